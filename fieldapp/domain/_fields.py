@@ -1,0 +1,231 @@
+"""Shared field readers: collect every problem of a record instead of stopping at the first.
+
+Private to the domain package; contacts, handovers and events all speak the same French.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from fieldapp.domain.errors import Problem, ValidationError
+from fieldapp.domain.vocab import Vocabulary
+
+# Normalised tokens of field names that would hold identifying data (DESIGN.md principle 1).
+_PII_TOKENS = frozenset(
+    {
+        "nom",
+        "prenom",
+        "name",
+        "firstname",
+        "lastname",
+        "surname",
+        "fullname",
+        "telephone",
+        "tel",
+        "phone",
+        "mobile",
+        "portable",
+        "adresse",
+        "address",
+        "naissance",
+        "birth",
+        "birthdate",
+        "birthday",
+        "dob",
+        "email",
+        "mail",
+        "courriel",
+        "nir",
+        "secu",
+    }
+)
+PII_MESSAGE = "Relais n'enregistre pas de données nominatives : retirez ce champ"
+_MISSING = object()
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_SHOWN_CHARS = 40
+
+
+def _normalise_key(key: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", key)
+    ascii_key = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    return re.sub(r"[^a-z0-9]+", "_", ascii_key).strip("_")
+
+
+def is_personal_data_key(key: str) -> bool:
+    """True for field names such as "nom", "Prénom", "birth-date" or "tel_portable"."""
+    normalised = _normalise_key(key)
+    return normalised in _PII_TOKENS or any(token in _PII_TOKENS for token in normalised.split("_"))
+
+
+def type_name(value: object) -> str:
+    """French name of a JSON-ish type, for "type incorrect" messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "booléen"
+    if isinstance(value, int):
+        return "nombre entier"
+    if isinstance(value, float):
+        return "nombre"
+    if isinstance(value, str):
+        return "texte"
+    if isinstance(value, list | tuple):
+        return "liste"
+    if isinstance(value, Mapping):
+        return "objet"
+    return type(value).__name__
+
+
+def shown(value: str) -> str:
+    """A user value quoted in a message, cut short so a message stays one readable line."""
+    if len(value) > _SHOWN_CHARS:
+        value = value[: _SHOWN_CHARS - 1] + "…"
+    return f"« {value} »"
+
+
+def years_before(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+class FieldReader:
+    """Reads typed fields out of a raw mapping, recording problems as it goes."""
+
+    def __init__(self, data: object, *, record: str, allowed: Sequence[str]) -> None:
+        self.problems: list[Problem] = []
+        self._data: Mapping[str, Any] = {}
+        if not isinstance(data, Mapping):
+            self.problems.append(
+                Problem(record, f"un objet JSON est attendu, reçu {type_name(data)}")
+            )
+            return
+        self._data = data
+        allowed_set = set(allowed)
+        for key in data:
+            if not isinstance(key, str):
+                self.problems.append(Problem(record, "nom de champ non textuel"))
+            elif key in allowed_set:
+                continue
+            elif is_personal_data_key(key):
+                self.problems.append(Problem(key, PII_MESSAGE))
+            else:
+                self.problems.append(
+                    Problem(key, f"champ inconnu ; champs possibles : {', '.join(allowed)}")
+                )
+
+    def add(self, field: str, message: str) -> None:
+        self.problems.append(Problem(field, message))
+
+    def has_problem(self, field: str) -> bool:
+        return any(problem.field == field for problem in self.problems)
+
+    def raise_if_any(self) -> None:
+        if self.problems:
+            raise ValidationError(self.problems)
+
+    def raw(self, name: str, *, required: bool) -> Any:
+        """The value, or _MISSING when absent or null (recording it if required)."""
+        value = self._data.get(name)
+        if value is None:
+            if required:
+                self.add(name, "champ obligatoire manquant")
+            return _MISSING
+        return value
+
+    def text(self, name: str, *, required: bool, max_len: int, what: str = "texte") -> str | None:
+        """Stripped text; empty text counts as missing. Free text is never quoted back."""
+        value = self.raw(name, required=required)
+        if value is _MISSING:
+            return None
+        if not isinstance(value, str):
+            self.add(name, f"type incorrect : {what} attendu, reçu {type_name(value)}")
+            return None
+        value = value.strip()
+        if not value:
+            if required:
+                self.add(name, "champ obligatoire vide")
+            return None
+        if len(value) > max_len:
+            self.add(name, f"trop long ({len(value)} caractères, {max_len} au plus)")
+            return None
+        return value
+
+    def code(self, name: str, vocab: Vocabulary, *, default: str | None = None) -> str | None:
+        value = self.raw(name, required=default is None)
+        if value is _MISSING:
+            return default
+        if not isinstance(value, str):
+            self.add(name, f"type incorrect : code texte attendu, reçu {type_name(value)}")
+            return None
+        if value not in vocab:
+            self.add(name, unknown_code(value, vocab))
+            return None
+        return value
+
+    def codes(
+        self, name: str, vocab: Vocabulary, *, default: Sequence[str]
+    ) -> tuple[str, ...] | None:
+        """A multi-choice answer, returned in vocabulary order so equal answers compare equal."""
+        value = self.raw(name, required=False)
+        if value is _MISSING:
+            value = list(default)
+        if not isinstance(value, list | tuple):
+            self.add(name, f"type incorrect : liste de codes attendue, reçu {type_name(value)}")
+            return None
+        ok = True
+        seen: set[str] = set()
+        for item in value:
+            if not isinstance(item, str):
+                self.add(name, f"type incorrect : code texte attendu, reçu {type_name(item)}")
+                ok = False
+            elif item not in vocab:
+                self.add(name, unknown_code(item, vocab))
+                ok = False
+            elif item in seen:
+                self.add(name, f"valeur en double {shown(item)}")
+                ok = False
+            else:
+                seen.add(item)
+        if not ok:
+            return None
+        return tuple(sorted(seen, key=vocab.index))
+
+    def iso_date(self, name: str, *, required: bool) -> dt.date | None:
+        value = self.raw(name, required=required)
+        if value is _MISSING:
+            return None
+        if isinstance(value, dt.datetime):
+            self.add(name, "une date sans heure est attendue (AAAA-MM-JJ)")
+            return None
+        if isinstance(value, dt.date):
+            return value
+        if not isinstance(value, str):
+            self.add(name, f"type incorrect : date AAAA-MM-JJ attendue, reçu {type_name(value)}")
+            return None
+        # fromisoformat alone also takes "20241125" and week dates; the contract is YYYY-MM-DD.
+        if _ISO_DATE.fullmatch(value):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                pass
+        self.add(name, f"date invalide {shown(value)} ; format attendu AAAA-MM-JJ")
+        return None
+
+    def boolean(self, name: str, *, required: bool) -> bool | None:
+        value = self.raw(name, required=required)
+        if value is _MISSING:
+            return None
+        if not isinstance(value, bool):
+            self.add(name, f"type incorrect : true ou false attendu, reçu {type_name(value)}")
+            return None
+        return value
+
+
+def unknown_code(value: str, vocab: Vocabulary) -> str:
+    return f"valeur inconnue {shown(value)} ; valeurs possibles : {', '.join(vocab.codes())}"

@@ -1,0 +1,235 @@
+"""Contacts (rencontres): one anonymised outreach encounter (DESIGN.md § Data model)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from fieldapp.domain._fields import FieldReader, shown, years_before
+from fieldapp.domain.vocab import (
+    AGE_BANDS,
+    CONTACT_MODES,
+    GENDERS,
+    NEEDS,
+    OUTCOMES,
+    PLACE_TYPES,
+    REGISTRATIONS,
+    SITUATIONS,
+    SLOTS,
+)
+
+HORS_QPV = "hors-qpv"
+NOTE_MAX_CHARS = 2000
+MAX_AGE_YEARS = 10
+QPV_CODE = re.compile(r"Q[NP][0-9A-Z]{5,8}")
+INSEE_COMMUNE = re.compile(r"\d{5}|2[AB]\d{3}")
+# Crockford base32: digits and capitals without I, L, O, U (no look-alikes when read aloud).
+PSEUDONYM = re.compile(r"[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}")
+# "aucune" and "inconnue" each contradict any other registration.
+EXCLUSIVE_REGISTRATIONS = ("aucune", "inconnue")
+
+CONTACT_FIELDS = (
+    "date",
+    "slot",
+    "neighbourhood",
+    "commune",
+    "place_type",
+    "contact_mode",
+    "age_band",
+    "gender",
+    "situation",
+    "registrations",
+    "needs",
+    "outcome",
+    "pseudonym",
+    "note",
+)
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A validated contact. Build it with `parse_contact`.
+
+    The constructor does not re-validate: projections rebuilt from stored events must load
+    even after a vocabulary has evolved.
+    """
+
+    date: dt.date
+    slot: str
+    neighbourhood: str
+    commune: str | None
+    place_type: str
+    contact_mode: str
+    age_band: str
+    gender: str
+    situation: str
+    registrations: tuple[str, ...]
+    needs: tuple[str, ...]
+    outcome: str
+    pseudonym: str | None = None
+    note: str | None = None
+
+    def to_payload(self) -> dict[str, Any]:
+        """JSON-ready dict (ISO date, lists); None fields are left out."""
+        payload: dict[str, Any] = {
+            "date": self.date.isoformat(),
+            "slot": self.slot,
+            "neighbourhood": self.neighbourhood,
+            "commune": self.commune,
+            "place_type": self.place_type,
+            "contact_mode": self.contact_mode,
+            "age_band": self.age_band,
+            "gender": self.gender,
+            "situation": self.situation,
+            "registrations": list(self.registrations),
+            "needs": list(self.needs),
+            "outcome": self.outcome,
+            "pseudonym": self.pseudonym,
+            "note": self.note,
+        }
+        return {key: value for key, value in payload.items() if value is not None}
+
+
+def parse_contact(
+    data: Mapping[str, Any],
+    *,
+    today: dt.date | None = None,
+    known_neighbourhoods: Collection[str] | None = None,
+) -> Contact:
+    """Validate raw input (JSON object, CSV row, form) into a Contact.
+
+    Every problem is collected and raised together in one ValidationError, so a person fixing
+    a CSV row sees everything at once.
+    """
+    today = today if today is not None else dt.date.today()
+    reader = FieldReader(data, record="contact", allowed=CONTACT_FIELDS)
+
+    date = reader.iso_date("date", required=True)
+    if date is not None:
+        if date > today:
+            reader.add("date", f"date dans le futur (aujourd'hui : {today.isoformat()})")
+        elif date < years_before(today, MAX_AGE_YEARS):
+            reader.add("date", f"date trop ancienne (plus de {MAX_AGE_YEARS} ans)")
+
+    slot = reader.code("slot", SLOTS)
+    neighbourhood = _neighbourhood(reader, known_neighbourhoods)
+    commune = _commune(reader, neighbourhood)
+    place_type = reader.code("place_type", PLACE_TYPES)
+    contact_mode = reader.code("contact_mode", CONTACT_MODES, default="premier-contact")
+    age_band = reader.code("age_band", AGE_BANDS, default="inconnu")
+    gender = reader.code("gender", GENDERS, default="non-renseigne")
+    situation = reader.code("situation", SITUATIONS, default="inconnue")
+    registrations = _registrations(reader)
+    needs = reader.codes("needs", NEEDS, default=())
+    outcome = reader.code("outcome", OUTCOMES)
+    pseudonym = _pseudonym(reader)
+    note = reader.text("note", required=False, max_len=NOTE_MAX_CHARS)
+
+    reader.raise_if_any()
+    # No problem recorded means every required value was read; the asserts tell mypy so.
+    assert date is not None and slot is not None and neighbourhood is not None
+    assert place_type is not None and contact_mode is not None and age_band is not None
+    assert gender is not None and situation is not None and registrations is not None
+    assert needs is not None and outcome is not None
+    return Contact(
+        date=date,
+        slot=slot,
+        neighbourhood=neighbourhood,
+        commune=commune,
+        place_type=place_type,
+        contact_mode=contact_mode,
+        age_band=age_band,
+        gender=gender,
+        situation=situation,
+        registrations=registrations,
+        needs=needs,
+        outcome=outcome,
+        pseudonym=pseudonym,
+        note=note,
+    )
+
+
+def amend_contact(
+    current: Contact,
+    changes: Mapping[str, Any],
+    *,
+    today: dt.date | None = None,
+    known_neighbourhoods: Collection[str] | None = None,
+) -> Contact:
+    """Apply `changes` (a null value clears an optional field) and validate the result."""
+    merged: dict[str, Any] = current.to_payload()
+    merged.update(changes)
+    # A neighbourhood dropped from a newer reference pack must not block fixing another field.
+    if "neighbourhood" not in changes or changes["neighbourhood"] == current.neighbourhood:
+        known_neighbourhoods = None
+    return parse_contact(merged, today=today, known_neighbourhoods=known_neighbourhoods)
+
+
+def _neighbourhood(reader: FieldReader, known: Collection[str] | None) -> str | None:
+    value = reader.text("neighbourhood", required=True, max_len=100, what="code de quartier")
+    if value is None:
+        return None
+    if value.lower() == HORS_QPV:
+        return HORS_QPV
+    code = value.upper()
+    if not QPV_CODE.fullmatch(code):
+        reader.add(
+            "neighbourhood",
+            f"code de quartier invalide {shown(value)} ; attendu un code QPV "
+            f"(par ex. QN07601M) ou « {HORS_QPV} »",
+        )
+        return None
+    if known is not None and code not in known:
+        reader.add("neighbourhood", f"quartier {shown(code)} absent du pack de référence")
+        return None
+    return code
+
+
+def _commune(reader: FieldReader, neighbourhood: str | None) -> str | None:
+    value = reader.text("commune", required=False, max_len=10, what="code INSEE")
+    if value is None:
+        if neighbourhood == HORS_QPV:
+            reader.add("commune", f"code INSEE obligatoire quand le quartier est « {HORS_QPV} »")
+        return None
+    code = value.upper()
+    if not INSEE_COMMUNE.fullmatch(code):
+        reader.add(
+            "commune",
+            f"code INSEE invalide {shown(value)} ; attendu 5 caractères (par ex. 76540 ou 2A004)",
+        )
+        return None
+    return code
+
+
+def _registrations(reader: FieldReader) -> tuple[str, ...] | None:
+    registrations = reader.codes("registrations", REGISTRATIONS, default=("inconnue",))
+    if registrations is None:
+        return None
+    if not registrations:
+        reader.add("registrations", "au moins un choix attendu (« inconnue » si on ne sait pas)")
+        return None
+    for exclusive in EXCLUSIVE_REGISTRATIONS:
+        if exclusive in registrations and len(registrations) > 1:
+            reader.add(
+                "registrations",
+                f"« {exclusive} » ne peut pas être combinée avec un autre choix",
+            )
+            return None
+    return registrations
+
+
+def _pseudonym(reader: FieldReader) -> str | None:
+    value = reader.text("pseudonym", required=False, max_len=20, what="pseudonyme")
+    if value is None:
+        return None
+    code = value.upper()
+    if not PSEUDONYM.fullmatch(code):
+        reader.add(
+            "pseudonym",
+            "format attendu XXXX-XXXX (chiffres et majuscules, sans I, L, O ni U)",
+        )
+        return None
+    return code

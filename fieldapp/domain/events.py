@@ -1,0 +1,143 @@
+"""Immutable events: the only thing Relais stores and ships (DESIGN.md § Data model).
+
+Current state is a projection of events; merging batches is a set union keyed by `id`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from fieldapp.domain.clock import Hlc
+from fieldapp.domain.errors import Problem, ValidationError
+
+SCHEMA_VERSION = 1
+EVENT_FIELDS = ("id", "device_id", "seq", "hlc", "type", "entity_id", "payload", "schema")
+
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+# Ids we make are hex, but tests and older tools may use readable ids such as "dev-1".
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,99}")
+_TYPE = re.compile(r"[a-z][a-z_]*\.[a-z][a-z_]*")
+
+
+class EventType(StrEnum):
+    CONTACT_RECORDED = "contact.recorded"
+    CONTACT_AMENDED = "contact.amended"
+    CONTACT_VOIDED = "contact.voided"
+    HANDOVER_PROPOSED = "handover.proposed"
+    HANDOVER_STATUS_CHANGED = "handover.status_changed"
+    HANDOVER_AMENDED = "handover.amended"
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    device_id: str
+    seq: int
+    hlc: str
+    type: str
+    entity_id: str
+    payload: dict[str, Any]
+    schema: int = 1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "device_id": self.device_id,
+            "seq": self.seq,
+            "hlc": self.hlc,
+            # str() turns an EventType member into its plain value.
+            "type": str(self.type),
+            "entity_id": self.entity_id,
+            "payload": dict(self.payload),
+            "schema": self.schema,
+        }
+
+    def canonical_json(self) -> bytes:
+        """Deterministic bytes (sorted keys, no spaces, UTF-8): what gets hashed and signed."""
+        return json.dumps(
+            self.to_dict(),
+            sort_keys=True,
+            separators=(",", ":"),
+            ensure_ascii=False,
+            allow_nan=False,
+        ).encode("utf-8")
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Event:
+        """Check the envelope of an event read from a batch or the store.
+
+        Only the shape is checked here; the payload is checked by the record parsers, so a
+        merge can still keep events of a type this version does not project yet.
+        """
+        problems: list[Problem] = []
+        if not isinstance(data, Mapping):
+            raise ValidationError([Problem("event", "un objet JSON est attendu")])
+        for key in data:
+            if key not in EVENT_FIELDS:
+                problems.append(
+                    Problem(
+                        str(key),
+                        f"champ inconnu ; champs possibles : {', '.join(EVENT_FIELDS)}",
+                    )
+                )
+        for key in EVENT_FIELDS:
+            if key != "schema" and data.get(key) is None:
+                problems.append(Problem(key, "champ obligatoire manquant"))
+
+        event_id = data.get("id")
+        if event_id is not None and not (isinstance(event_id, str) and _UUID.fullmatch(event_id)):
+            problems.append(Problem("id", "UUID attendu (forme canonique en minuscules)"))
+        for key in ("device_id", "entity_id"):
+            value = data.get(key)
+            if value is not None and not (isinstance(value, str) and _TOKEN.fullmatch(value)):
+                problems.append(
+                    Problem(key, "identifiant attendu (1 à 100 lettres, chiffres, . _ : -)")
+                )
+        seq = data.get("seq")
+        if seq is not None and (isinstance(seq, bool) or not isinstance(seq, int) or seq < 1):
+            problems.append(Problem("seq", "entier positif attendu (1, 2, 3…)"))
+        hlc = data.get("hlc")
+        if hlc is not None:
+            try:
+                Hlc.parse(hlc)
+            except ValidationError as exc:
+                problems.extend(exc.problems)
+        event_type = data.get("type")
+        if event_type is not None and not (
+            isinstance(event_type, str) and _TYPE.fullmatch(event_type)
+        ):
+            problems.append(Problem("type", "type d'événement attendu, par ex. contact.recorded"))
+        payload = data.get("payload")
+        if payload is not None and not (
+            isinstance(payload, dict) and all(isinstance(k, str) for k in payload)
+        ):
+            problems.append(Problem("payload", "objet JSON attendu"))
+        schema = data.get("schema", SCHEMA_VERSION)
+        if isinstance(schema, bool) or not isinstance(schema, int) or schema < 1:
+            problems.append(Problem("schema", "entier positif attendu"))
+        elif schema > SCHEMA_VERSION:
+            # A newer device wrote it: refuse rather than misread it.
+            problems.append(
+                Problem(
+                    "schema",
+                    f"version {schema} plus récente que celle de cette application "
+                    f"({SCHEMA_VERSION}) : mettez Relais à jour",
+                )
+            )
+        if problems:
+            raise ValidationError(problems)
+        return cls(
+            id=data["id"],
+            device_id=data["device_id"],
+            seq=data["seq"],
+            hlc=data["hlc"],
+            type=str(data["type"]),
+            entity_id=data["entity_id"],
+            payload=dict(data["payload"]),
+            schema=schema,
+        )

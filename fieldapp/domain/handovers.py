@@ -1,0 +1,264 @@
+"""Handovers (relais accompagnés) and their status lifecycle (DESIGN.md § Data model).
+
+The states mirror the orientation states of Dora / Les Emplois de l'inclusion and RDV-Insertion,
+so indicators can be compared with theirs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+from fieldapp.domain._fields import FieldReader, shown, years_before
+from fieldapp.domain.errors import Problem, TransitionError, ValidationError
+from fieldapp.domain.vocab import HANDOVER_MODES, HANDOVER_STATUSES
+
+INITIAL_STATUS = "propose"
+EXPIRY_DAYS_DEFAULT = 90
+PARTNER_MAX_CHARS = 200
+REASON_MAX_CHARS = 500
+# A follow-up is a near-term reminder; a date years ahead is almost surely a typo.
+FOLLOW_UP_MAX_AHEAD_DAYS = 366
+_PAST_YEARS = 10
+
+ALLOWED_TRANSITIONS: Mapping[str, frozenset[str]] = MappingProxyType(
+    {
+        "propose": frozenset(
+            {"rdv_fixe", "refus_personne", "refus_partenaire", "perdu_de_vue", "expire"}
+        ),
+        "rdv_fixe": frozenset(
+            {
+                "rdv_honore",
+                "absent",
+                "refus_personne",
+                "refus_partenaire",
+                "perdu_de_vue",
+                "expire",
+            }
+        ),
+        # A missed appointment can be rebooked.
+        "absent": frozenset({"rdv_fixe", "refus_personne", "perdu_de_vue", "expire"}),
+        "rdv_honore": frozenset(
+            {"entre_dispositif", "refus_partenaire", "refus_personne", "perdu_de_vue", "expire"}
+        ),
+        "entre_dispositif": frozenset(),
+        "refus_personne": frozenset(),
+        "refus_partenaire": frozenset(),
+        "perdu_de_vue": frozenset(),
+        "expire": frozenset(),
+    }
+)
+TERMINAL_STATUSES = frozenset(code for code, nxt in ALLOWED_TRANSITIONS.items() if not nxt)
+# Statuses whose change must say why (the partner's refusal is what the commission reviews).
+REASON_REQUIRED = frozenset({"refus_partenaire"})
+
+HANDOVER_FIELDS = (
+    "contact_id",
+    "partner",
+    "partner_structure_id",
+    "partner_service_id",
+    "mode",
+    "consent",
+    "follow_up",
+)
+STATUS_CHANGE_FIELDS = ("status", "at", "reason")
+CONSENT_MESSAGE = "le consentement de la personne est obligatoire"
+
+
+def _unknown_status(status: str) -> ValidationError:
+    return ValidationError(
+        [
+            Problem(
+                "status",
+                f"état inconnu {shown(status)} ; "
+                f"valeurs possibles : {', '.join(HANDOVER_STATUSES.codes())}",
+            )
+        ]
+    )
+
+
+def allowed_next(current: str | None) -> tuple[str, ...]:
+    """States reachable from `current` (None: no handover yet), in vocabulary order."""
+    if current is None:
+        return (INITIAL_STATUS,)
+    if current not in ALLOWED_TRANSITIONS:
+        raise _unknown_status(current)
+    allowed = ALLOWED_TRANSITIONS[current]
+    return tuple(code for code in HANDOVER_STATUSES.codes() if code in allowed)
+
+
+def is_terminal(status: str) -> bool:
+    if status not in ALLOWED_TRANSITIONS:
+        raise _unknown_status(status)
+    return status in TERMINAL_STATUSES
+
+
+def check_transition(current: str | None, requested: str) -> None:
+    """Raise TransitionError unless `requested` may follow `current`."""
+    if current is not None and current not in ALLOWED_TRANSITIONS:
+        raise TransitionError(
+            current,
+            requested,
+            (),
+            message=f"État actuel inconnu « {current} » : passage à « {requested} » impossible.",
+        )
+    allowed = allowed_next(current)
+    if requested not in allowed:
+        raise TransitionError(current, requested, allowed)
+
+
+@dataclass(frozen=True)
+class Handover:
+    """A validated handover. Build it with `parse_handover`."""
+
+    contact_id: str
+    partner: str
+    partner_structure_id: str | None
+    partner_service_id: str | None
+    mode: str
+    consent: bool
+    follow_up: dt.date | None = None
+
+    def to_payload(self) -> dict[str, Any]:
+        payload: dict[str, Any] = {
+            "contact_id": self.contact_id,
+            "partner": self.partner,
+            "partner_structure_id": self.partner_structure_id,
+            "partner_service_id": self.partner_service_id,
+            "mode": self.mode,
+            "consent": self.consent,
+            "follow_up": self.follow_up.isoformat() if self.follow_up is not None else None,
+        }
+        return {key: value for key, value in payload.items() if value is not None}
+
+
+def parse_handover(data: Mapping[str, Any], *, today: dt.date | None = None) -> Handover:
+    """Validate raw input into a Handover; all problems are raised together."""
+    today = today if today is not None else dt.date.today()
+    reader = FieldReader(data, record="handover", allowed=HANDOVER_FIELDS)
+
+    contact_id = reader.text("contact_id", required=True, max_len=100, what="identifiant")
+    if contact_id is not None and any(ch.isspace() for ch in contact_id):
+        reader.add("contact_id", "identifiant invalide (espaces interdits)")
+        contact_id = None
+    partner = reader.text("partner", required=True, max_len=PARTNER_MAX_CHARS)
+    structure_id = reader.text(
+        "partner_structure_id", required=False, max_len=200, what="identifiant"
+    )
+    service_id = reader.text("partner_service_id", required=False, max_len=200, what="identifiant")
+    mode = reader.code("mode", HANDOVER_MODES)
+    consent = _consent(reader)
+    follow_up = reader.iso_date("follow_up", required=False)
+    if follow_up is not None:
+        if follow_up > today + dt.timedelta(days=FOLLOW_UP_MAX_AHEAD_DAYS):
+            reader.add("follow_up", "date de suivi trop lointaine (plus d'un an)")
+        elif follow_up < years_before(today, _PAST_YEARS):
+            reader.add("follow_up", f"date de suivi trop ancienne (plus de {_PAST_YEARS} ans)")
+
+    reader.raise_if_any()
+    assert contact_id is not None and partner is not None and mode is not None
+    assert consent is not None
+    return Handover(
+        contact_id=contact_id,
+        partner=partner,
+        partner_structure_id=structure_id,
+        partner_service_id=service_id,
+        mode=mode,
+        consent=consent,
+        follow_up=follow_up,
+    )
+
+
+def amend_handover(
+    current: Handover, changes: Mapping[str, Any], *, today: dt.date | None = None
+) -> Handover:
+    """Apply `changes` (null clears an optional field); the linked contact cannot change."""
+    if "contact_id" in changes and changes["contact_id"] != current.contact_id:
+        raise ValidationError(
+            [Problem("contact_id", "le contact lié à un relais ne peut pas être changé")]
+        )
+    merged: dict[str, Any] = current.to_payload()
+    merged.update(changes)
+    return parse_handover(merged, today=today)
+
+
+def _consent(reader: FieldReader) -> bool | None:
+    consent = reader.boolean("consent", required=False)
+    if consent is None:
+        if not reader.has_problem("consent"):
+            reader.add("consent", CONSENT_MESSAGE)
+        return None
+    if not consent:
+        reader.add("consent", CONSENT_MESSAGE)
+        return None
+    return consent
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    status: str
+    at: dt.datetime  # timezone-aware, UTC
+    reason: str | None = None
+
+    def to_payload(self) -> dict[str, Any]:
+        payload: dict[str, Any] = {"status": self.status, "at": _iso_utc(self.at)}
+        if self.reason is not None:
+            payload["reason"] = self.reason
+        return payload
+
+
+def parse_status_change(data: Mapping[str, Any]) -> StatusChange:
+    """Validate a status change; whether it may follow the current one is `check_transition`."""
+    reader = FieldReader(data, record="status_change", allowed=STATUS_CHANGE_FIELDS)
+    status = reader.code("status", HANDOVER_STATUSES)
+    at = _aware_datetime(reader, "at")
+    reason = reader.text("reason", required=False, max_len=REASON_MAX_CHARS, what="motif")
+    if status in REASON_REQUIRED and reason is None and not reader.has_problem("reason"):
+        reader.add("reason", f"motif obligatoire pour l'état « {status} »")
+    reader.raise_if_any()
+    assert status is not None and at is not None
+    return StatusChange(status=status, at=at, reason=reason)
+
+
+def _aware_datetime(reader: FieldReader, name: str) -> dt.datetime | None:
+    value = reader.raw(name, required=True)
+    if isinstance(value, str):
+        try:
+            parsed = dt.datetime.fromisoformat(value)
+        except ValueError:
+            reader.add(name, f"date et heure invalides {shown(value)} ; format attendu ISO 8601")
+            return None
+        value = parsed
+    elif not isinstance(value, dt.datetime):
+        if reader.has_problem(name):  # missing, already reported
+            return None
+        reader.add(name, "type incorrect : date et heure ISO 8601 attendues")
+        return None
+    if value.tzinfo is None or value.utcoffset() is None:
+        # A naive time is ambiguous across devices in different zones or DST.
+        reader.add(name, "fuseau horaire manquant (par ex. 2024-11-25T10:00:00Z)")
+        return None
+    return value.astimezone(dt.UTC)
+
+
+def _iso_utc(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+
+
+def is_overdue(follow_up: dt.date | None, status: str, today: dt.date) -> bool:
+    """The follow-up date has passed and the handover is still open."""
+    return follow_up is not None and follow_up < today and not is_terminal(status)
+
+
+def is_expired(
+    last_change: dt.datetime, status: str, now: dt.datetime, days: int = EXPIRY_DAYS_DEFAULT
+) -> bool:
+    """An open handover with no update for `days` days (it should move to « expire »)."""
+    if days < 1:
+        raise ValueError("le délai d'expiration doit être d'au moins un jour")
+    if last_change.tzinfo is None or now.tzinfo is None:
+        raise ValueError("dates avec fuseau horaire attendues")
+    return not is_terminal(status) and now - last_change >= dt.timedelta(days=days)

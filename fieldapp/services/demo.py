@@ -1,0 +1,116 @@
+"""Synthetic demonstration data: plausible activity, no real person, place or structure."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from fieldapp.domain.vocab import (
+    AGE_BANDS,
+    GENDERS,
+    HANDOVER_MODES,
+    NEEDS,
+    OUTCOMES,
+    PLACE_TYPES,
+    SLOTS,
+)
+from fieldapp.services.field import FieldService
+
+# Fictional neighbourhood codes (the demo reference pack gives them fictional names).
+DEMO_NEIGHBOURHOODS = ("QN07699A", "QN07699B", "QN01499C", "QN02799D", "QN05099E")
+DEMO_PARTNERS = (
+    "Mission locale du Val fictif",
+    "France Travail — agence Exemple",
+    "Chantier d'insertion Les Jardins (fictif)",
+    "Organisme de formation Démo",
+    "CCAS de Ville-Exemple",
+)
+DEMO_PASSPHRASE = "demo-relais-2026"  # noqa: S105 -- printed by `fieldapp demo`: demo data only
+
+
+def demo_contacts(
+    count: int, *, seed: int = 2026, today: date | None = None
+) -> Iterator[dict[str, Any]]:
+    rng = random.Random(seed)  # noqa: S311 -- reproducible fake data, not secrets
+    end = today or date.today()
+    needs = NEEDS.codes()
+    for _ in range(count):
+        day = end - timedelta(days=int(rng.triangular(0, 365, 0)))
+        registrations = rng.choice(
+            [
+                ["aucune"],
+                ["aucune"],
+                ["france-travail"],
+                ["mission-locale"],
+                ["rsa", "france-travail"],
+                ["inconnue"],
+            ]
+        )
+        yield {
+            "date": day.isoformat(),
+            "slot": rng.choice(SLOTS.codes()),
+            "neighbourhood": rng.choice(DEMO_NEIGHBOURHOODS),
+            "place_type": rng.choice(PLACE_TYPES.codes()),
+            "contact_mode": rng.choices(["premier-contact", "recontact"], [3, 1])[0],
+            "age_band": rng.choices(AGE_BANDS.codes(), [2, 8, 4, 5, 2, 1, 1])[0],
+            "gender": rng.choice(GENDERS.codes()[:2] * 4 + GENDERS.codes()[2:]),
+            "situation": rng.choices(
+                ["sans-emploi-ni-formation", "en-emploi", "en-formation", "inconnue"], [6, 1, 1, 2]
+            )[0],
+            "registrations": registrations,
+            "needs": rng.sample(needs, rng.randint(0, 3)),
+            "outcome": rng.choice(OUTCOMES.codes()),
+        }
+
+
+def fill_demo(
+    service: FieldService,
+    contacts: int,
+    *,
+    seed: int = 2026,
+    progress: Callable[[int, int], None] | None = None,
+) -> None:
+    """Add `contacts` synthetic contacts, and handovers at every stage for about a fifth of them."""
+    rng = random.Random(seed + 1)  # noqa: S311 -- reproducible fake data, not secrets
+    items = list(demo_contacts(contacts, seed=seed))
+    done = 0
+    for start in range(0, len(items), 500):
+        ids = service.record_contacts(items[start : start + 500])
+        for contact_id, item in zip(ids, items[start : start + 500], strict=True):
+            if rng.random() < 0.2:
+                _demo_handover(service, rng, contact_id, date.fromisoformat(item["date"]))
+        done += len(ids)
+        if progress:
+            progress(done, len(items))
+
+
+def _demo_handover(service: FieldService, rng: random.Random, contact_id: str, day: date) -> None:
+    at = datetime(day.year, day.month, day.day, 14, tzinfo=UTC)
+    now = datetime.now(UTC)
+    handover_id = service.propose_handover(
+        {
+            "contact_id": contact_id,
+            "partner": rng.choice(DEMO_PARTNERS),
+            "mode": rng.choice(HANDOVER_MODES.codes()),
+            "consent": True,
+            "follow_up": (day + timedelta(days=rng.randint(3, 21))).isoformat(),
+        },
+        now=at,
+    )
+    path = rng.choice(
+        [
+            [],
+            ["rdv_fixe"],
+            ["rdv_fixe", "rdv_honore"],
+            ["rdv_fixe", "rdv_honore", "entre_dispositif"],
+            ["rdv_fixe", "absent"],
+            ["refus_personne"],
+            ["perdu_de_vue"],
+        ]
+    )
+    for step, status in enumerate(path, start=1):
+        service.change_handover_status(
+            handover_id, status, now=min(now, at + timedelta(days=3 * step))
+        )

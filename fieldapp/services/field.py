@@ -1,0 +1,200 @@
+"""What a field worker does with Relais, as one service used by both the CLI and the window."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Engine
+
+from fieldapp.domain.contacts import Contact, amend_contact, parse_contact
+from fieldapp.domain.errors import Problem, ValidationError
+from fieldapp.domain.events import Event, EventType
+from fieldapp.domain.handovers import (
+    INITIAL_STATUS,
+    check_transition,
+    parse_handover,
+    parse_status_change,
+)
+from fieldapp.domain.ids import uuid7
+from fieldapp.storage.engine import write_transaction
+from fieldapp.storage.home import Home
+from fieldapp.storage.store import ContactFilter, FieldStore, UnknownRecord, write_setting
+
+MAX_VOID_REASON = 500
+
+
+class FieldService:
+    def __init__(self, home: Home, engine: Engine, store: FieldStore, structure: dict[str, str]):
+        self.home = home
+        self.engine = engine
+        self.store = store
+        self.structure = structure
+
+    @classmethod
+    def load(cls, home: Home, engine: Engine) -> FieldService:
+        probe = FieldStore(engine, device_id="")
+        device_id = probe.get_setting("device_id")
+        structure = probe.get_setting("structure")
+        if not device_id or not structure:
+            raise ValueError("profil incomplet : identité de l'appareil absente")
+        return cls(home, engine, FieldStore(engine, device_id), structure)
+
+    @property
+    def device_id(self) -> str:
+        return self.store.device_id
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- contacts ----------------------------------------------------------------------------------
+
+    def record_contact(self, data: Mapping[str, Any], *, today: date | None = None) -> str:
+        """Validate and save one contact; returns its id once the save is durable."""
+        contact = parse_contact(data, today=today or date.today())
+        contact_id = uuid7()
+        with write_transaction(self.engine) as conn:
+            self.store.append(conn, EventType.CONTACT_RECORDED, contact_id, contact.to_payload())
+            write_setting(conn, "last_neighbourhood", contact.neighbourhood)
+        return contact_id
+
+    def record_contacts(
+        self, items: Sequence[Mapping[str, Any]], *, today: date | None = None
+    ) -> list[str]:
+        """All or nothing: every item is validated before any is saved.
+
+        Raises ValidationError whose fields are prefixed by the item's position (1-based).
+        """
+        parsed: list[Contact] = []
+        problems: list[Problem] = []
+        for n, item in enumerate(items, start=1):
+            try:
+                parsed.append(parse_contact(item, today=today or date.today()))
+            except ValidationError as exc:
+                problems.extend(Problem(f"n°{n} {p.field}", p.message) for p in exc.problems)
+        if problems:
+            raise ValidationError(problems)
+        ids = [uuid7() for _ in parsed]
+        with write_transaction(self.engine) as conn:
+            for contact_id, contact in zip(ids, parsed, strict=True):
+                self.store.append(
+                    conn, EventType.CONTACT_RECORDED, contact_id, contact.to_payload()
+                )
+            if parsed:
+                write_setting(conn, "last_neighbourhood", parsed[-1].neighbourhood)
+        return ids
+
+    def amend_contact(
+        self, contact_id: str, changes: Mapping[str, Any], *, today: date | None = None
+    ) -> None:
+        current = self._contact_model(contact_id)
+        amended = amend_contact(current, changes, today=today or date.today())
+        self.store.record(EventType.CONTACT_AMENDED, contact_id, amended.to_payload())
+
+    def void_contact(self, contact_id: str, reason: str) -> None:
+        row = self.store.get_contact(contact_id)
+        reason = reason.strip()
+        if not reason or len(reason) > MAX_VOID_REASON:
+            raise ValidationError(
+                [
+                    Problem(
+                        "reason",
+                        f"motif d'annulation obligatoire ({MAX_VOID_REASON} caractères au plus)",
+                    )
+                ]
+            )
+        if row["voided"]:
+            raise ValidationError([Problem("contact", "ce contact est déjà annulé")])
+        self.store.record(EventType.CONTACT_VOIDED, contact_id, {"reason": reason})
+
+    def contact(self, contact_id: str) -> dict[str, Any]:
+        return self.store.get_contact(contact_id)
+
+    def contacts(self, flt: ContactFilter = ContactFilter(), **kwargs: Any) -> list[dict[str, Any]]:
+        return self.store.list_contacts(flt, **kwargs)
+
+    def count_contacts(self, flt: ContactFilter = ContactFilter()) -> int:
+        return self.store.count_contacts(flt)
+
+    def history(self, entity_id: str) -> list[Event]:
+        return self.store.entity_history(entity_id)
+
+    def last_neighbourhood(self) -> str | None:
+        value = self.store.get_setting("last_neighbourhood")
+        return str(value) if value else None
+
+    # -- handovers ---------------------------------------------------------------------------------
+
+    def propose_handover(self, data: Mapping[str, Any], *, now: datetime | None = None) -> str:
+        handover = parse_handover(data, today=(now or datetime.now(UTC)).date())
+        contact = self.store.get_contact(handover.contact_id)
+        if contact["voided"]:
+            raise ValidationError([Problem("contact_id", "ce contact a été annulé")])
+        check_transition(None, INITIAL_STATUS)
+        handover_id = uuid7()
+        payload = handover.to_payload() | {"at": _stamp(now)}
+        self.store.record(EventType.HANDOVER_PROPOSED, handover_id, payload)
+        return handover_id
+
+    def change_handover_status(
+        self,
+        handover_id: str,
+        status: str,
+        *,
+        reason: str | None = None,
+        now: datetime | None = None,
+    ) -> None:
+        """Move a handover on; refuses a transition the lifecycle does not allow."""
+        change = parse_status_change(
+            {"status": status, "at": _stamp(now)} | ({"reason": reason} if reason else {})
+        )
+        with write_transaction(self.engine) as conn:
+            current = self.store.get_handover(handover_id)["status"]
+            check_transition(current, change.status)
+            self.store.append(
+                conn, EventType.HANDOVER_STATUS_CHANGED, handover_id, change.to_payload()
+            )
+
+    def handover(self, handover_id: str) -> dict[str, Any]:
+        return self.store.get_handover(handover_id)
+
+    def handovers(self, **kwargs: Any) -> list[dict[str, Any]]:
+        return self.store.list_handovers(**kwargs)
+
+    # -- helpers -----------------------------------------------------------------------------------
+
+    def _contact_model(self, contact_id: str) -> Contact:
+        row = self.store.get_contact(contact_id)
+        if row["voided"]:
+            raise ValidationError(
+                [Problem("contact", "un contact annulé ne peut plus être modifié")]
+            )
+        payload = {k: v for k, v in row.items() if k in _CONTACT_KEYS and v is not None}
+        # An old contact may predate today's date limits; amending must not reject its own date.
+        return parse_contact(payload, today=max(date.today(), date.fromisoformat(row["date"])))
+
+
+_CONTACT_KEYS = {
+    "date",
+    "slot",
+    "neighbourhood",
+    "commune",
+    "place_type",
+    "contact_mode",
+    "age_band",
+    "gender",
+    "situation",
+    "outcome",
+    "pseudonym",
+    "note",
+    "needs",
+    "registrations",
+}
+
+
+def _stamp(now: datetime | None) -> str:
+    return (now or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="seconds")
+
+
+__all__ = ["FieldService", "UnknownRecord"]

@@ -1,0 +1,182 @@
+"""Creating, opening and re-keying a field profile: the one way the CLI and the UI get a store."""
+
+from __future__ import annotations
+
+import base64
+import shutil
+import uuid
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+from fieldapp.domain.ids import new_device_id
+from fieldapp.domain.vocab import STRUCTURE_TYPES
+from fieldapp.services.field import FieldService
+from fieldapp.storage import keyfile, migrate
+from fieldapp.storage.engine import DatabaseLocked, open_engine, write_transaction
+from fieldapp.storage.home import Home
+from fieldapp.storage.store import write_setting
+
+MIN_PASSPHRASE_LENGTH = 10
+
+
+class ProfileError(Exception):
+    """A problem the user can act on; str() is the French message to show."""
+
+
+class NoProfile(ProfileError):
+    def __init__(self, home: Home) -> None:
+        super().__init__(
+            f"Aucun profil Relais dans {home.root} : créez-le avec « fieldapp init » "
+            "ou lancez l'application."
+        )
+
+
+class ProfileExists(ProfileError):
+    def __init__(self, home: Home) -> None:
+        super().__init__(f"Un profil Relais existe déjà dans {home.root}.")
+
+
+class DamagedDatabase(ProfileError):
+    def __init__(self, home: Home, detail: str = "") -> None:
+        extra = f" ({detail})" if detail else ""
+        super().__init__(
+            f"La base de données {home.db_file} est endommagée{extra} : la clé est bonne mais le "
+            f"fichier est illisible. Restaurez la dernière copie de sauvegarde ({home.backups} ou "
+            "votre sauvegarde habituelle) puis relancez Relais."
+        )
+
+
+class WeakPassphrase(ProfileError):
+    def __init__(self) -> None:
+        super().__init__(
+            f"Phrase de passe trop courte : au moins {MIN_PASSPHRASE_LENGTH} caractères "
+            "(par exemple quatre mots sans lien entre eux)."
+        )
+
+
+class InvalidStructure(ProfileError):
+    pass
+
+
+def check_new_passphrase(passphrase: str) -> None:
+    if len(passphrase.strip()) < MIN_PASSPHRASE_LENGTH:
+        raise WeakPassphrase()
+
+
+def create_profile(
+    home: Home,
+    passphrase: str,
+    *,
+    structure: str,
+    structure_type: str,
+    kdf: keyfile.KdfParams = keyfile.DEFAULT_KDF,
+    allow_weak: bool = False,
+) -> tuple[FieldService, str]:
+    """Create the key file, the database and the device identity; returns (service, recovery key).
+
+    The key file is written last: its presence is what makes a profile exist, so a crash during
+    creation leaves a folder that `create_profile` can simply start again in.
+    """
+    if home.exists():
+        raise ProfileExists(home)
+    check_new_passphrase(passphrase)
+    name = structure.strip()
+    if not 1 <= len(name) <= 120:
+        raise InvalidStructure("Nom de structure obligatoire (120 caractères au plus).")
+    if structure_type not in STRUCTURE_TYPES:
+        raise InvalidStructure(
+            f"Type de structure inconnu « {structure_type} » ; valeurs possibles : "
+            + ", ".join(STRUCTURE_TYPES.codes())
+        )
+    home.prepare()
+    staging = home.root / ".creation"
+    shutil.rmtree(staging, ignore_errors=True)
+    for leftover in (home.db_file, *_sidecars(home.db_file)):
+        leftover.unlink(missing_ok=True)  # unreadable without a key file: an aborted creation
+    staging.mkdir()
+    staged = Home(staging)
+    data_key, recovery_key = keyfile.create_key_file(
+        staged.key_file, passphrase, kdf=kdf, allow_weak=allow_weak
+    )
+    engine = open_engine(staged.db_file, _db_key(data_key))
+    try:
+        migrate.upgrade(engine, staged.db_file, staged.backups)
+        signing = Ed25519PrivateKey.generate()
+        with write_transaction(engine) as conn:
+            write_setting(conn, "device_id", new_device_id())
+            write_setting(
+                conn,
+                "device_signing_key",
+                base64.b64encode(signing.private_bytes_raw()).decode(),
+            )
+            write_setting(
+                conn,
+                "structure",
+                {"id": uuid.uuid4().hex, "name": name, "type": structure_type},
+            )
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        engine.dispose()
+    staged.db_file.replace(home.db_file)
+    for path in _sidecars(staged.db_file):
+        path.unlink(missing_ok=True)
+    staged.key_file.with_name(staged.key_file.name + ".bak").replace(
+        home.key_file.with_name(home.key_file.name + ".bak")
+    )
+    staged.key_file.replace(home.key_file)
+    shutil.rmtree(staging, ignore_errors=True)
+    return open_with_key(home, data_key), recovery_key
+
+
+def open_profile(home: Home, passphrase: str) -> FieldService:
+    """Unlock with the passphrase. Raises keyfile.WrongPassphrase, keyfile.CorruptKeyFile,
+    NoProfile, DamagedDatabase or migrate.NewerSchema."""
+    if not home.exists():
+        raise NoProfile(home)
+    return open_with_key(home, keyfile.unlock(home.key_file, passphrase))
+
+
+def open_with_key(home: Home, data_key: bytes) -> FieldService:
+    if not home.db_file.exists():
+        raise DamagedDatabase(home, "fichier absent")
+    try:
+        engine = open_engine(home.db_file, _db_key(data_key))
+    except DatabaseLocked as exc:
+        # The key file vouched for the key, so the database itself is at fault.
+        raise DamagedDatabase(home) from exc
+    try:
+        migrate.upgrade(engine, home.db_file, home.backups)
+        return FieldService.load(home, engine)
+    except Exception:
+        engine.dispose()
+        raise
+
+
+def change_passphrase(home: Home, old: str, new: str) -> None:
+    if not home.exists():
+        raise NoProfile(home)
+    check_new_passphrase(new)
+    keyfile.change_passphrase(home.key_file, old, new)
+
+
+def recover(home: Home, recovery_key: str, new_passphrase: str) -> None:
+    if not home.exists():
+        raise NoProfile(home)
+    check_new_passphrase(new_passphrase)
+    keyfile.recover(home.key_file, recovery_key, new_passphrase)
+
+
+def public_signing_key(private_b64: str) -> bytes:
+    key = Ed25519PrivateKey.from_private_bytes(base64.b64decode(private_b64))
+    return bytes(key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw))
+
+
+def _db_key(data_key: bytes) -> bytes:
+    return keyfile.derive_subkey(data_key, "sqlcipher")
+
+
+def _sidecars(db: Path) -> tuple[Path, Path]:
+    return db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")

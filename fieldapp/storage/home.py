@@ -1,0 +1,79 @@
+"""The profile folder ("home"): where a device keeps its key file, database and settings.
+
+relais.key        key file (data key wrapped by the passphrase and by the recovery key)
+relais.key.bak    identical copy, rewritten after every change
+relais.db         SQLCipher database (+ -wal, -shm while open)
+settings.json     display preferences only (language, auto-lock): never record data
+backups/          copies of the database taken before each schema migration
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from fieldapp.storage.atomic import atomic_write
+
+APP_NAME = "Relais"
+
+DEFAULT_SETTINGS: dict[str, Any] = {"language": "fr", "autolock_minutes": 5}
+
+
+def default_home() -> Path:
+    """FIELDAPP_HOME if set, else the platform's per-user data folder."""
+    env = os.environ.get("FIELDAPP_HOME")
+    if env:
+        return Path(env).expanduser()
+    return platformdirs.user_data_path(APP_NAME, appauthor=False)
+
+
+@dataclass(frozen=True)
+class Home:
+    root: Path
+
+    @property
+    def key_file(self) -> Path:
+        return self.root / "relais.key"
+
+    @property
+    def db_file(self) -> Path:
+        return self.root / "relais.db"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.root / "settings.json"
+
+    @property
+    def backups(self) -> Path:
+        return self.root / "backups"
+
+    def exists(self) -> bool:
+        return self.key_file.exists()
+
+    def prepare(self) -> None:
+        # Owner-only: a shared office PC must not expose even the encrypted files to other users.
+        self.root.mkdir(parents=True, exist_ok=True)
+        if os.name == "posix":
+            self.root.chmod(0o700)
+
+    def read_settings(self) -> dict[str, Any]:
+        settings = dict(DEFAULT_SETTINGS)
+        try:
+            loaded = json.loads(self.settings_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return settings  # a missing or damaged preferences file is not worth refusing to start
+        if isinstance(loaded, dict):
+            settings.update({k: v for k, v in loaded.items() if k in DEFAULT_SETTINGS})
+        return settings
+
+    def write_settings(self, changes: dict[str, Any]) -> None:
+        unknown = set(changes) - set(DEFAULT_SETTINGS)
+        if unknown:
+            raise KeyError(f"réglage inconnu : {', '.join(sorted(unknown))}")
+        settings = self.read_settings() | changes
+        atomic_write(self.settings_file, json.dumps(settings, indent=2).encode())

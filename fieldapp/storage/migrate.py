@@ -1,0 +1,80 @@
+"""Schema migrations (Alembic), run when a store is opened.
+
+Before upgrading an existing file we copy it aside: a failed or buggy migration must never cost a
+user their notebook.
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+class NewerSchema(Exception):
+    def __init__(self, revision: str) -> None:
+        super().__init__(
+            f"Cette base a été créée par une version plus récente de Relais (schéma {revision}) : "
+            "mettez Relais à jour pour l'ouvrir."
+        )
+        self.revision = revision
+
+
+def _config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(
+    engine: Engine, db_path: Path, backup_dir: Path, *, target: str = "head"
+) -> Path | None:
+    """Bring the schema to `target`; returns the backup made first, if any.
+
+    Raises NewerSchema when the file comes from a later version of the app.
+    """
+    script = ScriptDirectory.from_config(_config())
+    current = current_revision(engine)
+    if current is not None and current not in {s.revision for s in script.walk_revisions()}:
+        raise NewerSchema(current)
+    wanted = script.get_current_head() if target == "head" else target
+    if current == wanted:
+        return None
+    backup = None
+    if current is not None:
+        backup = _backup(engine, db_path, backup_dir, current)
+    cfg = _config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, target)
+    return backup
+
+
+def _backup(engine: Engine, db_path: Path, backup_dir: Path, revision: str) -> Path:
+    # Fold the WAL into the main file so the copy is complete on its own (it stays encrypted).
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = backup_dir / f"{db_path.stem}-schema{revision}-{stamp}{db_path.suffix}"
+    shutil.copy2(db_path, target)
+    return target

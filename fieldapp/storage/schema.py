@@ -1,0 +1,118 @@
+"""Tables of the field store: the event log and the projections built from it.
+
+The event log is the truth; `contacts`, `handovers` and their child tables are projections kept
+for fast queries and can be rebuilt from `events` at any time.
+"""
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("device_id", String(64), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("hlc", String(32), nullable=False),
+    Column("type", String(64), nullable=False),
+    Column("entity_id", String(36), nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("schema", Integer, nullable=False),
+    UniqueConstraint("device_id", "seq", name="uq_events_device_seq"),
+    Index("ix_events_entity", "entity_id"),
+)
+
+contacts = Table(
+    "contacts",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("device_id", String(64), nullable=False),
+    Column("date", String(10), nullable=False),
+    Column("slot", String(32), nullable=False),
+    Column("neighbourhood", String(16), nullable=False),
+    Column("commune", String(5)),
+    Column("place_type", String(32), nullable=False),
+    Column("contact_mode", String(32), nullable=False),
+    Column("age_band", String(16), nullable=False),
+    Column("gender", String(32), nullable=False),
+    Column("situation", String(32), nullable=False),
+    Column("outcome", String(32), nullable=False),
+    Column("pseudonym", String(9)),
+    Column("note", Text),
+    Column("voided", Boolean, nullable=False, default=False),
+    Column("void_reason", Text),
+    Column("version", Integer, nullable=False, default=1),
+    Column("created_hlc", String(32), nullable=False),
+    Column("updated_hlc", String(32), nullable=False),
+)
+
+contact_needs = Table(
+    "contact_needs",
+    metadata,
+    Column("contact_id", String(36), ForeignKey("contacts.id"), primary_key=True),
+    Column("need", String(64), primary_key=True),
+)
+
+contact_registrations = Table(
+    "contact_registrations",
+    metadata,
+    Column("contact_id", String(36), ForeignKey("contacts.id"), primary_key=True),
+    Column("registration", String(32), primary_key=True),
+)
+
+handovers = Table(
+    "handovers",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("device_id", String(64), nullable=False),
+    Column("contact_id", String(36), ForeignKey("contacts.id"), nullable=False),
+    Column("partner", String(200), nullable=False),
+    Column("partner_structure_id", String(128)),
+    Column("partner_service_id", String(128)),
+    Column("mode", String(32), nullable=False),
+    Column("consent", Boolean, nullable=False),
+    Column("follow_up", String(10)),
+    Column("status", String(32), nullable=False),
+    Column("status_at", String(32), nullable=False),
+    Column("created_hlc", String(32), nullable=False),
+    Column("updated_hlc", String(32), nullable=False),
+    Index("ix_handovers_contact", "contact_id"),
+)
+
+handover_history = Table(
+    "handover_history",
+    metadata,
+    Column("event_id", String(36), ForeignKey("events.id"), primary_key=True),
+    Column("handover_id", String(36), ForeignKey("handovers.id"), nullable=False),
+    Column("status", String(32), nullable=False),
+    Column("at", String(32), nullable=False),
+    Column("reason", Text),
+    Index("ix_handover_history_handover", "handover_id"),
+)
+
+# Secrets and profile facts that must stay inside the encrypted database (device signing key,
+# structure, last neighbourhood used...). Values are JSON text.
+profile_settings = Table(
+    "profile_settings",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+# Added by revision 0002: the contact list filters by period and neighbourhood;
+# the indicators count by need.
+Index("ix_contacts_date", contacts.c.date)
+Index("ix_contacts_neighbourhood", contacts.c.neighbourhood)
+Index("ix_contact_needs_need", contact_needs.c.need)
