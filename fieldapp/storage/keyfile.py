@@ -177,9 +177,10 @@ class KdfParams:
 
 
 # Measured on the 2-core reference machine (cryptography 50, OpenSSL Argon2id, best / median
-# of 5 runs): 64 MiB t=3 p=4 → 0.08 s; 256 MiB t=4 p=4 → 0.41 / 0.41 s;
-# 256 MiB t=5 p=4 → 0.46 / 0.49 s; 384 MiB t=3 p=4 → 0.53 / 0.54 s. p=2 and p=4 cost the same
-# here (2 cores) and p=4 is faster on 4-core laptops, so: 256 MiB, t=5, p=4 ≈ 0.5 s.
+# of 5 runs, idle): 64 MiB t=3 p=4 → 0.08 s; 256 MiB t=4 p=4 → 0.41 / 0.41 s;
+# 256 MiB t=5 p=4 → 0.46 / 0.49 s (0.51 / 0.55 s with other jobs running);
+# 384 MiB t=3 p=4 → 0.53 / 0.54 s. p=2 and p=4 cost the same here when idle and p=4 uses the
+# extra cores of 4-core laptops, so: 256 MiB, t=5, p=4 ≈ 0.5 s.
 DEFAULT_KDF: Final = KdfParams(memory_kib=256 * 1024, iterations=5, lanes=4)
 # Smallest Argon2id the library accepts (8 KiB per lane): tests only, needs allow_weak=True.
 FAST_TEST_KDF: Final = KdfParams(memory_kib=8, iterations=1, lanes=1)

@@ -557,7 +557,11 @@ def failing_step(fail_at: int | None, kind: str) -> Iterator[list[str]]:
     "oserror": raise OSError(ENOSPC) before the step.
     """
     calls: list[str] = []
-    real = {"write": os.write, "fsync": os.fsync, "replace": os.replace}
+    real: dict[str, Callable[..., Any]] = {
+        "write": os.write,
+        "fsync": os.fsync,
+        "replace": os.replace,
+    }
 
     def wrap(name: str) -> Callable[..., Any]:
         def step(*args: Any) -> Any:
@@ -658,7 +662,9 @@ def test_sigkill_during_repeated_changes(key_path: Path) -> None:
             env=env,
         )
         assert proc.stdout is not None
-        assert proc.stdout.readline() == b"ready\n"
+        if proc.stdout.readline() != b"ready\n":  # the child failed to start: show why
+            proc.kill()
+            pytest.fail(proc.communicate(timeout=30)[1].decode(errors="replace"))
         time.sleep(rng.uniform(0.0, 0.04))
         proc.kill()
         out, err = proc.communicate(timeout=30)
