@@ -19,7 +19,7 @@ from typing import Any, NoReturn
 from fieldapp import __version__
 from fieldapp.domain.errors import TransitionError, ValidationError
 from fieldapp.services import profile
-from fieldapp.services.field import FieldService
+from fieldapp.services.field import FieldService, PersonalDataInNote
 from fieldapp.storage import keyfile, migrate
 from fieldapp.storage.home import Home, default_home
 from fieldapp.storage.store import ContactFilter, UnknownRecord
@@ -160,7 +160,7 @@ def cmd_contact_add(args: argparse.Namespace) -> int:
     records = _load_json_records(args.file)
     service = _open(args)
     try:
-        ids = service.record_contacts(records)
+        ids = service.record_contacts(records, redact=args.redact)
     finally:
         service.close()
     for contact_id in ids:
@@ -389,6 +389,9 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="?",
         help="fichier JSON (un objet, ou un objet par ligne) ; - pour l'entrée standard",
     )
+    p.add_argument(
+        "--redact", action="store_true", help="masquer les données personnelles des notes"
+    )
     p.set_defaults(func=cmd_contact_add)
     p = contact.add_parser("list", parents=[common, as_json], help="lister les contacts")
     p.add_argument("--from", dest="date_from", help="depuis la date AAAA-MM-JJ")
@@ -449,6 +452,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.func = cmd_gui
     try:
         return int(args.func(args))
+    except PersonalDataInNote as exc:
+        # One line per kind of personal data found, so the user sees what to remove.
+        for problem in exc.problems:
+            print(f"fieldapp: {problem}", file=sys.stderr)
+        print("fieldapp: rien n'a été enregistré (option --redact pour masquer)", file=sys.stderr)
+        return EXIT_ERROR
     except (
         CliError,
         profile.ProfileError,

@@ -31,7 +31,7 @@ from fieldapp.domain.vocab import (
     SLOTS,
     Vocabulary,
 )
-from fieldapp.services.field import FieldService
+from fieldapp.services.field import FieldService, guard_note
 
 MAX_ROWS = 50_000
 MAX_BYTES = 20 * 1024 * 1024
@@ -99,7 +99,7 @@ class ImportReport:
 
 def _fold(text: str) -> str:
     """Lower case, no accents, single spaces, typographic apostrophes folded."""
-    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("–", "-").replace("—", "-"))
     text = "".join(c for c in text if not unicodedata.combining(c))
     return " ".join(text.lower().replace("_", " ").split())
 
@@ -109,6 +109,10 @@ def _lookup(vocab: Vocabulary) -> dict[str, str]:
     for term in vocab:
         for text in (term.code, term.fr, term.en):
             table[_fold(text)] = term.code
+            # Spreadsheets write ages as "18-25" or "18-25 ans", and "55+" for the last band.
+            table[_fold(text).removesuffix(" ans")] = term.code
+    if vocab is AGE_BANDS:
+        table["55+"] = "55-plus"
     return table
 
 
@@ -213,12 +217,15 @@ def import_contacts(
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
     report = ImportReport()
+    day = today or date.today()
     good: list[dict[str, Any]] = []
     rows = read_rows(path)
     for n, (line, values) in enumerate(rows, start=1):
         data = row_to_contact(values)
         try:
-            parse_contact(data, today=today or date.today())
+            # Same checks as a single save, the note guard included, so one bad row cannot
+            # make the whole batch fail afterwards.
+            guard_note(parse_contact(data, today=day), redact=False, today=day)
         except ValidationError as exc:
             report.errors.append(RowError(line, exc.problems))
         else:

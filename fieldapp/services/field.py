@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Engine
 
+from fieldapp.domain import pii
 from fieldapp.domain.contacts import Contact, amend_contact, parse_contact
 from fieldapp.domain.errors import Problem, ValidationError
 from fieldapp.domain.events import Event, EventType
@@ -23,6 +25,25 @@ from fieldapp.storage.home import Home
 from fieldapp.storage.store import ContactFilter, FieldStore, UnknownRecord, write_setting
 
 MAX_VOID_REASON = 500
+
+
+class PersonalDataInNote(ValidationError):
+    """A note holds what looks like personal data; one problem per kind found."""
+
+
+def guard_note(contact: Contact, *, redact: bool, today: date, field: str = "note") -> Contact:
+    """Refuse a note with personal data, or mask it when the user asked to (`redact`)."""
+    if not contact.note:
+        return contact
+    findings = pii.scan(contact.note, today=today)
+    if not findings:
+        return contact
+    if redact:
+        return replace(contact, note=pii.redact(contact.note, findings, today=today))
+    raise PersonalDataInNote(
+        Problem(field, f"{line} dans la note (à retirer, ou à masquer)")
+        for line in pii.summary(findings)
+    )
 
 
 class FieldService:
@@ -50,9 +71,12 @@ class FieldService:
 
     # -- contacts ----------------------------------------------------------------------------------
 
-    def record_contact(self, data: Mapping[str, Any], *, today: date | None = None) -> str:
+    def record_contact(
+        self, data: Mapping[str, Any], *, today: date | None = None, redact: bool = False
+    ) -> str:
         """Validate and save one contact; returns its id once the save is durable."""
-        contact = parse_contact(data, today=today or date.today())
+        day = today or date.today()
+        contact = guard_note(parse_contact(data, today=day), redact=redact, today=day)
         contact_id = uuid7()
         with write_transaction(self.engine) as conn:
             self.store.append(conn, EventType.CONTACT_RECORDED, contact_id, contact.to_payload())
@@ -60,21 +84,30 @@ class FieldService:
         return contact_id
 
     def record_contacts(
-        self, items: Sequence[Mapping[str, Any]], *, today: date | None = None
+        self,
+        items: Sequence[Mapping[str, Any]],
+        *,
+        today: date | None = None,
+        redact: bool = False,
     ) -> list[str]:
         """All or nothing: every item is validated before any is saved.
 
-        Raises ValidationError whose fields are prefixed by the item's position (1-based).
+        Raises ValidationError (PersonalDataInNote when only notes are at fault) whose fields are
+        prefixed by the item's position (1-based) when there are several items.
         """
         parsed: list[Contact] = []
         problems: list[Problem] = []
+        only_personal_data = True
+        day = today or date.today()
         for n, item in enumerate(items, start=1):
+            prefix = f"n°{n} " if len(items) > 1 else ""
             try:
-                parsed.append(parse_contact(item, today=today or date.today()))
+                parsed.append(guard_note(parse_contact(item, today=day), redact=redact, today=day))
             except ValidationError as exc:
-                problems.extend(Problem(f"n°{n} {p.field}", p.message) for p in exc.problems)
+                only_personal_data &= isinstance(exc, PersonalDataInNote)
+                problems.extend(Problem(prefix + p.field, p.message) for p in exc.problems)
         if problems:
-            raise ValidationError(problems)
+            raise (PersonalDataInNote if only_personal_data else ValidationError)(problems)
         ids = [uuid7() for _ in parsed]
         with write_transaction(self.engine) as conn:
             for contact_id, contact in zip(ids, parsed, strict=True):
@@ -86,10 +119,16 @@ class FieldService:
         return ids
 
     def amend_contact(
-        self, contact_id: str, changes: Mapping[str, Any], *, today: date | None = None
+        self,
+        contact_id: str,
+        changes: Mapping[str, Any],
+        *,
+        today: date | None = None,
+        redact: bool = False,
     ) -> None:
+        day = today or date.today()
         current = self._contact_model(contact_id)
-        amended = amend_contact(current, changes, today=today or date.today())
+        amended = guard_note(amend_contact(current, changes, today=day), redact=redact, today=day)
         self.store.record(EventType.CONTACT_AMENDED, contact_id, amended.to_payload())
 
     def void_contact(self, contact_id: str, reason: str) -> None:

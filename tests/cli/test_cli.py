@@ -257,3 +257,46 @@ def test_real_process_exit_codes_and_no_traceback(ready: Home, tmp_path: Path) -
         timeout=60,
     )
     assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_note_with_personal_data_is_refused_or_masked(
+    ready: Home, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    note = "Joindre Mme Exemplia au 06 39 98 12 34 ou exemplia@example.org avant jeudi."
+    src = tmp_path / "pii.json"
+    src.write_text(json.dumps(sample_contact(note=note)), encoding="utf-8")
+    h = ["--home", str(ready.root)]
+    code, out, err = run(capsys, "contact", "add", *h, str(src))
+    assert code == 1 and out == ""
+    lines = err.strip().splitlines()
+    assert any("téléphone" in line for line in lines)
+    assert any("e-mail" in line for line in lines)
+    assert any("nom" in line for line in lines)
+    assert "06 39 98 12 34" not in err
+    _, out, _ = run(capsys, "contact", "list", *h, "--json")
+    assert json.loads(out) == []
+    code, out, err = run(capsys, "contact", "add", *h, "--redact", str(src))
+    assert code == 0, err
+    _, out, _ = run(capsys, "contact", "list", *h, "--json")
+    (stored,) = json.loads(out)
+    assert "06 39 98" not in stored["note"] and "example.org" not in stored["note"]
+    assert "[masqué]" in stored["note"] and "avant jeudi" in stored["note"]
+
+
+def test_import_contacts_reports_bad_rows_and_keeps_good_ones(
+    ready: Home, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    src = tmp_path / "t.csv"
+    src.write_text(
+        "date;slot;neighbourhood;place_type;outcome\n"
+        "2026-11-20;matin;QN07601M;espace-public;information-donnee\n"
+        "2026-11-20;aube;QN07601M;espace-public;information-donnee\n"
+        "2026-11-21;soir;QN07601M;espace-public;pas-interesse\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "import-contacts", "--home", str(ready.root), str(src))
+    assert code == 1
+    assert "2 contact(s) importé(s), 1 ligne(s) refusée(s)" in out
+    assert err.strip().startswith("ligne 3 :") and "slot" in err
+    _, out, _ = run(capsys, "contact", "list", "--home", str(ready.root), "--json")
+    assert len(json.loads(out)) == 2

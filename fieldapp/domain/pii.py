@@ -1,0 +1,603 @@
+"""Personal-data guard for free-text notes (DESIGN.md § Principles, 1).
+
+`scan` finds what a note must not carry — phone numbers, e-mail addresses, social-security numbers
+(NIR), IBANs, birth dates, street addresses and names after a civility — so that the forms can
+offer to mask them (`redact`) and the CLI can refuse the note (`summary`). Every rule is chosen to
+keep false positives low on what notes normally say: amounts, times, appointment dates,
+postcodes, counts. See docs/privacy.md for the rules and their known limits.
+
+Pure and deterministic: no I/O and no logging, since the text under scan is personal data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from types import MappingProxyType
+
+KINDS: tuple[str, ...] = (
+    "telephone",
+    "email",
+    "nir",
+    "iban",
+    "date_naissance",
+    "adresse",
+    "nom_civilite",
+)
+
+KIND_LABELS: Mapping[str, str] = MappingProxyType(
+    {
+        "telephone": "numéro de téléphone",
+        "email": "adresse e-mail",
+        "nir": "numéro de sécurité sociale (NIR)",
+        "iban": "IBAN",
+        "date_naissance": "date de naissance",
+        "adresse": "adresse postale",
+        "nom_civilite": "nom après une civilité",
+    }
+)
+
+KIND_LABELS_PLURAL: Mapping[str, str] = MappingProxyType(
+    {
+        "telephone": "numéros de téléphone",
+        "email": "adresses e-mail",
+        "nir": "numéros de sécurité sociale (NIR)",
+        "iban": "IBAN",
+        "date_naissance": "dates de naissance",
+        "adresse": "adresses postales",
+        "nom_civilite": "noms après une civilité",
+    }
+)
+
+MASK = "[masqué]"
+
+# When spans overlap, the surest kind names the merged finding: checksummed numbers first,
+# then formats that are unambiguous, then the heuristics.
+_PRIORITY: Mapping[str, int] = MappingProxyType(
+    {
+        "iban": 0,
+        "nir": 1,
+        "email": 2,
+        "telephone": 3,
+        "adresse": 4,
+        "date_naissance": 5,
+        "nom_civilite": 6,
+    }
+)
+
+# A person is 14 to 100 years old: a full date that far back looks like a birth date.
+_MIN_AGE = 14
+_MAX_AGE = 100
+# How far back (characters) "né", "naissance", "DDN"… still qualify a date.
+_CONTEXT_WINDOW = 30
+# Redaction can bring a context word closer to a date; a few passes always settle it.
+_MAX_REDACT_PASSES = 20
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One piece of personal data in a text: `text == source[start:end]`."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+
+    @property
+    def label(self) -> str:
+        return KIND_LABELS[self.kind]
+
+
+# Separators people type inside numbers: space, dot, dash, no-break and narrow no-break spaces.
+_SEP = r"[ .\-\u00a0\u202f]"
+_BLANK = r"[ \t\u00a0\u202f]"
+
+# --- telephone ------------------------------------------------------------------------------
+
+_PHONE_PATTERNS: tuple[re.Pattern[str], ...] = (
+    # National, any grouping ("06 123 456 78", "(06) 39…"), but only as a number standing on
+    # its own, so that ten digits inside a longer run (SIRET, references) do not count.
+    re.compile(
+        rf"(?<![\w+])(?<![0-9]{_SEP})(?:0[1-9]|\(0[1-9]\))(?:{_SEP}?[0-9]){{8}}"
+        rf"(?![0-9])(?!{_SEP}[0-9])"
+    ),
+    # National, regular pairs with one separator: may sit right next to another number.
+    re.compile(rf"(?<![\w+])0[1-9](?P<s>{_SEP}?)[0-9]{{2}}(?:(?P=s)[0-9]{{2}}){{3}}(?![0-9])"),
+    # +33 / 0033, optionally "(0)" or a stray 0 before the nine digits.
+    re.compile(
+        rf"(?<![\w+])(?:\(\s?)?(?:\+|00){_SEP}?33(?:\s?\))?{_SEP}?"
+        rf"(?:\(0\){_SEP}?|0{_SEP}?)?[1-9](?:{_SEP}?[0-9]){{8}}(?![0-9])"
+    ),
+    # Other countries in E.164 form (+212 6…, 0032 4…): 8 to 15 digits after the prefix.
+    re.compile(rf"(?<![\w+])(?:\+|00)[1-9](?:{_SEP}?\(?[0-9]\)?){{7,14}}(?![0-9])"),
+)
+
+# --- e-mail ---------------------------------------------------------------------------------
+
+_EMAIL = re.compile(
+    r"(?<![\w.%+\-'])[\w.%+\-']+"
+    # "@", or the spelled-out forms people use to dodge spam filters.
+    r"(?:@|\s?[(\[{]\s?(?:at|arobase)\s?[)\]}]\s?|\s+arobase\s+)"
+    r"[\w\-]+(?:\.[\w\-]+)*\.[^\W\d_]{2,24}(?![\w\-])",
+    re.IGNORECASE,
+)
+
+# --- NIR ------------------------------------------------------------------------------------
+
+# Sex, year, month (4 digits), department (2 digits or 2A/2B), commune + order (6), key (2).
+_NIR = re.compile(
+    rf"(?<![\w])(?<![0-9]{_SEP})[1-478](?:{_SEP}?[0-9]){{4}}{_SEP}?"
+    rf"(?:[0-9]{_SEP}?[0-9]|2{_SEP}?[ABab])(?:{_SEP}?[0-9]){{6}}"
+    # The key is often set apart: "… 001 48", "… 001 - 48", "… 001 clé 48".
+    rf"(?:{_SEP}?|\s*(?:[-/]|cl[ée]\s*:?)\s*)[0-9]{_SEP}?[0-9](?![\w])(?!{_SEP}[0-9])"
+)
+
+_KEY_WORD = re.compile(r"cl[ée]", re.IGNORECASE)
+
+# --- IBAN -----------------------------------------------------------------------------------
+
+_IBAN_START = re.compile(r"(?<![\w])[A-Za-z]{2}[0-9]{2}")
+_IBAN_BODY = re.compile(r"[A-Za-z]{2}[0-9]{2}(?:[ \u00a0\u202f\-]?[A-Za-z0-9]){11,32}")
+# Lengths from the SWIFT IBAN registry, plus the IBAN-format accounts of francophone Africa that
+# people met in outreach often hold.
+_IBAN_LENGTHS: Mapping[str, int] = MappingProxyType(
+    {
+        "AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22,
+        "BH": 22, "BI": 27, "BR": 29, "BY": 28, "CH": 21, "CR": 22, "CY": 28, "CZ": 24,
+        "DE": 22, "DJ": 27, "DK": 18, "DO": 28, "EE": 20, "EG": 29, "ES": 24, "FI": 18,
+        "FK": 18, "FO": 18, "FR": 27, "GB": 22, "GE": 22, "GI": 23, "GL": 18, "GR": 27,
+        "GT": 28, "HR": 21, "HU": 28, "IE": 22, "IL": 23, "IQ": 23, "IS": 26, "IT": 27,
+        "JO": 30, "KW": 30, "KZ": 20, "LB": 28, "LC": 32, "LI": 21, "LT": 20, "LU": 20,
+        "LV": 21, "LY": 25, "MC": 27, "MD": 24, "ME": 22, "MK": 19, "MN": 20, "MR": 27,
+        "MT": 31, "MU": 30, "NI": 28, "NL": 18, "NO": 15, "OM": 23, "PK": 24, "PL": 28,
+        "PS": 29, "PT": 25, "QA": 29, "RO": 24, "RS": 22, "RU": 33, "SA": 24, "SC": 31,
+        "SD": 18, "SE": 24, "SI": 19, "SK": 24, "SM": 27, "SO": 23, "ST": 25, "SV": 28,
+        "TL": 23, "TN": 24, "TR": 26, "UA": 29, "VA": 22, "VG": 24, "XK": 20, "YE": 30,
+        # French overseas territories use the French format.
+        "BL": 27, "GF": 27, "GP": 27, "MF": 27, "MQ": 27, "NC": 27, "PF": 27, "PM": 27,
+        "RE": 27, "TF": 27, "WF": 27, "YT": 27,
+        # Not in the registry, but printed as IBANs on local bank statements.
+        "AO": 25, "BF": 28, "BJ": 28, "CF": 27, "CG": 27, "CI": 28, "CM": 27, "CV": 25,
+        "DZ": 26, "GA": 27, "GQ": 27, "GW": 25, "KM": 27, "MA": 28, "MG": 27, "ML": 28,
+        "MZ": 25, "NE": 28, "SN": 28, "TD": 27, "TG": 28,
+    }
+)  # fmt: skip
+
+# --- dates ----------------------------------------------------------------------------------
+
+_MONTHS: Mapping[str, int] = MappingProxyType(
+    {
+        "janvier": 1, "janv": 1,
+        "février": 2, "fevrier": 2, "févr": 2, "fevr": 2, "fév": 2, "fev": 2,
+        "mars": 3,
+        "avril": 4, "avr": 4,
+        "mai": 5,
+        "juin": 6,
+        "juillet": 7, "juil": 7,
+        "août": 8, "aout": 8,
+        "septembre": 9, "sept": 9,
+        "octobre": 10, "oct": 10,
+        "novembre": 11, "nov": 11,
+        "décembre": 12, "decembre": 12, "déc": 12, "dec": 12,
+    }
+)  # fmt: skip
+_MONTH_ALTERNATION = "|".join(sorted(_MONTHS, key=len, reverse=True))
+
+_NUMERIC_DATE = re.compile(
+    r"(?<![\w/.\-])(?P<d>[0-9]{1,2})(?P<s>[/.\-])(?P<m>[0-9]{1,2})"
+    r"(?:(?P=s)(?P<y>[0-9]{4}|[0-9]{2}))?(?![\w/])(?![.\-][0-9])"
+)
+_ISO_DATE = re.compile(r"(?<![\w\-])(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})(?![\w\-])")
+_TEXT_DATE = re.compile(
+    rf"(?<![\w])(?:(?P<d>[0-9]{{1,2}}|1er|premier){_BLANK}+)?"
+    rf"(?P<mon>{_MONTH_ALTERNATION})(?:\.|(?![\w]))(?:{_BLANK}+(?P<y>[0-9]{{4}})(?![\w]))?",
+    re.IGNORECASE,
+)
+# A bare year right after the birth wording: "née en 1990", "DDN : 1990".
+_BIRTH_YEAR = re.compile(
+    r"(?<![\w])(?:née?s?|nee?s?|naissance|ddn|d\.d\.n\.?)\s*(?:\(e\)|\.e)?\s*"
+    r"(?::|=|en|vers|le|l'an)?\s*(?P<y>(?:19|20)[0-9]{2})(?![\w])",
+    re.IGNORECASE,
+)
+# Birth wording anywhere in the window before a date…
+_BIRTH_WORD = re.compile(r"(?<![\w])(?:née?s?|nee|nees|naissance|ddn|d\.d\.n)(?![\w])", re.I)
+# …while the unaccented "ne" (also the negation) only counts right before the date.
+_BIRTH_WORD_BARE = re.compile(r"(?<![\w])ne\s*(?:\(e\))?\s+(?:le|en|vers)?\s*$", re.IGNORECASE)
+# Other life events whose dates fall in the same years as births.
+_EVENT_WORD = re.compile(
+    r"(?<![\w])(?:depuis|obtenue?s?|arrivée?s?|sortie?s?|inscrite?s?|entrée?s?|diplômée?s?|"
+    r"diplôme|permis|mariée?s?|mariage|divorcée?s?|divorce|décédée?s?|décès|licenciée?s?|"
+    r"licenciement|embauchée?s?|contrat|jusqu'(?:au|à)|délivrée?s?|expirée?s?|expiration|"
+    r"valable|emménagée?s?|déménagée?s?)(?![\w])",
+    re.IGNORECASE,
+)
+# A new sentence, line or clause ends the reach of a birth word.
+_CLAUSE_BREAK = re.compile(r"[!?;\n]|\.\s+(?=[A-ZÀ-Þ])")
+
+# --- street addresses -----------------------------------------------------------------------
+
+# Street words that rarely mean anything else after a number: the name may be lower case.
+_STRICT_STREETS = (
+    r"rue|ruelle|avenue|av\.?|boulevard|bd\.?|bld\.?|blvd\.?|all[ée]e|impasse|imp\.|"
+    r"faubourg|fbg\.?"
+)
+# Words with an everyday meaning too ("1 place de libre", "3 cours de français"): the name must
+# then start with a capital.
+_LOOSE_STREETS = (
+    r"chemin|place|pl\.|route|rte\.?|quai|cours|r[ée]sidence|r[ée]s\.|b[âa]timent|b[âa]t\.?|"
+    r"square|sq\.|passage|voie|cit[ée]|hameau|lotissement|lot\.|mail|esplanade|promenade|"
+    r"parvis|sentier|villa|chauss[ée]e|rond-point|clos|domaine"
+)
+_ADDRESS_HEAD = re.compile(
+    rf"(?<![\w])(?<![0-9][.,])[0-9]{{1,4}}(?:{_BLANK}?[-/]{_BLANK}?[0-9]{{1,4}})?"
+    rf"(?:[a-dA-D]|{_BLANK}?(?:bis|ter|quater))?(?![\w])"
+    rf"{_BLANK}*,?{_BLANK}+(?:(?P<strict>{_STRICT_STREETS})|(?P<loose>{_LOOSE_STREETS}))"
+    r"(?:(?<=\.)|(?![\w]))",
+    re.IGNORECASE,
+)
+_STREET_PARTICLES = frozenset(
+    {"de", "du", "des", "la", "le", "les", "l", "d", "au", "aux", "saint", "sainte", "st", "ste"}
+)
+
+# --- names after a civility ----------------------------------------------------------------
+
+_CIVILITY = re.compile(
+    r"(?<![\w.])(?:MM?\.|M(?=" + _BLANK + r"+[A-ZÀ-Þ])|"
+    r"(?i:mr|mme|mmes|mlle|mlles|melle|madame|monsieur|mademoiselle|messieurs|mesdames|"
+    # Maiden and married names: "née Exemplia", "épouse Dupontel-Test".
+    r"née|nee|épouse|epouse|ép(?=\.)|ep(?=\.)|veuve|vve)\.?)"
+    # A blank follows, or a capital right after the dot ("M.Dupontel-Test").
+    rf"(?={_BLANK}|(?<=\.)[A-ZÀ-Þ])"
+)
+_WORD = r"(?P<w>[^\W\d_][\w'’\-]*|[0-9]{1,4}(?:er|e)?(?![\w]))"
+_TOKEN = re.compile(rf"{_BLANK}+{_WORD}")
+_FIRST_TOKEN = re.compile(rf"{_BLANK}*{_WORD}")
+# Particles inside a family name ("de Exemplia", "Ben Exemple", "Le Fictif").
+_NAME_PARTICLES = frozenset(
+    {"de", "du", "des", "d", "van", "von", "der", "den", "da", "di", "dos", "ben", "bin", "el",
+     "al", "le", "la", "ter", "mac", "mc"}
+)  # fmt: skip
+# …but a lower-case article right after the civility is a title: "Monsieur le Maire".
+_TITLE_ARTICLES = frozenset({"le", "la", "les", "l"})
+# Capitalised words that start a sentence after an abbreviation ("salle M. Ensuite…").
+_NOT_NAMES = frozenset(
+    {"il", "elle", "ils", "elles", "on", "je", "j", "nous", "vous", "le", "la", "les", "l", "un",
+     "une", "des", "du", "de", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs",
+     "mon", "ma", "mes", "notre", "nos", "votre", "vos", "et", "mais", "ou", "où", "donc", "or",
+     "ni", "car", "puis", "ensuite", "alors", "après", "avant", "demain", "hier", "aujourd'hui",
+     "rdv", "rendez-vous", "pas", "très", "vu", "vue", "revu", "revue", "prochain", "prochaine",
+     "à", "au", "aux", "en", "dans", "pour", "par", "sur", "avec", "sans", "chez", "si", "oui",
+     "non", "merci", "bonjour", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+     "dimanche", "qui", "que", "quand", "comme", "tout", "tous", "toute", "toutes", "cf", "voir",
+     "suite", "ok", "rien", "plus", "moins", "y"}
+)  # fmt: skip
+
+
+def scan(text: str, *, today: date | None = None) -> list[Finding]:
+    """Personal data found in `text`, sorted by position and never overlapping.
+
+    `today` anchors the birth-date rule (a full date 14 to 100 years back); it defaults to the
+    local date and is a parameter so that results are reproducible.
+    """
+    ref = today if today is not None else date.today()
+    candidates: list[Finding] = []
+    for detector_kind, spans in (
+        ("telephone", _phones(text)),
+        ("email", _emails(text)),
+        ("nir", _nirs(text)),
+        ("iban", _ibans(text)),
+        ("date_naissance", _birth_dates(text, ref)),
+        ("adresse", _addresses(text)),
+        ("nom_civilite", _civility_names(text)),
+    ):
+        candidates.extend(
+            Finding(detector_kind, start, end, text[start:end]) for start, end in spans
+        )
+    return _merge(text, candidates)
+
+
+def redact(text: str, findings: list[Finding] | None = None, *, today: date | None = None) -> str:
+    """`text` with each finding replaced by `[masqué]`.
+
+    With `findings` given (the ones the user chose to mask), exactly those are replaced. Without,
+    the text is scanned again after each pass: masking can bring a birth word within reach of a
+    date, and the result must be clean.
+    """
+    if findings is not None:
+        return _apply_mask(text, findings)
+    ref = today if today is not None else date.today()
+    for _ in range(_MAX_REDACT_PASSES):
+        found = scan(text, today=ref)
+        if not found:
+            break
+        text = _apply_mask(text, found)
+    return text
+
+
+def summary(findings: Iterable[Finding]) -> list[str]:
+    """One French line per kind found, in the order of `KINDS`: "2 numéros de téléphone"."""
+    counts = dict.fromkeys(KINDS, 0)
+    for finding in findings:
+        counts[finding.kind] += 1
+    return [
+        f"{n} {KIND_LABELS[kind] if n == 1 else KIND_LABELS_PLURAL[kind]}"
+        for kind, n in counts.items()
+        if n
+    ]
+
+
+# --- selection and masking ------------------------------------------------------------------
+
+
+def _merge(text: str, candidates: list[Finding]) -> list[Finding]:
+    """Overlapping candidates become one finding covering all of them, named by the surest kind.
+
+    Taking the union rather than dropping the loser means nothing half-masked is left behind.
+    """
+    merged: list[Finding] = []
+    for cand in sorted(candidates, key=lambda f: (f.start, -f.end)):
+        if merged and cand.start < merged[-1].end:
+            last = merged[-1]
+            kind = min(last.kind, cand.kind, key=_PRIORITY.__getitem__)
+            end = max(last.end, cand.end)
+            merged[-1] = Finding(kind, last.start, end, text[last.start : end])
+        else:
+            merged.append(cand)
+    return merged
+
+
+def _apply_mask(text: str, findings: Iterable[Finding]) -> str:
+    spans: list[tuple[int, int]] = []
+    for finding in sorted(findings, key=lambda f: f.start):
+        start, end = max(0, finding.start), min(len(text), finding.end)
+        if start >= end:
+            continue
+        if spans and start <= spans[-1][1]:
+            # Touching or overlapping spans get a single mask.
+            spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+        else:
+            spans.append((start, end))
+    parts: list[str] = []
+    cursor = 0
+    for start, end in spans:
+        parts.append(text[cursor:start])
+        parts.append(MASK)
+        cursor = end
+    parts.append(text[cursor:])
+    return "".join(parts)
+
+
+# --- detectors: each yields (start, end) spans ----------------------------------------------
+
+
+def _phones(text: str) -> Iterator[tuple[int, int]]:
+    for pattern in _PHONE_PATTERNS:
+        for match in pattern.finditer(text):
+            yield match.span()
+
+
+def _emails(text: str) -> Iterator[tuple[int, int]]:
+    for match in _EMAIL.finditer(text):
+        yield match.span()
+
+
+def _nirs(text: str) -> Iterator[tuple[int, int]]:
+    for match in _NIR.finditer(text):
+        if nir_key_is_valid(match.group()):
+            yield match.span()
+
+
+def nir_key_is_valid(candidate: str) -> bool:
+    """True when a written NIR (separators allowed) has the right control key.
+
+    key = 97 − (13-digit number mod 97); for Corsica, 2A counts as 19 and 2B as 18.
+    """
+    digits = _KEY_WORD.sub("", candidate).upper()
+    compact = "".join(ch for ch in digits if ch.isascii() and ch.isalnum())
+    if len(compact) != 15:
+        return False
+    department = compact[5:7]
+    corsica = {"2A": "19", "2B": "18"}
+    if department in corsica:
+        compact = compact[:5] + corsica[department] + compact[7:]
+    if not compact.isdigit():
+        return False
+    return int(compact[13:]) == 97 - int(compact[:13]) % 97
+
+
+def iban_is_valid(candidate: str) -> bool:
+    """True when a written IBAN (spaces allowed) passes the ISO 13616 mod-97 check."""
+    compact = "".join(ch for ch in candidate.upper() if ch.isascii() and ch.isalnum())
+    if not 15 <= len(compact) <= 34 or not compact[:2].isalpha() or not compact[2:4].isdigit():
+        return False
+    expected = _IBAN_LENGTHS.get(compact[:2])
+    if expected is not None and len(compact) != expected:
+        return False
+    rearranged = compact[4:] + compact[:4]
+    return int("".join(str(int(ch, 36)) for ch in rearranged)) % 97 == 1
+
+
+def _ibans(text: str) -> Iterator[tuple[int, int]]:
+    for start_match in _IBAN_START.finditer(text):
+        body = _IBAN_BODY.match(text, start_match.start())
+        if body is None:
+            continue
+        start = body.start()
+        # Offsets of the IBAN characters, so that the span can stop after the right count even
+        # when the pattern ran on into the following words ("… 189 est son compte").
+        offsets = [start + i for i, ch in enumerate(body.group()) if ch.isalnum()]
+        country = body.group()[:2].upper()
+        expected = _IBAN_LENGTHS.get(country)
+        if expected is None:
+            # Unknown country: only the whole run, upper case, to keep the 1-in-97 luck rare.
+            lengths = [len(offsets)] if body.group()[:2].isupper() else []
+        else:
+            lengths = [expected] if len(offsets) >= expected else []
+        for length in lengths:
+            end = offsets[length - 1] + 1
+            if end < len(text) and text[end].isalnum():
+                continue
+            if iban_is_valid(text[start:end]):
+                yield start, end
+
+
+def _birth_dates(text: str, today: date) -> Iterator[tuple[int, int]]:
+    for match in _NUMERIC_DATE.finditer(text):
+        day, month = int(match["d"]), int(match["m"])
+        year = _full_year(match["y"], today) if match["y"] else None
+        if _is_birth_date(text, match.start(), day, month, year, today):
+            yield match.span()
+    for match in _ISO_DATE.finditer(text):
+        day, month, year = int(match["d"]), int(match["m"]), int(match["y"])
+        if _is_birth_date(text, match.start(), day, month, year, today):
+            yield match.span()
+    for match in _TEXT_DATE.finditer(text):
+        raw_day, raw_year = match["d"], match["y"]
+        if raw_day is None and raw_year is None:
+            continue  # a month alone ("en mars") is not a date
+        month = _MONTHS[match["mon"].lower()]
+        year = int(raw_year) if raw_year else None
+        if raw_day is None:
+            # Month and year ("mars 1990") only with birth wording before it.
+            if year is not None and _has_birth_context(text, match.start()):
+                yield match.span()
+            continue
+        day = 1 if not raw_day.isdigit() else int(raw_day)
+        if _is_birth_date(text, match.start(), day, month, year, today):
+            yield match.span()
+    for match in _BIRTH_YEAR.finditer(text):
+        if int(match["y"]) <= today.year:
+            yield match.span("y")
+
+
+def _full_year(raw: str, today: date) -> int:
+    if len(raw) == 4:
+        return int(raw)
+    # "12/03/85" is 1985, "14/11/26" is 2026: a two-digit year is in this century unless that
+    # would put it more than ten years ahead.
+    century = 2000 if 2000 + int(raw) <= today.year + 10 else 1900
+    return century + int(raw)
+
+
+def _is_birth_date(
+    text: str, start: int, day: int, month: int, year: int | None, today: date
+) -> bool:
+    if not _date_exists(day, month, year):
+        return False
+    if _has_birth_context(text, start):
+        return True
+    if year is None or not _MIN_AGE <= today.year - year <= _MAX_AGE:
+        return False
+    # A full date 14 to 100 years back, unless its clause tells of another life event and of no
+    # birth ("permis obtenu le…", "arrivée en France le…"): when in doubt, flag.
+    clause = _clause_before(text, start)
+    return not _EVENT_WORD.search(clause) or bool(_BIRTH_WORD.search(clause))
+
+
+def _date_exists(day: int, month: int, year: int | None) -> bool:
+    try:
+        # 2000 is a leap year, so "29/02" without a year is accepted.
+        date(year if year is not None and 1 <= year <= 9999 else 2000, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The few characters before `start`, cut at the last sentence, line or clause break."""
+    window = text[max(0, start - _CONTEXT_WINDOW) : start]
+    breaks = list(_CLAUSE_BREAK.finditer(window))
+    return window[breaks[-1].end() :] if breaks else window
+
+
+def _has_birth_context(text: str, start: int) -> bool:
+    window = _clause_before(text, start)
+    if _BIRTH_WORD_BARE.search(window):
+        return True
+    births = [m.end() for m in _BIRTH_WORD.finditer(window)]
+    events = [m.end() for m in _EVENT_WORD.finditer(window)]
+    # The nearer word tells what the date is: "née en 1990, arrivée le 12/03/2010".
+    return bool(births) and (not events or births[-1] > events[-1])
+
+
+def _addresses(text: str) -> Iterator[tuple[int, int]]:
+    for match in _ADDRESS_HEAD.finditer(text):
+        end = _street_name_end(text, match.end(), needs_capital=match["loose"] is not None)
+        if end is not None:
+            yield match.start(), end
+
+
+def _street_name_end(text: str, pos: int, *, needs_capital: bool) -> int | None:
+    """End of the street name after the street word, or None when no name follows."""
+    end: int | None = None
+    for _ in range(8):
+        token = _TOKEN.match(text, pos)
+        if token is None:
+            break
+        word = token["w"]
+        core = _after_elision(word)
+        capital = core[:1].isupper()
+        pos = token.end()
+        if word[:1].isdigit() or (word.casefold() in _STREET_PARTICLES and not capital):
+            # "de la", "du 8": kept only if a name word follows ("rue du 8 Mai").
+            continue
+        if end is None:
+            if (needs_capital and not capital) or word in _NOT_NAMES:
+                break
+            end = pos  # first word of the name: any case after "rue", "avenue"…
+        elif capital:
+            end = pos  # the name goes on while words are capitalised ("Exemple Fictif")
+        else:
+            break
+    return end
+
+
+def _civility_names(text: str) -> Iterator[tuple[int, int]]:
+    for match in _CIVILITY.finditer(text):
+        span = _name_after_civility(text, match.end())
+        if span is not None:
+            yield span
+
+
+def _name_after_civility(text: str, pos: int) -> tuple[int, int] | None:
+    words: list[tuple[str, int, int]] = []
+    for i in range(5):
+        token = (_FIRST_TOKEN if i == 0 else _TOKEN).match(text, pos)
+        if token is None or token["w"][:1].isdigit():
+            break
+        words.append((token["w"], token.start("w"), token.end("w")))
+        pos = token.end()
+    start: int | None = None
+    end: int | None = None
+    for i, (word, w_start, w_end) in enumerate(words):
+        folded = word.casefold()
+        capital = _after_elision(word)[:1].isupper()
+        next_capital = i + 1 < len(words) and _after_elision(words[i + 1][0])[:1].isupper()
+        is_particle = folded in _NAME_PARTICLES or folded[:2] in {"d'", "d’"}
+        if capital and not (is_particle and word[:1].isupper() and next_capital):
+            if start is None and folded in _NOT_NAMES:
+                return None  # "M. Il…", "M. Ensuite…": an abbreviation, not a civility
+            if start is None:
+                start = w_start
+            end = w_end
+        elif is_particle and next_capital and not (start is None and word in _TITLE_ARTICLES):
+            # "de Exemplia", "Le Fictif", "Ben Exemple": part of the name.
+            if start is None:
+                start = w_start
+            end = w_end
+        else:
+            break
+    if start is None or end is None:
+        return None
+    return start, end
+
+
+def _after_elision(word: str) -> str:
+    """'l'Église' → 'Église', so that a name after an elided article counts as capitalised."""
+    for apostrophe in ("'", "’"):
+        head, sep, tail = word.partition(apostrophe)
+        if sep and len(head) == 1 and tail:
+            return tail
+    return word
