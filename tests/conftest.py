@@ -31,3 +31,6 @@ def service(home: Home) -> Iterator[FieldService]:
 def passphrase_env(monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setenv("FIELDAPP_PASSPHRASE", PASSPHRASE)
     return PASSPHRASE
+
+
+pytest_plugins = ["tests.postgres"]
