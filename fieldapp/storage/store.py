@@ -16,9 +16,7 @@ from typing import Any
 from sqlalchemy import (
     Connection,
     Engine,
-    RowMapping,
     and_,
-    delete,
     exists,
     func,
     insert,
@@ -32,6 +30,7 @@ from fieldapp.domain.clock import Hlc, HybridClock
 from fieldapp.domain.events import SCHEMA_VERSION, Event, EventType
 from fieldapp.domain.ids import uuid7
 from fieldapp.storage.engine import write_transaction
+from fieldapp.storage.projection import append_events, rebuild_all, row_to_event
 from fieldapp.storage.schema import (
     contact_needs,
     contact_registrations,
@@ -40,30 +39,6 @@ from fieldapp.storage.schema import (
     handover_history,
     handovers,
     profile_settings,
-)
-
-CONTACT_FIELDS = (
-    "date",
-    "slot",
-    "neighbourhood",
-    "commune",
-    "place_type",
-    "contact_mode",
-    "age_band",
-    "gender",
-    "situation",
-    "outcome",
-    "pseudonym",
-    "note",
-)
-HANDOVER_FIELDS = (
-    "contact_id",
-    "partner",
-    "partner_structure_id",
-    "partner_service_id",
-    "mode",
-    "consent",
-    "follow_up",
 )
 
 
@@ -164,7 +139,7 @@ class FieldStore:
             payload=dict(payload),
             schema=SCHEMA_VERSION,
         )
-        insert_event(conn, event)
+        append_events(conn, [event])
         return event
 
     # -- settings kept inside the encrypted database ----------------------------------------------
@@ -285,48 +260,10 @@ class FieldStore:
     def rebuild_projections(self) -> None:
         """Recompute every projection from the event log (after a schema change, or to repair)."""
         with write_transaction(self.engine) as conn:
-            for table in (
-                handover_history,
-                handovers,
-                contact_needs,
-                contact_registrations,
-                contacts,
-            ):
-                conn.execute(delete(table))
-            for row in conn.execute(select(events).order_by(events.c.hlc, events.c.id)).all():
-                project(conn, row_to_event(row._mapping))
+            rebuild_all(conn)
 
 
-# -- projection ----------------------------------------------------------------------------------
-
-
-def insert_event(conn: Connection, event: Event) -> None:
-    conn.execute(
-        insert(events).values(
-            id=event.id,
-            device_id=event.device_id,
-            seq=event.seq,
-            hlc=event.hlc,
-            type=event.type,
-            entity_id=event.entity_id,
-            payload=json.dumps(event.payload, ensure_ascii=False, sort_keys=True),
-            schema=event.schema,
-        )
-    )
-    project(conn, event)
-
-
-def row_to_event(row: Mapping[str, Any] | RowMapping) -> Event:
-    return Event(
-        id=row["id"],
-        device_id=row["device_id"],
-        seq=row["seq"],
-        hlc=row["hlc"],
-        type=row["type"],
-        entity_id=row["entity_id"],
-        payload=json.loads(row["payload"]),
-        schema=row["schema"],
-    )
+# -- helpers ---------------------------------------------------------------------------------------
 
 
 def write_setting(conn: Connection, key: str, value: Any) -> None:
@@ -336,96 +273,6 @@ def write_setting(conn: Connection, key: str, value: Any) -> None:
     )
     if updated.rowcount == 0:
         conn.execute(insert(profile_settings).values(key=key, value=text))
-
-
-def project(conn: Connection, event: Event) -> None:
-    """Apply one event to the projections (the payloads were validated by the domain)."""
-    p = event.payload
-    match event.type:
-        case EventType.CONTACT_RECORDED:
-            conn.execute(
-                insert(contacts).values(
-                    id=event.entity_id,
-                    device_id=event.device_id,
-                    voided=False,
-                    version=1,
-                    created_hlc=event.hlc,
-                    updated_hlc=event.hlc,
-                    **{f: p.get(f) for f in CONTACT_FIELDS},
-                )
-            )
-            _write_choices(conn, event.entity_id, p)
-        case EventType.CONTACT_AMENDED:
-            conn.execute(
-                update(contacts)
-                .where(contacts.c.id == event.entity_id)
-                .values(
-                    version=contacts.c.version + 1,
-                    updated_hlc=event.hlc,
-                    **{f: p.get(f) for f in CONTACT_FIELDS},
-                )
-            )
-            _write_choices(conn, event.entity_id, p)
-        case EventType.CONTACT_VOIDED:
-            conn.execute(
-                update(contacts)
-                .where(contacts.c.id == event.entity_id)
-                .values(voided=True, void_reason=p.get("reason"), updated_hlc=event.hlc)
-            )
-        case EventType.HANDOVER_PROPOSED:
-            conn.execute(
-                insert(handovers).values(
-                    id=event.entity_id,
-                    device_id=event.device_id,
-                    status="propose",
-                    status_at=p["at"],
-                    created_hlc=event.hlc,
-                    updated_hlc=event.hlc,
-                    **{f: p.get(f) for f in HANDOVER_FIELDS},
-                )
-            )
-            _history(conn, event, "propose", p["at"], None)
-        case EventType.HANDOVER_STATUS_CHANGED:
-            conn.execute(
-                update(handovers)
-                .where(handovers.c.id == event.entity_id)
-                .values(status=p["status"], status_at=p["at"], updated_hlc=event.hlc)
-            )
-            _history(conn, event, p["status"], p["at"], p.get("reason"))
-        case EventType.HANDOVER_AMENDED:
-            changes = {f: p[f] for f in HANDOVER_FIELDS if f in p and f != "contact_id"}
-            conn.execute(
-                update(handovers)
-                .where(handovers.c.id == event.entity_id)
-                .values(updated_hlc=event.hlc, **changes)
-            )
-        case _:
-            # Unknown types come from newer devices; the log keeps them for a later projection.
-            pass
-
-
-def _history(conn: Connection, event: Event, status: str, at: str, reason: str | None) -> None:
-    conn.execute(
-        insert(handover_history).values(
-            event_id=event.id, handover_id=event.entity_id, status=status, at=at, reason=reason
-        )
-    )
-
-
-def _write_choices(conn: Connection, contact_id: str, payload: Mapping[str, Any]) -> None:
-    conn.execute(delete(contact_needs).where(contact_needs.c.contact_id == contact_id))
-    conn.execute(
-        delete(contact_registrations).where(contact_registrations.c.contact_id == contact_id)
-    )
-    needs = payload.get("needs") or []
-    if needs:
-        conn.execute(insert(contact_needs), [{"contact_id": contact_id, "need": n} for n in needs])
-    regs = payload.get("registrations") or []
-    if regs:
-        conn.execute(
-            insert(contact_registrations),
-            [{"contact_id": contact_id, "registration": r} for r in regs],
-        )
 
 
 def _attach_choices(conn: Connection, rows: list[dict[str, Any]]) -> None:

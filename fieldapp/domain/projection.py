@@ -1,0 +1,131 @@
+"""Current state from events: the one definition of what the projection tables hold.
+
+`fold` turns the complete event history of some records into the rows of the projection tables.
+The field store uses it after every save (for the one record touched) and the coordinator's merge
+uses it in bulk; both therefore agree on what a sequence of events means, whatever the order the
+events arrived in (they are sorted by hybrid logical clock, then id).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from fieldapp.domain.events import Event, EventType
+
+CONTACT_COLUMNS = (
+    "date",
+    "slot",
+    "neighbourhood",
+    "commune",
+    "place_type",
+    "contact_mode",
+    "age_band",
+    "gender",
+    "situation",
+    "outcome",
+    "pseudonym",
+    "note",
+)
+HANDOVER_COLUMNS = (
+    "contact_id",
+    "partner",
+    "partner_structure_id",
+    "partner_service_id",
+    "mode",
+    "consent",
+    "follow_up",
+)
+
+
+@dataclass
+class ProjectionRows:
+    """Rows to insert, table by table, after deleting the rows of the same records."""
+
+    contacts: list[dict[str, Any]] = field(default_factory=list)
+    contact_needs: list[dict[str, Any]] = field(default_factory=list)
+    contact_registrations: list[dict[str, Any]] = field(default_factory=list)
+    handovers: list[dict[str, Any]] = field(default_factory=list)
+    handover_history: list[dict[str, Any]] = field(default_factory=list)
+
+
+def fold(events: Iterable[Event]) -> ProjectionRows:
+    """Projection rows for the records these events describe (give each record's whole history).
+
+    Events of unknown types (from a newer app) are skipped; they stay in the log for later.
+    A record whose history lacks its creating event yields no row until that event arrives.
+    """
+    contacts: dict[str, dict[str, Any]] = {}
+    handovers: dict[str, dict[str, Any]] = {}
+    history: list[dict[str, Any]] = []
+    for event in sorted(events, key=lambda e: (e.hlc, e.id)):
+        p = event.payload
+        match event.type:
+            case EventType.CONTACT_RECORDED:
+                contacts[event.entity_id] = _contact_row(event) | {
+                    "voided": False,
+                    "void_reason": None,
+                    "version": 1,
+                    "created_hlc": event.hlc,
+                }
+            case EventType.CONTACT_AMENDED if event.entity_id in contacts:
+                row = contacts[event.entity_id]
+                row.update(_contact_row(event), version=row["version"] + 1)
+            case EventType.CONTACT_VOIDED if event.entity_id in contacts:
+                contacts[event.entity_id].update(
+                    voided=True, void_reason=p.get("reason"), updated_hlc=event.hlc
+                )
+            case EventType.HANDOVER_PROPOSED:
+                handovers[event.entity_id] = {
+                    "id": event.entity_id,
+                    "device_id": event.device_id,
+                    **{c: p.get(c) for c in HANDOVER_COLUMNS},
+                    "status": "propose",
+                    "status_at": p["at"],
+                    "created_hlc": event.hlc,
+                    "updated_hlc": event.hlc,
+                }
+                history.append(_history(event, "propose", p["at"], None))
+            case EventType.HANDOVER_STATUS_CHANGED if event.entity_id in handovers:
+                handovers[event.entity_id].update(
+                    status=p["status"], status_at=p["at"], updated_hlc=event.hlc
+                )
+                history.append(_history(event, p["status"], p["at"], p.get("reason")))
+            case EventType.HANDOVER_AMENDED if event.entity_id in handovers:
+                changes = {c: p[c] for c in HANDOVER_COLUMNS if c in p and c != "contact_id"}
+                handovers[event.entity_id].update(changes, updated_hlc=event.hlc)
+            case _:
+                pass
+    rows = ProjectionRows(contacts=list(contacts.values()), handovers=list(handovers.values()))
+    for contact in rows.contacts:
+        needs = contact.pop("needs")
+        regs = contact.pop("registrations")
+        rows.contact_needs.extend({"contact_id": contact["id"], "need": n} for n in needs)
+        rows.contact_registrations.extend(
+            {"contact_id": contact["id"], "registration": r} for r in regs
+        )
+    rows.handover_history = [h for h in history if h["handover_id"] in handovers]
+    return rows
+
+
+def _contact_row(event: Event) -> dict[str, Any]:
+    p = event.payload
+    return {
+        "id": event.entity_id,
+        "device_id": event.device_id,
+        **{c: p.get(c) for c in CONTACT_COLUMNS},
+        "needs": list(p.get("needs") or []),
+        "registrations": list(p.get("registrations") or []),
+        "updated_hlc": event.hlc,
+    }
+
+
+def _history(event: Event, status: str, at: str, reason: str | None) -> dict[str, Any]:
+    return {
+        "event_id": event.id,
+        "handover_id": event.entity_id,
+        "status": status,
+        "at": at,
+        "reason": reason,
+    }

@@ -1,0 +1,132 @@
+"""Writing events and keeping the projection tables in step, for the field store and the merge.
+
+`append_events` is the one way events enter a store: it inserts them and brings the projection
+rows of the records they touch up to date, in the caller's transaction. Records seen for the first
+time are folded from the new events alone (bulk inserts, the merge's common case); records that
+already had events are re-folded from their whole history, so late or out-of-order events land
+in the right place.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, RowMapping, Table, delete, insert, select
+
+from fieldapp.domain.events import Event
+from fieldapp.domain.projection import ProjectionRows, fold
+from fieldapp.storage.schema import (
+    contact_needs,
+    contact_registrations,
+    contacts,
+    events,
+    handover_history,
+    handovers,
+)
+
+CHUNK = 500
+
+# Deletion order children first; insertion order parents first.
+_TABLES: tuple[tuple[Table, str, str], ...] = (
+    (handover_history, "handover_history", "handover_id"),
+    (handovers, "handovers", "id"),
+    (contact_needs, "contact_needs", "contact_id"),
+    (contact_registrations, "contact_registrations", "contact_id"),
+    (contacts, "contacts", "id"),
+)
+
+
+def event_row(event: Event) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "device_id": event.device_id,
+        "seq": event.seq,
+        "hlc": event.hlc,
+        "type": str(event.type),
+        "entity_id": event.entity_id,
+        "payload": json.dumps(event.payload, ensure_ascii=False, sort_keys=True),
+        "schema": event.schema,
+    }
+
+
+def row_to_event(row: Mapping[str, Any] | RowMapping) -> Event:
+    return Event(
+        id=row["id"],
+        device_id=row["device_id"],
+        seq=row["seq"],
+        hlc=row["hlc"],
+        type=row["type"],
+        entity_id=row["entity_id"],
+        payload=json.loads(row["payload"]),
+        schema=row["schema"],
+    )
+
+
+def append_events(conn: Connection, new_events: Sequence[Event]) -> None:
+    """Insert events that are not in the store yet and update the projections they touch."""
+    if not new_events:
+        return
+    _defer_foreign_keys(conn)
+    entity_ids = {e.entity_id for e in new_events}
+    known = entities_with_events(conn, entity_ids)
+    conn.execute(insert(events), [event_row(e) for e in new_events])
+    if known:
+        reproject(conn, known)
+    write_rows(conn, fold(e for e in new_events if e.entity_id not in known))
+
+
+def entities_with_events(conn: Connection, entity_ids: Collection[str]) -> set[str]:
+    found: set[str] = set()
+    for chunk in _chunks(sorted(entity_ids)):
+        found.update(
+            conn.execute(select(events.c.entity_id).where(events.c.entity_id.in_(chunk))).scalars()
+        )
+    return found
+
+
+def reproject(conn: Connection, entity_ids: Collection[str]) -> None:
+    """Recompute the projection rows of these records from all their events."""
+    _defer_foreign_keys(conn)
+    ids = sorted(entity_ids)
+    history: list[Event] = []
+    for chunk in _chunks(ids):
+        rows = conn.execute(select(events).where(events.c.entity_id.in_(chunk)))
+        history.extend(row_to_event(r._mapping) for r in rows)
+        for table, _, key in _TABLES:
+            conn.execute(delete(table).where(table.c[key].in_(chunk)))
+    write_rows(conn, fold(history))
+
+
+def rebuild_all(conn: Connection) -> None:
+    """Drop every projection row and fold the whole log again (repair, or after a schema change)."""
+    _defer_foreign_keys(conn)
+    for table, _, _ in _TABLES:
+        conn.execute(delete(table))
+    log = (row_to_event(r._mapping) for r in conn.execute(select(events)))
+    write_rows(conn, fold(log))
+
+
+def write_rows(conn: Connection, rows: ProjectionRows) -> None:
+    for table, name, _ in reversed(_TABLES):
+        values = getattr(rows, name)
+        if values:
+            conn.execute(insert(table), values)
+
+
+def _defer_foreign_keys(conn: Connection) -> None:
+    # A record's rows are deleted and written again within one transaction; SQLite checks the
+    # field store's foreign keys at commit instead of at each statement.
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+
+
+def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
+    for i in range(0, len(items), CHUNK):
+        yield items[i : i + CHUNK]
+
+
+def iter_events(conn: Connection, query: Any) -> Iterable[Event]:
+    for r in conn.execute(query):
+        yield row_to_event(r._mapping)
