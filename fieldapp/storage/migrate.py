@@ -17,6 +17,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+COORD_MIGRATIONS = Path(__file__).parent / "coord_migrations"
 
 
 class NewerSchema(Exception):
@@ -28,14 +29,14 @@ class NewerSchema(Exception):
         self.revision = revision
 
 
-def _config() -> Config:
+def _config(migrations: Path = MIGRATIONS) -> Config:
     cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("script_location", str(migrations))
     return cfg
 
 
-def head_revision() -> str:
-    head = ScriptDirectory.from_config(_config()).get_current_head()
+def head_revision(migrations: Path = MIGRATIONS) -> str:
+    head = ScriptDirectory.from_config(_config(migrations)).get_current_head()
     assert head is not None
     return head
 
@@ -46,13 +47,19 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade(
-    engine: Engine, db_path: Path, backup_dir: Path, *, target: str = "head"
+    engine: Engine,
+    db_path: Path | None,
+    backup_dir: Path,
+    *,
+    target: str = "head",
+    migrations: Path = MIGRATIONS,
 ) -> Path | None:
     """Bring the schema to `target`; returns the backup made first, if any.
 
+    `db_path` is None for a server database (PostgreSQL): its backups are the server's business.
     Raises NewerSchema when the file comes from a later version of the app.
     """
-    script = ScriptDirectory.from_config(_config())
+    script = ScriptDirectory.from_config(_config(migrations))
     current = current_revision(engine)
     if current is not None and current not in {s.revision for s in script.walk_revisions()}:
         raise NewerSchema(current)
@@ -60,10 +67,14 @@ def upgrade(
     if current == wanted:
         return None
     backup = None
-    if current is not None:
+    if current is not None and db_path is not None:
         backup = _backup(engine, db_path, backup_dir, current)
-    cfg = _config()
+    cfg = _config(migrations)
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # Several coordinators may open a regional database at once: one migrates, the
+            # others wait and then find it done (Alembic re-reads the version under the lock).
+            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7245001)")
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, target)
     return backup

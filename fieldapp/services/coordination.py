@@ -1,0 +1,140 @@
+"""What a coordinator does with a workspace: trust devices, merge the drop, watch completeness."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from fieldapp.services.profile import ProfileError
+from fieldapp.storage.atomic import atomic_write
+from fieldapp.storage.coord_store import StoreUnavailable, open_consolidated
+from fieldapp.sync import workspace as ws
+from fieldapp.sync.inbox import InboxError, open_inbox
+from fieldapp.sync.invitation import Enrolment, EnrolmentError, read_enrolment
+from fieldapp.sync.merge import Consolidated, MergeError, MergeReport, Progress
+from fieldapp.sync.transports import DropError, DropSettings
+
+
+class CoordinationError(ProfileError):
+    """One French line for the coordinator (already caught and printed by the CLI)."""
+
+
+DB_URL_FILE = "database-url.enc"
+
+
+def _remembered_url(workspace: ws.Workspace) -> str | None:
+    path = workspace.root / DB_URL_FILE
+    if not path.exists():
+        return None
+    blob = path.read_bytes()
+    try:
+        return AESGCM(workspace.subkey("database-url")).decrypt(blob[:12], blob[12:], None).decode()
+    except (InvalidTag, ValueError) as exc:
+        raise CoordinationError(
+            f"{path} est endommagé : redonnez l'adresse de la base avec --db."
+        ) from exc
+
+
+def _remember_url(workspace: ws.Workspace, url: str | None) -> None:
+    """The server URL may hold a password: it is kept encrypted under the workspace key."""
+    path = workspace.root / DB_URL_FILE
+    if url is None:
+        path.unlink(missing_ok=True)
+        return
+    nonce = os.urandom(12)
+    sealed = AESGCM(workspace.subkey("database-url")).encrypt(nonce, url.encode(), None)
+    atomic_write(path, nonce + sealed)
+
+
+class CoordinationService:
+    def __init__(self, workspace: ws.Workspace, consolidated: Consolidated) -> None:
+        self.workspace = workspace
+        self.consolidated = consolidated
+
+    @classmethod
+    def open(cls, root: Path, passphrase: str, *, db_url: str | None = None) -> CoordinationService:
+        """Open the workspace and its consolidated store.
+
+        `db_url` (PostgreSQL) is remembered for the next opening; without it, the remembered one
+        or else the SQLCipher file in the workspace is used.
+        """
+        workspace = ws.open_workspace(root, passphrase)
+        url = db_url or _remembered_url(workspace)
+        try:
+            engine = open_consolidated(root, workspace.subkey("sqlcipher"), url)
+        except StoreUnavailable as exc:
+            raise CoordinationError(str(exc)) from exc
+        if db_url:
+            _remember_url(workspace, db_url)
+        return cls(workspace, Consolidated(engine, workspace.recipient_private))
+
+    def close(self) -> None:
+        self.consolidated.engine.dispose()
+
+    # -- devices ---------------------------------------------------------------------------------
+
+    @staticmethod
+    def read_enrolment(path: Path) -> Enrolment:
+        try:
+            return read_enrolment(path)
+        except EnrolmentError as exc:
+            raise CoordinationError(str(exc)) from exc
+
+    def enrol(self, enrolment: Enrolment) -> dict[str, Any]:
+        try:
+            return self.consolidated.enrol(enrolment)
+        except MergeError as exc:
+            raise CoordinationError(str(exc)) from exc
+
+    def set_device_status(self, device_id: str, status: str) -> None:
+        try:
+            self.consolidated.set_status(device_id, status)
+        except MergeError as exc:
+            raise CoordinationError(str(exc)) from exc
+
+    def devices(self) -> list[dict[str, Any]]:
+        return self.consolidated.devices()
+
+    # -- merge -----------------------------------------------------------------------------------
+
+    def source(self, text: str | None) -> DropSettings:
+        """The drop to read: as given (`--from`), else the workspace's own drop settings."""
+        drop = self.workspace.drop
+        if text is None:
+            if drop is None:
+                raise CoordinationError(
+                    "Aucun dépôt configuré : indiquez-le avec --from DOSSIER|URL."
+                )
+            return drop
+        try:
+            given = DropSettings.parse(text)
+        except DropError as exc:
+            raise CoordinationError(str(exc)) from exc
+        # The workspace's credentials serve when the same WebDAV collection is named again.
+        if drop is not None and drop.kind == given.kind and drop.location == given.location:
+            return drop
+        return given
+
+    def merge(self, source: str | None = None, *, progress: Progress | None = None) -> MergeReport:
+        drop = self.source(source)
+        try:
+            inbox = open_inbox(drop)
+            try:
+                return self.consolidated.merge_inbox(inbox, progress=progress)
+            finally:
+                inbox.close()
+        except InboxError as exc:
+            raise CoordinationError(str(exc)) from exc
+
+    def retry_quarantine(self, *, progress: Progress | None = None) -> MergeReport:
+        return self.consolidated.retry_quarantine(progress=progress)
+
+    def quarantined(self) -> list[dict[str, Any]]:
+        return self.consolidated.quarantined()
+
+    def completeness(self) -> list[dict[str, Any]]:
+        return self.consolidated.completeness()

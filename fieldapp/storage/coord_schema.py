@@ -1,0 +1,108 @@
+"""Tables of the coordinator's consolidated store (SQLCipher file or PostgreSQL).
+
+The event log and the projection tables have the same names and columns as the field store's
+(`fieldapp.storage.schema`), so the one projection code serves both; they carry no foreign keys
+here, because batches of different devices (or of one device) may arrive in any order.
+Beside them: trusted devices, the ledger of merged batches, and the quarantine.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+from fieldapp.storage import schema as field
+
+coord_metadata = MetaData()
+
+SHARED_TABLES = (
+    field.events,
+    field.contacts,
+    field.contact_needs,
+    field.contact_registrations,
+    field.handovers,
+    field.handover_history,
+)
+
+
+def _copy_without_foreign_keys(table: Table) -> Table:
+    columns = [
+        Column(c.name, c.type, primary_key=c.primary_key, nullable=c.nullable)
+        for c in table.columns
+    ]
+    copy = Table(table.name, coord_metadata, *columns)
+    for index in table.indexes:
+        Index(index.name, *(copy.c[c.name] for c in index.columns))
+    for constraint in table.constraints:
+        if isinstance(constraint, UniqueConstraint):
+            copy.append_constraint(
+                UniqueConstraint(*(c.name for c in constraint.columns), name=constraint.name)
+            )
+    return copy
+
+
+for _table in SHARED_TABLES:
+    _copy_without_foreign_keys(_table)
+
+devices = Table(
+    "devices",
+    coord_metadata,
+    Column("device_id", String(64), primary_key=True),
+    Column("signing_public", String(64), nullable=False),  # base64 of the raw Ed25519 key
+    Column("fingerprint", String(32), nullable=False),
+    Column("structure_id", String(128)),
+    Column("structure_name", String(200)),
+    Column("structure_type", String(64)),
+    Column("status", String(16), nullable=False),  # trusted | suspended | revoked
+    Column("enrolled_at", String(32), nullable=False),
+    Column("status_at", String(32), nullable=False),
+)
+
+batches = Table(
+    "batches",
+    coord_metadata,
+    Column("batch_id", String(64), primary_key=True),
+    Column("sha256", String(64), nullable=False, unique=True),
+    Column("file_name", String(255), nullable=False),
+    Column("device_id", String(64), nullable=False),
+    Column("first_seq", Integer, nullable=False),
+    Column("last_seq", Integer, nullable=False),
+    Column("event_count", Integer, nullable=False),
+    Column("events_inserted", Integer, nullable=False),
+    Column("created", String(32), nullable=False),
+    Column("merged_at", String(32), nullable=False),
+    Index("ix_batches_device", "device_id"),
+)
+
+quarantine = Table(
+    "quarantine",
+    coord_metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("file_name", String(255), nullable=False),
+    Column("batch_id", String(64)),
+    Column("device_id", String(64)),
+    Column("reason_code", String(32), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("first_seen", String(32), nullable=False),
+    Column("last_attempt", String(32), nullable=False),
+    Column("content", LargeBinary, nullable=False),
+)
+
+# Alarms: the same batch id seen again with different content (a device bug, or tampering).
+alarms = Table(
+    "alarms",
+    coord_metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", String(32), nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("message", Text, nullable=False),
+)

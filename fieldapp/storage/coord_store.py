@@ -1,0 +1,65 @@
+"""Opening the coordinator's consolidated store: SQLCipher in the workspace, or PostgreSQL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+
+from fieldapp.storage import migrate
+from fieldapp.storage.engine import DatabaseLocked, open_engine
+
+DB_FILE = "consolidated.db"
+
+
+class StoreUnavailable(Exception):
+    """The consolidated store cannot be opened; str() is one French line."""
+
+
+def open_consolidated(workspace_root: Path, db_key: bytes, url: str | None = None) -> Engine:
+    """The consolidated store at the head schema (migrated at open, backed up first)."""
+    if url:
+        engine = _server_engine(url)
+        path = None
+    else:
+        path = workspace_root / DB_FILE
+        try:
+            engine = open_engine(path, db_key, pool_size=1)
+        except DatabaseLocked as exc:
+            raise StoreUnavailable(
+                f"La base consolidée {path} est endommagée : restaurez-la depuis "
+                f"{workspace_root / 'backups'} ou votre sauvegarde."
+            ) from exc
+    try:
+        migrate.upgrade(
+            engine, path, workspace_root / "backups", migrations=migrate.COORD_MIGRATIONS
+        )
+    except OperationalError as exc:
+        engine.dispose()
+        raise StoreUnavailable(f"Base PostgreSQL injoignable : {_first_line(exc)}") from exc
+    except Exception:
+        engine.dispose()
+        raise
+    return engine
+
+
+def _server_engine(url: str) -> Engine:
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise StoreUnavailable(f"Adresse de base invalide : {url}") from exc
+    if parsed.get_backend_name() != "postgresql":
+        raise StoreUnavailable(
+            "Seule une base PostgreSQL (postgresql+psycopg://…) peut remplacer la base du "
+            "dossier de coordination."
+        )
+    if parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return create_engine(parsed, pool_pre_ping=True, pool_size=2)
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(getattr(exc, "orig", exc)) or exc.__class__.__name__
+    return text.strip().splitlines()[0]

@@ -1,0 +1,449 @@
+"""The coordinator's merge: sealed batches in, events and projections out, nothing half-done.
+
+Each batch is checked completely before anything is written (signature against the enrolled
+device key, recipient, hash, decryption, events against the manifest); its events then go in with
+the ledger row in ONE transaction. Whatever fails goes to the quarantine, with its bytes and a
+reason in plain French, so it can be retried after the coordinator fixes the cause (for example
+enrols the device). Merging is a set union of events keyed by id: the same batch twice, or
+batches in any order, give the same store.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from fieldapp.domain.errors import ValidationError
+from fieldapp.domain.events import Event
+from fieldapp.storage.coord_schema import alarms, batches, devices, quarantine
+from fieldapp.storage.engine import write_transaction
+from fieldapp.storage.projection import append_events
+from fieldapp.storage.schema import events
+from fieldapp.sync.batch import BatchError, Manifest, RecipientPrivateKey, open_batch, read_manifest
+from fieldapp.sync.inbox import MAX_BATCH_BYTES, Inbox
+from fieldapp.sync.invitation import Enrolment
+
+CHUNK = 500
+STATUSES = ("trusted", "suspended", "revoked")
+
+Progress = Callable[[int, int, str], None]
+
+
+class MergeError(Exception):
+    """A coordinator action that cannot be done; str() is one French line."""
+
+
+@dataclass
+class MergeReport:
+    batches_merged: int = 0
+    batches_already_merged: int = 0
+    batches_quarantined: list[dict[str, str]] = field(default_factory=list)
+    events_inserted: int = 0
+    events_already_present: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def summary(self) -> str:
+        return (
+            f"{self.batches_merged} lot(s) fusionné(s), {self.batches_already_merged} déjà "
+            f"fusionné(s), {len(self.batches_quarantined)} en quarantaine ; "
+            f"{self.events_inserted} événement(s) ajouté(s), "
+            f"{self.events_already_present} déjà présent(s)"
+        )
+
+
+class _Quarantined(Exception):
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def _now(now: datetime | None = None) -> str:
+    return (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class Consolidated:
+    """The consolidated store seen by the merge, the device registry and the completeness view."""
+
+    def __init__(self, engine: Engine, recipient_private: RecipientPrivateKey) -> None:
+        self.engine = engine
+        self.recipient_private = recipient_private
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Connection]:
+        if self.engine.dialect.name == "sqlite":
+            with write_transaction(self.engine) as conn:
+                yield conn
+        else:
+            with self.engine.begin() as conn:
+                # Several coordinators may merge into one regional database: one at a time.
+                conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7245002)")
+                yield conn
+
+    # -- devices ---------------------------------------------------------------------------------
+
+    def enrol(self, enrolment: Enrolment, *, now: datetime | None = None) -> dict[str, Any]:
+        """Trust a device (its fingerprint was read aloud and checked by the caller)."""
+        public = base64.b64encode(enrolment.signing_public).decode()
+        stamp = _now(now)
+        with self._transaction() as conn:
+            current = conn.execute(
+                select(devices).where(devices.c.device_id == enrolment.device_id)
+            ).first()
+            values = {
+                "signing_public": public,
+                "fingerprint": enrolment.fingerprint,
+                "structure_id": enrolment.structure.get("id"),
+                "structure_name": enrolment.structure.get("name"),
+                "structure_type": enrolment.structure.get("type"),
+            }
+            if current is None:
+                conn.execute(
+                    insert(devices).values(
+                        device_id=enrolment.device_id,
+                        status="trusted",
+                        enrolled_at=stamp,
+                        status_at=stamp,
+                        **values,
+                    )
+                )
+            elif current.signing_public != public:
+                raise MergeError(
+                    f"L'appareil {enrolment.device_id} est déjà enrôlé avec une autre clé "
+                    f"(empreinte {current.fingerprint}) : enrôlement refusé."
+                )
+            elif current.status == "revoked":
+                raise MergeError(f"L'appareil {enrolment.device_id} a été révoqué.")
+            else:
+                conn.execute(
+                    update(devices)
+                    .where(devices.c.device_id == enrolment.device_id)
+                    .values(status="trusted", status_at=stamp, **values)
+                )
+        return self.device(enrolment.device_id)
+
+    def set_status(self, device_id: str, status: str, *, now: datetime | None = None) -> None:
+        if status not in STATUSES:
+            raise MergeError(f"État d'appareil inconnu : {status} ({', '.join(STATUSES)})")
+        with self._transaction() as conn:
+            current = conn.execute(
+                select(devices.c.status).where(devices.c.device_id == device_id)
+            ).scalar()
+            if current is None:
+                raise MergeError(f"Appareil inconnu : {device_id}")
+            if current == "revoked" and status != "revoked":
+                raise MergeError(
+                    "Un appareil révoqué ne peut pas être rétabli : enrôlez-en un nouveau."
+                )
+            conn.execute(
+                update(devices)
+                .where(devices.c.device_id == device_id)
+                .values(status=status, status_at=_now(now))
+            )
+
+    def device(self, device_id: str) -> dict[str, Any]:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(devices).where(devices.c.device_id == device_id)).first()
+        if row is None:
+            raise MergeError(f"Appareil inconnu : {device_id}")
+        return dict(row._mapping)
+
+    def devices(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return [
+                dict(r._mapping)
+                for r in conn.execute(select(devices).order_by(devices.c.structure_name))
+            ]
+
+    # -- merge -----------------------------------------------------------------------------------
+
+    def merge_inbox(self, inbox: Inbox, *, progress: Progress | None = None) -> MergeReport:
+        """Merge every batch file of the drop that is not merged yet."""
+        report = MergeReport()
+        names = inbox.names()
+        with self.engine.connect() as conn:
+            merged_names = set(conn.execute(select(batches.c.file_name)).scalars())
+        for n, name in enumerate(names, start=1):
+            if progress:
+                progress(n - 1, len(names), name)
+            data = inbox.read(name)
+            if name in merged_names and self._already_merged(_sha256(data)):
+                report.batches_already_merged += 1
+                continue
+            self.merge_bytes(name, data, report)
+        if progress:
+            progress(len(names), len(names), "")
+        return report
+
+    def retry_quarantine(self, *, progress: Progress | None = None) -> MergeReport:
+        """Try every quarantined batch again (after enrolling a device, for instance)."""
+        report = MergeReport()
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(quarantine.c.file_name, quarantine.c.content)).all()
+        for n, (name, content) in enumerate(rows, start=1):
+            if progress:
+                progress(n - 1, len(rows), name)
+            self.merge_bytes(name, bytes(content), report)
+        if progress:
+            progress(len(rows), len(rows), "")
+        return report
+
+    def merge_bytes(
+        self, name: str, data: bytes, report: MergeReport, *, now: datetime | None = None
+    ) -> None:
+        sha = _sha256(data)
+        if self._already_merged(sha):
+            report.batches_already_merged += 1
+            self._unquarantine(sha)
+            return
+        manifest: Manifest | None = None
+        try:
+            if len(data) > MAX_BATCH_BYTES:
+                raise _Quarantined("malformed", "Fichier trop volumineux pour être un lot Relais.")
+            manifest = _read(data)
+            batch_events = self._verify(manifest, data)
+            inserted, present = self._commit(name, sha, manifest, batch_events, now)
+        except _Quarantined as problem:
+            self._quarantine(name, sha, data, manifest, problem, now)
+            report.batches_quarantined.append(
+                {"file": name, "reason_code": problem.code, "reason": problem.message}
+            )
+            return
+        report.batches_merged += 1
+        report.events_inserted += inserted
+        report.events_already_present += present
+
+    def _verify(self, manifest: Manifest, data: bytes) -> list[Event]:
+        with self.engine.connect() as conn:
+            earlier = conn.execute(
+                select(batches.c.sha256).where(batches.c.batch_id == manifest.batch_id)
+            ).scalar()
+            device = conn.execute(
+                select(devices).where(devices.c.device_id == manifest.device_id)
+            ).first()
+        if earlier is not None:
+            message = (
+                f"Alerte : le lot {manifest.batch_id} a déjà été fusionné avec un contenu "
+                "différent ; ce second fichier est écarté."
+            )
+            self._alarm("duplicate_batch_id", message)
+            raise _Quarantined("duplicate_batch_id", message)
+        if device is None:
+            raise _Quarantined(
+                "unknown_device",
+                f"Appareil inconnu ({manifest.device_id}) : enrôlez-le, puis relancez la "
+                "quarantaine.",
+            )
+        if device.status == "suspended":
+            raise _Quarantined(
+                "suspended_device",
+                f"Appareil suspendu ({device.structure_name or manifest.device_id}) : "
+                "rétablissez-le pour fusionner ses lots.",
+            )
+        if device.status == "revoked" and manifest.created >= device.status_at:
+            raise _Quarantined(
+                "revoked_device",
+                "Lot signé après la révocation de l'appareil "
+                f"({device.structure_name or manifest.device_id}).",
+            )
+        public = Ed25519PublicKey.from_public_bytes(base64.b64decode(device.signing_public))
+        try:
+            _, raw_events = open_batch(
+                data, recipient_private=self.recipient_private, device_public=public
+            )
+            return [Event.from_dict(e) for e in raw_events]
+        except BatchError as exc:
+            raise _Quarantined(exc.reason, exc.message) from exc
+        except ValidationError as exc:
+            raise _Quarantined("malformed", f"Contenu du lot invalide : {exc}") from exc
+
+    def _commit(
+        self,
+        name: str,
+        sha: str,
+        manifest: Manifest,
+        batch_events: list[Event],
+        now: datetime | None,
+    ) -> tuple[int, int]:
+        try:
+            with self._transaction() as conn:
+                if conn.execute(
+                    select(batches.c.batch_id).where(batches.c.batch_id == manifest.batch_id)
+                ).first():
+                    return 0, len(batch_events)  # another coordinator merged it meanwhile
+                present = _present_ids(conn, [e.id for e in batch_events])
+                new = [e for e in batch_events if e.id not in present]
+                append_events(conn, new)
+                conn.execute(
+                    insert(batches).values(
+                        batch_id=manifest.batch_id,
+                        sha256=sha,
+                        file_name=name,
+                        device_id=manifest.device_id,
+                        first_seq=manifest.first_seq,
+                        last_seq=manifest.last_seq,
+                        event_count=manifest.event_count,
+                        events_inserted=len(new),
+                        created=manifest.created,
+                        merged_at=_now(now),
+                    )
+                )
+                conn.execute(delete(quarantine).where(quarantine.c.sha256 == sha))
+        except IntegrityError as exc:
+            raise _Quarantined(
+                "conflict",
+                "Ce lot contient des événements déjà reçus sous un autre contenu "
+                "(même appareil, même numéro) : rien n'a été importé.",
+            ) from exc
+        except (KeyError, TypeError, ValueError) as exc:
+            raise _Quarantined(
+                "malformed", "Contenu du lot invalide : événement incomplet."
+            ) from exc
+        return len(new), len(present)
+
+    def _already_merged(self, sha: str) -> bool:
+        with self.engine.connect() as conn:
+            return (
+                conn.execute(select(batches.c.batch_id).where(batches.c.sha256 == sha)).first()
+                is not None
+            )
+
+    def _unquarantine(self, sha: str) -> None:
+        with self._transaction() as conn:
+            conn.execute(delete(quarantine).where(quarantine.c.sha256 == sha))
+
+    def _quarantine(
+        self,
+        name: str,
+        sha: str,
+        data: bytes,
+        manifest: Manifest | None,
+        problem: _Quarantined,
+        now: datetime | None,
+    ) -> None:
+        stamp = _now(now)
+        with self._transaction() as conn:
+            updated = conn.execute(
+                update(quarantine)
+                .where(quarantine.c.sha256 == sha)
+                .values(reason_code=problem.code, reason=problem.message, last_attempt=stamp)
+            )
+            if updated.rowcount == 0:
+                conn.execute(
+                    insert(quarantine).values(
+                        sha256=sha,
+                        file_name=name,
+                        batch_id=manifest.batch_id if manifest else None,
+                        device_id=manifest.device_id if manifest else None,
+                        reason_code=problem.code,
+                        reason=problem.message,
+                        first_seen=stamp,
+                        last_attempt=stamp,
+                        content=data,
+                    )
+                )
+
+    def _alarm(self, kind: str, message: str) -> None:
+        with self._transaction() as conn:
+            conn.execute(insert(alarms).values(at=_now(), kind=kind, message=message))
+
+    # -- what the coordinator looks at -------------------------------------------------------------
+
+    def quarantined(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(quarantine).order_by(quarantine.c.first_seen, quarantine.c.file_name)
+            )
+            return [{k: v for k, v in r._mapping.items() if k != "content"} for r in rows]
+
+    def alarms(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(select(alarms).order_by(alarms.c.id))]
+
+    def completeness(self) -> list[dict[str, Any]]:
+        """Per device: the seq ranges received, the gaps, the last batch's date."""
+        out = []
+        with self.engine.connect() as conn:
+            known = {r.device_id: r for r in conn.execute(select(devices))}
+            rows = conn.execute(
+                select(
+                    batches.c.device_id, batches.c.first_seq, batches.c.last_seq, batches.c.created
+                ).order_by(batches.c.device_id, batches.c.first_seq)
+            ).all()
+            counts: dict[str, int] = dict(
+                conn.execute(
+                    select(events.c.device_id, func.count()).group_by(events.c.device_id)
+                ).all()
+            )
+        by_device: dict[str, list[tuple[int, int, str]]] = {}
+        for device_id, first, last, created in rows:
+            by_device.setdefault(device_id, []).append((first, last, created))
+        for device_id in sorted(set(by_device) | set(known)):
+            spans = by_device.get(device_id, [])
+            ranges = _merge_ranges((a, b) for a, b, _ in spans)
+            gaps = _gaps(ranges)
+            device = known.get(device_id)
+            out.append(
+                {
+                    "device_id": device_id,
+                    "structure": device.structure_name if device else None,
+                    "status": device.status if device else "inconnu",
+                    "events": int(counts.get(device_id, 0)),
+                    "ranges": [list(r) for r in ranges],
+                    "gaps": [list(g) for g in gaps],
+                    "gaps_text": [f"événements {a}–{b} manquants" for a, b in gaps],
+                    "last_batch": max((c for _, _, c in spans), default=None),
+                }
+            )
+        return out
+
+
+def _read(data: bytes) -> Manifest:
+    try:
+        return read_manifest(data)
+    except BatchError as exc:
+        raise _Quarantined(exc.reason, exc.message) from exc
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _present_ids(conn: Connection, ids: list[str]) -> set[str]:
+    found: set[str] = set()
+    for i in range(0, len(ids), CHUNK):
+        chunk = ids[i : i + CHUNK]
+        found.update(conn.execute(select(events.c.id).where(events.c.id.in_(chunk))).scalars())
+    return found
+
+
+def _merge_ranges(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for first, last in sorted(spans):
+        if merged and first <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
+        else:
+            merged.append((first, last))
+    return merged
+
+
+def _gaps(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Missing seqs before and between the received ranges (seqs start at 1)."""
+    gaps = []
+    expected = 1
+    for first, last in ranges:
+        if first > expected:
+            gaps.append((expected, first - 1))
+        expected = last + 1
+    return gaps
