@@ -16,13 +16,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
 
-from fieldapp import __version__
+from fieldapp import __version__, cli_coord, cli_sync
 from fieldapp.domain.errors import TransitionError, ValidationError
 from fieldapp.services import profile
 from fieldapp.services.field import FieldService, PersonalDataInNote
 from fieldapp.storage import keyfile, migrate
 from fieldapp.storage.home import Home, default_home
 from fieldapp.storage.store import ContactFilter, UnknownRecord
+from fieldapp.sync.workspace import WorkspaceError
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -441,6 +442,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--recovery-key-file", help="lire la clé de secours dans ce fichier")
     p.set_defaults(func=cmd_passphrase_recover)
+    coord = cli_sync.register(sub, common, as_json, add)
+    cli_coord.register(coord, as_json)
     return parser
 
 
@@ -463,6 +466,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         profile.ProfileError,
         keyfile.KeyFileError,
         migrate.NewerSchema,
+        WorkspaceError,
         ValidationError,
         TransitionError,
         UnknownRecord,
