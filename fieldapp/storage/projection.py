@@ -13,7 +13,7 @@ import json
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, RowMapping, Table, delete, insert, select
+from sqlalchemy import Connection, RowMapping, Table, delete, select
 
 from fieldapp.domain.events import Event
 from fieldapp.domain.projection import ProjectionRows, fold
@@ -71,7 +71,7 @@ def append_events(conn: Connection, new_events: Sequence[Event]) -> None:
     _defer_foreign_keys(conn)
     entity_ids = {e.entity_id for e in new_events}
     known = entities_with_events(conn, entity_ids)
-    conn.execute(insert(events), [event_row(e) for e in new_events])
+    bulk_insert(conn, events, [event_row(e) for e in new_events])
     if known:
         reproject(conn, known)
     write_rows(conn, fold(e for e in new_events if e.entity_id not in known))
@@ -110,9 +110,25 @@ def rebuild_all(conn: Connection) -> None:
 
 def write_rows(conn: Connection, rows: ProjectionRows) -> None:
     for table, name, _ in reversed(_TABLES):
-        values = getattr(rows, name)
-        if values:
-            conn.execute(insert(table), values)
+        bulk_insert(conn, table, getattr(rows, name))
+
+
+def bulk_insert(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Insert rows that all have the same keys, straight through the driver's executemany.
+
+    A merge writes millions of rows; SQLAlchemy's per-row parameter processing would cost more
+    than the database itself (see benchmarks/bench_merge.py).
+    """
+    if not rows:
+        return
+    columns = list(rows[0])
+    quote = conn.dialect.identifier_preparer.quote
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    # Table and column names come from our schema; the values are bound parameters.
+    names = ", ".join(quote(c) for c in columns)
+    marks = ", ".join(mark for _ in columns)
+    sql = f"INSERT INTO {quote(table.name)} ({names}) VALUES ({marks})"  # noqa: S608
+    conn.exec_driver_sql(sql, [tuple(row[c] for c in columns) for row in rows])
 
 
 def _defer_foreign_keys(conn: Connection) -> None:

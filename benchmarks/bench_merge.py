@@ -1,0 +1,154 @@
+"""Merge 1,000,000 events from 200 sealed batches into the coordinator's SQLCipher store.
+
+Builds synthetic signed batches (20 devices x 10 batches of 5,000 contact events) into a folder
+drop, enrols the devices, then times `CoordinationService.merge` (verify, decrypt, insert events,
+project, ledger: one transaction per batch). In the same run it times the baseline of DESIGN.md:
+a bare `executemany` of the same event rows into an unindexed plain SQLite table.
+
+    .venv/bin/python -m benchmarks.bench_merge [--devices 20] [--batches 10] [--events 5000]
+
+Budget (DESIGN.md): <= 20 s, and within 3x of the bare executemany.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from fieldapp.domain.clock import HybridClock
+from fieldapp.domain.events import Event, EventType
+from fieldapp.domain.ids import new_device_id, uuid7
+from fieldapp.services.coordination import CoordinationService
+from fieldapp.services.demo import demo_contacts
+from fieldapp.storage import keyfile
+from fieldapp.storage.projection import event_row
+from fieldapp.sync import workspace as ws
+from fieldapp.sync.batch import seal_batch
+from fieldapp.sync.invitation import Enrolment
+
+PASSPHRASE = "benchmark-passphrase"  # throwaway benchmark workspace
+
+
+def build(
+    root: Path, devices: int, batches: int, per_batch: int
+) -> tuple[list[dict[str, object]], float]:
+    workspace, *_ = ws.create_workspace(
+        root / "coord",
+        PASSPHRASE,
+        territory="Banc d'essai",
+        kdf=keyfile.FAST_TEST_KDF,
+        allow_weak=True,
+        invitation_kdf=keyfile.FAST_TEST_KDF,
+    )
+    drop = root / "depot"
+    drop.mkdir()
+    payloads = [
+        _payload(p)
+        for p in demo_contacts(per_batch * batches, seed=3, today=datetime(2026, 11, 1).date())
+    ]
+    rows: list[dict[str, object]] = []
+    enrolments = []
+    started = time.perf_counter()
+    for _ in range(devices):
+        device_id, signing = new_device_id(), Ed25519PrivateKey.generate()
+        enrolments.append(
+            Enrolment(
+                device_id,
+                signing.public_key().public_bytes_raw(),
+                {"id": "s-" + device_id[:6], "name": "Structure fictive", "type": "association"},
+                datetime.now(UTC).isoformat(),
+                None,
+            )
+        )
+        clock = HybridClock()
+        for b in range(batches):
+            evs = []
+            for i in range(per_batch):
+                seq = b * per_batch + i + 1
+                event = Event(
+                    uuid7(),
+                    device_id,
+                    seq,
+                    clock.tick().encode(),
+                    str(EventType.CONTACT_RECORDED),
+                    uuid7(),
+                    payloads[seq - 1],
+                )
+                evs.append(event)
+            rows.extend(event_row(e) for e in evs)
+            name, data = seal_batch(
+                [e.to_dict() for e in evs],
+                device_id=device_id,
+                structure_id="s",
+                signing_key=signing,
+                recipient_public=workspace.recipient_private.public_key(),  # type: ignore[union-attr]
+            )
+            (drop / name).write_bytes(data)
+    sealing = time.perf_counter() - started
+    service = CoordinationService.open(root / "coord", PASSPHRASE)
+    try:
+        for enrolment in enrolments:
+            service.enrol(enrolment)
+    finally:
+        service.close()
+    return rows, sealing
+
+
+def _payload(p: dict[str, object]) -> dict[str, object]:
+    return {k: v for k, v in p.items() if v is not None}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--devices", type=int, default=20)
+    parser.add_argument("--batches", type=int, default=10)
+    parser.add_argument("--events", type=int, default=5000)
+    args = parser.parse_args()
+    total = args.devices * args.batches * args.events
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        rows, sealing = build(root, args.devices, args.batches, args.events)
+        print(
+            f"built {args.devices * args.batches} batches, {total:,} events (sealing {sealing:.1f} s)"
+        )
+
+        baseline = sqlite3.connect(root / "baseline.db")
+        baseline.execute("PRAGMA journal_mode=WAL")
+        baseline.execute("PRAGMA synchronous=FULL")
+        baseline.execute(
+            "CREATE TABLE events (id TEXT, device_id TEXT, seq INTEGER, hlc TEXT, type TEXT, "
+            "entity_id TEXT, payload TEXT, schema INTEGER)"
+        )
+        t0 = time.perf_counter()
+        baseline.executemany(
+            "INSERT INTO events VALUES "
+            "(:id, :device_id, :seq, :hlc, :type, :entity_id, :payload, :schema)",
+            rows,
+        )
+        baseline.commit()
+        bare = time.perf_counter() - t0
+        baseline.close()
+
+        service = CoordinationService.open(root / "coord", PASSPHRASE)
+        try:
+            t0 = time.perf_counter()
+            report = service.merge(str(root / "depot"))
+            merge = time.perf_counter() - t0
+        finally:
+            service.close()
+        assert report.events_inserted == total, report.summary()
+        assert not report.batches_quarantined
+    print(f"{'step':<34} {'seconds':>8}")
+    print(f"{'bare executemany (unindexed)':<34} {bare:>8.2f}")
+    print(f"{'merge (verify+decrypt+insert+project)':<34} {merge:>8.2f}")
+    print(f"ratio merge / bare: {merge / bare:.2f}x   ({total / merge:,.0f} events/s)")
+
+
+if __name__ == "__main__":
+    main()
