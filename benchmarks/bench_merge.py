@@ -114,9 +114,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         rows, sealing = build(root, args.devices, args.batches, args.events)
-        print(
-            f"built {args.devices * args.batches} batches, {total:,} events (sealing {sealing:.1f} s)"
-        )
+        count = args.devices * args.batches
+        print(f"built {count} batches, {total:,} events (sealing {sealing:.1f} s)")
 
         baseline = sqlite3.connect(root / "baseline.db")
         baseline.execute("PRAGMA journal_mode=WAL")

@@ -116,3 +116,35 @@ profile_settings = Table(
 Index("ix_contacts_date", contacts.c.date)
 Index("ix_contacts_neighbourhood", contacts.c.neighbourhood)
 Index("ix_contact_needs_need", contact_needs.c.need)
+
+# Added by revision 0003: sealed batches until their delivery is confirmed, then until the
+# retention period ends. `content` holds the sealed file (already encrypted to the coordinator,
+# and inside the encrypted database). Times are UTC, "YYYY-MM-DDTHH:MM:SSZ".
+from sqlalchemy import CheckConstraint, LargeBinary  # noqa: E402  (kept with the block it serves)
+
+outbox = Table(
+    "outbox",
+    metadata,
+    Column("batch_id", String(36), primary_key=True),
+    Column("file_name", String(200), nullable=False),
+    Column("first_seq", Integer, nullable=False),
+    Column("last_seq", Integer, nullable=False),
+    Column("event_count", Integer, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("state", String(16), nullable=False),  # sealed | delivering | delivered | failed
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("created_at", String(32), nullable=False),
+    Column("last_attempt", String(32)),
+    Column("next_attempt", String(32)),
+    Column("reason", Text),  # French, shown to the user
+    Column("reason_code", String(32)),  # stable code of the last failure
+    Column("delivered_at", String(32)),
+    Column("destination", Text),  # where it was delivered (no credentials)
+    Column("content", LargeBinary),
+    UniqueConstraint("file_name", name="uq_outbox_file_name"),
+    CheckConstraint(
+        "state IN ('sealed', 'delivering', 'delivered', 'failed')", name="ck_outbox_state"
+    ),
+    Index("ix_outbox_state", "state"),
+)
