@@ -18,7 +18,7 @@ from typing import Any, NoReturn
 
 from fieldapp import __version__, cli_coord, cli_sync
 from fieldapp.domain.errors import TransitionError, ValidationError
-from fieldapp.services import profile
+from fieldapp.services import profile, sync
 from fieldapp.services.field import FieldService, PersonalDataInNote
 from fieldapp.storage import keyfile, migrate
 from fieldapp.storage.home import Home, default_home
@@ -94,6 +94,12 @@ def cmd_init(args: argparse.Namespace) -> int:
     home = _home(args)
     if home.exists():
         raise profile.ProfileExists(home)
+    if bool(args.invitation) != bool(args.invitation_code):
+        raise CliError("--invitation et --invitation-code vont ensemble")
+    # Open the invitation first: a wrong code must not leave a half-joined profile behind.
+    invitation = (
+        sync.check_invitation(args.invitation, args.invitation_code) if args.invitation else None
+    )
     passphrase = _secret(
         "FIELDAPP_PASSPHRASE", args.passphrase_file, "Phrase de passe", confirm=True
     )
@@ -101,12 +107,14 @@ def cmd_init(args: argparse.Namespace) -> int:
         home, passphrase, structure=args.structure, structure_type=args.structure_type
     )
     try:
-        result = {
+        result: dict[str, Any] = {
             "home": str(home.root),
             "device_id": service.device_id,
             "structure": service.structure,
             "recovery_key": recovery_key,
         }
+        if invitation is not None:
+            result["coordination"] = sync.join_after_init(service, invitation)
     finally:
         service.close()
     if args.json:
@@ -377,6 +385,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("init", cmd_init, [common, as_json], help="créer le profil de cet appareil")
     p.add_argument("--structure", required=True, help="nom de la structure")
     p.add_argument("--structure-type", required=True, help="type de structure (code)")
+    p.add_argument("--invitation", help="fichier d'invitation de la coordination")
+    p.add_argument("--invitation-code", help="code d'invitation (donné à part)")
 
     p = add("demo", cmd_demo, [common, as_json], help="profil de démonstration (données fictives)")
     p.add_argument("--contacts", type=int, default=300, help="nombre de contacts fictifs")

@@ -6,10 +6,12 @@ for fast queries and can be rebuilt from `events` at any time.
 
 from sqlalchemy import (
     Boolean,
+    CheckConstraint,
     Column,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -120,8 +122,6 @@ Index("ix_contact_needs_need", contact_needs.c.need)
 # Added by revision 0003: sealed batches until their delivery is confirmed, then until the
 # retention period ends. `content` holds the sealed file (already encrypted to the coordinator,
 # and inside the encrypted database). Times are UTC, "YYYY-MM-DDTHH:MM:SSZ".
-from sqlalchemy import CheckConstraint, LargeBinary  # noqa: E402  (kept with the block it serves)
-
 outbox = Table(
     "outbox",
     metadata,

@@ -76,3 +76,24 @@ def test_coordinator_errors_are_one_line(
     bad.write_text("{}", encoding="utf-8")
     code, _, err = run(capsys, "coord", "enrol", "--workspace", str(tmp_path), str(bad), "--yes")
     assert code == 1 and len(err.strip().splitlines()) == 1
+
+
+def test_init_with_an_invitation_joins_at_once_and_a_wrong_code_creates_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.sync.support import make_coordination
+
+    coordination = make_coordination(tmp_path / "coord", drop=str(tmp_path))
+    monkeypatch.setenv("FIELDAPP_PASSPHRASE", PASSPHRASE)
+    home = tmp_path / "terrain"
+    base = ["init", "--home", str(home), "--structure", "Asso", "--structure-type", "association"]
+    wrong = "AAAAA-BBBBB-CCCCC-DDDDD"
+    code, _, err = run(capsys, *base, "--invitation", str(coordination.invitation),
+                       "--invitation-code", wrong)  # fmt: skip
+    assert code == 1 and len(err.strip().splitlines()) == 1
+    assert not (home / "relais.key").exists()
+    code, out, err = run(capsys, *base, "--invitation", str(coordination.invitation),
+                         "--invitation-code", coordination.code, "--json")  # fmt: skip
+    assert code == 0, err
+    joined = json.loads(out)["coordination"]
+    assert joined["hpke_fingerprint"] == coordination.info["hpke_fingerprint"]

@@ -1,0 +1,703 @@
+"""Joining a coordination and shipping sealed batches, as the CLI and the window use it.
+
+`SyncService` wraps one open field profile. Long calls (`sync`, `deliver`, `test_connection`,
+`join_coordination`) block: the window runs them off the UI thread and turns the `progress`
+callback into signals. Every error a person can act on is a `SyncError` (a `ProfileError`), whose
+str() is one French line.
+
+What is stored where (all inside the encrypted database, `profile_settings`):
+
+    coordination          the invitation's public keys, fingerprints, territory and territory key
+    sync.drop             the destination, credentials included
+    sync.sealed_through   last seq sealed into a batch (see fieldapp/sync/outbox.py)
+    sync.retention_days   how long delivered batches are kept (default 30)
+    sync.last_run         outcome of the last delivery run (time, counts, message)
+    sync.last_success     last time a run left nothing pending
+"""
+
+from __future__ import annotations
+
+import base64
+import random
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any, Final
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from fieldapp.services.field import FieldService
+from fieldapp.services.profile import ProfileError, check_new_passphrase
+from fieldapp.storage import keyfile
+from fieldapp.sync import workspace as ws
+from fieldapp.sync.batch import MAX_EVENTS, key_fingerprint
+from fieldapp.sync.invitation import (
+    INVITATION_KDF,
+    Enrolment,
+    EnrolmentError,
+    Invitation,
+    InvitationError,
+    open_invitation,
+    write_enrolment,
+)
+from fieldapp.sync.outbox import (
+    PENDING_STATES,
+    Outbox,
+    RetryPolicy,
+    SealError,
+    SealIdentity,
+    format_time,
+    parse_time,
+)
+from fieldapp.sync.transports import (
+    DEFAULT_TIMEOUT_S,
+    DeliveryError,
+    DropError,
+    DropSettings,
+    Transport,
+    make_transport,
+)
+
+__all__ = [
+    "CoordinationConflict",
+    "InvitationRefused",
+    "NoDestination",
+    "NotJoined",
+    "ProgressCallback",
+    "SyncError",
+    "SyncReport",
+    "SyncService",
+    "WorkspaceProblem",
+    "check_invitation",
+    "create_coordination",
+    "issue_invitation",
+    "join_after_init",
+    "open_coordination",
+]
+
+COORDINATION_KEY: Final = "coordination"
+DROP_KEY: Final = "sync.drop"
+RETENTION_KEY: Final = "sync.retention_days"
+LAST_RUN_KEY: Final = "sync.last_run"
+LAST_SUCCESS_KEY: Final = "sync.last_success"
+DEFAULT_RETENTION_DAYS: Final = 30
+
+# progress(done, total, message): `done` batches of `total` handled so far, message in French.
+ProgressCallback = Callable[[int, int, str], None]
+TransportFactory = Callable[[DropSettings, float], Transport]
+
+
+# --- Errors (all ProfileError: the CLI's main() already prints them as one line) -------------
+
+
+class SyncError(ProfileError):
+    """A synchronisation problem the user can act on. `reason` is a stable code."""
+
+    def __init__(self, message: str, reason: str = "error") -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+class NotJoined(SyncError):
+    def __init__(self) -> None:
+        super().__init__(
+            "Ce profil n'est rattaché à aucune coordination : ouvrez l'invitation du "
+            "coordinateur (Paramètres → Rejoindre une coordination, ou fieldapp join).",
+            "not_joined",
+        )
+
+
+class NoDestination(SyncError):
+    def __init__(self) -> None:
+        super().__init__(
+            "Aucune destination de synchronisation : indiquez un dossier ou une adresse WebDAV "
+            "(Synchronisation → Destination, ou --to).",
+            "no_destination",
+        )
+
+
+class InvitationRefused(SyncError):
+    """`reason`: wrong_code, damaged, unsupported or invalid (see sync.invitation)."""
+
+
+class CoordinationConflict(SyncError):
+    pass
+
+
+class WorkspaceProblem(SyncError):
+    pass
+
+
+# --- Report ---------------------------------------------------------------------------------
+
+
+@dataclass
+class SyncReport:
+    """What one run did, for the CLI, the window and logs (no secret in it)."""
+
+    destination: str | None = None
+    sealed: int = 0
+    purged: int = 0
+    recovered: int = 0
+    connection_ok: bool | None = None
+    connection_message: str | None = None
+    delivered: list[str] = field(default_factory=list)
+    already_present: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (file name, French reason)
+    pending: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    @property
+    def message(self) -> str:
+        """One French line summing the run up."""
+        if self.failed:
+            reason = self.failed[0][1]
+            return f"{_lots(len(self.failed))} non remis : {reason}"
+        if self.delivered:
+            where = f" vers {self.destination}" if self.destination else ""
+            return f"{_lots(len(self.delivered))} remis{where}."
+        return "Rien à envoyer : tout est déjà remis."
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "ok": self.ok,
+            "message": self.message,
+            "destination": self.destination,
+            "sealed": self.sealed,
+            "purged": self.purged,
+            "recovered": self.recovered,
+            "connection": {"ok": self.connection_ok, "message": self.connection_message},
+            "delivered": self.delivered,
+            "already_present": self.already_present,
+            "failed": [{"file_name": n, "reason": r} for n, r in self.failed],
+            "pending": self.pending,
+        }
+
+
+def _lots(n: int) -> str:
+    return f"{n} lot" if n == 1 else f"{n} lots"
+
+
+def _ago(moment: datetime, now: datetime) -> str:
+    seconds = max(0, int((now - moment).total_seconds()))
+    if seconds < 60:
+        return "à l'instant"
+    if seconds < 3600:
+        return f"il y a {seconds // 60} min"
+    if seconds < 86400:
+        return f"il y a {seconds // 3600} h"
+    days = seconds // 86400
+    return "il y a 1 jour" if days == 1 else f"il y a {days} jours"
+
+
+def _default_factory(drop: DropSettings, timeout: float) -> Transport:
+    return make_transport(drop, timeout=timeout)
+
+
+def _refused(exc: InvitationError) -> InvitationRefused:
+    return InvitationRefused(str(exc), exc.reason)
+
+
+def check_invitation(path: Path | str, code: str | None) -> Invitation:
+    """Open an invitation (e.g. before creating a profile, to fail early on a wrong code)."""
+    if not code:
+        raise InvitationRefused(
+            "Code d'invitation requis (--invitation-code) : le coordinateur l'a donné avec le "
+            "fichier.",
+            "missing_code",
+        )
+    try:
+        return open_invitation(path, code)
+    except InvitationError as exc:
+        raise _refused(exc) from None
+
+
+# --- Field side -----------------------------------------------------------------------------
+
+
+class SyncService:
+    def __init__(
+        self,
+        field: FieldService,
+        *,
+        timeout: float = DEFAULT_TIMEOUT_S,
+        policy: RetryPolicy | None = None,
+        now: Callable[[], datetime] | None = None,
+        rng: random.Random | None = None,
+        batch_events: int = MAX_EVENTS,
+        transport_factory: TransportFactory | None = None,
+    ) -> None:
+        self.field = field
+        self.store = field.store
+        self.timeout = timeout
+        self.batch_events = batch_events
+        self._now = now or (lambda: datetime.now(UTC))
+        self._factory = transport_factory or _default_factory
+        self.outbox_store = Outbox(
+            field.engine, field.device_id, policy=policy, now=self._now, rng=rng
+        )
+        # One delivery run at a time in this process (timer and button in the window).
+        self._run_lock = threading.Lock()
+
+    # -- coordination ----------------------------------------------------------------------------
+
+    @property
+    def joined(self) -> bool:
+        return self.store.get_setting(COORDINATION_KEY) is not None
+
+    def coordination(self) -> dict[str, Any] | None:
+        """Territory, fingerprints and join date; no territory key (safe to display)."""
+        stored = self.store.get_setting(COORDINATION_KEY)
+        if not stored:
+            return None
+        return {k: v for k, v in stored.items() if k not in ("territory_key", "hpke_public")}
+
+    def territory_key(self) -> bytes | None:
+        """The territory key for person pseudonyms, once joined."""
+        stored = self.store.get_setting(COORDINATION_KEY)
+        return base64.b64decode(stored["territory_key"]) if stored else None
+
+    def join_coordination(
+        self, invitation: Path | str | Invitation, code: str | None = None, *, replace: bool = False
+    ) -> dict[str, Any]:
+        """Open an invitation and store its content in the encrypted profile.
+
+        Joining again with a newer invitation of the same coordination updates the drop
+        settings. Moving to another coordination is refused while batches sealed for the
+        current one are still undelivered, unless `replace` (they could only go to the old one).
+        """
+        if not isinstance(invitation, Invitation):
+            invitation = check_invitation(invitation, code)
+        current = self.store.get_setting(COORDINATION_KEY)
+        pending = sum(self.outbox_store.counts()[s] for s in PENDING_STATES)
+        if (
+            current
+            and current.get("hpke_fingerprint") != invitation.hpke_fingerprint
+            and pending
+            and not replace
+        ):
+            raise CoordinationConflict(
+                f"Ce profil est déjà rattaché à la coordination « {current.get('territory')} » "
+                f"et {_lots(pending)} scellé(s) pour elle n'ont pas encore été remis : "
+                "synchronisez-les d'abord.",
+                "pending_for_other",
+            )
+        content = invitation.to_json()
+        drop = content.pop("drop")
+        content["joined_at"] = format_time(self._now())
+        self.store.set_setting(COORDINATION_KEY, content)
+        if drop is not None:
+            self.store.set_setting(DROP_KEY, drop)
+        return invitation.public_json() | {"joined_at": content["joined_at"]}
+
+    def enrolment(self, out_path: Path | str) -> dict[str, Any]:
+        """Write the enrolment file for the coordinator; returns what to read aloud."""
+        signing = self._signing_key()
+        coordination = self.store.get_setting(COORDINATION_KEY)
+        enrolment = Enrolment(
+            device_id=self.field.device_id,
+            signing_public=signing.public_key().public_bytes_raw(),
+            structure={k: str(v) for k, v in self.field.structure.items()},
+            created=format_time(self._now()),
+            coordination=coordination.get("hpke_fingerprint") if coordination else None,
+        )
+        try:
+            write_enrolment(Path(out_path), enrolment, signing)
+        except (OSError, EnrolmentError) as exc:
+            detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise SyncError(f"Écriture impossible de {out_path} : {detail}", "io") from exc
+        return {
+            "path": str(out_path),
+            "device_id": enrolment.device_id,
+            "fingerprint": enrolment.fingerprint,
+            "structure": enrolment.structure,
+        }
+
+    def device_fingerprint(self) -> str:
+        return key_fingerprint(self._signing_key().public_key().public_bytes_raw())
+
+    # -- destination -----------------------------------------------------------------------------
+
+    def drop(self) -> DropSettings | None:
+        stored = self.store.get_setting(DROP_KEY)
+        if not stored:
+            return None
+        try:
+            return DropSettings.from_json(stored)
+        except DropError as exc:
+            raise SyncError(str(exc), "drop") from None
+
+    def drop_info(self) -> dict[str, Any] | None:
+        """The destination without its password (for the settings form)."""
+        drop = self.drop()
+        return drop.public_json() if drop is not None else None
+
+    def set_drop(
+        self,
+        destination: str | DropSettings | None,
+        *,
+        username: str | None = None,
+        password: str | None = None,
+        allow_insecure: bool = False,
+    ) -> dict[str, Any] | None:
+        """Change the destination (None removes it); credentials stay in the encrypted store."""
+        if destination is None:
+            self.store.set_setting(DROP_KEY, None)
+            return None
+        drop = self._parse_drop(destination, username, password, allow_insecure)
+        self.store.set_setting(DROP_KEY, drop.to_json())
+        return drop.public_json()
+
+    def _parse_drop(
+        self,
+        destination: str | DropSettings,
+        username: str | None,
+        password: str | None,
+        allow_insecure: bool = False,
+    ) -> DropSettings:
+        if isinstance(destination, DropSettings):
+            return destination
+        try:
+            drop = DropSettings.parse(
+                destination, username=username, password=password, allow_insecure=allow_insecure
+            )
+        except DropError as exc:
+            raise SyncError(str(exc), "drop") from None
+        stored = self.drop()
+        # `--to` the usual server: reuse the stored credentials rather than ask again.
+        if (
+            drop.kind == "webdav"
+            and drop.username is None
+            and stored is not None
+            and stored.kind == "webdav"
+            and stored.location == drop.location
+        ):
+            return stored
+        return drop
+
+    def _destination(self, to: str | DropSettings | None) -> DropSettings:
+        if to is not None:
+            return self._parse_drop(to, None, None)
+        drop = self.drop()
+        if drop is None:
+            raise NoDestination()
+        return drop
+
+    def test_connection(self, to: str | DropSettings | None = None) -> tuple[bool, str]:
+        """ "Tester la connexion": does the destination answer? Never raises for a network fault."""
+        try:
+            destination = self._destination(to)
+        except SyncError as exc:
+            return False, str(exc)
+        transport = self._factory(destination, self.timeout)
+        try:
+            result = transport.check()
+        finally:
+            transport.close()
+        return result.ok, result.message
+
+    # -- outbox ----------------------------------------------------------------------------------
+
+    def seal_pending(self) -> int:
+        """Seal every event not yet in a batch; returns the number of batches sealed."""
+        identity = self._identity()
+        try:
+            return len(self.outbox_store.seal_pending(identity, max_events=self.batch_events))
+        except SealError as exc:
+            raise SyncError(str(exc), "seal") from None
+
+    def outbox(self) -> list[dict[str, Any]]:
+        """Every batch still kept, newest first, as JSON-friendly dicts (see OutboxEntry)."""
+        return [entry.to_dict() for entry in self.outbox_store.entries()]
+
+    def retention(self) -> timedelta:
+        days = self.store.get_setting(RETENTION_KEY, DEFAULT_RETENTION_DAYS)
+        return timedelta(days=int(days))
+
+    def set_retention_days(self, days: int) -> None:
+        if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= 3650:
+            raise SyncError("Durée de conservation : nombre de jours entre 0 et 3650.", "invalid")
+        self.store.set_setting(RETENTION_KEY, days)
+
+    def purge(self) -> int:
+        return self.outbox_store.purge_delivered(self.retention(), self._now())
+
+    def next_retry_time(self) -> datetime | None:
+        return self.outbox_store.next_retry_time()
+
+    def due_for_retry(self, now: datetime | None = None) -> bool:
+        """For the window's timer: would `sync(only_due=True)` have anything to do now?"""
+        if not self.joined or self.store.get_setting(DROP_KEY) is None:
+            return False
+        return self.outbox_store.unsealed_count() > 0 or self.outbox_store.due_for_retry(
+            now or self._now()
+        )
+
+    # -- delivery --------------------------------------------------------------------------------
+
+    def sync(
+        self,
+        to: str | DropSettings | None = None,
+        progress: ProgressCallback | None = None,
+        *,
+        only_due: bool = False,
+    ) -> SyncReport:
+        """Seal pending events, drop delivered batches past retention, deliver the outbox.
+
+        `only_due=True` (background timer) leaves failed batches alone until their next retry
+        time; on demand ("Synchroniser maintenant", the CLI) every pending batch is tried.
+        """
+        sealed = self.seal_pending()
+        purged = self.purge()
+        report = self.deliver(progress, to=to, only_due=only_due)
+        report.sealed = sealed
+        report.purged = purged
+        return report
+
+    def deliver(
+        self,
+        progress: ProgressCallback | None = None,
+        *,
+        to: str | DropSettings | None = None,
+        only_due: bool = False,
+    ) -> SyncReport:
+        """Send the outbox's pending batches; returns once each is delivered or failed."""
+        destination = self._destination(to)
+        with self._run_lock:
+            report = self._deliver(destination, progress, only_due)
+        self._record_run(report)
+        return report
+
+    def _deliver(
+        self, destination: DropSettings, progress: ProgressCallback | None, only_due: bool
+    ) -> SyncReport:
+        box = self.outbox_store
+        report = SyncReport(destination=destination.describe())
+        report.recovered = box.recover_interrupted()
+        candidates = box.to_deliver(only_due=only_due)
+        total = len(candidates)
+        if not candidates:
+            report.pending = self._pending_count()
+            return report
+        notify = progress or (lambda _done, _total, _message: None)
+        notify(0, total, f"Connexion à {destination.describe()}…")
+        transport = self._factory(destination, self.timeout)
+        try:
+            check = transport.check()
+            report.connection_ok, report.connection_message = check.ok, check.message
+            if not check.ok:
+                box.mark_failed(
+                    [e.batch_id for e in candidates], check.code, check.message, attempted=False
+                )
+                report.failed = [(e.file_name, check.message) for e in candidates]
+            else:
+                self._send_all(transport, candidates, report, notify)
+        finally:
+            transport.close()
+        notify(total, total, report.message)
+        report.pending = self._pending_count()
+        return report
+
+    def _send_all(
+        self,
+        transport: Transport,
+        candidates: list[Any],
+        report: SyncReport,
+        notify: ProgressCallback,
+    ) -> None:
+        box = self.outbox_store
+        total = len(candidates)
+        for index, entry in enumerate(candidates):
+            notify(
+                index,
+                total,
+                f"Envoi du lot {index + 1} sur {total} ({entry.event_count} événements)…",
+            )
+            data = box.content(entry.batch_id)
+            box.mark_delivering(entry.batch_id)
+            try:
+                delivery = transport.put(entry.file_name, data, entry.sha256)
+            except DeliveryError as exc:
+                box.mark_failed([entry.batch_id], exc.code, exc.message)
+                report.failed.append((entry.file_name, exc.message))
+                if exc.stop:
+                    # The destination itself is at fault: the others would fail the same way.
+                    rest = candidates[index + 1 :]
+                    box.mark_failed(
+                        [e.batch_id for e in rest], exc.code, exc.message, attempted=False
+                    )
+                    report.failed.extend((e.file_name, exc.message) for e in rest)
+                    return
+                continue
+            box.mark_delivered(entry.batch_id, delivery.location)
+            report.delivered.append(entry.file_name)
+            if delivery.already_present:
+                report.already_present.append(entry.file_name)
+
+    def _pending_count(self) -> int:
+        counts = self.outbox_store.counts()
+        return sum(counts[s] for s in PENDING_STATES)
+
+    def _record_run(self, report: SyncReport) -> None:
+        now = format_time(self._now())
+        self.store.set_setting(
+            LAST_RUN_KEY,
+            {
+                "at": now,
+                "ok": report.ok,
+                "delivered": len(report.delivered),
+                "failed": len(report.failed),
+                "message": report.message,
+                "destination": report.destination,
+            },
+        )
+        if report.pending == 0:
+            self.store.set_setting(LAST_SUCCESS_KEY, now)
+
+    # -- status ----------------------------------------------------------------------------------
+
+    def status(self, now: datetime | None = None) -> dict[str, Any]:
+        """Everything the status badge and its tooltip need, JSON-friendly."""
+        now = now or self._now()
+        counts = self.outbox_store.counts()
+        next_retry = self.next_retry_time()
+        last_success = parse_time(self.store.get_setting(LAST_SUCCESS_KEY))
+        return {
+            "joined": self.joined,
+            "coordination": self.coordination(),
+            "destination": self.drop_info(),
+            "pending": sum(counts[s] for s in PENDING_STATES),
+            "failed": counts["failed"],
+            "delivered": counts["delivered"],
+            "unsealed_events": self.outbox_store.unsealed_count(),
+            "last_run": self.store.get_setting(LAST_RUN_KEY),
+            "last_success": format_time(last_success) if last_success else None,
+            "next_retry": format_time(next_retry) if next_retry else None,
+            "summary": self.status_summary(now),
+        }
+
+    def status_summary(self, now: datetime | None = None) -> str:
+        """The badge: "3 lots en attente", "Synchronisé il y a 2 min"..."""
+        now = now or self._now()
+        if not self.joined:
+            return "Non rattaché à une coordination"
+        pending = self._pending_count()
+        if pending:
+            return f"{_lots(pending)} en attente"
+        unsealed = self.outbox_store.unsealed_count()
+        if unsealed:
+            word = "modification" if unsealed == 1 else "modifications"
+            return f"{unsealed} {word} à envoyer"
+        last = parse_time(self.store.get_setting(LAST_SUCCESS_KEY))
+        if last is None:
+            return "Rien à envoyer"
+        return f"Synchronisé {_ago(last, now)}"
+
+    # -- helpers ---------------------------------------------------------------------------------
+
+    def _signing_key(self) -> Ed25519PrivateKey:
+        raw = base64.b64decode(self.store.get_setting("device_signing_key"))
+        return Ed25519PrivateKey.from_private_bytes(raw)
+
+    def _identity(self) -> SealIdentity:
+        coordination = self.store.get_setting(COORDINATION_KEY)
+        if not coordination:
+            raise NotJoined()
+        return SealIdentity(
+            device_id=self.field.device_id,
+            structure_id=str(self.field.structure["id"]),
+            signing_key=self._signing_key(),
+            recipient_public=base64.b64decode(coordination["hpke_public"]),
+            suite=coordination["suite"],
+        )
+
+
+def join_after_init(
+    service: FieldService, invitation: Path | str | Invitation, code: str | None = None
+) -> dict[str, Any]:
+    """For `fieldapp init --invitation FILE --invitation-code CODE`, once the profile exists."""
+    return SyncService(service).join_coordination(invitation, code)
+
+
+# --- Coordinator side -----------------------------------------------------------------------
+
+
+def create_coordination(
+    root: Path | str,
+    passphrase: str,
+    *,
+    territory: str | None = None,
+    drop: str | DropSettings | None = None,
+    drop_username: str | None = None,
+    drop_password: str | None = None,
+    post_quantum: bool = False,
+    kdf: keyfile.KdfParams = keyfile.DEFAULT_KDF,
+    allow_weak: bool = False,
+    invitation_kdf: keyfile.KdfParams = INVITATION_KDF,
+) -> dict[str, Any]:
+    """`coord init`: keys, workspace and a first invitation.
+
+    Returns the workspace facts plus `recovery_key`, `invitation` (path) and `code`: the last
+    three are shown once and never stored in clear.
+    """
+    if not allow_weak:
+        check_new_passphrase(passphrase)
+    settings: DropSettings | None
+    try:
+        if drop is None or isinstance(drop, DropSettings):
+            settings = drop
+        else:
+            settings = DropSettings.parse(drop, username=drop_username, password=drop_password)
+    except DropError as exc:
+        raise SyncError(str(exc), "drop") from None
+    try:
+        workspace, recovery_key, invitation, code = ws.create_workspace(
+            Path(root),
+            passphrase,
+            territory=territory,
+            drop=settings,
+            post_quantum=post_quantum,
+            kdf=kdf,
+            allow_weak=allow_weak,
+            invitation_kdf=invitation_kdf,
+        )
+    except ws.WorkspaceError as exc:
+        raise WorkspaceProblem(str(exc), "workspace") from None
+    return workspace.public_info() | {
+        "recovery_key": recovery_key,
+        "invitation": str(invitation),
+        "code": code,
+    }
+
+
+def open_coordination(root: Path | str, passphrase: str) -> ws.Workspace:
+    """Unlock a coordinator workspace (raises WorkspaceProblem or keyfile errors)."""
+    try:
+        return ws.open_workspace(Path(root), passphrase)
+    except ws.WorkspaceError as exc:
+        raise WorkspaceProblem(str(exc), "workspace") from None
+
+
+def issue_invitation(
+    root: Path | str,
+    passphrase: str,
+    *,
+    out: Path | str | None = None,
+    invitation_kdf: keyfile.KdfParams = INVITATION_KDF,
+) -> dict[str, Any]:
+    """`coord invite`: a new invitation file and its one-time code."""
+    workspace = open_coordination(root, passphrase)
+    try:
+        path, code = workspace.issue_invitation(
+            Path(out) if out is not None else None, kdf=invitation_kdf
+        )
+    except OSError as exc:
+        raise WorkspaceProblem(
+            f"Écriture impossible de l'invitation : {exc.strerror or exc}", "io"
+        ) from None
+    return workspace.public_info() | {"invitation": str(path), "code": code}

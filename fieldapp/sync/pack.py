@@ -1,0 +1,423 @@
+"""The signed reference pack: territories, partner directory and retention, from the coordinator.
+
+One UTF-8 JSON file (docs/directory.md has the full description and an example):
+
+    {
+      "format": "relais-pack",
+      "format_version": 1,
+      "header": {
+        "version": 3,                      increasing integer, chosen by the coordinator
+        "date": "2026-11-20T10:00:00Z",    when the pack was built (UTC)
+        "retention_months": 24,
+        "coordination": "…",               territory name of the coordinator workspace
+        "vocab_version": {"data_inclusion": "1.0.10", "relais": 1},
+        "counts": {"territories": 6, "structures": 12, "services": 25},
+        "content_sha256": "<hex SHA-256 of canonical_json(content)>",
+        "signer": {"public_key": "<Base64 Ed25519>", "fingerprint": "ABCD-EFGH-IJKL-MNOP"}
+      },
+      "signature": "<Base64 Ed25519 over CONTEXT + canonical_json({format, format_version,
+                     header})>",
+      "content": {"territories": [...], "structures": [...], "services": [...]}
+    }
+
+The signature covers the header, and the header pins the content by its hash; a reader
+recomputes both from what it parsed, so what is verified is exactly what is used. The signer's
+public key travels in the header only to tell "altered" from "signed by someone else": the pack is
+accepted only when that key is the coordinator's key from the invitation.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Final, Literal
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from fieldapp.sync.batch import canonical_json, key_fingerprint
+
+__all__ = [
+    "FORMAT",
+    "FORMAT_VERSION",
+    "Pack",
+    "PackError",
+    "build_pack",
+    "pack_from_document",
+    "read_header",
+    "stored_pack",
+    "verify_pack",
+]
+
+FORMAT: Final = "relais-pack"
+FORMAT_VERSION: Final = 1
+SIGNATURE_CONTEXT: Final = b"relais-pack-v1\x00"  # domain separation from batch signatures
+RELAIS_VOCAB_VERSION: Final = 1
+DEFAULT_RETENTION_MONTHS: Final = 24
+MAX_RETENTION_MONTHS: Final = 120
+MAX_VERSION: Final = 2**53 - 1  # exact in every JSON reader
+MAX_PACK_BYTES: Final = 256 * 1024 * 1024
+_DATE_FORMAT: Final = "%Y-%m-%dT%H:%M:%SZ"
+
+PackErrorReason = Literal["malformed", "unsupported", "tampered", "wrong_signer", "not_newer"]
+
+
+class PackError(Exception):
+    """A pack that must not be installed; `reason` is stable, str() is one French line."""
+
+    def __init__(self, reason: PackErrorReason, message: str) -> None:
+        super().__init__(message)
+        self.reason: PackErrorReason = reason
+
+
+def _malformed(detail: str) -> PackError:
+    return PackError("malformed", f"Pack de référence illisible ({detail}) : fichier incomplet ?")
+
+
+def _tampered(detail: str) -> PackError:
+    return PackError(
+        "tampered",
+        f"Pack de référence refusé : {detail}. Le fichier a été altéré ou abîmé ; "
+        "redemandez-le au coordinateur.",
+    )
+
+
+@dataclass(frozen=True, eq=False)
+class Pack:
+    """A verified pack (or the built-in demo pack, `demo=True`, version 0, unsigned).
+
+    `eq=False` keeps identity hashing, so indexes built for searching can be cached per pack.
+    """
+
+    version: int
+    date: str
+    retention_months: int
+    coordination: str
+    vocab_version: Mapping[str, Any]
+    territories: Sequence[Mapping[str, Any]]
+    structures: Sequence[Mapping[str, Any]]
+    services: Sequence[Mapping[str, Any]]
+    content_sha256: str
+    signer_fingerprint: str | None = None
+    demo: bool = False
+    document: Mapping[str, Any] | None = field(default=None, repr=False)
+
+    @property
+    def neighbourhood_codes(self) -> frozenset[str]:
+        return frozenset(str(t["code"]) for t in self.territories)
+
+    def summary(self) -> dict[str, Any]:
+        """Facts to show or print (`--json`), without the content."""
+        return {
+            "version": self.version,
+            "date": self.date,
+            "retention_months": self.retention_months,
+            "coordination": self.coordination,
+            "demo": self.demo,
+            "signer_fingerprint": self.signer_fingerprint,
+            "content_sha256": self.content_sha256,
+            "territories": len(self.territories),
+            "structures": len(self.structures),
+            "services": len(self.services),
+        }
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def content_of(
+    territories: Sequence[Mapping[str, Any]],
+    structures: Sequence[Mapping[str, Any]],
+    services: Sequence[Mapping[str, Any]],
+) -> dict[str, Any]:
+    return {
+        "territories": [dict(t) for t in territories],
+        "structures": [dict(s) for s in structures],
+        "services": [dict(s) for s in services],
+    }
+
+
+def content_hash(content: Mapping[str, Any]) -> str:
+    return hashlib.sha256(canonical_json(content)).hexdigest()
+
+
+def _check_retention(months: int) -> None:
+    if type(months) is not int or not 1 <= months <= MAX_RETENTION_MONTHS:
+        raise ValueError(f"durée de conservation : entre 1 et {MAX_RETENTION_MONTHS} mois")
+
+
+def build_pack(
+    signing_key: Ed25519PrivateKey,
+    *,
+    version: int,
+    territories: Sequence[Mapping[str, Any]],
+    structures: Sequence[Mapping[str, Any]],
+    services: Sequence[Mapping[str, Any]],
+    retention_months: int = DEFAULT_RETENTION_MONTHS,
+    coordination: str = "",
+    vocab_version: Mapping[str, Any] | None = None,
+    now: datetime | None = None,
+) -> bytes:
+    """The bytes of a signed pack file. Raises ValueError (French) for a bad version/retention."""
+    if type(version) is not int or not 1 <= version <= MAX_VERSION:
+        raise ValueError("numéro de version : entier positif attendu")
+    _check_retention(retention_months)
+    content = content_of(territories, structures, services)
+    public = signing_key.public_key().public_bytes_raw()
+    header = {
+        "version": version,
+        "date": (now or datetime.now(UTC)).astimezone(UTC).strftime(_DATE_FORMAT),
+        "retention_months": retention_months,
+        "coordination": coordination,
+        "vocab_version": dict(vocab_version or {"relais": RELAIS_VOCAB_VERSION}),
+        "counts": {k: len(v) for k, v in content.items()},
+        "content_sha256": content_hash(content),
+        "signer": {"public_key": _b64(public), "fingerprint": key_fingerprint(public)},
+    }
+    signed = {"format": FORMAT, "format_version": FORMAT_VERSION, "header": header}
+    signature = signing_key.sign(SIGNATURE_CONTEXT + canonical_json(signed))
+    document = {**signed, "signature": _b64(signature), "content": content}
+    return canonical_json(document) + b"\n"
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+def _parse(data: bytes) -> dict[str, Any]:
+    if len(data) > MAX_PACK_BYTES:
+        raise _malformed("taille anormale")
+    try:
+        document = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise _malformed("ce n'est pas un fichier JSON complet") from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise _malformed("ce n'est pas un pack de référence Relais")
+    return document
+
+
+def _require(condition: bool, detail: str) -> None:
+    if not condition:
+        raise _malformed(detail)
+
+
+def _check_shape(document: Mapping[str, Any]) -> None:
+    version = document.get("format_version")
+    if type(version) is int and version > FORMAT_VERSION:
+        raise PackError(
+            "unsupported",
+            "Ce pack de référence vient d'une version plus récente de Relais : "
+            "mettez Relais à jour pour l'installer.",
+        )
+    _require(version == FORMAT_VERSION, "version de format inconnue")
+    _require(
+        set(document) == {"format", "format_version", "header", "signature", "content"},
+        "champs inattendus ou manquants",
+    )
+    header = document["header"]
+    _require(isinstance(header, dict), "en-tête absent")
+    expected = {
+        "version",
+        "date",
+        "retention_months",
+        "coordination",
+        "vocab_version",
+        "counts",
+        "content_sha256",
+        "signer",
+    }
+    _require(set(header) == expected, "en-tête incomplet")
+    _require(
+        type(header["version"]) is int and 0 < header["version"] <= MAX_VERSION,
+        "numéro de version invalide",
+    )
+    _require(
+        type(header["retention_months"]) is int
+        and 1 <= header["retention_months"] <= MAX_RETENTION_MONTHS,
+        "durée de conservation invalide",
+    )
+    _require(isinstance(header["coordination"], str), "nom de coordination invalide")
+    _require(isinstance(header["vocab_version"], dict), "versions de vocabulaire invalides")
+    _require(isinstance(header["content_sha256"], str), "empreinte du contenu absente")
+    try:
+        datetime.strptime(header["date"], _DATE_FORMAT)
+    except (TypeError, ValueError):
+        raise _malformed("date invalide") from None
+    signer = header["signer"]
+    _require(
+        isinstance(signer, dict) and set(signer) == {"public_key", "fingerprint"},
+        "signataire absent",
+    )
+    _require(isinstance(document["signature"], str), "signature absente")
+    content = document["content"]
+    _require(
+        isinstance(content, dict) and set(content) == {"territories", "structures", "services"},
+        "contenu incomplet",
+    )
+    for name in ("territories", "structures", "services"):
+        rows = content[name]
+        _require(
+            isinstance(rows, list) and all(isinstance(r, dict) for r in rows),
+            f"liste « {name} » invalide",
+        )
+
+
+def _check_content(content: Mapping[str, Any]) -> None:
+    # The signature vouches for the origin; these checks keep the app from crashing on a pack
+    # built by a buggy or older tool.
+    for territory in content["territories"]:
+        _require(
+            isinstance(territory.get("code"), str)
+            and isinstance(territory.get("name"), str)
+            and isinstance(territory.get("communes"), list),
+            "quartier mal formé",
+        )
+    structure_ids = set()
+    for structure in content["structures"]:
+        _require(isinstance(structure.get("id"), str), "structure sans identifiant")
+        structure_ids.add(structure["id"])
+    for service in content["services"]:
+        _require(
+            isinstance(service.get("id"), str) and isinstance(service.get("nom"), str),
+            "service sans identifiant",
+        )
+        _require(service.get("structure_id") in structure_ids, "service sans structure")
+
+
+def _unb64(value: Any, length: int) -> bytes | None:
+    try:
+        raw = base64.b64decode(value, validate=True)
+    except (ValueError, TypeError):
+        return None
+    return raw if len(raw) == length else None
+
+
+def pack_from_document(
+    document: Mapping[str, Any],
+    coordinator_public_key: bytes,
+    *,
+    current_version: int | None = None,
+) -> Pack:
+    """Check a parsed pack document: shape, signature, content hash, signer, version.
+
+    Raises PackError with reason `malformed`, `unsupported`, `tampered`, `wrong_signer` or
+    `not_newer` (in that order of checking).
+    """
+    _check_shape(document)
+    header = document["header"]
+    signer_public = _unb64(header["signer"]["public_key"], 32)
+    signature = _unb64(document["signature"], 64)
+    if signer_public is None or signature is None:
+        raise _tampered("signature ou clé de signature illisible")
+    signed = {
+        "format": document["format"],
+        "format_version": document["format_version"],
+        "header": header,
+    }
+    try:
+        Ed25519PublicKey.from_public_bytes(signer_public).verify(
+            signature, SIGNATURE_CONTEXT + canonical_json(signed)
+        )
+    except (InvalidSignature, ValueError):
+        raise _tampered("la signature ne correspond pas au contenu") from None
+    content = document["content"]
+    if content_hash(content) != header["content_sha256"]:
+        raise _tampered("l'empreinte SHA-256 du contenu ne correspond pas")
+    if signer_public != coordinator_public_key:
+        raise PackError(
+            "wrong_signer",
+            "Pack de référence refusé : il est signé par un autre coordinateur "
+            f"(empreinte {key_fingerprint(signer_public)}, attendue "
+            f"{key_fingerprint(coordinator_public_key)}).",
+        )
+    _check_content(content)
+    version = header["version"]
+    if current_version is not None and version <= current_version:
+        if version == current_version:
+            detail = f"la version {current_version} est déjà installée"
+        else:
+            detail = (
+                f"la version {current_version} est déjà installée et ce pack est plus ancien "
+                f"(version {version})"
+            )
+        raise PackError("not_newer", f"Pack de référence non installé : {detail}.")
+    return Pack(
+        version=version,
+        date=header["date"],
+        retention_months=header["retention_months"],
+        coordination=header["coordination"],
+        vocab_version=header["vocab_version"],
+        territories=content["territories"],
+        structures=content["structures"],
+        services=content["services"],
+        content_sha256=header["content_sha256"],
+        signer_fingerprint=key_fingerprint(signer_public),
+        document=document,
+    )
+
+
+def verify_pack(
+    data: bytes, coordinator_public_key: bytes, *, current_version: int | None = None
+) -> Pack:
+    """Verify a pack file's bytes against the coordinator's Ed25519 public key (32 raw bytes).
+
+    `current_version`: the installed pack's version; a pack that is not newer is refused.
+    """
+    return pack_from_document(_parse(data), coordinator_public_key, current_version=current_version)
+
+
+def stored_pack(document: Mapping[str, Any]) -> Pack:
+    """A pack already verified at import and kept in the encrypted profile: the shape is
+    checked again (a newer app may have written it), the signature is not (it is costly on a
+    large directory and the store is authenticated encryption already)."""
+    _check_shape(document)
+    header, content = document["header"], document["content"]
+    signer = _unb64(header["signer"]["public_key"], 32)
+    return Pack(
+        version=header["version"],
+        date=header["date"],
+        retention_months=header["retention_months"],
+        coordination=header["coordination"],
+        vocab_version=header["vocab_version"],
+        territories=content["territories"],
+        structures=content["structures"],
+        services=content["services"],
+        content_sha256=header["content_sha256"],
+        signer_fingerprint=key_fingerprint(signer) if signer else None,
+        document=document,
+    )
+
+
+def read_header(data: bytes) -> dict[str, Any]:
+    """The header of a pack file, unverified (to show what a file claims before importing it)."""
+    document = _parse(data)
+    _check_shape(document)
+    return dict(document["header"])
+
+
+def demo_pack(
+    *,
+    territories: Sequence[Mapping[str, Any]],
+    structures: Sequence[Mapping[str, Any]],
+    services: Sequence[Mapping[str, Any]],
+    date: str,
+    coordination: str = "Démonstration (données fictives)",
+) -> Pack:
+    """The built-in demo pack: version 0 (any real pack is newer), unsigned, `demo=True`."""
+    content = content_of(territories, structures, services)
+    return Pack(
+        version=0,
+        date=date,
+        retention_months=DEFAULT_RETENTION_MONTHS,
+        coordination=coordination,
+        vocab_version={"relais": RELAIS_VOCAB_VERSION},
+        territories=content["territories"],
+        structures=content["structures"],
+        services=content["services"],
+        content_sha256=content_hash(content),
+        demo=True,
+    )

@@ -1,0 +1,657 @@
+"""Where sealed batches go: a folder (share, USB key, synced cloud folder) or a WebDAV collection.
+
+Both transports implement the same small protocol (`Transport`): `check()` says whether the
+destination answers, `put(name, data, sha256)` delivers one batch file and returns only once the
+destination has confirmed its **name, size and SHA-256**; anything else raises `DeliveryError`
+with a stable `code` and a plain French `message` (never a secret: no password, no URL userinfo).
+
+Delivery is idempotent, so a batch may safely be sent again after a crash or a lost answer:
+
+* the file is written under a temporary name beginning with "." (never taken for a batch by the
+  merge, which reads `*.rbatch` only), then moved to its final name *without overwriting*;
+* if the final name already holds the same bytes, the batch counts as delivered;
+* if it holds different bytes, nothing is replaced and the delivery fails with an alarm
+  (`conflict`): a batch is never delivered twice under two names, nor replaced silently.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import ipaddress
+import os
+import re
+import secrets
+import ssl
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final, Literal, Protocol
+from urllib.parse import quote, urlsplit, urlunsplit
+
+import httpx
+
+__all__ = [
+    "DEFAULT_TIMEOUT_S",
+    "CheckResult",
+    "Delivery",
+    "DeliveryError",
+    "DropError",
+    "DropSettings",
+    "FolderTransport",
+    "Transport",
+    "WebDavTransport",
+    "make_transport",
+]
+
+DEFAULT_TIMEOUT_S: Final = 30.0
+# A batch is at most 64 MiB of ciphertext plus its small header: never read more than this back.
+_MAX_READBACK: Final = 65 * 1024 * 1024
+_CHUNK: Final = 1024 * 1024
+
+DropKind = Literal["folder", "webdav"]
+
+
+# --- Settings -------------------------------------------------------------------------------
+
+
+class DropError(ValueError):
+    """A destination that cannot be used as given; str() is one French line."""
+
+
+@dataclass(frozen=True, repr=False)
+class DropSettings:
+    """A delivery destination. `password` is a secret: keep it in the encrypted profile only."""
+
+    kind: DropKind
+    location: str
+    username: str | None = None
+    password: str | None = None
+
+    def __repr__(self) -> str:
+        # Never the password, even in a traceback or a debug log.
+        return f"DropSettings({self.describe()!r})"
+
+    @classmethod
+    def parse(
+        cls,
+        text: str,
+        *,
+        username: str | None = None,
+        password: str | None = None,
+        allow_insecure: bool = False,
+    ) -> DropSettings:
+        """A folder path or an http(s) URL, as typed by a person; raises DropError."""
+        text = text.strip()
+        if not text:
+            raise DropError("Destination vide : indiquez un dossier ou une adresse WebDAV.")
+        if text.lower().startswith(("http://", "https://")):
+            return cls.webdav(
+                text, username=username, password=password, allow_insecure=allow_insecure
+            )
+        if username or password:
+            raise DropError("Un identifiant ne sert qu'avec une adresse WebDAV (https://…).")
+        return cls(kind="folder", location=str(Path(text).expanduser().absolute()))
+
+    @classmethod
+    def webdav(
+        cls,
+        url: str,
+        *,
+        username: str | None = None,
+        password: str | None = None,
+        allow_insecure: bool = False,
+    ) -> DropSettings:
+        parts = urlsplit(url.strip())
+        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+            raise DropError("Adresse WebDAV invalide : https://serveur/chemin/ attendu.")
+        if parts.username is not None or parts.password is not None:
+            # Credentials inside a URL end up in logs and screenshots: keep them apart.
+            raise DropError(
+                "L'adresse WebDAV ne doit pas contenir d'identifiant ni de mot de passe : "
+                "donnez-les séparément."
+            )
+        if parts.query or parts.fragment:
+            raise DropError("L'adresse WebDAV ne doit pas contenir de « ? » ni de « # ».")
+        if (
+            parts.scheme.lower() == "http"
+            and (username or password)
+            and not (allow_insecure or _is_loopback(parts.hostname))
+        ):
+            raise DropError(
+                "Adresse en http:// : le mot de passe circulerait en clair. "
+                "Utilisez une adresse en https://."
+            )
+        path = parts.path if parts.path.endswith("/") else parts.path + "/"
+        location = urlunsplit((parts.scheme.lower(), parts.netloc, path, "", ""))
+        return cls(kind="webdav", location=location, username=username, password=password)
+
+    def describe(self) -> str:
+        """For people and logs: where, never the password."""
+        if self.kind == "folder":
+            return f"dossier {self.location}"
+        who = f" (compte {self.username})" if self.username else ""
+        return f"{self.location}{who}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "location": self.location,
+            "username": self.username,
+            "password": self.password,
+        }
+
+    def public_json(self) -> dict[str, Any]:
+        """Everything but the password (for the GUI, `--json` output and logs)."""
+        return {
+            "kind": self.kind,
+            "location": self.location,
+            "username": self.username,
+            "has_password": bool(self.password),
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> DropSettings:
+        if not isinstance(data, dict) or data.get("kind") not in ("folder", "webdav"):
+            raise DropError("Réglages de destination illisibles.")
+        location, username, password = (
+            data.get("location"),
+            data.get("username"),
+            data.get("password"),
+        )
+        if not isinstance(location, str) or not location:
+            raise DropError("Réglages de destination illisibles.")
+        for value in (username, password):
+            if value is not None and not isinstance(value, str):
+                raise DropError("Réglages de destination illisibles.")
+        return cls(kind=data["kind"], location=location, username=username, password=password)
+
+
+def _is_loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+# --- Protocol -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """ "Connection available": the destination answered. `code` as DeliveryError's."""
+
+    ok: bool
+    message: str
+    code: str = "ok"
+
+    @classmethod
+    def failed(cls, error: DeliveryError) -> CheckResult:
+        return cls(False, error.message, error.code)
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """A confirmed delivery: `location` is where the file now is (no secret)."""
+
+    location: str
+    already_present: bool = False
+
+
+class DeliveryError(Exception):
+    """A batch that did not arrive, or whose arrival could not be confirmed.
+
+    `code` is stable (tests, outbox column `reason_code`); `message` is French, for people.
+    `stop` means the destination itself is the problem (unreachable, refused, full): the other
+    batches of the run would fail the same way, so the run stops there.
+    """
+
+    def __init__(self, code: str, message: str, *, stop: bool = True) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.stop = stop
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class Transport(Protocol):
+    @property
+    def description(self) -> str: ...
+
+    def check(self) -> CheckResult: ...
+
+    def put(self, name: str, data: bytes, sha256: str) -> Delivery: ...
+
+    def close(self) -> None: ...
+
+
+def make_transport(drop: DropSettings, *, timeout: float = DEFAULT_TIMEOUT_S) -> Transport:
+    if drop.kind == "folder":
+        return FolderTransport(Path(drop.location))
+    return WebDavTransport(drop.location, drop.username, drop.password, timeout=timeout)
+
+
+def _temp_name(name: str) -> str:
+    # Not ".part": Nextcloud reserves that extension for its own partial files and refuses it.
+    return f".{name}.upload"
+
+
+def _same(actual: bytes, size: int, sha256: str) -> bool:
+    return len(actual) == size and hashlib.sha256(actual).hexdigest() == sha256
+
+
+def _conflict(name: str, where: str) -> DeliveryError:
+    return DeliveryError(
+        "conflict",
+        f"ALERTE : un autre fichier nommé {name} existe déjà {where}, avec un contenu différent. "
+        "Rien n'a été remplacé ; prévenez le coordinateur.",
+        stop=False,
+    )
+
+
+# --- Folder ---------------------------------------------------------------------------------
+
+# Indirections that tests use to inject faults at the exact system call (disk full...).
+_os_write = os.write
+_os_fsync = os.fsync
+
+# Errors of os.link that only mean "this file system cannot make hard links".
+_NO_HARDLINK = frozenset(
+    {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK, errno.ENOSYS}
+)
+
+
+class FolderTransport:
+    """Delivery into a folder: write a temporary file, fsync, move into place, read back."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+
+    @property
+    def description(self) -> str:
+        return f"dossier {self.path}"
+
+    def close(self) -> None:
+        pass
+
+    def check(self) -> CheckResult:
+        if not self.path.is_dir():
+            return CheckResult.failed(self._missing())
+        if not os.access(self.path, os.W_OK):
+            return CheckResult.failed(self._os_error(PermissionError(errno.EACCES, "")))
+        return CheckResult(True, f"Dossier de dépôt accessible : {self.path}")
+
+    def put(self, name: str, data: bytes, sha256: str) -> Delivery:
+        # Never create the folder: a missing mount point (USB key unplugged, share offline) must
+        # not turn into a "delivery" onto the local disk.
+        if not self.path.is_dir():
+            raise self._missing()
+        final = self.path / name
+        temp = self.path / f"{_temp_name(name)}.{secrets.token_hex(4)}"
+        try:
+            try:
+                self._write_temp(temp, data)
+                placed = self._place(temp, final)
+            finally:
+                with contextlib.suppress(OSError):
+                    temp.unlink()
+            if not placed:
+                existing = self._read(final)
+                if existing is not None and _same(existing, len(data), sha256):
+                    self._remove_leftovers(name)
+                    return Delivery(str(final), already_present=True)
+                if existing is not None:
+                    raise _conflict(name, f"dans {self.path}")
+                # It vanished between the two steps: say so, a later attempt will retry.
+                raise self._vanished(name)
+            _fsync_dir(self.path)
+        except OSError as exc:
+            raise self._os_error(exc) from None
+        back = self._read(final)
+        if back is None:
+            raise self._vanished(name)
+        if not _same(back, len(data), sha256):
+            raise DeliveryError(
+                "mismatch",
+                f"ALERTE : le fichier {name} relu dans {self.path} diffère du lot écrit "
+                "(support défectueux ?). Le lot reste dans la boîte d'envoi.",
+            )
+        self._remove_leftovers(name)
+        return Delivery(str(final))
+
+    def _write_temp(self, temp: Path, data: bytes) -> None:
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+        fd = os.open(temp, flags, 0o644)
+        try:
+            view = memoryview(data)
+            while view:
+                written = _os_write(fd, view[:_CHUNK])
+                view = view[written:]
+            _os_fsync(fd)
+        finally:
+            os.close(fd)
+
+    def _place(self, temp: Path, final: Path) -> bool:
+        """Move temp to final without replacing anything; False if final already exists."""
+        if sys.platform != "win32":
+            try:
+                os.link(temp, final)  # atomic, and fails if the name is taken
+                return True
+            except FileExistsError:
+                return False
+            except OSError as exc:
+                if exc.errno not in _NO_HARDLINK:
+                    raise
+        # No hard links here (FAT USB keys, some shares). Windows' rename never overwrites; on
+        # POSIX the check-then-rename leaves a tiny window, acceptable on such media.
+        if final.exists():
+            return False
+        try:
+            temp.rename(final)
+        except FileExistsError:
+            return False
+        return True
+
+    def _read(self, path: Path) -> bytes | None:
+        try:
+            with path.open("rb") as handle:
+                return handle.read(_MAX_READBACK)
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise self._os_error(exc) from None
+
+    def _remove_leftovers(self, name: str) -> None:
+        # Temporary files of earlier interrupted attempts at this same batch.
+        prefix = _temp_name(name) + "."
+        with contextlib.suppress(OSError):
+            for leftover in self.path.iterdir():
+                if leftover.name.startswith(prefix):
+                    with contextlib.suppress(OSError):
+                        leftover.unlink()
+
+    def _missing(self) -> DeliveryError:
+        return DeliveryError(
+            "unreachable",
+            f"Dossier de dépôt introuvable : {self.path} (clé USB débranchée ou partage réseau "
+            "déconnecté ?).",
+        )
+
+    def _vanished(self, name: str) -> DeliveryError:
+        return DeliveryError(
+            "vanished",
+            f"Le fichier {name} a disparu de {self.path} juste après l'écriture : "
+            "envoi non confirmé, nouvel essai plus tard.",
+            stop=False,
+        )
+
+    def _os_error(self, exc: OSError) -> DeliveryError:
+        code = exc.errno
+        if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+            return DeliveryError(
+                "disk_full",
+                f"Disque plein dans {self.path} : libérez de la place ou changez de destination.",
+            )
+        if code in (errno.ENOENT, errno.ENOTDIR):
+            return self._missing()
+        if code in (errno.EACCES, errno.EPERM):
+            return DeliveryError(
+                "permission", f"Écriture refusée dans le dossier de dépôt {self.path}."
+            )
+        if code == errno.EROFS:
+            return DeliveryError(
+                "read_only", f"Le dossier de dépôt {self.path} est en lecture seule."
+            )
+        detail = exc.strerror or type(exc).__name__
+        return DeliveryError("io", f"Erreur d'écriture dans {self.path} : {detail}.")
+
+
+def _fsync_dir(folder: Path) -> None:
+    if sys.platform == "win32":
+        return  # a folder cannot be opened as a file there; NTFS journals the rename
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        # Network and FUSE file systems refuse a folder fsync: only "not supported" there.
+        if exc.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EBADF):
+            raise
+    finally:
+        os.close(fd)
+
+
+# --- WebDAV ---------------------------------------------------------------------------------
+
+_COLLECTION_RE: Final = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?collection[\s/>]")
+_PROPFIND_BODY: Final = (
+    b'<?xml version="1.0" encoding="utf-8"?>'
+    b'<D:propfind xmlns:D="DAV:"><D:prop><D:resourcetype/></D:prop></D:propfind>'
+)
+
+
+def _system_tls() -> ssl.SSLContext:
+    # The system's certificate store (Windows store, /etc/ssl...), as the organisation's IT
+    # department manages it, rather than a bundle shipped with the app.
+    return ssl.create_default_context()
+
+
+class WebDavTransport:
+    """Delivery to a WebDAV collection (Nextcloud and the like) through httpx.
+
+    PUT to a temporary name, MOVE to the final name with `Overwrite: F`, then GET it back to
+    confirm size and SHA-256. Basic authentication; TLS checked against the system store.
+    """
+
+    def __init__(
+        self,
+        url: str,
+        username: str | None = None,
+        password: str | None = None,
+        *,
+        timeout: float = DEFAULT_TIMEOUT_S,
+        verify: ssl.SSLContext | bool | None = None,
+    ) -> None:
+        self.url = url if url.endswith("/") else url + "/"
+        self.timeout = timeout
+        auth = httpx.BasicAuth(username, password or "") if username else None
+        self._client = httpx.Client(
+            auth=auth,
+            timeout=httpx.Timeout(timeout),
+            verify=_system_tls() if verify is None else verify,
+            follow_redirects=False,
+            headers={"User-Agent": "Relais"},
+        )
+
+    @property
+    def description(self) -> str:
+        return self.url
+
+    def close(self) -> None:
+        self._client.close()
+
+    def __enter__(self) -> WebDavTransport:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def _target(self, name: str) -> str:
+        return self.url + quote(name)
+
+    def check(self) -> CheckResult:
+        try:
+            response = self._client.request(
+                "PROPFIND",
+                self.url,
+                headers={"Depth": "0", "Content-Type": "application/xml"},
+                content=_PROPFIND_BODY,
+            )
+        except httpx.HTTPError as exc:
+            return CheckResult.failed(self._network_error(exc))
+        if response.status_code != 207:
+            return CheckResult.failed(self._status_error(response.status_code, "check"))
+        if not _is_collection(response.content):
+            return CheckResult(
+                False, f"{self.url} n'est pas un dossier WebDAV : vérifiez l'adresse.", "not_found"
+            )
+        return CheckResult(True, f"Connexion réussie : dossier de dépôt accessible ({self.url})")
+
+    def put(self, name: str, data: bytes, sha256: str) -> Delivery:
+        final = self._target(name)
+        # A fixed temporary name per batch: a retry overwrites what an interrupted upload left,
+        # and two runs sending the same batch at once upload the same bytes there.
+        temp = self._target(_temp_name(name))
+        try:
+            response = self._client.put(
+                temp, content=data, headers={"Content-Type": "application/octet-stream"}
+            )
+            if response.status_code not in (200, 201, 204):
+                raise self._status_error(response.status_code, "put")
+            response = self._client.request(
+                "MOVE", temp, headers={"Destination": final, "Overwrite": "F"}
+            )
+            if response.status_code in (412, 404):
+                # 412: the final name exists (an earlier attempt arrived after all, or someone
+                # else's file). 404: our temporary file is gone (another run moved it).
+                existing = self._fetch(final)
+                if response.status_code == 412:
+                    self._delete_quietly(temp)
+                if existing is not None and _same(existing, len(data), sha256):
+                    return Delivery(final, already_present=True)
+                if existing is not None:
+                    raise _conflict(name, "sur le serveur")
+                raise self._vanished(name)
+            if response.status_code not in (201, 204):
+                raise self._status_error(response.status_code, "move")
+            back = self._fetch(final)
+        except httpx.HTTPError as exc:
+            raise self._network_error(exc) from None
+        if back is None:
+            raise self._vanished(name)
+        if not _same(back, len(data), sha256):
+            raise DeliveryError(
+                "mismatch",
+                f"ALERTE : le fichier {name} relu sur le serveur diffère du lot envoyé. "
+                "Le lot reste dans la boîte d'envoi.",
+            )
+        return Delivery(final)
+
+    def _fetch(self, url: str) -> bytes | None:
+        """The file's bytes, None if absent; raises DeliveryError on other answers."""
+        with self._client.stream("GET", url) as response:
+            if response.status_code == 404:
+                return None
+            if response.status_code != 200:
+                raise self._status_error(response.status_code, "get")
+            chunks: list[bytes] = []
+            size = 0
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > _MAX_READBACK:
+                    break
+                chunks.append(chunk)
+            return b"".join(chunks)
+
+    def _delete_quietly(self, url: str) -> None:
+        with contextlib.suppress(httpx.HTTPError):
+            self._client.delete(url)
+
+    def _vanished(self, name: str) -> DeliveryError:
+        return DeliveryError(
+            "vanished",
+            f"Le fichier {name} a disparu du serveur juste après l'envoi : envoi non confirmé, "
+            "nouvel essai plus tard.",
+            stop=False,
+        )
+
+    def _status_error(self, status: int, step: str) -> DeliveryError:
+        if status == 401:
+            return DeliveryError(
+                "auth",
+                "Identifiant ou mot de passe refusé par le serveur (401) : vérifiez les réglages "
+                "de synchronisation.",
+            )
+        if status == 403:
+            return DeliveryError(
+                "forbidden",
+                "Accès refusé au dossier de dépôt (403) : ce compte n'a pas le droit d'y écrire.",
+            )
+        if status in (404, 409):
+            return DeliveryError(
+                "not_found",
+                f"Dossier de dépôt introuvable sur le serveur ({status}) : vérifiez l'adresse "
+                f"{self.url}",
+            )
+        if status == 405:
+            return DeliveryError(
+                "not_allowed",
+                "Le serveur refuse cette opération (405) : est-ce bien une adresse WebDAV ?",
+            )
+        if status == 507:
+            return DeliveryError(
+                "storage_full",
+                "Espace de stockage plein sur le serveur (507) : prévenez le coordinateur.",
+            )
+        if 300 <= status < 400:
+            return DeliveryError(
+                "redirect",
+                f"Le serveur redirige ailleurs ({status}) : vérifiez l'adresse (https:// ?).",
+            )
+        if status >= 500:
+            return DeliveryError(
+                "server",
+                f"Erreur du serveur ({status}) : nouvel essai plus tard.",
+            )
+        return DeliveryError(
+            "http", f"Réponse inattendue du serveur ({status}) pendant l'étape {step}."
+        )
+
+    def _network_error(self, exc: httpx.HTTPError) -> DeliveryError:
+        if isinstance(exc, httpx.TimeoutException):
+            return DeliveryError(
+                "timeout",
+                f"Le serveur ne répond pas (délai de {self.timeout:g} s dépassé) : "
+                "nouvel essai plus tard.",
+            )
+        if isinstance(exc, httpx.ConnectError):
+            if _is_tls_error(exc):
+                return DeliveryError(
+                    "tls",
+                    "Certificat du serveur refusé : la connexion sécurisée n'a pas pu être "
+                    "vérifiée. Prévenez le coordinateur.",
+                )
+            return DeliveryError(
+                "unreachable",
+                "Serveur injoignable (pas de réseau, ou serveur arrêté) : nouvel essai plus tard.",
+            )
+        if isinstance(exc, (httpx.ReadError, httpx.WriteError, httpx.RemoteProtocolError)):
+            return DeliveryError(
+                "interrupted",
+                "Connexion interrompue pendant l'envoi : nouvel essai plus tard.",
+            )
+        return DeliveryError("network", f"Erreur réseau ({type(exc).__name__}).")
+
+
+def _is_tls_error(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    for _ in range(6):
+        if seen is None:
+            return False
+        if isinstance(seen, ssl.SSLError) or "CERTIFICATE_VERIFY_FAILED" in str(seen):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def _is_collection(body: bytes) -> bool:
+    # A pattern rather than an XML parser: the answer comes from the network, and one element
+    # name is all we need from it.
+    return _COLLECTION_RE.search(body) is not None
