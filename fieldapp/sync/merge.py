@@ -212,7 +212,10 @@ class Consolidated:
             if len(data) > MAX_BATCH_BYTES:
                 raise _Quarantined("malformed", "Fichier trop volumineux pour être un lot Relais.")
             manifest = _read(data)
-            batch_events = self._verify(manifest, data)
+            batch_events = self._verify(manifest, data, sha)
+            if batch_events is None:  # another coordinator merged this very file meanwhile
+                report.batches_already_merged += 1
+                return
             inserted, present = self._commit(name, sha, manifest, batch_events, now)
         except _Quarantined as problem:
             self._quarantine(name, sha, data, manifest, problem, now)
@@ -224,7 +227,7 @@ class Consolidated:
         report.events_inserted += inserted
         report.events_already_present += present
 
-    def _verify(self, manifest: Manifest, data: bytes) -> list[Event]:
+    def _verify(self, manifest: Manifest, data: bytes, sha: str) -> list[Event] | None:
         with self.engine.connect() as conn:
             earlier = conn.execute(
                 select(batches.c.sha256).where(batches.c.batch_id == manifest.batch_id)
@@ -232,6 +235,8 @@ class Consolidated:
             device = conn.execute(
                 select(devices).where(devices.c.device_id == manifest.device_id)
             ).first()
+        if earlier == sha:
+            return None
         if earlier is not None:
             message = (
                 f"Alerte : le lot {manifest.batch_id} a déjà été fusionné avec un contenu "
