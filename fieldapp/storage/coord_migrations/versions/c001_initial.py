@@ -25,6 +25,7 @@ def upgrade() -> None:
         sa.Column("payload", sa.Text, nullable=False),
         sa.Column("schema", sa.Integer, nullable=False),
         sa.UniqueConstraint("device_id", "seq", name="uq_events_device_seq"),
+        sqlite_with_rowid=False,
     )
     op.create_index("ix_events_entity", "events", ["entity_id"])
     op.create_table(
@@ -48,6 +49,7 @@ def upgrade() -> None:
         sa.Column("version", sa.Integer, nullable=False),
         sa.Column("created_hlc", sa.String(32), nullable=False),
         sa.Column("updated_hlc", sa.String(32), nullable=False),
+        sqlite_with_rowid=False,
     )
     op.create_index("ix_contacts_date", "contacts", ["date"])
     op.create_index("ix_contacts_neighbourhood", "contacts", ["neighbourhood"])
@@ -55,12 +57,14 @@ def upgrade() -> None:
         "contact_needs",
         sa.Column("contact_id", sa.String(36), primary_key=True),
         sa.Column("need", sa.String(64), primary_key=True),
+        sqlite_with_rowid=False,
     )
     op.create_index("ix_contact_needs_need", "contact_needs", ["need"])
     op.create_table(
         "contact_registrations",
         sa.Column("contact_id", sa.String(36), primary_key=True),
         sa.Column("registration", sa.String(32), primary_key=True),
+        sqlite_with_rowid=False,
     )
     op.create_table(
         "handovers",
@@ -77,6 +81,7 @@ def upgrade() -> None:
         sa.Column("status_at", sa.String(32), nullable=False),
         sa.Column("created_hlc", sa.String(32), nullable=False),
         sa.Column("updated_hlc", sa.String(32), nullable=False),
+        sqlite_with_rowid=False,
     )
     op.create_index("ix_handovers_contact", "handovers", ["contact_id"])
     op.create_table(
@@ -86,6 +91,7 @@ def upgrade() -> None:
         sa.Column("status", sa.String(32), nullable=False),
         sa.Column("at", sa.String(32), nullable=False),
         sa.Column("reason", sa.Text),
+        sqlite_with_rowid=False,
     )
     op.create_index("ix_handover_history_handover", "handover_history", ["handover_id"])
     op.create_table(
