@@ -315,30 +315,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if args.contacts < 0:
         raise CliError("--contacts : nombre positif attendu")
     passphrase = os.environ.get("FIELDAPP_PASSPHRASE") or demo.DEMO_PASSPHRASE
-    service, recovery_key = profile.create_profile(
-        home,
-        passphrase,
-        structure="Équipe de démonstration",
-        structure_type="prevention-specialisee",
-    )
-    try:
-        demo.fill_demo(service, args.contacts)
-        result = {
-            "home": str(home.root),
-            "device_id": service.device_id,
-            "contacts": service.count_contacts(),
-            "passphrase": passphrase,
-            "recovery_key": recovery_key,
-        }
-    finally:
-        service.close()
+    result = demo.create_demo(home.root, passphrase, contacts=args.contacts)
     if args.json:
         _print_json(result)
     else:
         print(
             f"Profil de démonstration créé dans {home.root} ({result['contacts']} contacts fictifs)"
         )
-        print(f"Phrase de passe de démonstration : {passphrase}")
+        print(f"Espace coordinateur de démonstration : {result['workspace']}")
+        print(f"Phrase de passe de démonstration (profil et coordination) : {passphrase}")
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from fieldapp.domain.vocab import (
@@ -114,3 +115,61 @@ def _demo_handover(service: FieldService, rng: random.Random, contact_id: str, d
         service.change_handover_status(
             handover_id, status, now=min(now, at + timedelta(days=3 * step))
         )
+
+
+def create_demo(
+    root: Path,
+    passphrase: str,
+    *,
+    contacts: int,
+    progress: Callable[[int, int], None] | None = None,
+) -> dict[str, Any]:
+    """A field profile in `root` and a coordinator workspace in `root/coordination`, joined and
+    enrolled to each other, the demo directory published as a signed pack, the synthetic
+    contacts recorded, delivered to `root/depot` and merged. Same passphrase for both."""
+    from fieldapp.services import coordination, directory, profile, sync
+    from fieldapp.storage.home import Home
+
+    home = Home(root)
+    if home.exists():
+        raise profile.ProfileExists(home)
+    drop = root / "depot"
+    workspace_dir = root / "coordination"
+    home.prepare()
+    drop.mkdir(exist_ok=True)
+    created = sync.create_coordination(
+        workspace_dir, passphrase, territory="Territoire de démonstration", drop=str(drop)
+    )
+    service, recovery_key = profile.create_profile(
+        home,
+        passphrase,
+        structure="Équipe de démonstration",
+        structure_type="prevention-specialisee",
+    )
+    try:
+        device = sync.SyncService(service)
+        device.join_coordination(Path(created["invitation"]), created["code"])
+        coord = coordination.CoordinationService.open(workspace_dir, passphrase)
+        try:
+            pack = workspace_dir / "annuaire-demo.relais-pack"
+            directory.make_workspace_pack(coord.workspace, *directory.demo_sources(), pack)
+            directory.import_pack(service, pack)
+            enrolment = root / "appareil.enrolment"
+            device.enrolment(enrolment)
+            coord.enrol(coord.read_enrolment(enrolment))
+            fill_demo(service, contacts, progress=progress)
+            device.sync()
+            report = coord.merge()
+        finally:
+            coord.close()
+        return {
+            "home": str(root),
+            "workspace": str(workspace_dir),
+            "device_id": service.device_id,
+            "contacts": service.count_contacts(),
+            "merged_events": report.events_inserted,
+            "passphrase": passphrase,
+            "recovery_key": recovery_key,
+        }
+    finally:
+        service.close()

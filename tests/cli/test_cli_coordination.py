@@ -97,3 +97,22 @@ def test_init_with_an_invitation_joins_at_once_and_a_wrong_code_creates_nothing(
     assert code == 0, err
     joined = json.loads(out)["coordination"]
     assert joined["hpke_fingerprint"] == coordination.info["hpke_fingerprint"]
+
+
+def test_demo_builds_a_profile_and_a_coordination_enrolled_to_each_other(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("FIELDAPP_PASSPHRASE", raising=False)
+    home = tmp_path / "demo"
+    code, out, err = run(capsys, "demo", "--home", str(home), "--contacts", "40", "--json")
+    assert code == 0, err
+    result = json.loads(out)
+    assert result["contacts"] == 40
+    assert result["merged_events"] >= 40  # the contacts and their handovers' events
+    monkeypatch.setenv("FIELDAPP_PASSPHRASE", result["passphrase"])
+    _, out, _ = run(capsys, "contact", "list", "--home", str(home), "--json")
+    assert len(json.loads(out)) == 40
+    code, out, _ = run(capsys, "coord", "gaps", "--workspace", result["workspace"], "--json")
+    assert code == 0 and json.loads(out)[0]["gaps"] == []
+    code, _, err = run(capsys, "demo", "--home", str(home))
+    assert code == 1 and "existe déjà" in err
