@@ -12,22 +12,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from fieldapp.domain.contacts import CONTACT_FIELDS
 from fieldapp.domain.events import Event, EventType
 
-CONTACT_COLUMNS = (
-    "date",
-    "slot",
-    "neighbourhood",
-    "commune",
-    "place_type",
-    "contact_mode",
-    "age_band",
-    "gender",
-    "situation",
-    "outcome",
-    "pseudonym",
-    "note",
-)
+# Single-valued contact fields: a column each (the multi-choice ones get their own tables).
+CONTACT_COLUMNS = tuple(f for f in CONTACT_FIELDS if f not in ("needs", "registrations"))
 HANDOVER_COLUMNS = (
     "contact_id",
     "partner",

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from fieldapp.domain import pii
-from fieldapp.domain.contacts import Contact, amend_contact, parse_contact
+from fieldapp.domain.contacts import CONTACT_FIELDS, Contact, amend_contact, parse_contact
 from fieldapp.domain.errors import Problem, ValidationError
 from fieldapp.domain.events import Event, EventType
 from fieldapp.domain.handovers import (
@@ -209,27 +209,9 @@ class FieldService:
             raise ValidationError(
                 [Problem("contact", "un contact annulé ne peut plus être modifié")]
             )
-        payload = {k: v for k, v in row.items() if k in _CONTACT_KEYS and v is not None}
+        payload = {k: v for k, v in row.items() if k in CONTACT_FIELDS and v is not None}
         # An old contact may predate today's date limits; amending must not reject its own date.
         return parse_contact(payload, today=max(date.today(), date.fromisoformat(row["date"])))
-
-
-_CONTACT_KEYS = {
-    "date",
-    "slot",
-    "neighbourhood",
-    "commune",
-    "place_type",
-    "contact_mode",
-    "age_band",
-    "gender",
-    "situation",
-    "outcome",
-    "pseudonym",
-    "note",
-    "needs",
-    "registrations",
-}
 
 
 def _stamp(now: datetime | None) -> str:
