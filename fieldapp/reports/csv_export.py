@@ -1,0 +1,54 @@
+"""CSV for French Excel: UTF-8 with a byte-order mark, `;` between fields, decimal comma.
+
+All tables go in one file, one block each (title, header, rows, notes, a blank line), after a
+short heading with the period and the filters. Counts are plain integers (no grouping, so Excel
+reads them as numbers); rates read "12,5 %" and days "3,5", which French Excel also reads as
+numbers; hidden cells read "< 5" or "s" exactly as on screen.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from fieldapp.reports.publish import Report
+from fieldapp.reports.tables import CONFIDENTIAL, NOT_APPLICABLE, Cell, Table, format_decimal
+
+BOM = "\ufeff"
+
+
+def csv_value(cell: Cell, k: int | None) -> str:
+    if cell.kind == "label":
+        return "" if cell.value is None else str(cell.value)
+    if cell.suppressed:
+        return f"< {k}" if cell.small else CONFIDENTIAL
+    if cell.value is None:
+        return NOT_APPLICABLE
+    if cell.kind == "count":
+        return str(int(cell.value))
+    if cell.kind == "rate":
+        return f"{float(cell.value) * 100:.1f}".replace(".", ",") + " %"
+    return format_decimal(float(cell.value)).replace("\u202f", "")
+
+
+def table_rows(table: Table) -> list[list[str]]:
+    rows = [[table.title], table.columns]
+    rows += [[csv_value(c, table.k) for c in row.cells] for row in table.rows]
+    rows += [[note] for note in table.notes]
+    return rows
+
+
+def report_csv(report: Report) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow([report.title])
+    writer.writerow([f"Période : {report.period_text()}"])
+    writer.writerow([f"Périmètre : {report.filters_text()}"])
+    writer.writerow([f"Produit le {report.generated:%d/%m/%Y à %H:%M} (UTC)"])
+    writer.writerow([])
+    for table in report.tables:
+        writer.writerows(table_rows(table))
+        writer.writerow([])
+    writer.writerow(["Méthode"])
+    writer.writerows([note] for note in report.method)
+    return (BOM + out.getvalue()).encode("utf-8")

@@ -1,0 +1,695 @@
+"""From raw indicators to the published report: tables, suppression, rates, French labels.
+
+Every count goes through one `_Grid` per table: it records the additive relations of the table
+(rows, columns, and subtotals published in another table), runs the suppression of
+`fieldapp.reports.suppression` over them, and hands out finished cells. A rate, median or
+quartile is published only when every count it rests on is published (and, for quartiles, when
+there are at least k values).
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+from fieldapp.domain.vocab import (
+    AGE_BANDS,
+    GENDERS,
+    NEEDS,
+    REGISTRATIONS,
+    STRUCTURE_TYPES,
+    Vocabulary,
+)
+from fieldapp.reports.indicators import (
+    FUNNEL,
+    LOST,
+    ORGANISATIONS,
+    Indicators,
+    RegistrationCounts,
+    Scope,
+    Stages,
+)
+from fieldapp.reports.suppression import Line, suppress
+from fieldapp.reports.tables import CONFIDENTIAL, Cell, Row, Table, legend
+
+DEFAULT_K = 5
+MONTHS_FR = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+STAGE_LABELS = {
+    "propose": "Proposés",
+    "rdv_fixe": "Rendez-vous fixé",
+    "rdv_honore": "Rendez-vous honoré",
+    "entre_dispositif": "Entrés dans le dispositif",
+    "perdu_de_vue": "Perdus de vue",
+    "expire": "Expirés",
+}
+TOTAL = "Total"
+
+
+@dataclass
+class Report:
+    title: str
+    scope: Scope
+    k: int | None
+    tables: list[Table]
+    generated: datetime = field(default_factory=lambda: datetime.now(UTC))
+    method: list[str] = field(default_factory=list)
+
+    def table(self, key: str) -> Table:
+        for table in self.tables:
+            if table.key == key:
+                return table
+        raise KeyError(key)
+
+    def period_text(self) -> str:
+        return period_text(self.scope)
+
+    def filters_text(self) -> str:
+        return filters_text(self.scope)
+
+
+# -- labels ------------------------------------------------------------------------------------
+
+
+def month_label(month: str) -> str:
+    year, number = month.split("-")
+    return f"{MONTHS_FR[int(number) - 1]} {year}"
+
+
+def neighbourhood_label(code: str) -> str:
+    return "Hors QPV" if code == "hors-qpv" else code
+
+
+def structure_type_label(code: str) -> str:
+    return _label(STRUCTURE_TYPES, code)
+
+
+def _label(vocab: Vocabulary, code: str) -> str:
+    if not code:
+        return "Non renseigné"
+    return vocab.label(code) if code in vocab else code
+
+
+def _day(d: date) -> str:
+    return d.strftime("%d/%m/%Y")
+
+
+def period_text(scope: Scope) -> str:
+    if scope.date_from and scope.date_to:
+        return f"du {_day(scope.date_from)} au {_day(scope.date_to)}"
+    if scope.date_from:
+        return f"depuis le {_day(scope.date_from)}"
+    if scope.date_to:
+        return f"jusqu'au {_day(scope.date_to)}"
+    return "toute la période enregistrée"
+
+
+def filters_text(scope: Scope) -> str:
+    parts = []
+    if scope.neighbourhood:
+        parts.append(f"quartier {neighbourhood_label(scope.neighbourhood)}")
+    if scope.structure_type:
+        parts.append(f"structures de type « {structure_type_label(scope.structure_type)} »")
+    if scope.structure_id:
+        parts.append(f"structure {scope.structure_id}")
+    return ", ".join(parts) if parts else "tous les quartiers et toutes les structures"
+
+
+# -- the suppression grid ------------------------------------------------------------------------
+
+
+class _Grid:
+    """The counts of one table with their additive relations; suppression on demand."""
+
+    def __init__(self, k: int | None) -> None:
+        self.k = k
+        self.values: list[int] = []
+        self.lines: list[Line] = []
+        self._hidden: set[int] | None = None
+
+    def add(self, value: int) -> int:
+        self.values.append(int(value))
+        return len(self.values) - 1
+
+    def line(self, members: Sequence[int], total: int | None = None) -> None:
+        self.lines.append(Line(tuple(members), total))
+
+    def hidden(self) -> set[int]:
+        if self._hidden is None:
+            self._hidden = set() if self.k is None else suppress(self.values, self.lines, self.k)
+        return self._hidden
+
+    def count(self, index: int) -> Cell:
+        value = self.values[index]
+        hidden = index in self.hidden()
+        return Cell(value, "count", hidden, hidden and self.k is not None and 0 < value < self.k)
+
+    def rate(self, numerator: int, base: int) -> Cell:
+        if self.values[base] == 0:
+            return Cell(None, "rate")
+        hidden = self.hidden()
+        secret = numerator in hidden or base in hidden
+        return Cell(self.values[numerator] / self.values[base], "rate", secret)
+
+
+def _grid_table(
+    grid: _Grid,
+    key: str,
+    title: str,
+    row_labels: Sequence[str],
+    col_labels: Sequence[str],
+    values: Sequence[Sequence[int]],
+    *,
+    corner: str,
+    notes: Sequence[str] = (),
+) -> Table:
+    """A rows × columns table of counts with its margins (all lines declared before output)."""
+    cells = [[grid.add(v) for v in row] for row in values]
+    row_totals = [grid.add(sum(row)) for row in values]
+    col_totals = [
+        grid.add(sum(values[i][j] for i in range(len(values)))) for j in range(len(col_labels))
+    ]
+    grand = grid.add(sum(sum(row) for row in values))
+    for i, row in enumerate(cells):
+        grid.line(row, row_totals[i])
+    for j, total in enumerate(col_totals):
+        grid.line([cells[i][j] for i in range(len(cells))], total)
+    grid.line(row_totals, grand)
+    grid.line(col_totals, grand)
+
+    rows = [
+        Row([Cell.label(label), *(grid.count(c) for c in cells[i]), grid.count(row_totals[i])])
+        for i, label in enumerate(row_labels)
+    ]
+    rows.append(
+        Row([Cell.label(TOTAL), *(grid.count(c) for c in col_totals), grid.count(grand)], True)
+    )
+    return Table(key, title, [corner, *col_labels, TOTAL], rows, [*notes, legend(grid.k)], grid.k)
+
+
+# -- the report ------------------------------------------------------------------------------------
+
+
+def build_report(ind: Indicators, *, k: int | None = DEFAULT_K, title: str | None = None) -> Report:
+    """Every published table for these indicators; `k=None` publishes without suppression."""
+    tables = [
+        _key_figures(ind, k),
+        _contacts_by_month(ind, k),
+        _people_by_month(ind, k),
+        _neighbourhoods(ind, k),
+        _detail(ind, k),
+        _people_by_neighbourhood(ind, k),
+        _registrations(ind, k),
+        _needs(ind, k),
+        _age_gender(ind, k),
+        _funnel_by_month(ind, k),
+        _partners(ind, k),
+        _delays(ind, k),
+    ]
+    return Report(
+        title=title or "Relais — indicateurs de l'alliance",
+        scope=ind.scope,
+        k=k,
+        tables=tables,
+        method=method_notes(k),
+    )
+
+
+def method_notes(k: int | None) -> list[str]:
+    notes = [
+        "Périmètre : les contacts non annulés dont la date tombe dans la période, dans le "
+        "quartier et les structures retenus. Un relais est rattaché au contact dont il est "
+        "issu (mois, quartier, type de structure).",
+        "Personnes distinctes : pseudonymes distincts ; un contact sans pseudonyme est compté à "
+        "part, comme une personne. Une personne rencontrée plusieurs mois, ou dans plusieurs "
+        "quartiers, compte dans chacun : ces lignes ne s'additionnent pas.",
+        "Invisibles : personnes ayant déclaré n'être inscrites nulle part, et jamais une "
+        "inscription au cours de la période ; leur part est rapportée aux personnes dont "
+        "l'inscription est connue.",
+        "Parcours des relais : un relais compte à une étape si son historique l'a atteinte un "
+        "jour. Délai : jours calendaires entre la proposition et le premier rendez-vous honoré.",
+    ]
+    if k is not None:
+        notes.append(
+            f"Secret statistique : tout effectif non nul inférieur à {k} est affiché « < {k} ». "
+            "Pour qu'aucun total ne permette de le retrouver par soustraction, d'autres cases "
+            "de la même ligne ou colonne sont masquées aussi (secret secondaire), jusqu'à ce "
+            f"qu'aucune case masquée ne puisse être recalculée. Un taux, une médiane ou un "
+            f"quartile n'est pas publié (« {CONFIDENTIAL} ») si l'un des effectifs dont il dépend "
+            f"est masqué, ou s'il repose sur moins de {k} valeurs. Le zéro n'est pas masqué."
+        )
+    else:
+        notes.append("Vos propres données : aucun effectif n'est masqué.")
+    return notes
+
+
+def _simple(
+    key: str,
+    title: str,
+    columns: list[str],
+    rows: list[Row],
+    k: int | None,
+    notes: Sequence[str] = (),
+    label_columns: int = 1,
+) -> Table:
+    return Table(key, title, columns, rows, [*notes, legend(k)], k, label_columns)
+
+
+def _key_figures(ind: Indicators, k: int | None) -> Table:
+    g = _Grid(k)
+    first = g.add(ind.count(mode="premier-contact"))
+    repeat = g.add(ind.count(mode="recontact"))
+    contacts = g.add(sum(ind.contacts.values()))
+    g.line([first, repeat], contacts)
+    people = g.add(ind.people_total)
+    anonymous = g.add(ind.count(pseudonymous=False))
+    regs = ind.registrations
+    known = g.add(regs.known)
+    invisible = g.add(regs.invisible)
+    total = ind.stages_total()
+    proposed = g.add(total.propose)
+    entered = g.add(total.entre_dispositif)
+    lost = g.add(total.perdu_de_vue + total.expire)
+    days = [d for _, _, d in ind.delays]
+    attended = g.add(len(days))
+    rows = [
+        ("Contacts", g.count(contacts)),
+        ("dont premiers contacts", g.count(first)),
+        ("dont recontacts", g.count(repeat)),
+        ("Personnes distinctes (pseudonymes)", g.count(people)),
+        ("Contacts sans pseudonyme", g.count(anonymous)),
+        ("Personnes dont l'inscription est connue", g.count(known)),
+        ("Invisibles (inscrits nulle part)", g.count(invisible)),
+        ("Part des invisibles", g.rate(invisible, known)),
+        ("Relais proposés", g.count(proposed)),
+        ("Relais entrés dans un dispositif", g.count(entered)),
+        ("Taux d'entrée (entrés / proposés)", g.rate(entered, proposed)),
+        ("Relais perdus de vue ou expirés", g.count(lost)),
+        ("Délai médian jusqu'au premier rendez-vous honoré (jours)", _median(g, attended, days)),
+    ]
+    return _simple(
+        "synthese",
+        "Chiffres clés",
+        ["Indicateur", "Valeur"],
+        [Row([Cell.label(label), cell]) for label, cell in rows],
+        k,
+    )
+
+
+def _median(g: _Grid, base: int, days: list[int]) -> Cell:
+    if not days:
+        return Cell(None, "days")
+    secret = base in g.hidden() or (g.k is not None and len(days) < g.k)
+    return Cell(float(statistics.median(days)), "days", secret)
+
+
+def _contacts_by_month(ind: Indicators, k: int | None) -> Table:
+    g = _Grid(k)
+    by = ind.by("month", "mode")
+    values = [[by[(m, "premier-contact")], by[(m, "recontact")]] for m in ind.months]
+    return _grid_table(
+        g,
+        "contacts_mois",
+        "Contacts par mois",
+        [month_label(m) for m in ind.months],
+        ["Premiers contacts", "Recontacts"],
+        values,
+        corner="Mois",
+    )
+
+
+def _people_by_month(ind: Indicators, k: int | None) -> Table:
+    g = _Grid(k)
+    anonymous = ind.by("month", pseudonymous=False)
+    people = [g.add(ind.people_by_month.get(m, 0)) for m in ind.months]
+    alone = [g.add(anonymous[(m,)]) for m in ind.months]
+    people_total = g.add(ind.people_total)
+    alone_total = g.add(sum(anonymous.values()))
+    # People over several months are counted in each: the line is cautious, not exact.
+    g.line(people, people_total)
+    g.line(alone, alone_total)
+    rows = [
+        Row([Cell.label(month_label(m)), g.count(people[i]), g.count(alone[i])])
+        for i, m in enumerate(ind.months)
+    ]
+    rows.append(Row([Cell.label(TOTAL), g.count(people_total), g.count(alone_total)], True))
+    return _simple(
+        "personnes_mois",
+        "Personnes distinctes par mois",
+        ["Mois", "Personnes distinctes (pseudonymes)", "Contacts sans pseudonyme"],
+        rows,
+        k,
+        ["Une personne vue plusieurs mois compte dans chacun ; le total compte chacune une fois."],
+    )
+
+
+def _stypes(ind: Indicators) -> list[str]:
+    return ind.values("structure_type")
+
+
+def _neighbourhoods(ind: Indicators, k: int | None) -> Table:
+    g = _Grid(k)
+    nbhs, stypes = ind.values("neighbourhood"), _stypes(ind)
+    by = ind.by("neighbourhood", "structure_type")
+    return _grid_table(
+        g,
+        "quartiers",
+        "Contacts par quartier et type de structure",
+        [neighbourhood_label(n) for n in nbhs],
+        [structure_type_label(t) for t in stypes],
+        [[by[(n, t)] for t in stypes] for n in nbhs],
+        corner="Quartier",
+    )
+
+
+def _detail(ind: Indicators, k: int | None) -> Table:
+    """Month × neighbourhood × structure type: the finest grain published."""
+    g = _Grid(k)
+    stypes = _stypes(ind)
+    by = ind.by("month", "neighbourhood", "structure_type")
+    pairs = sorted({(m, n) for m, n, _ in by})
+    cells = [[g.add(by[(m, n, t)]) for t in stypes] for m, n in pairs]
+    row_totals = [g.add(sum(g.values[c] for c in row)) for row in cells]
+    col_totals = [g.add(sum(by[(m, n, t)] for m, n in pairs)) for t in stypes]
+    grand = g.add(sum(by.values()))
+    for row, total in zip(cells, row_totals, strict=True):
+        g.line(row, total)
+    for j, total in enumerate(col_totals):
+        g.line([row[j] for row in cells], total)
+    g.line(row_totals, grand)
+    g.line(col_totals, grand)
+    # The month totals are published in "Contacts par mois": each month is a line too.
+    for month in sorted({m for m, _ in pairs}):
+        g.line([row_totals[i] for i, (m, _) in enumerate(pairs) if m == month])
+    rows = [
+        Row(
+            [
+                Cell.label(month_label(m)),
+                Cell.label(neighbourhood_label(n)),
+                *(g.count(c) for c in cells[i]),
+                g.count(row_totals[i]),
+            ]
+        )
+        for i, (m, n) in enumerate(pairs)
+    ]
+    rows.append(
+        Row(
+            [Cell.label(TOTAL), Cell.label(""), *(g.count(c) for c in col_totals), g.count(grand)],
+            True,
+        )
+    )
+    return _simple(
+        "detail",
+        "Contacts par mois, quartier et type de structure",
+        ["Mois", "Quartier", *(structure_type_label(t) for t in stypes), TOTAL],
+        rows,
+        k,
+        ["Seules figurent les combinaisons mois × quartier où au moins un contact a eu lieu."],
+        label_columns=2,
+    )
+
+
+def _people_by_neighbourhood(ind: Indicators, k: int | None) -> Table:
+    g = _Grid(k)
+    nbhs = ind.values("neighbourhood")
+    columns = ["people", "pseudonymous", "known", "invisible"]
+    per = [ind.registrations_by_neighbourhood.get(n, RegistrationCounts()) for n in nbhs]
+    ids = [{c: g.add(getattr(r, c)) for c in columns} for r in per]
+    total = {c: g.add(getattr(ind.registrations, c)) for c in columns}
+    for c in columns:  # cautious: a person met in two neighbourhoods counts in both
+        g.line([row[c] for row in ids], total[c])
+    rows = [
+        Row(
+            [
+                Cell.label(neighbourhood_label(n)),
+                g.count(ids[i]["pseudonymous"]),
+                g.count(ids[i]["people"]),
+                g.count(ids[i]["known"]),
+                g.count(ids[i]["invisible"]),
+                g.rate(ids[i]["invisible"], ids[i]["known"]),
+            ]
+        )
+        for i, n in enumerate(nbhs)
+    ]
+    rows.append(
+        Row(
+            [
+                Cell.label(TOTAL),
+                g.count(total["pseudonymous"]),
+                g.count(total["people"]),
+                g.count(total["known"]),
+                g.count(total["invisible"]),
+                g.rate(total["invisible"], total["known"]),
+            ],
+            True,
+        )
+    )
+    return _simple(
+        "quartiers_personnes",
+        "Personnes et invisibles par quartier",
+        [
+            "Quartier",
+            "Personnes distinctes (pseudonymes)",
+            "Personnes rencontrées (avec contacts sans pseudonyme)",
+            "Inscription connue",
+            "Invisibles",
+            "Part des invisibles",
+        ],
+        rows,
+        k,
+        ["Une personne rencontrée dans plusieurs quartiers compte dans chacun."],
+    )
+
+
+def _registrations(ind: Indicators, k: int | None) -> Table:
+    g = _Grid(k)
+    regs = ind.registrations
+    people = g.add(regs.people)
+    known = g.add(regs.known)
+    unknown = g.add(regs.people - regs.known)
+    g.line([known, unknown], people)
+    invisible = g.add(regs.invisible)
+    orgs = {code: g.add(regs.by_organisation.get(code, 0)) for code in ORGANISATIONS}
+    rows = [
+        Row(
+            [
+                Cell.label("Aucune inscription (invisibles)"),
+                g.count(invisible),
+                g.rate(invisible, known),
+            ]
+        )
+    ]
+    rows += [
+        Row([Cell.label(REGISTRATIONS.label(code)), g.count(i), g.rate(i, known)])
+        for code, i in orgs.items()
+    ]
+    rows += [
+        Row([Cell.label("Inscription connue"), g.count(known), Cell(None, "rate")]),
+        Row([Cell.label("Inscription inconnue"), g.count(unknown), Cell(None, "rate")]),
+        Row([Cell.label("Personnes rencontrées"), g.count(people), Cell(None, "rate")], True),
+    ]
+    return _simple(
+        "inscriptions",
+        "Inscriptions déclarées (personnes)",
+        ["Inscription", "Personnes", "Part des inscriptions connues"],
+        rows,
+        k,
+        [
+            "Une personne peut être inscrite auprès de plusieurs organismes : les lignes ne "
+            "s'additionnent pas."
+        ],
+    )
+
+
+def _needs(ind: Indicators, k: int | None) -> Table:
+    g = _Grid(k)
+    contacts = g.add(sum(ind.contacts.values()))
+    ranked = sorted(
+        ind.needs.items(), key=lambda kv: (-kv[1], NEEDS.index(kv[0]) if kv[0] in NEEDS else 99)
+    )
+    ids = [(code, g.add(n)) for code, n in ranked if n > 0]
+    rows = [
+        Row([Cell.label(_label(NEEDS, code)), g.count(i), g.rate(i, contacts)]) for code, i in ids
+    ]
+    rows.append(
+        Row([Cell.label("Contacts du périmètre"), g.count(contacts), Cell(None, "rate")], True)
+    )
+    return _simple(
+        "besoins",
+        "Besoins exprimés (catégories data·inclusion)",
+        ["Besoin", "Contacts", "Part des contacts"],
+        rows,
+        k,
+        ["Un contact peut exprimer plusieurs besoins : les lignes ne s'additionnent pas."],
+    )
+
+
+def _age_gender(ind: Indicators, k: int | None) -> Table:
+    g = _Grid(k)
+    by = ind.by("age", "gender")
+    ages = [a for a in AGE_BANDS.codes()] + sorted({a for a, _ in by} - set(AGE_BANDS.codes()))
+    genders = [x for x in GENDERS.codes()] + sorted({x for _, x in by} - set(GENDERS.codes()))
+    return _grid_table(
+        g,
+        "age_genre",
+        "Contacts par tranche d'âge et genre",
+        [_label(AGE_BANDS, a) for a in ages],
+        [_label(GENDERS, x) for x in genders],
+        [[by[(a, x)] for x in genders] for a in ages],
+        corner="Tranche d'âge",
+    )
+
+
+_RATES = (
+    ("Taux RDV fixé", "rdv_fixe", "propose"),
+    ("Taux RDV honoré", "rdv_honore", "rdv_fixe"),
+    ("Taux d'entrée après RDV", "entre_dispositif", "rdv_honore"),
+    ("Taux d'entrée global", "entre_dispositif", "propose"),
+)
+
+
+def _funnel_by_month(ind: Indicators, k: int | None) -> Table:
+    g = _Grid(k)
+    per = ind.stages_by("month")
+    stages = (*FUNNEL, *LOST)
+    ids = [{s: g.add(per.get(m, Stages()).get(s)) for s in stages} for m in ind.months]
+    total = ind.stages_total()
+    tot = {s: g.add(total.get(s)) for s in stages}
+    for s in stages:
+        g.line([row[s] for row in ids], tot[s])
+
+    def cells(row: dict[str, int]) -> list[Cell]:
+        return [g.count(row[s]) for s in stages] + [g.rate(row[a], row[b]) for _, a, b in _RATES]
+
+    rows = [Row([Cell.label(month_label(m)), *cells(ids[i])]) for i, m in enumerate(ind.months)]
+    rows.append(Row([Cell.label(TOTAL), *cells(tot)], True))
+    return _simple(
+        "relais_mois",
+        "Parcours des relais accompagnés, par mois du contact",
+        ["Mois", *(STAGE_LABELS[s] for s in stages), *(label for label, _, _ in _RATES)],
+        rows,
+        k,
+        ["Un relais compte à chaque étape que son historique a atteinte."],
+    )
+
+
+def _partners(ind: Indicators, k: int | None) -> Table:
+    g = _Grid(k)
+    per: dict[tuple[str, str], Stages] = {}
+    for (_, _, _, partner, service), counts in ind.handovers.items():
+        per.setdefault((partner, service), Stages()).add(counts)
+    keys = sorted(per, key=lambda ps: (ind.partner_labels.get(ps[0], ps[0]).lower(), ps[1]))
+    stages = ("propose", "rdv_honore", "entre_dispositif")
+    ids = [
+        {
+            **{s: g.add(per[key].get(s)) for s in stages},
+            "lost": g.add(per[key].perdu_de_vue + per[key].expire),
+        }
+        for key in keys
+    ]
+    total = ind.stages_total()
+    tot = {
+        **{s: g.add(total.get(s)) for s in stages},
+        "lost": g.add(total.perdu_de_vue + total.expire),
+    }
+    for c in tot:
+        g.line([row[c] for row in ids], tot[c])
+
+    def cells(row: dict[str, int]) -> list[Cell]:
+        return [
+            *(g.count(row[s]) for s in stages),
+            g.count(row["lost"]),
+            g.rate(row["entre_dispositif"], row["propose"]),
+        ]
+
+    rows = [
+        Row(
+            [
+                Cell.label(ind.partner_labels.get(partner, partner)),
+                Cell.label(service or "—"),
+                *cells(ids[i]),
+            ]
+        )
+        for i, (partner, service) in enumerate(keys)
+    ]
+    rows.append(Row([Cell.label(TOTAL), Cell.label(""), *cells(tot)], True))
+    return _simple(
+        "relais_partenaires",
+        "Relais par partenaire et service",
+        [
+            "Partenaire",
+            "Service",
+            "Proposés",
+            "Rendez-vous honoré",
+            "Entrés dans le dispositif",
+            "Perdus de vue ou expirés",
+            "Taux d'entrée",
+        ],
+        rows,
+        k,
+        ["Partenaire : la structure de l'annuaire quand elle est renseignée, sinon le nom saisi."],
+        label_columns=2,
+    )
+
+
+def _delays(ind: Indicators, k: int | None) -> Table:
+    g = _Grid(k)
+    by_month: dict[str, list[int]] = {}
+    for month, _, days in ind.delays:
+        by_month.setdefault(month, []).append(days)
+    every = [d for _, _, d in ind.delays]
+    ids = [g.add(len(by_month.get(m, []))) for m in ind.months]
+    total = g.add(len(every))
+    g.line(ids, total)
+
+    def cells(base: int, days: list[int]) -> list[Cell]:
+        return [g.count(base), *_quartiles(g, base, days)]
+
+    rows = [
+        Row([Cell.label(month_label(m)), *cells(ids[i], by_month.get(m, []))])
+        for i, m in enumerate(ind.months)
+    ]
+    rows.append(Row([Cell.label(TOTAL), *cells(total, every)], True))
+    return _simple(
+        "delais",
+        "Délai entre la proposition et le premier rendez-vous honoré (jours)",
+        ["Mois", "Relais avec rendez-vous honoré", "1er quartile", "Médiane", "3e quartile"],
+        rows,
+        k,
+        [
+            "Quartiles par interpolation linéaire (comme QUARTILE.INCLUS dans Excel) ; publiés "
+            "à partir de k valeurs seulement."
+            if k is not None
+            else "Quartiles par interpolation linéaire (comme QUARTILE.INCLUS dans Excel)."
+        ],
+    )
+
+
+def quartiles(days: Sequence[int]) -> tuple[float, float, float]:
+    """First quartile, median, third quartile; linear interpolation between ranks."""
+    if len(days) == 1:
+        value = float(days[0])
+        return value, value, value
+    q1, q2, q3 = statistics.quantiles(days, n=4, method="inclusive")
+    return float(q1), float(q2), float(q3)
+
+
+def _quartiles(g: _Grid, base: int, days: list[int]) -> list[Cell]:
+    if not days:
+        return [Cell(None, "days")] * 3
+    secret = base in g.hidden() or (g.k is not None and len(days) < g.k)
+    return [Cell(v, "days", secret) for v in quartiles(days)]

@@ -1,0 +1,108 @@
+"""The published table: what the screen, the CSV, the XLSX and the PDF all show, cell by cell.
+
+A `Table` is finished: suppression has been applied, so a writer only formats. Counts from 1 to
+k−1 read "< k"; a count hidden only to protect another one (secondary suppression), and rates,
+medians and quartiles that cannot be shown, read "s" (secret statistique, INSEE's convention);
+"—" is a value that cannot be computed (a zero base).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+CellKind = Literal["label", "count", "rate", "days"]
+
+CONFIDENTIAL = "s"
+NOT_APPLICABLE = "—"
+NARROW_NBSP = "\u202f"
+
+
+@dataclass(frozen=True)
+class Cell:
+    value: str | int | float | None
+    kind: CellKind = "count"
+    suppressed: bool = False  # hidden: "< k" (a small count), else "s"
+    small: bool = False  # a hidden count that is itself below k (primary suppression)
+
+    @staticmethod
+    def label(text: str) -> Cell:
+        return Cell(text, "label")
+
+    @property
+    def number(self) -> float | None:
+        """The value a chart may draw: None when hidden or not a number."""
+        if self.suppressed or self.kind == "label" or self.value is None:
+            return None
+        return float(self.value)
+
+
+@dataclass
+class Row:
+    cells: list[Cell]
+    total: bool = False  # a total row (bold on screen and in print)
+
+
+@dataclass
+class Table:
+    key: str  # short stable name: sheet name, chart lookup
+    title: str
+    columns: list[str]
+    rows: list[Row]
+    notes: list[str] = field(default_factory=list)
+    k: int | None = None  # threshold applied; None on one's own data (no suppression)
+    label_columns: int = 1
+
+    def cell(self, row_label: str, column: str) -> Cell:
+        """The cell at a row (by its first label) and a column (by its header); KeyError else."""
+        j = self.columns.index(column)
+        for row in self.rows:
+            if row.cells[0].value == row_label:
+                return row.cells[j]
+        raise KeyError(row_label)
+
+    def column(self, column: str) -> list[Cell]:
+        j = self.columns.index(column)
+        return [row.cells[j] for row in self.rows if not row.total]
+
+    def row_labels(self) -> list[str]:
+        return [str(row.cells[0].value) for row in self.rows if not row.total]
+
+
+def format_count(value: int) -> str:
+    # French grouping with a narrow no-break space: 12 345.
+    return f"{value:,}".replace(",", NARROW_NBSP)
+
+
+def format_decimal(value: float, digits: int = 1) -> str:
+    return f"{value:,.{digits}f}".replace(",", NARROW_NBSP).replace(".", ",")
+
+
+def display(cell: Cell, k: int | None) -> str:
+    """The French text of a cell, as shown on screen and in the PDF."""
+    if cell.kind == "label":
+        return "" if cell.value is None else str(cell.value)
+    if cell.suppressed:
+        # Only a count that is itself small reads "< k": a cell hidden to protect another
+        # (secondary suppression) may be large, and reads "s" like a withheld rate.
+        return f"< {k}" if cell.small else CONFIDENTIAL
+    if cell.value is None:
+        return NOT_APPLICABLE
+    if cell.kind == "count":
+        return format_count(int(cell.value))
+    if cell.kind == "rate":
+        # Always one decimal: a rate never reads like a small count.
+        return f"{format_decimal(float(cell.value) * 100)}{NARROW_NBSP}%"
+    return format_decimal(float(cell.value))
+
+
+def legend(k: int | None) -> str:
+    """The reading note every published table carries."""
+    if k is None:
+        return "— : non calculable (base nulle)."
+    return (
+        f"« < {k} » : effectif non nul inférieur à {k}, masqué ; « {CONFIDENTIAL} » : secret "
+        f"statistique (effectif masqué pour protéger une case « < {k} », ou taux et délai dont "
+        f"la base est masquée ou inférieure à {k}) ; "
+        f"« {NOT_APPLICABLE} » : non calculable (base nulle)."
+    )

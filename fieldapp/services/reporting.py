@@ -1,0 +1,131 @@
+"""Indicators for people: the coordinator's report (CLI, dashboard) and the field "Mon activité".
+
+Both sides use the same definitions (fieldapp.reports.indicators); only the coordinator's
+publication applies small-cell suppression, since a field worker only sees their own data.
+Files are written atomically: a report is either the old file or the whole new one.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Engine
+
+from fieldapp.reports.indicators import Scope, compute_indicators, dimension_values
+from fieldapp.reports.publish import DEFAULT_K, Report, build_report
+from fieldapp.services.profile import ProfileError
+from fieldapp.storage.atomic import atomic_write
+
+if TYPE_CHECKING:
+    from fieldapp.services.coordination import CoordinationService
+    from fieldapp.services.field import FieldService
+
+FORMATS = ("csv", "xlsx", "pdf")
+MIN_K = 2
+
+
+class ReportError(ProfileError):
+    """A report that cannot be produced; str() is one French line."""
+
+
+def make_scope(
+    date_from: date | None = None,
+    date_to: date | None = None,
+    *,
+    neighbourhood: str | None = None,
+    structure_type: str | None = None,
+    structure: str | None = None,
+) -> Scope:
+    if date_from and date_to and date_from > date_to:
+        raise ReportError(f"période vide : le {date_from:%d/%m/%Y} est après le {date_to:%d/%m/%Y}")
+    return Scope(date_from, date_to, neighbourhood or None, structure_type or None, structure)
+
+
+def coordination_report(
+    source: CoordinationService | Engine, scope: Scope, *, k: int | None = DEFAULT_K
+) -> Report:
+    """The published report of a consolidated store (suppression with threshold k)."""
+    if k is not None and k < MIN_K:
+        raise ReportError(f"seuil de secret invalide : {k} (au moins {MIN_K})")
+    engine = source if isinstance(source, Engine) else source.consolidated.engine
+    return build_report(compute_indicators(engine, scope), k=k)
+
+
+def render(report: Report, fmt: str) -> bytes:
+    # Writers are imported when used: every CLI command imports this module.
+    if fmt == "csv":
+        from fieldapp.reports.csv_export import report_csv
+
+        return report_csv(report)
+    if fmt == "xlsx":
+        from fieldapp.reports.xlsx_export import report_xlsx
+
+        return report_xlsx(report)
+    if fmt == "pdf":
+        # The PDF is painted by Qt (QPdfWriter, QtCharts); the import stays out of the CLI's
+        # other paths.
+        from fieldapp.ui.report_pdf import render_pdf
+
+        return render_pdf(report)
+    raise ReportError(f"format inconnu : {fmt} (possibles : {', '.join(FORMATS)})")
+
+
+def export(report: Report, fmt: str, out: Path) -> Path:
+    out = Path(out)
+    if not out.parent.is_dir():
+        raise ReportError(f"dossier introuvable : {out.parent}")
+    data = render(report, fmt)
+    try:
+        atomic_write(out, data)
+    except OSError as exc:
+        raise ReportError(f"écriture impossible de {out} : {exc.strerror or exc}") from exc
+    return out
+
+
+def coord_report(
+    coordination_service: CoordinationService,
+    fmt: str,
+    out: Path,
+    k: int = DEFAULT_K,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    structure: str | None = None,
+    *,
+    neighbourhood: str | None = None,
+    structure_type: str | None = None,
+) -> Report:
+    """`fieldapp coord report`: compute, publish with suppression, write `out` atomically."""
+    if fmt not in FORMATS:
+        raise ReportError(f"format inconnu : {fmt} (possibles : {', '.join(FORMATS)})")
+    scope = make_scope(
+        date_from,
+        date_to,
+        neighbourhood=neighbourhood,
+        structure_type=structure_type,
+        structure=structure,
+    )
+    report = coordination_report(coordination_service, scope, k=k)
+    export(report, fmt, out)
+    return report
+
+
+def my_activity(
+    field_service: FieldService,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    *,
+    neighbourhood: str | None = None,
+) -> Report:
+    """ "Mon activité": the same indicators on the device's own store, nothing hidden."""
+    scope = make_scope(date_from, date_to, neighbourhood=neighbourhood)
+    own_type = str(field_service.structure.get("type") or "")
+    indicators = compute_indicators(field_service.engine, scope, own_structure_type=own_type)
+    return build_report(indicators, k=None, title="Mon activité")
+
+
+def coordination_filters(source: CoordinationService | Engine) -> tuple[list[str], list[str]]:
+    """Neighbourhood codes and structure types to offer as filters."""
+    engine = source if isinstance(source, Engine) else source.consolidated.engine
+    return dimension_values(engine)

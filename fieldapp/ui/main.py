@@ -1,0 +1,44 @@
+"""`fieldapp` with no arguments: the window (first run, unlock, notebook)."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from fieldapp.storage.home import Home
+from fieldapp.ui import i18n
+from fieldapp.ui.resources import icon
+from fieldapp.ui.style import apply_style
+from fieldapp.ui.window import RelaisWindow
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, created once, styled, in the saved language (French by default)."""
+    app = QApplication.instance()
+    if app is None:
+        QCoreApplication.setApplicationName("Relais")
+        QCoreApplication.setOrganizationName("Relais")
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    assert isinstance(app, QApplication)
+    apply_style(app)
+    app.setWindowIcon(icon("relais"))
+    return app
+
+
+def run(home: Home, *, demo: bool = False) -> int:
+    """Open the window on `home` and run until it closes; returns the exit code.
+
+    With `demo=True`, opens (creating it if needed) the demonstration notebook kept beside
+    `home`, with a banner saying that its data is fictional.
+    """
+    app = application()
+    i18n.apply_language(str(home.read_settings().get("language", "fr")))
+    window = RelaisWindow(home)
+    if demo:
+        window.show_demo()
+    else:
+        window.start()
+    window.show()
+    return int(app.exec())

@@ -1,0 +1,249 @@
+"""The one top-level window: first run, unlock screen, or the unlocked workspace.
+
+Locking (inactivity, Ctrl+L, session lock) closes the dialogs, clears the models, deletes the
+workspace and closes the service (the SQLCipher engine and its connections), then shows the
+unlock screen. An unsaved new contact is kept in memory only and offered again after unlocking,
+so locking never loses typing.
+"""
+
+from __future__ import annotations
+
+import gc
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+
+from fieldapp.services.field import FieldService
+from fieldapp.storage.home import Home
+from fieldapp.storage.keyfile import DEFAULT_KDF, KdfParams
+from fieldapp.ui import i18n
+from fieldapp.ui.autolock import IdleWatcher, SessionLockWatcher
+from fieldapp.ui.first_run import DEMO_STRUCTURE, FirstRunWizard, demo_home_for
+from fieldapp.ui.resources import icon
+from fieldapp.ui.session import Session
+from fieldapp.ui.unlock import UnlockScreen
+from fieldapp.ui.workspace import Workspace
+
+DEFAULT_SIZE = (1280, 800)
+
+
+class RelaisWindow(QMainWindow):
+    unlocked = Signal()
+    locked = Signal()
+
+    def __init__(
+        self,
+        home: Home,
+        *,
+        kdf: KdfParams = DEFAULT_KDF,
+        demo_home: Home | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.home = home
+        self.kdf = kdf
+        self.demo_home = demo_home or demo_home_for(home)
+        self.session: Session | None = None
+        self.workspace: Workspace | None = None
+        self.unlock_screen: UnlockScreen | None = None
+        self.wizard: FirstRunWizard | None = None
+        self.draft: dict[str, Any] | None = None
+        # Home the open session came from (the demo lives in its own folder).
+        self.session_home = home
+        self.setWindowIcon(icon("relais"))
+        self.setMinimumSize(960, 640)
+        self.resize(*DEFAULT_SIZE)
+        self.stack = QStackedWidget(self)
+        self.setCentralWidget(self.stack)
+
+        minutes = int(home.read_settings().get("autolock_minutes", 5))
+        self.idle = IdleWatcher(max(minutes, 1) * 60_000, self)
+        self.idle.idle.connect(self._idle_lock)
+        self.session_watch = SessionLockWatcher(self, self)
+        self.session_watch.session_locked.connect(self._session_lock)
+        new = QShortcut(QKeySequence.StandardKey.New, self, self.new_contact)
+        new.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        # Ctrl+L is caught for the whole application, not as a shortcut: Qt mutes window
+        # shortcuts while a modal dialog (the contact form) is open, and locking must not be.
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self._retitle()
+
+    # -- states --------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        if self.home.exists():
+            self.show_unlock()
+        else:
+            self.show_first_run()
+
+    def _swap(self, widget: QWidget) -> None:
+        old = self.stack.currentWidget()
+        self.stack.addWidget(widget)
+        self.stack.setCurrentWidget(widget)
+        if old is not None and old is not widget:
+            self.stack.removeWidget(old)
+            old.deleteLater()
+
+    def show_first_run(self) -> FirstRunWizard:
+        wizard = FirstRunWizard(self.home, kdf=self.kdf, demo_home=self.demo_home)
+        wizard.profile_ready.connect(self._profile_ready)
+        wizard.language_chosen.connect(self.set_language)
+        self.wizard = wizard
+        self.unlock_screen = None
+        self._swap(wizard)
+        return wizard
+
+    def show_demo(self) -> FirstRunWizard:
+        """Open (creating it if needed) the demonstration notebook beside the real one."""
+        wizard = self.show_first_run()
+        wizard._start_demo()
+        return wizard
+
+    def show_unlock(self, reason: str = "") -> UnlockScreen:
+        screen = UnlockScreen(self.home, reason=reason)
+        screen.unlocked.connect(lambda service: self.open_session(service))
+        self.unlock_screen = screen
+        self.wizard = None
+        self._swap(screen)
+        screen.passphrase.setFocus()
+        return screen
+
+    def _profile_ready(self, service: object, demo: bool) -> None:
+        assert isinstance(service, FieldService)
+        if demo:
+            # From now on this window locks to, and unlocks, the demo notebook.
+            self.session_home = self.demo_home
+        self.open_session(service, demo=demo)
+
+    def open_session(self, service: object, *, demo: bool | None = None) -> Workspace:
+        assert isinstance(service, FieldService)
+        if demo is None:
+            demo = service.structure.get("name") == DEMO_STRUCTURE
+        self.session = Session(service, demo=demo)
+        workspace = Workspace(self.session, self.session_home)
+        workspace.lock_requested.connect(self.lock)
+        workspace.language_requested.connect(self.set_language)
+        workspace.autolock_changed.connect(self.set_autolock_minutes)
+        self.workspace = workspace
+        self.wizard = None
+        self.unlock_screen = None
+        self._swap(workspace)
+        workspace.nav.setFocus()
+        self._retitle()
+        self.idle.start()
+        self.unlocked.emit()
+        if self.draft is not None:
+            draft, self.draft = self.draft, None
+            workspace.new_contact(draft)
+        return workspace
+
+    def new_contact(self) -> None:
+        """Ctrl+N from any screen of the unlocked notebook."""
+        if self.workspace is not None:
+            self.workspace.new_contact()
+
+    def is_unlocked(self) -> bool:
+        return self.session is not None
+
+    # -- locking -------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 -- Qt override
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and self.session is not None
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_L
+            and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+        ):
+            self.lock()
+            return True
+        return False
+
+    def _idle_lock(self) -> None:
+        minutes = max(1, round(self.idle.timeout_ms / 60_000))
+        self.lock(self.tr("Verrouillé après %1 min sans activité.").replace("%1", str(minutes)))
+
+    def _session_lock(self) -> None:
+        self.lock(self.tr("Verrouillé avec la session de l'ordinateur."))
+
+    def lock(self, reason: str = "") -> None:
+        if self.session is None:
+            return
+        self.idle.stop()
+        if self.workspace is not None:
+            self.draft = self.workspace.teardown() or self.draft
+        self.session.close()
+        self.session = None
+        self.workspace = None
+        # The unlock screen belongs to the notebook that was open (demo or real).
+        screen = UnlockScreen(self.session_home, reason=reason)
+        screen.unlocked.connect(lambda service: self.open_session(service))
+        self.unlock_screen = screen
+        self._swap(screen)
+        screen.passphrase.setFocus()
+        self._retitle()
+        gc.collect()  # drop the decrypted rows now, not at some later collection
+        self.locked.emit()
+
+    def set_autolock_minutes(self, minutes: int) -> None:
+        self.idle.set_timeout_ms(max(minutes, 1) * 60_000)
+
+    def set_autolock_ms(self, milliseconds: int) -> None:
+        """Shorter than a minute: for tests and demonstrations only."""
+        self.idle.set_timeout_ms(milliseconds)
+
+    # -- language ------------------------------------------------------------------------------
+
+    def set_language(self, lang: str) -> None:
+        """Applied live: translators swapped, then the current screen rebuilt in `lang`."""
+        if lang not in i18n.LANGUAGES:
+            return
+        self.home.prepare()
+        self.home.write_settings({"language": lang})
+        i18n.apply_language(lang)
+        if self.workspace is not None and self.session is not None:
+            page = self.workspace.current_page()
+            draft = self.workspace.teardown()
+            workspace = Workspace(self.session, self.session_home)
+            workspace.lock_requested.connect(self.lock)
+            workspace.language_requested.connect(self.set_language)
+            workspace.autolock_changed.connect(self.set_autolock_minutes)
+            self.workspace = workspace
+            self._swap(workspace)
+            workspace.show_page(page)
+            if draft is not None:
+                workspace.new_contact(draft)
+        elif self.wizard is not None and self.wizard.page() == 0:
+            self.show_first_run()
+        elif self.unlock_screen is not None:
+            self.show_unlock()
+        self._retitle()
+
+    def _retitle(self) -> None:
+        if self.session is not None:
+            name = str(self.session.structure.get("name", ""))
+            self.setWindowTitle(f"Relais — {name}")
+        else:
+            self.setWindowTitle("Relais")
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 -- Qt override
+        if self.workspace is not None:
+            form = self.workspace.form
+            if form is not None and form.is_dirty() and not form._confirm_discard():
+                event.ignore()
+                return
+            self.workspace.teardown()
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+        if self.wizard is not None:
+            self.wizard.discard()
+        self.idle.uninstall()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        event.accept()

@@ -1,0 +1,2618 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="fr">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="654"/>
+        <source>Démarche</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="658"/>
+        <source>Par</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="660"/>
+        <source>Précisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="663"/>
+        <source>Téléphone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="666"/>
+        <source>Courriel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="669"/>
+        <source>Adresse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="672"/>
+        <source>Horaires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="675"/>
+        <source>Lien</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="685"/>
+        <source>Publics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="687"/>
+        <source>Conditions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="689"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="692"/>
+        <source>Thématiques</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="695"/>
+        <source>Zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="700"/>
+        <source>Frais</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="702"/>
+        <source>Mis à jour</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="50"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="53"/>
+        <source>Changer la phrase de passe</source>
+        <translation>Change the passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="57"/>
+        <source>La clé de secours notée à la création reste valable. Les données ne sont pas ré-chiffrées : seule la clé qui les protège l&apos;est.</source>
+        <translation>The recovery key written down at creation stays valid. The data are not re-encrypted: only the key that protects them is.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="67"/>
+        <source>Phrase &amp;actuelle</source>
+        <translation>&amp;Current passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="71"/>
+        <source>&amp;Nouvelle phrase de passe</source>
+        <translation>&amp;New passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="82"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="83"/>
+        <source>Changer</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="114"/>
+        <source>Phrase de passe actuelle incorrecte.</source>
+        <translation>The current passphrase is wrong.</translation>
+    </message>
+</context>
+<context>
+    <name>CompletenessModel</name>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="235"/>
+        <source>Structure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="237"/>
+        <source>Appareil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="242"/>
+        <source>Événements reçus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="243"/>
+        <source>Numéros reçus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="244"/>
+        <source>Manques</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="245"/>
+        <source>Dernier lot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="255"/>
+        <source>aucun</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactDetail</name>
+    <message>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="130"/>
+        <source>Fiche du contact</source>
+        <translation>Contact card</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="133"/>
+        <source>Sélectionnez un contact dans la liste pour voir sa fiche.</source>
+        <translation>Select a contact in the list to see its card.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="154"/>
+        <source>Contact du %1 · %2</source>
+        <translation>Contact of %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="161"/>
+        <source>Contact annulé : %1</source>
+        <translation>Contact voided: %1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="171"/>
+        <source>Quartier</source>
+        <translation>Neighbourhood</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="172"/>
+        <source>Lieu</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="173"/>
+        <source>Type de contact</source>
+        <translation>Contact type</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="174"/>
+        <source>Âge</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="175"/>
+        <source>Genre</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="176"/>
+        <source>Situation</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="177"/>
+        <source>Inscriptions</source>
+        <translation>Registrations</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="178"/>
+        <source>Besoins</source>
+        <translation>Needs</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="179"/>
+        <source>Suite donnée</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="182"/>
+        <source>Pseudonyme</source>
+        <translation>Pseudonym</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="183"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="190"/>
+        <source>Modifier…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="191"/>
+        <source>Proposer un relais…</source>
+        <translation>Propose a handover…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="192"/>
+        <source>Annuler ce contact…</source>
+        <translation>Void this contact…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="203"/>
+        <source>Relais</source>
+        <translation>Handovers</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="210"/>
+        <source>suivi le %1</source>
+        <translation>follow-up on %1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="221"/>
+        <source>Historique</source>
+        <translation>History</translation>
+    </message>
+</context>
+<context>
+    <name>ContactForm</name>
+    <message>
+        <location filename="../../fieldapp/ui/contact_form.py" line="114"/>
+        <source>Modifier le contact</source>
+        <translation>Edit contact</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_form.py" line="114"/>
+        <location filename="../../fieldapp/ui/contact_form.py" line="123"/>
+        <source>Nouveau contact</source>
+        <translation>New contact</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_form.py" line="121"/>
+        <source>Modifier le contact du %1</source>
+        <translation>Edit the contact of %1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_form.py" line="129"/>
+        <source>Aucun nom, téléphone ni adresse : seulement ce qui décrit la rencontre. Ctrl+Entrée pour enregistrer.</source>
+        <translation>No name, phone number or address: only what describes the encounter. Ctrl+Enter saves.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_form.py" line="158"/>
+        <source>code QPV, ex. QN07601M</source>
+        <translation>QPV code, e.g. QN07601M</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_form.py" line="165"/>
+        <source>code INSEE, ex. 76540</source>
+        <translation>INSEE code, e.g. 76540</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_form.py" line="166"/>
+        <location filename="../../fieldapp/ui/contact_form.py" line="177"/>
+        <source>— choisir —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_form.py" line="181"/>
+        <source>Facultatif. Pas de nom, de téléphone, d&apos;adresse ni de date de naissance.</source>
+        <translation>Optional. No name, phone number, address or date of birth.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_form.py" line="188"/>
+        <source>&amp;Date</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_form.py" line="188"/>
+        <source>C&amp;réneau</source>
+        <translation>Time &amp;slot</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_form.py" line="190"/>
+        <source>&amp;Quartier</source>
+        <translation>&amp;Neighbourhood</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_form.py" line="191"/>
+        <source>Co&amp;mmune (hors QPV)</source>
+        <translation>Co&amp;mmune (outside QPV)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_form.py" line="194"/>
+        <source>&amp;Lieu</source>
+        <translation>&amp;Place</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_form.py" line="195"/>
+        <source>&amp;Type de contact</source>
+        <translation>Contact &amp;type</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_form.py" line="198"/>
+        <source>Tranche d&apos;â&amp;ge</source>
+        <translation>&amp;Age band</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_form.py" line="199"/>
+        <source>Ge&amp;nre</source>
+        <translation>Gen&amp;der</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_form.py" line="201"/>
+        <source>&amp;Situation</source>
+        <translation>S&amp;ituation</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_form.py" line="202"/>
+        <source>&amp;Inscriptions</source>
+        <translation>&amp;Registrations</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_form.py" line="203"/>
+        <source>&amp;Besoins</source>
+        <translation>Nee&amp;ds</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_form.py" line="204"/>
+        <source>S&amp;uite donnée</source>
+        <translation>&amp;Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_form.py" line="205"/>
+        <source>N&amp;ote</source>
+        <translation>No&amp;te</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_form.py" line="215"/>
+        <source>Masquer ces données et enregistrer</source>
+        <translation>Mask this data and save</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_form.py" line="225"/>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_form.py" line="225"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_form.py" line="226"/>
+        <source>Enregistrer et nouveau</source>
+        <translation>Save and new</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_form.py" line="227"/>
+        <source>Ctrl+Maj+Entrée</source>
+        <translation>Ctrl+Shift+Enter</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_form.py" line="229"/>
+        <source>Enregistrer les modifications</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_form.py" line="229"/>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_form.py" line="231"/>
+        <source>Ctrl+Entrée</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_form.py" line="438"/>
+        <source>Saisie en cours retrouvée après le verrouillage.</source>
+        <translation>Your unsaved entry is back after the lock.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_form.py" line="497"/>
+        <source>✓ Contact enregistré (%1 depuis l&apos;ouverture du formulaire).</source>
+        <translation>✓ Contact saved (%1 since the form was opened).</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_form.py" line="529"/>
+        <source>Abandonner la saisie ?</source>
+        <translation>Discard this entry?</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_form.py" line="530"/>
+        <source>Ce contact n&apos;est pas enregistré. Abandonner la saisie ?</source>
+        <translation>This contact is not saved. Discard it?</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsModel</name>
+    <message>
+        <location filename="../../fieldapp/ui/contacts_model.py" line="38"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contacts_model.py" line="39"/>
+        <source>Créneau</source>
+        <translation>Slot</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contacts_model.py" line="40"/>
+        <source>Quartier</source>
+        <translation>Neighbourhood</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contacts_model.py" line="41"/>
+        <source>Suite donnée</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contacts_model.py" line="42"/>
+        <source>Besoins</source>
+        <translation>Needs</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contacts_model.py" line="43"/>
+        <source>Lieu</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contacts_model.py" line="44"/>
+        <source>Âge</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contacts_model.py" line="45"/>
+        <source>Genre</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contacts_model.py" line="46"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contacts_model.py" line="237"/>
+        <source>annulé</source>
+        <translation>voided</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contacts_model.py" line="244"/>
+        <source>Annulé : %1</source>
+        <translation>Voided: %1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contacts_model.py" line="262"/>
+        <source>Cliquer pour trier</source>
+        <translation>Click to sort</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsPage</name>
+    <message>
+        <location filename="../../fieldapp/ui/contacts_page.py" line="209"/>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contacts_page.py" line="214"/>
+        <source>Importer un tableur…</source>
+        <translation>Import a spreadsheet…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contacts_page.py" line="215"/>
+        <source>Nouveau contact</source>
+        <translation>New contact</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contacts_page.py" line="217"/>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contacts_page.py" line="229"/>
+        <source>Liste des contacts</source>
+        <translation>Contact list</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contacts_page.py" line="295"/>
+        <source>comptage…</source>
+        <translation>counting…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contacts_page.py" line="299"/>
+        <source>%1 contact</source>
+        <translation>%1 contact</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contacts_page.py" line="301"/>
+        <source>%1 contacts</source>
+        <translation>%1 contacts</translation>
+    </message>
+</context>
+<context>
+    <name>CoordinationView</name>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="383"/>
+        <source>Coordination</source>
+        <translation>Coordination</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="388"/>
+        <source>Fermer l&apos;espace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="394"/>
+        <source>Espace %1 · clé de la coordination %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="407"/>
+        <source>Fusion des lots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="409"/>
+        <source>&amp;Dépôt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="412"/>
+        <source>Dépôt à lire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="416"/>
+        <source>Dossier ou adresse WebDAV du dépôt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="417"/>
+        <source>Choisir…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="418"/>
+        <source>&amp;Fusionner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="446"/>
+        <source>Chaque lot est vérifié (signature de l&apos;appareil, destinataire, intégrité) avant d&apos;être importé en entier ; un lot refusé va en quarantaine, sans rien importer. Fusionner deux fois le même lot ne change rien.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="459"/>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="562"/>
+        <source>Quarantaine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="463"/>
+        <source>Rien de ces lots n&apos;a été importé. Corrigez la cause (par exemple, enrôlez l&apos;appareil), puis réessayez.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="472"/>
+        <source>Lots en quarantaine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="478"/>
+        <source>Aucun lot en quarantaine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="482"/>
+        <source>&amp;Réessayer la quarantaine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="490"/>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="494"/>
+        <source>Appareils</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="499"/>
+        <source>Aucun appareil enrôlé. Chaque structure vous remet le fichier d&apos;enrôlement de son appareil (Synchronisation → Fichier d&apos;enrôlement).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="506"/>
+        <source>&amp;Enrôler un appareil…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="507"/>
+        <source>&amp;Suspendre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="508"/>
+        <source>Ré&amp;tablir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="509"/>
+        <source>Ré&amp;voquer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="533"/>
+        <source>Complétude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="537"/>
+        <source>Chaque appareil numérote ses événements sans trou : un manque signale un lot pas encore reçu (ou égaré en route).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="546"/>
+        <source>Complétude par appareil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="560"/>
+        <source>Quarantaine (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="582"/>
+        <source>Appareils (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="628"/>
+        <source>Fichier d&apos;enrôlement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="630"/>
+        <source>Fichiers d&apos;enrôlement (*.json *.enrolment);;Tous les fichiers (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="664"/>
+        <source>Appareil enrôlé : %1 (empreinte %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="670"/>
+        <source>%1 lot(s) de cet appareil attendent en quarantaine : « Réessayer la quarantaine » les fusionnera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="689"/>
+        <source>%1 : appareil suspendu, ses lots attendront en quarantaine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="690"/>
+        <source>%1 : appareil rétabli.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="692"/>
+        <source>%1 : appareil révoqué ; ses lots signés après ce moment seront refusés.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="707"/>
+        <source>Révoquer l&apos;appareil ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="709"/>
+        <source>Révoquer l&apos;appareil de « %1 » (empreinte %2) ? Ses lots signés après la révocation iront en quarantaine, et il ne pourra pas être rétabli : il faudra enrôler un nouvel appareil.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="719"/>
+        <source>Révoquer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="737"/>
+        <source>Dossier du dépôt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="749"/>
+        <source>Indiquez le dossier ou l&apos;adresse WebDAV du dépôt à lire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="758"/>
+        <source>Lecture du dépôt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="768"/>
+        <source>Nouvel essai des lots en quarantaine…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="795"/>
+        <source>Lot %1 sur %2 : %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DevicesModel</name>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="146"/>
+        <source>Structure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="148"/>
+        <source>Appareil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="153"/>
+        <source>Empreinte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="154"/>
+        <source>État</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="155"/>
+        <source>Depuis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="160"/>
+        <source>(appareil inconnu)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="165"/>
+        <source>de confiance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="166"/>
+        <source>suspendu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="167"/>
+        <source>révoqué</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="168"/>
+        <source>en attente d&apos;enrôlement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="174"/>
+        <source>%1 lot(s) en quarantaine. Demandez à la structure le fichier d&apos;enrôlement de cet appareil.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryView</name>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="290"/>
+        <source>Annuaire des partenaires</source>
+        <translation>Partner directory</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="305"/>
+        <source>Annuaire de démonstration : structures et quartiers fictifs. Il sera remplacé par le pack de votre coordination.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="321"/>
+        <source>Voir tout l&apos;annuaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="329"/>
+        <source>Rechercher un service ou une structure (ex. : permis, logement, CV)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="332"/>
+        <source>Rechercher dans l&apos;annuaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="339"/>
+        <source>Besoin</source>
+        <translation>Need</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="340"/>
+        <source>Public</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="341"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="342"/>
+        <source>Commune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="343"/>
+        <source>Effacer les filtres</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="363"/>
+        <source>Services trouvés</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="369"/>
+        <source>Aucun service ne correspond.
+Essayez un autre mot, ou retirez un filtre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="388"/>
+        <source>Créer un relais vers ce service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="426"/>
+        <source>Démonstration — données fictives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="430"/>
+        <source>Pack n° {version} du {day}{where}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="435"/>
+        <source>Tous les besoins</source>
+        <translation>All needs</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="436"/>
+        <source>Tous les publics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="437"/>
+        <source>Tous les types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="440"/>
+        <source>Toutes les communes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="526"/>
+        <source>{n} services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="529"/>
+        <source>{n} service(s) sur {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="302"/>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="306"/>
+        <source>Enrôler un appareil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="309"/>
+        <source>Structure :</source>
+        <translation>Organisation:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="312"/>
+        <source>Appareil :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="317"/>
+        <source>Empreinte lue dans le fichier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="329"/>
+        <source>Faites lire à voix haute l&apos;empreinte affichée par l&apos;appareil (Synchronisation → Coordination). L&apos;empreinte lue par l&apos;appareil est-elle identique ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="338"/>
+        <source>Non, ne pas enrôler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="339"/>
+        <source>Oui, identique : enrôler</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <location filename="../../fieldapp/ui/labels.py" line="14"/>
+        <source>date</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/labels.py" line="15"/>
+        <source>créneau</source>
+        <translation>time slot</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/labels.py" line="16"/>
+        <source>quartier</source>
+        <translation>neighbourhood</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/labels.py" line="17"/>
+        <source>commune</source>
+        <translation>commune</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/labels.py" line="18"/>
+        <source>lieu</source>
+        <translation>place</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/labels.py" line="19"/>
+        <source>type de contact</source>
+        <translation>contact type</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/labels.py" line="20"/>
+        <source>tranche d&apos;âge</source>
+        <translation>age band</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/labels.py" line="21"/>
+        <source>genre</source>
+        <translation>gender</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/labels.py" line="22"/>
+        <source>situation</source>
+        <translation>situation</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/labels.py" line="23"/>
+        <source>inscriptions</source>
+        <translation>registrations</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/labels.py" line="24"/>
+        <source>besoins</source>
+        <translation>needs</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/labels.py" line="25"/>
+        <source>suite donnée</source>
+        <translation>outcome</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/labels.py" line="26"/>
+        <source>pseudonyme</source>
+        <translation>pseudonym</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/labels.py" line="27"/>
+        <source>note</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/labels.py" line="28"/>
+        <source>partenaire</source>
+        <translation>partner</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/labels.py" line="29"/>
+        <source>modalité</source>
+        <translation>mode</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/labels.py" line="30"/>
+        <source>accord de la personne</source>
+        <translation>person&apos;s consent</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/labels.py" line="31"/>
+        <source>date de suivi</source>
+        <translation>follow-up date</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/labels.py" line="32"/>
+        <source>motif</source>
+        <translation>reason</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../fieldapp/ui/contacts_page.py" line="62"/>
+        <source>Toutes les dates</source>
+        <translation>All dates</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contacts_page.py" line="63"/>
+        <source>Aujourd&apos;hui</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contacts_page.py" line="64"/>
+        <source>7 derniers jours</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contacts_page.py" line="65"/>
+        <source>30 derniers jours</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contacts_page.py" line="66"/>
+        <source>Ce mois-ci</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contacts_page.py" line="67"/>
+        <source>12 derniers mois</source>
+        <translation>Last 12 months</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contacts_page.py" line="68"/>
+        <source>Période choisie…</source>
+        <translation>Custom period…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contacts_page.py" line="72"/>
+        <source>Période</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contacts_page.py" line="76"/>
+        <source>Du</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contacts_page.py" line="76"/>
+        <source>Au</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contacts_page.py" line="82"/>
+        <source>Quartier</source>
+        <translation>Neighbourhood</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contacts_page.py" line="84"/>
+        <source>Besoin</source>
+        <translation>Need</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contacts_page.py" line="85"/>
+        <source>Tous les besoins</source>
+        <translation>All needs</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contacts_page.py" line="89"/>
+        <source>Suite donnée</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contacts_page.py" line="90"/>
+        <source>Toutes les suites</source>
+        <translation>All outcomes</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contacts_page.py" line="94"/>
+        <source>Chercher dans les notes…</source>
+        <translation>Search the notes…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contacts_page.py" line="95"/>
+        <source>Texte cherché dans les notes</source>
+        <translation>Text searched in the notes</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contacts_page.py" line="98"/>
+        <source>Annulés</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contacts_page.py" line="99"/>
+        <source>Afficher aussi les contacts annulés</source>
+        <translation>Also show voided contacts</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contacts_page.py" line="100"/>
+        <source>Effacer les filtres</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contacts_page.py" line="138"/>
+        <source>Tous les quartiers</source>
+        <translation>All neighbourhoods</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contacts_page.py" line="141"/>
+        <source>Hors QPV</source>
+        <translation>Outside QPV</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../../fieldapp/ui/first_run.py" line="127"/>
+        <location filename="../../fieldapp/ui/first_run.py" line="388"/>
+        <source>Retour</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/first_run.py" line="128"/>
+        <location filename="../../fieldapp/ui/first_run.py" line="387"/>
+        <source>Continuer</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/first_run.py" line="145"/>
+        <source>Bienvenue dans Relais</source>
+        <translation>Welcome to Relais</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/first_run.py" line="149"/>
+        <source>Relais est votre carnet de terrain : il note les rencontres et les relais accompagnés, sans aucun nom, dans un stockage chiffré sur cet ordinateur. Il fonctionne sans connexion.</source>
+        <translation>Relais is your field notebook: it records encounters and warm handovers, without any name, in encrypted storage on this computer. It works offline.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/first_run.py" line="157"/>
+        <source>Créer mon profil</source>
+        <translation>Create my profile</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/first_run.py" line="159"/>
+        <source>Découvrir avec des données de démonstration</source>
+        <translation>Explore with demonstration data</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/first_run.py" line="166"/>
+        <source>La démonstration s&apos;ouvre dans un dossier à part, avec des données fictives : votre vrai profil reste à créer.</source>
+        <translation>The demonstration opens in a separate folder, with fictional data: your real profile is still to be created.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/first_run.py" line="178"/>
+        <source>&amp;Langue / Language</source>
+        <translation>&amp;Langue / Language</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/first_run.py" line="193"/>
+        <source>Votre structure</source>
+        <translation>Your organisation</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/first_run.py" line="197"/>
+        <source>Son nom et son type accompagnent vos données quand elles partent vers la coordination ; aucune donnée sur vous n&apos;est demandée.</source>
+        <translation>Its name and type go with your data when they are sent to the coordination; nothing about you is asked.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/first_run.py" line="206"/>
+        <source>par exemple : Club de prévention du Val</source>
+        <translation>for example: Club de prévention du Val</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/first_run.py" line="208"/>
+        <source>— choisir —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/first_run.py" line="213"/>
+        <source>&amp;Nom</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/first_run.py" line="214"/>
+        <source>&amp;Type</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/first_run.py" line="224"/>
+        <source>Votre phrase de passe</source>
+        <translation>Your passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/first_run.py" line="228"/>
+        <source>Elle ouvre le carnet chiffré à chaque démarrage. Personne ne peut la retrouver pour vous : l&apos;étape suivante vous donne une clé de secours.</source>
+        <translation>It opens the encrypted notebook at every start. Nobody can recover it for you: the next step gives you a recovery key.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/first_run.py" line="247"/>
+        <source>Votre clé de secours</source>
+        <translation>Your recovery key</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/first_run.py" line="251"/>
+        <source>Notez-la maintenant, à la main ou sur papier imprimé : Relais ne l&apos;affichera plus jamais. Sans elle, une phrase de passe oubliée rend le carnet illisible, pour toujours.</source>
+        <translation>Write it down now, by hand or on a printed sheet: Relais will never show it again. Without it, a forgotten passphrase makes the notebook unreadable, forever.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/first_run.py" line="266"/>
+        <source>Clé de secours</source>
+        <translation>Recovery key</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/first_run.py" line="270"/>
+        <source>Imprimer…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/first_run.py" line="271"/>
+        <source>Enregistrer en PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/first_run.py" line="287"/>
+        <source>Vérification</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/first_run.py" line="326"/>
+        <source>Votre carnet est prêt</source>
+        <translation>Your notebook is ready</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/first_run.py" line="331"/>
+        <source>Raccourcis utiles : Ctrl+N pour un nouveau contact, depuis n&apos;importe quel écran ; Ctrl+L pour verrouiller. Le carnet se verrouille aussi seul après quelques minutes sans activité.</source>
+        <translation>Useful shortcuts: Ctrl+N for a new contact, from any screen; Ctrl+L to lock. The notebook also locks by itself after a few minutes without activity.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/first_run.py" line="341"/>
+        <source>Invitation de coordination (facultatif) : quand votre coordination vous en envoie une, importez-la depuis Paramètres. Vous pouvez travailler sans.</source>
+        <translation>Coordination invitation (optional): when your coordination sends you one, import it from Settings. You can work without it.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/first_run.py" line="354"/>
+        <source>Préparation de la démonstration</source>
+        <translation>Preparing the demonstration</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/first_run.py" line="358"/>
+        <source>Relais crée un carnet de démonstration avec des rencontres et des relais fictifs, sur douze mois et plusieurs quartiers imaginaires.</source>
+        <translation>Relais is creating a demonstration notebook with fictional encounters and handovers, over twelve months and several imaginary neighbourhoods.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/first_run.py" line="381"/>
+        <source>Étape %1 sur 5</source>
+        <translation>Step %1 of 5</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/first_run.py" line="384"/>
+        <source>Ouvrir mon carnet</source>
+        <translation>Open my notebook</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/first_run.py" line="385"/>
+        <source>Créer le profil chiffré</source>
+        <translation>Create the encrypted profile</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/first_run.py" line="388"/>
+        <source>Revoir la clé</source>
+        <translation>See the key again</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/first_run.py" line="451"/>
+        <source>Indiquez le nom de la structure.</source>
+        <translation>Enter the organisation&apos;s name.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/first_run.py" line="453"/>
+        <source>Choisissez le type de structure.</source>
+        <translation>Choose the type of organisation.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/first_run.py" line="469"/>
+        <source>Création du carnet chiffré… (quelques secondes)</source>
+        <translation>Creating the encrypted notebook… (a few seconds)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/first_run.py" line="514"/>
+        <source>Feuille envoyée à l&apos;imprimante.</source>
+        <translation>Sheet sent to the printer.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/first_run.py" line="519"/>
+        <source>Enregistrer la clé de secours</source>
+        <translation>Save the recovery key</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/first_run.py" line="521"/>
+        <source>Document PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/first_run.py" line="527"/>
+        <source>PDF enregistré : %1. Imprimez-le, puis rangez-le hors de l&apos;ordinateur.</source>
+        <translation>PDF saved: %1. Print it, then keep it away from the computer.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/first_run.py" line="539"/>
+        <source>Pour vérifier que la clé est bien notée, tapez ses caractères n° %1 et %2 (sans compter les tirets).</source>
+        <translation>To check that the key is written down correctly, type its characters no. %1 and %2 (not counting the dashes).</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/first_run.py" line="548"/>
+        <source>n° %1</source>
+        <translation>no. %1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/first_run.py" line="549"/>
+        <source>Caractère n° %1</source>
+        <translation>Character no. %1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/first_run.py" line="573"/>
+        <source>Caractère n° %1 incorrect : vérifiez votre copie (« Revoir la clé » pour l&apos;afficher de nouveau).</source>
+        <translation>Character no. %1 is wrong: check your copy (&quot;See the key again&quot; shows it once more).</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDetail</name>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="326"/>
+        <source>Relais</source>
+        <translation>Handover</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="328"/>
+        <source>Sélectionnez un relais pour voir son suivi.</source>
+        <translation>Select a handover to see its follow-up.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="346"/>
+        <source>Suivi en retard de %1 jours : où en est ce relais ?</source>
+        <translation>Follow-up %1 days late: where does this handover stand?</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="353"/>
+        <source>État :</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="354"/>
+        <source>Modalité :</source>
+        <translation>Mode:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="356"/>
+        <source>Accord :</source>
+        <translation>Consent:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="357"/>
+        <source>oui, recueilli</source>
+        <translation>yes, given</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="357"/>
+        <source>non</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="359"/>
+        <source>Suivi le :</source>
+        <translation>Follow-up on:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="368"/>
+        <source>Contact :</source>
+        <translation>Contact:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="371"/>
+        <source>Historique</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="383"/>
+        <source>Changer l&apos;état</source>
+        <translation>Change the status</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="394"/>
+        <source>obligatoire pour un refus du partenaire</source>
+        <translation>required when the partner declines</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="395"/>
+        <source>&amp;Motif</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="401"/>
+        <source>Relais clos : son état ne change plus.</source>
+        <translation>Closed handover: its status no longer changes.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="419"/>
+        <source>Indiquez le motif du refus.</source>
+        <translation>Give the reason for declining.</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="143"/>
+        <source>Proposer un relais</source>
+        <translation>Propose a handover</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="146"/>
+        <source>Proposer un relais accompagné</source>
+        <translation>Propose a warm handover</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="147"/>
+        <source>Contact du %1 · %2 · %3</source>
+        <translation>Contact of %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="157"/>
+        <source>structure et service, ex. Mission locale — accueil jeunes</source>
+        <translation>organisation and service, e.g. Mission locale — youth desk</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="165"/>
+        <source>— choisir —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="169"/>
+        <source>La personne est d&apos;accord pour ce relais</source>
+        <translation>The person agrees to this handover</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="175"/>
+        <source>Pas de date de suivi</source>
+        <translation>No follow-up date</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="177"/>
+        <source>Choisir dans l&apos;annuaire…</source>
+        <translation>Choose from the directory…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="181"/>
+        <source>&amp;Partenaire</source>
+        <translation>&amp;Partner</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="183"/>
+        <source>&amp;Modalité</source>
+        <translation>&amp;Mode</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="185"/>
+        <source>A&amp;ccord</source>
+        <translation>C&amp;onsent</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="191"/>
+        <source>&amp;Suivi le</source>
+        <translation>&amp;Follow-up on</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="197"/>
+        <source>Le relais n&apos;est possible qu&apos;avec l&apos;accord de la personne. La date de suivi vous le rappellera sur l&apos;écran Aujourd&apos;hui.</source>
+        <translation>A handover needs the person&apos;s consent. The follow-up date will remind you on the Today screen.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="208"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="209"/>
+        <source>Proposer le relais</source>
+        <translation>Propose the handover</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="238"/>
+        <source>Choisir le partenaire dans l&apos;annuaire</source>
+        <translation>Choose the partner from the directory</translation>
+    </message>
+</context>
+<context>
+    <name>Handovers</name>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="79"/>
+        <source>sans date de suivi</source>
+        <translation>no follow-up date</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="84"/>
+        <source>%1 — en retard de %2 j</source>
+        <translation>%1 — %2 days late</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="89"/>
+        <source>%1 — aujourd&apos;hui</source>
+        <translation>%1 — today</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="97"/>
+        <source>en retard de %1 j</source>
+        <translation>%1 days late</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="99"/>
+        <source>aujourd&apos;hui</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="109"/>
+        <source>Changement refusé : ce relais est clos (« %1 »), son état ne peut plus changer.</source>
+        <translation>Change refused: this handover is closed (&quot;%1&quot;), its status can no longer change.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="114"/>
+        <source>Changement refusé : « %1 » ne peut pas suivre « %2 ». États possibles : %3.</source>
+        <translation>Change refused: &quot;%1&quot; cannot follow &quot;%2&quot;. Possible statuses: %3.</translation>
+    </message>
+</context>
+<context>
+    <name>HandoversPage</name>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="456"/>
+        <source>Relais accompagnés</source>
+        <translation>Warm handovers</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="472"/>
+        <source>Partenaire</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="472"/>
+        <source>Modalité</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="472"/>
+        <source>Suivi le</source>
+        <translation>Follow-up on</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="472"/>
+        <source>Retard</source>
+        <translation>Delay</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="476"/>
+        <source>Relais par état</source>
+        <translation>Handovers by status</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="494"/>
+        <source>Aucun relais pour l&apos;instant</source>
+        <translation>No handover yet</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="496"/>
+        <source>Un relais se propose depuis la fiche d&apos;un contact (écran Contacts), avec l&apos;accord de la personne.</source>
+        <translation>A handover is proposed from a contact&apos;s card (Contacts screen), with the person&apos;s consent.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="558"/>
+        <source>%1 relais en cours, dont %2 en retard de suivi</source>
+        <translation>%1 open handovers, %2 with a late follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/handovers.py" line="601"/>
+        <source>Passer à</source>
+        <translation>Move to</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/import_dialog.py" line="86"/>
+        <location filename="../../fieldapp/ui/import_dialog.py" line="89"/>
+        <source>Importer un tableur</source>
+        <translation>Import a spreadsheet</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_dialog.py" line="97"/>
+        <source>Retour</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_dialog.py" line="98"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_dialog.py" line="99"/>
+        <source>Importer</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_dialog.py" line="100"/>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_dialog.py" line="120"/>
+        <source>Enregistrez votre tableur au format CSV (dans Excel ou LibreOffice : « Enregistrer sous » › « CSV UTF-8 »), une ligne par contact. Les colonnes obligatoires sont Date, Créneau, Quartier, Lieu et Suite ; les cases peuvent contenir les libellés de Relais (« Pied d&apos;immeuble ») ou leurs codes (voir docs/records.md).</source>
+        <translation>Save your spreadsheet as CSV (in Excel or LibreOffice: &quot;Save as&quot; › &quot;CSV UTF-8&quot;), one row per contact. The required columns are Date, Créneau, Quartier, Lieu and Suite; cells may hold the labels shown in Relais or their codes (see docs/records.md).</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_dialog.py" line="130"/>
+        <source>Choisir un fichier CSV…</source>
+        <translation>Choose a CSV file…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_dialog.py" line="153"/>
+        <source>Aperçu des premières lignes</source>
+        <translation>Preview of the first rows</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_dialog.py" line="159"/>
+        <source>Rien n&apos;est enregistré tant que vous n&apos;avez pas cliqué sur « Importer ». Les lignes valides sont enregistrées ensemble ; chaque ligne refusée sera listée avec la raison.</source>
+        <translation>Nothing is saved until you click &quot;Import&quot;. Valid rows are saved together; every refused row will be listed with the reason.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_dialog.py" line="172"/>
+        <source>Vérification et enregistrement des lignes…</source>
+        <translation>Checking and saving the rows…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_dialog.py" line="189"/>
+        <location filename="../../fieldapp/ui/import_dialog.py" line="256"/>
+        <source>Ligne</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_dialog.py" line="189"/>
+        <source>Problèmes</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_dialog.py" line="190"/>
+        <source>Lignes refusées</source>
+        <translation>Refused rows</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_dialog.py" line="212"/>
+        <source>Choisir un tableur</source>
+        <translation>Choose a spreadsheet</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_dialog.py" line="212"/>
+        <source>Tableur CSV (*.csv)</source>
+        <translation>CSV spreadsheet (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_dialog.py" line="237"/>
+        <source>Aucune ligne de données dans ce fichier.</source>
+        <translation>No data row in this file.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_dialog.py" line="243"/>
+        <source>%1 lignes trouvées dans « %2 ».</source>
+        <translation>%1 rows found in &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_dialog.py" line="248"/>
+        <source>Colonnes reconnues : %1.</source>
+        <translation>Recognised columns: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_dialog.py" line="266"/>
+        <source>Importer %1 lignes</source>
+        <translation>Import %1 rows</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_dialog.py" line="300"/>
+        <source>✓ %1 contacts importés.</source>
+        <translation>✓ %1 contacts imported.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_dialog.py" line="305"/>
+        <source>%1 lignes refusées, à corriger dans le tableur puis à importer seules :</source>
+        <translation>%1 rows refused; fix them in the spreadsheet, then import them on their own:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_dialog.py" line="309"/>
+        <source>Aucune ligne refusée.</source>
+        <translation>No row refused.</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../fieldapp/ui/labels.py" line="68"/>
+        <source>Contact enregistré</source>
+        <translation>Contact recorded</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/labels.py" line="75"/>
+        <source>Modifié</source>
+        <translation>Edited</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/labels.py" line="78"/>
+        <source>Annulé : %1</source>
+        <translation>Voided: %1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/labels.py" line="82"/>
+        <source>Relais proposé</source>
+        <translation>Handover proposed</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/labels.py" line="88"/>
+        <source>Relais modifié</source>
+        <translation>Handover edited</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="165"/>
+        <source>Lot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="166"/>
+        <source>Événements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="167"/>
+        <source>État</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="168"/>
+        <source>Dernier essai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="169"/>
+        <source>Raison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="204"/>
+        <source>%1
+créé le %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="209"/>
+        <source>%1 tentative(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="226"/>
+        <source>n° %1</source>
+        <translation>no. %1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="238"/>
+        <source>Nouvel essai vers %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseFields</name>
+    <message>
+        <location filename="../../fieldapp/ui/passphrase.py" line="87"/>
+        <source>Afficher</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/passphrase.py" line="91"/>
+        <source>Robustesse de la phrase de passe</source>
+        <translation>Passphrase strength</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/passphrase.py" line="96"/>
+        <source>Au moins %1 caractères. Le plus simple : quatre mots sans lien entre eux, par exemple « cerise tournevis nuage 47 ».</source>
+        <translation>At least %1 characters. Simplest: four unrelated words, for example &quot;cherry screwdriver cloud 47&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/passphrase.py" line="104"/>
+        <source>&amp;Phrase de passe</source>
+        <translation>&amp;Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/passphrase.py" line="110"/>
+        <source>&amp;Confirmation</source>
+        <translation>Con&amp;firm</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/passphrase.py" line="140"/>
+        <source>Trop courte</source>
+        <translation>Too short</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/passphrase.py" line="141"/>
+        <source>Faible</source>
+        <translation>Weak</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/passphrase.py" line="142"/>
+        <source>Correcte</source>
+        <translation>Fair</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/passphrase.py" line="143"/>
+        <source>Solide</source>
+        <translation>Strong</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/passphrase.py" line="144"/>
+        <source>Très solide</source>
+        <translation>Very strong</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/passphrase.py" line="151"/>
+        <source>Les deux saisies ne correspondent pas.</source>
+        <translation>The two entries do not match.</translation>
+    </message>
+</context>
+<context>
+    <name>QuarantineModel</name>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="198"/>
+        <source>Lot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="203"/>
+        <source>Appareil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="205"/>
+        <source>illisible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="208"/>
+        <source>Raison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="209"/>
+        <source>Reçu le</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="210"/>
+        <source>Dernier essai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_view.py" line="221"/>
+        <source>n° %1</source>
+        <translation>no. %1</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/unlock.py" line="239"/>
+        <source>Phrase de passe oubliée</source>
+        <translation>Forgotten passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/unlock.py" line="242"/>
+        <source>Retrouver l&apos;accès avec la clé de secours</source>
+        <translation>Get back in with the recovery key</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/unlock.py" line="246"/>
+        <source>Tapez la clé de secours notée à la création du profil (les tirets et les majuscules sont facultatifs), puis choisissez une nouvelle phrase de passe.</source>
+        <translation>Type the recovery key written down when the profile was created (dashes and capitals are optional), then choose a new passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/unlock.py" line="255"/>
+        <source>&amp;Clé de secours</source>
+        <translation>&amp;Recovery key</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/unlock.py" line="259"/>
+        <source>&amp;Nouvelle phrase de passe</source>
+        <translation>&amp;New passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/unlock.py" line="270"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/unlock.py" line="271"/>
+        <source>Enregistrer la nouvelle phrase de passe</source>
+        <translation>Save the new passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/unlock.py" line="305"/>
+        <source>Clé de secours incorrecte : vérifiez chaque groupe de quatre caractères.</source>
+        <translation>Wrong recovery key: check each group of four characters.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverySheet</name>
+    <message>
+        <location filename="../../fieldapp/ui/recovery_sheet.py" line="18"/>
+        <location filename="../../fieldapp/ui/recovery_sheet.py" line="59"/>
+        <source>Relais — clé de secours</source>
+        <translation>Relais — recovery key</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/recovery_sheet.py" line="19"/>
+        <source>Cette clé permet de choisir une nouvelle phrase de passe si vous oubliez la vôtre. Relais ne pourra plus jamais l&apos;afficher.</source>
+        <translation>This key lets you choose a new passphrase if you forget yours. Relais can never show it again.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/recovery_sheet.py" line="24"/>
+        <source>Rangez cette feuille sous clé, loin de l&apos;ordinateur. Ne la photographiez pas et ne l&apos;envoyez pas par courriel.</source>
+        <translation>Keep this sheet locked away, far from the computer. Do not photograph it or send it by email.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/recovery_sheet.py" line="29"/>
+        <source>Profil de la structure : %1 — créé le %2</source>
+        <translation>Organisation&apos;s profile: %1 — created on %2</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/recovery_sheet.py" line="67"/>
+        <source>Imprimer la clé de secours</source>
+        <translation>Print the recovery key</translation>
+    </message>
+</context>
+<context>
+    <name>RelaisWindow</name>
+    <message>
+        <location filename="../../fieldapp/ui/window.py" line="168"/>
+        <source>Verrouillé après %1 min sans activité.</source>
+        <translation>Locked after %1 min without activity.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/window.py" line="171"/>
+        <source>Verrouillé avec la session de l&apos;ordinateur.</source>
+        <translation>Locked with the computer&apos;s session.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="140"/>
+        <source>Paramètres</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="148"/>
+        <source>Affichage</source>
+        <translation>Display</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="155"/>
+        <source>&amp;Langue / Language</source>
+        <translation>&amp;Langue / Language</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="158"/>
+        <source>Le changement de langue s&apos;applique immédiatement.</source>
+        <translation>A language change applies at once.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="162"/>
+        <source>Sécurité</source>
+        <translation>Security</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="167"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="170"/>
+        <source>&amp;Verrouillage après inactivité</source>
+        <translation>&amp;Lock after inactivity</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="176"/>
+        <source>Le carnet se verrouille aussi quand la session de l&apos;ordinateur est verrouillée, et à la demande avec Ctrl+L.</source>
+        <translation>The notebook also locks when the computer&apos;s session locks, and on demand with Ctrl+L.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="183"/>
+        <source>Verrouiller maintenant</source>
+        <translation>Lock now</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="184"/>
+        <source>Changer la phrase de passe…</source>
+        <translation>Change the passphrase…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="194"/>
+        <source>Données</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="198"/>
+        <source>Importer des contacts depuis un tableur enregistré en CSV (bailleurs, permanences) : un rapport indique chaque ligne refusée et pourquoi.</source>
+        <translation>Import contacts from a spreadsheet saved as CSV (landlords, drop-in desks): a report shows every refused row and why.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="205"/>
+        <source>Importer un tableur…</source>
+        <translation>Import a spreadsheet…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="211"/>
+        <source>Coordination</source>
+        <translation>Coordination</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="215"/>
+        <source>L&apos;invitation de votre coordination (clés publiques, dépôt central) s&apos;importera ici avec la synchronisation, dans une prochaine version.</source>
+        <translation>Your coordination&apos;s invitation (public keys, central drop) will be imported here with synchronisation, in a coming version.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="222"/>
+        <source>Importer une invitation…</source>
+        <translation>Import an invitation…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="229"/>
+        <source>Profil</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="235"/>
+        <source>Structure :</source>
+        <translation>Organisation:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="236"/>
+        <source>Type :</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="237"/>
+        <source>Dossier :</source>
+        <translation>Folder:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="238"/>
+        <source>Version de Relais :</source>
+        <translation>Relais version:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="270"/>
+        <source>✓ Nouvelle phrase de passe enregistrée.</source>
+        <translation>✓ New passphrase saved.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBadge</name>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="288"/>
+        <source>Synchronisation : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="303"/>
+        <source>Dernier envoi (%1) : %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="309"/>
+        <source>Nouvel essai automatique vers %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="313"/>
+        <source>Cliquez pour ouvrir la synchronisation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../fieldapp/ui/placeholders.py" line="16"/>
+        <source>Synchronisation — à venir</source>
+        <translation>Synchronisation — coming soon</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/placeholders.py" line="18"/>
+        <source>Bientôt, Relais scellera vos enregistrements en lots chiffrés et signés, et les déposera pour la coordination dès qu&apos;une connexion sera disponible. D&apos;ici là, tout ce que vous saisissez reste enregistré et chiffré sur cet ordinateur : rien ne sera perdu.</source>
+        <translation>Soon, Relais will seal your records into encrypted, signed batches and drop them for the coordination whenever a connection is available. Until then, everything you enter stays saved and encrypted on this computer: nothing will be lost.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncView</name>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="449"/>
+        <source>Synchronisation</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="458"/>
+        <source>Vos enregistrements partent en lots chiffrés et signés, que seule votre coordination peut ouvrir. Sans connexion, ils attendent ici : Relais réessaie de lui-même toutes les quelques minutes, et rien n&apos;est perdu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="474"/>
+        <source>Destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="477"/>
+        <source>&amp;Dossier (partage, clé USB…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="478"/>
+        <source>Serveur &amp;WebDAV (Nextcloud…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="492"/>
+        <source>Dossier de dépôt de la coordination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="493"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="587"/>
+        <source>Choisir…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="494"/>
+        <source>D&amp;ossier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="504"/>
+        <source>&amp;Adresse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="506"/>
+        <source>&amp;Identifiant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="510"/>
+        <source>&amp;Mot de passe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="516"/>
+        <source>&amp;Tester la connexion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="517"/>
+        <source>&amp;Enregistrer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="538"/>
+        <source>Coordination</source>
+        <translation>Coordination</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="549"/>
+        <source>Territoire :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="551"/>
+        <source>Clé de la coordination :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="553"/>
+        <source>Empreinte de cet appareil :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="559"/>
+        <source>Fichier d&apos;enrô&amp;lement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="561"/>
+        <source>À remettre au coordinateur, qui lira avec vous l&apos;empreinte de l&apos;appareil.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="578"/>
+        <source>Ce carnet n&apos;est rattaché à aucune coordination. Ouvrez l&apos;invitation reçue de votre coordinateur, avec son code à usage unique.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="590"/>
+        <source>In&amp;vitation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="593"/>
+        <source>&amp;Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="596"/>
+        <source>&amp;Rejoindre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="618"/>
+        <source>Boîte d&apos;envoi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="620"/>
+        <source>&amp;Synchroniser maintenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="644"/>
+        <source>Lots de la boîte d&apos;envoi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="652"/>
+        <source>Aucun lot pour l&apos;instant. Vos enregistrements seront scellés en lots au prochain envoi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="690"/>
+        <source>%1 modification(s) pas encore scellée(s) : elles partiront au prochain envoi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="695"/>
+        <source>Nouvel essai automatique vers %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="712"/>
+        <source>Rejoignez d&apos;abord une coordination (à droite).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="729"/>
+        <source>enregistré — laisser vide pour le garder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="775"/>
+        <source>Adresse WebDAV invalide : https://serveur/chemin/ attendu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="790"/>
+        <source>Dossier de dépôt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="805"/>
+        <source>✓ Destination enregistrée : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="823"/>
+        <source>Connexion à %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="854"/>
+        <source>Invitation de la coordination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="856"/>
+        <source>Invitations Relais (*.relais-invitation);;Tous les fichiers (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="865"/>
+        <source>Choisissez le fichier d&apos;invitation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="901"/>
+        <source>Fichier d&apos;enrôlement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="903"/>
+        <source>Fichiers JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="917"/>
+        <source>Fichier enregistré : %1. Remettez-le au coordinateur et lisez-lui l&apos;empreinte %2 : il doit voir la même.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="938"/>
+        <source>Préparation des lots…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="991"/>
+        <source>Vérification automatique…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <location filename="../../fieldapp/ui/today_page.py" line="50"/>
+        <source>Aujourd&apos;hui</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/today_page.py" line="55"/>
+        <source>Nouveau contact</source>
+        <translation>New contact</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/today_page.py" line="57"/>
+        <source>Ctrl+N, depuis n&apos;importe quel écran</source>
+        <translation>Ctrl+N, from any screen</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/today_page.py" line="63"/>
+        <source>Contacts du jour</source>
+        <translation>Today&apos;s contacts</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/today_page.py" line="64"/>
+        <source>Relais à suivre</source>
+        <translation>Handovers to follow up</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/today_page.py" line="65"/>
+        <source>En bref</source>
+        <translation>At a glance</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/today_page.py" line="66"/>
+        <source>Envoi à la coordination</source>
+        <translation>Sending to the coordination</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/today_page.py" line="91"/>
+        <source>Aucun contact noté aujourd&apos;hui. Ctrl+N pour en saisir un.</source>
+        <translation>No contact recorded today. Ctrl+N to enter one.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/today_page.py" line="107"/>
+        <source>et %1 autres — voir la liste</source>
+        <translation>and %1 more — see the list</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/today_page.py" line="126"/>
+        <source>Aucun suivi prévu aujourd&apos;hui ni en retard.</source>
+        <translation>No follow-up due today or late.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/today_page.py" line="131"/>
+        <source>%1 à suivre, dont %2 en retard.</source>
+        <translation>%1 to follow up, %2 of them late.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/today_page.py" line="152"/>
+        <source>Voir tous les relais</source>
+        <translation>See all handovers</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/today_page.py" line="165"/>
+        <source>Contacts ces 7 derniers jours</source>
+        <translation>Contacts in the last 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/today_page.py" line="166"/>
+        <source>Contacts ce mois-ci</source>
+        <translation>Contacts this month</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/today_page.py" line="167"/>
+        <source>Contacts dans le carnet</source>
+        <translation>Contacts in the notebook</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/today_page.py" line="187"/>
+        <source>L&apos;envoi des lots chiffrés vers la coordination arrive dans une prochaine version. D&apos;ici là, tout reste enregistré et chiffré sur cet ordinateur : rien ne sera perdu.</source>
+        <translation>Sending encrypted batches to the coordination comes in a later version. Until then, everything stays saved and encrypted on this computer: nothing will be lost.</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockScreen</name>
+    <message>
+        <location filename="../../fieldapp/ui/unlock.py" line="83"/>
+        <source>Carnet verrouillé</source>
+        <translation>Notebook locked</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/unlock.py" line="89"/>
+        <source>Tapez votre phrase de passe pour ouvrir le carnet.</source>
+        <translation>Type your passphrase to open the notebook.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/unlock.py" line="94"/>
+        <source>Afficher</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/unlock.py" line="96"/>
+        <source>&amp;Phrase de passe</source>
+        <translation>&amp;Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/unlock.py" line="110"/>
+        <source>Ouverture du carnet chiffré…</source>
+        <translation>Opening the encrypted notebook…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/unlock.py" line="116"/>
+        <source>Phrase de passe oubliée ?</source>
+        <translation>Forgot your passphrase?</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/unlock.py" line="117"/>
+        <source>Déverrouiller</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/unlock.py" line="179"/>
+        <source>Phrase de passe incorrecte. Vérifiez les majuscules et la disposition du clavier (AZERTY ou QWERTY).</source>
+        <translation>Wrong passphrase. Check Caps Lock and the keyboard layout (AZERTY or QWERTY).</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/unlock.py" line="201"/>
+        <source>Nouvel essai possible dans %1 s.</source>
+        <translation>You can try again in %1 s.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/unlock.py" line="229"/>
+        <source>Nouvelle phrase de passe enregistrée : déverrouillez avec elle.</source>
+        <translation>New passphrase saved: unlock with it.</translation>
+    </message>
+</context>
+<context>
+    <name>VoidDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="57"/>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="80"/>
+        <source>Annuler ce contact</source>
+        <translation>Void this contact</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="60"/>
+        <source>Annuler ce contact ?</source>
+        <translation>Void this contact?</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="64"/>
+        <source>Le contact sort des listes et des indicateurs, mais reste dans l&apos;historique (rien n&apos;est effacé). Dites pourquoi, par exemple « saisi deux fois ».</source>
+        <translation>The contact leaves the lists and the indicators but stays in the history (nothing is deleted). Say why, for example &quot;entered twice&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="73"/>
+        <source>&amp;Motif</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="79"/>
+        <source>Garder le contact</source>
+        <translation>Keep the contact</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <location filename="../../fieldapp/ui/workspace.py" line="82"/>
+        <source>Verrouiller</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/workspace.py" line="83"/>
+        <source>Verrouiller le carnet (Ctrl+L)</source>
+        <translation>Lock the notebook (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/workspace.py" line="90"/>
+        <source>Démonstration : toutes les données affichées sont fictives (quartiers, partenaires, rencontres). Votre vrai carnet se crée au premier lancement, avec « Créer mon profil ».</source>
+        <translation>Demonstration: all the data shown are fictional (neighbourhoods, partners, encounters). Your real notebook is created at first start, with &quot;Create my profile&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/workspace.py" line="110"/>
+        <source>Navigation</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/workspace.py" line="113"/>
+        <source>Aujourd&apos;hui</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/workspace.py" line="114"/>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/workspace.py" line="115"/>
+        <source>Relais</source>
+        <translation>Handovers</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/workspace.py" line="116"/>
+        <source>Annuaire</source>
+        <translation>Directory</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/workspace.py" line="117"/>
+        <source>Synchronisation</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/workspace.py" line="118"/>
+        <source>Paramètres</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/workspace.py" line="127"/>
+        <source>Ctrl+N : nouveau contact
+Ctrl+L : verrouiller</source>
+        <translation>Ctrl+N: new contact
+Ctrl+L: lock</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/workspace.py" line="286"/>
+        <source>Choisir d&apos;abord le contact</source>
+        <translation>Choose the contact first</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/workspace.py" line="288"/>
+        <source>Un relais part d&apos;une rencontre : sélectionnez le contact dans l&apos;écran Contacts, puis revenez ici (ou utilisez « Proposer un relais… » sur sa fiche, puis « Choisir dans l&apos;annuaire… »).</source>
+        <translation>A handover starts from an encounter: select the contact in the Contacts screen, then come back here (or use &quot;Propose a handover…&quot; on its card, then &quot;Choose from the directory…&quot;).</translation>
+    </message>
+</context>
+</TS>

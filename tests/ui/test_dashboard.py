@@ -1,0 +1,104 @@
+"""The coordinator's Dashboard, driven for real: it loads off the UI thread, filters change the
+numbers, small counts are hidden on screen exactly as in the exports, and the buttons export."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QTableWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine
+
+from fieldapp.storage.coord_store import open_consolidated
+from fieldapp.ui.dashboard import Dashboard
+from tests.reports.support import BAILLEUR, N2, PERIOD, load_territory
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    engine = open_consolidated(tmp_path_factory.mktemp("tdb"), os.urandom(32))
+    load_territory(engine)
+    yield engine
+    engine.dispose()
+
+
+def _open(qtbot: QtBot, engine: Engine, k: int) -> Dashboard:
+    board = Dashboard(engine, k=k, date_from=PERIOD[0], date_to=PERIOD[1])
+    qtbot.addWidget(board)
+    board.resize(1200, 900)
+    board.show()
+    qtbot.waitUntil(lambda: board.report is not None, timeout=15_000)
+    qtbot.waitUntil(lambda: board.neighbourhood.count() > 1, timeout=15_000)
+    return board
+
+
+def _reload(qtbot: QtBot, board: Dashboard, action: object) -> None:
+    with qtbot.waitSignal(board.loaded, timeout=15_000):
+        assert callable(action)
+        action()
+
+
+def test_filters_change_the_numbers(qtbot: QtBot, engine: Engine) -> None:
+    board = _open(qtbot, engine, k=2)
+    assert board.tiles["Contacts"].text() == "8"
+    assert board.neighbourhood.findData(N2) > 0
+    # Through the combo box itself (debounced reload).
+    _reload(
+        qtbot, board, lambda: board.neighbourhood.setCurrentIndex(board.neighbourhood.findData(N2))
+    )
+    assert board.tiles["Contacts"].text() == "4"  # c3, c5, c6, c10
+    _reload(qtbot, board, lambda: board.set_filters(neighbourhood="", structure_type=BAILLEUR))
+    assert board.tiles["Contacts"].text() == "3"  # c3, c4, c10
+    _reload(
+        qtbot,
+        board,
+        lambda: board.set_filters(
+            structure_type="", date_from=date(2026, 2, 1), date_to=date(2026, 2, 28)
+        ),
+    )
+    assert board.tiles["Contacts"].text() == "4"  # c4 to c7
+    assert board.report is not None and board.report.scope.date_from == date(2026, 2, 1)
+
+
+def test_small_counts_are_hidden_on_screen(qtbot: QtBot, engine: Engine) -> None:
+    board = _open(qtbot, engine, k=5)
+    assert board.tiles["Contacts"].text() == "8"
+    assert board.tiles["Personnes distinctes (pseudonymes)"].text() == "< 5"
+    texts = []
+    for table in board.findChildren(QTableWidget):
+        for i in range(table.rowCount()):
+            for j in range(table.columnCount()):
+                item = table.item(i, j)
+                if item is not None:
+                    texts.append(item.text())
+    assert "< 5" in texts
+    small = [t for t in texts if re.fullmatch(r"\d+", t) and 0 < int(t) < 5]
+    assert small == []
+    assert "< 5" in board.secret_note.text()
+
+
+def test_export_buttons_write_the_report_shown(
+    qtbot: QtBot, engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    board = _open(qtbot, engine, k=5)
+    for fmt, magic in (("csv", b"\xef\xbb\xbf"), ("xlsx", b"PK"), ("pdf", b"%PDF")):
+        target = tmp_path / f"tdb.{fmt}"
+        monkeypatch.setattr(
+            QFileDialog, "getSaveFileName", staticmethod(lambda *a, t=target: (str(t), ""))
+        )
+        board.export_buttons[fmt].click()
+        assert target.read_bytes().startswith(magic), fmt
+    assert "Exporté" in board.status.text()
+
+
+def test_a_bad_period_is_said_not_computed(qtbot: QtBot, engine: Engine) -> None:
+    board = _open(qtbot, engine, k=5)
+    with qtbot.waitSignal(board.failed, timeout=5_000) as blocker:
+        board.set_filters(date_from=date(2026, 4, 1), date_to=date(2026, 3, 1))
+    assert "période vide" in blocker.args[0]
+    assert "indisponibles" in board.status.text()

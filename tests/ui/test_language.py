@@ -1,0 +1,67 @@
+"""Switching the interface to English in Paramètres: applied at once, kept for next time."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from fieldapp.storage.home import Home
+from fieldapp.ui import i18n
+from fieldapp.ui.contacts_page import ContactsPage
+from fieldapp.ui.settings_page import SettingsPage
+from fieldapp.ui.window import RelaisWindow
+from tests.helpers import sample_contact
+from tests.ui.conftest import make_window, visible_texts, workspace_of
+
+
+def _nav_texts(window: RelaisWindow) -> list[str]:
+    nav = workspace_of(window).nav
+    return [nav.item(i).text() for i in range(nav.count())]  # type: ignore[union-attr]
+
+
+def test_switching_to_english_relabels_the_window_at_once(
+    qtbot: QtBot, unlocked: RelaisWindow
+) -> None:
+    assert unlocked.session is not None
+    unlocked.session.service.record_contact(sample_contact(date=date.today().isoformat()))
+    unlocked.session.notify("contacts")
+    assert _nav_texts(unlocked)[0] == "Aujourd'hui"
+    settings = workspace_of(unlocked).show_page("parametres")
+    assert isinstance(settings, SettingsPage)
+    combo = settings.language
+    combo.setCurrentIndex(combo.findData("en"))
+    combo.activated.emit(combo.currentIndex())  # what choosing it with mouse or keyboard does
+
+    assert i18n.current_language() == "en"
+    assert _nav_texts(unlocked) == [
+        "Today", "Contacts", "Handovers", "Directory", "Synchronisation", "Settings",
+    ]  # fmt: skip
+    workspace = workspace_of(unlocked)
+    assert workspace.current_page() == "parametres"  # stays where the user was
+    assert "Display" in visible_texts(workspace.stack.currentWidget())
+    contacts = workspace.show_page("contacts")
+    assert isinstance(contacts, ContactsPage)
+    table = visible_texts(contacts.table)
+    assert "Appointment offered" in table and "Outside a building" in table  # vocabularies too
+    assert contacts.model.headerData(3, Qt.Orientation.Horizontal) == "Outcome"
+    assert unlocked.home.read_settings()["language"] == "en"
+
+    # Next start: the unlock screen is already in English.
+    unlocked.lock()
+    assert unlocked.unlock_screen is not None
+    assert "Notebook locked" in visible_texts(unlocked.unlock_screen)
+
+
+def test_the_saved_language_applies_before_unlocking(
+    qtbot: QtBot, profile_home: tuple[Home, str]
+) -> None:
+    home, _key = profile_home
+    home.write_settings({"language": "en"})
+    i18n.apply_language(str(home.read_settings()["language"]))
+    window = make_window(qtbot, home)
+    window.start()
+    assert window.unlock_screen is not None
+    texts = visible_texts(window.unlock_screen)
+    assert "Unlock" in texts and "Forgot your passphrase?" in texts
