@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
 
-from fieldapp import __version__, cli_coord, cli_directory, cli_sync
+from fieldapp import __version__, cli_coord, cli_directory, cli_report, cli_sync
 from fieldapp.domain.errors import TransitionError, ValidationError
 from fieldapp.services import profile, sync
 from fieldapp.services.field import FieldService, PersonalDataInNote
@@ -439,6 +439,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_passphrase_recover)
     coord = cli_sync.register(sub, common, as_json, add)
     cli_coord.register(coord, as_json)
+    cli_report.register(coord, as_json)
     cli_directory.register(sub, common, as_json, add, coord=coord)
     return parser
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.services import directory
 from fieldapp.services.field import UnknownRecord
+from fieldapp.services.sync import SyncService
 from fieldapp.storage.home import Home
 from fieldapp.ui.contact_detail import VoidDialog
 from fieldapp.ui.contact_form import ContactForm
@@ -30,10 +31,10 @@ from fieldapp.ui.contacts_page import ContactsPage
 from fieldapp.ui.directory_view import DirectoryView
 from fieldapp.ui.handovers import HandoverDialog, HandoversPage
 from fieldapp.ui.import_dialog import ImportDialog
-from fieldapp.ui.placeholders import SyncPage
 from fieldapp.ui.resources import icon, pixmap
 from fieldapp.ui.session import Session
 from fieldapp.ui.settings_page import SettingsPage
+from fieldapp.ui.sync_view import SyncView
 from fieldapp.ui.today_page import TodayPage
 from fieldapp.ui.widgets import Banner
 
@@ -176,7 +177,7 @@ class Workspace(QWidget):
                 self._handover_from_directory,
             )
         if key == "synchronisation":
-            return SyncPage()
+            return SyncView(SyncService(self.session.service))
         settings = SettingsPage(session, self.home)
         settings.language_requested.connect(self.language_requested.emit)
         settings.autolock_changed.connect(self.autolock_changed.emit)
