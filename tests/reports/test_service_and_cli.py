@@ -8,26 +8,12 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from fieldapp import cli_coord, cli_report
 from fieldapp.cli import main
 from fieldapp.services import reporting
 from fieldapp.services.field import FieldService
 from tests.coordination.conftest import Territory, territory  # noqa: F401 -- fixture
 from tests.helpers import sample_contact
 from tests.sync.support import COORD_PASSPHRASE
-
-
-@pytest.fixture(autouse=True)
-def report_command(monkeypatch: pytest.MonkeyPatch) -> None:
-    """`coord report` as fieldapp.cli will register it (until the lead wires it in cli.py)."""
-    original = cli_coord.register
-
-    def register(coord: object, as_json: object) -> None:
-        original(coord, as_json)  # type: ignore[arg-type]
-        if "report" not in coord.choices:  # type: ignore[attr-defined]
-            cli_report.register(coord, as_json)
-
-    monkeypatch.setattr(cli_coord, "register", register)
 
 
 @pytest.fixture
