@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from fieldapp.storage.home import Home
-from fieldapp.ui import i18n
+from fieldapp.ui import gui_gc, i18n
 from fieldapp.ui.resources import icon
 from fieldapp.ui.style import apply_style
 from fieldapp.ui.window import RelaisWindow
@@ -22,6 +22,7 @@ def application(argv: list[str] | None = None) -> QApplication:
         QCoreApplication.setOrganizationName("Relais")
         app = QApplication(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
+    gui_gc.install(app)
     apply_style(app)
     app.setWindowIcon(icon("relais"))
     return app

@@ -39,6 +39,7 @@ class Task(QObject):
         self.result: Any = None
         self.error: BaseException | None = None
         self.done = False
+        self._runnable: QRunnable | None = None
         self._worker_progress.connect(self._on_progress)
         self._worker_done.connect(self._on_done)
 
@@ -106,7 +107,13 @@ def run_task(
     if on_progress is not None:
         task.progressed.connect(on_progress)
     _running.add(task)
-    QThreadPool.globalInstance().start(_Runnable(task, fn))
+    runnable = _Runnable(task, fn)
+    # Python owns the runnable: with Qt's auto-delete, the pool and Python's garbage collector
+    # could both free it (a heap corruption seen about once in ten runs). The task keeps it
+    # alive until the worker has reported back.
+    runnable.setAutoDelete(False)
+    task._runnable = runnable
+    QThreadPool.globalInstance().start(runnable)
     return task
 
 

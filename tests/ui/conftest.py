@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,6 +31,9 @@ def _french_and_quick(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> It
     monkeypatch.setattr(ContactForm, "_confirm_discard", lambda self: True)
     yield
     tasks.wait_all(10_000)
+    # Widgets a test leaves behind must be freed here, on the GUI thread: a cyclic collection
+    # that happens to run in a worker thread would free Qt objects from the wrong thread.
+    gc.collect()
     i18n.apply_language("fr")
 
 
