@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -31,12 +30,11 @@ from fieldapp.ui.passphrase import PassphraseFields
 from fieldapp.ui.session import Session
 from fieldapp.ui.tasks import run_task
 from fieldapp.ui.widgets import (
-    Banner,
     Card,
     FieldError,
     labelled,
     muted_label,
-    primary_button,
+    task_dialog_footer,
     title_label,
 )
 
@@ -70,21 +68,9 @@ class ChangePassphraseDialog(QDialog):
         layout.addLayout(form)
         self.fields = PassphraseFields(self, label=self.tr("&Nouvelle phrase de passe"))
         layout.addWidget(self.fields)
-        self.error = Banner("", kind="error", parent=self)
-        self.error.hide()
-        layout.addWidget(self.error)
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 0)
-        self.progress.hide()
-        layout.addWidget(self.progress)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.cancel_button = QPushButton(self.tr("Annuler"), self)
-        self.save_button = primary_button(self.tr("Changer"), self)
-        self.save_button.setEnabled(False)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.save_button)
-        layout.addLayout(buttons)
+        self.error, self.progress, self.cancel_button, self.save_button = task_dialog_footer(
+            self, layout, self.tr("Changer")
+        )
         self.cancel_button.clicked.connect(self.reject)
         self.save_button.clicked.connect(self.save)
         self.fields.valid_changed.connect(lambda _v: self._update())

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QProgressBar,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +32,7 @@ from fieldapp.ui.widgets import (
     link_button,
     muted_label,
     primary_button,
+    task_dialog_footer,
     title_label,
 )
 
@@ -258,21 +258,9 @@ class RecoveryDialog(QDialog):
         layout.addLayout(form)
         self.passphrase = PassphraseFields(self, label=self.tr("&Nouvelle phrase de passe"))
         layout.addWidget(self.passphrase)
-        self.error = Banner("", kind="error", parent=self)
-        self.error.hide()
-        layout.addWidget(self.error)
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 0)
-        self.progress.hide()
-        layout.addWidget(self.progress)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.cancel_button = QPushButton(self.tr("Annuler"), self)
-        self.save_button = primary_button(self.tr("Enregistrer la nouvelle phrase de passe"), self)
-        self.save_button.setEnabled(False)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.save_button)
-        layout.addLayout(buttons)
+        self.error, self.progress, self.cancel_button, self.save_button = task_dialog_footer(
+            self, layout, self.tr("Enregistrer la nouvelle phrase de passe")
+        )
         self.cancel_button.clicked.connect(self.reject)
         self.save_button.clicked.connect(self.save)
         self.passphrase.valid_changed.connect(lambda _v: self._update())

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLayoutItem,
+    QProgressBar,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -368,3 +369,27 @@ def labelled(widget: QWidget, text: str) -> QLabel:
     label.setBuddy(widget)
     widget.setAccessibleName(text.replace("&", ""))
     return label
+
+
+def task_dialog_footer(
+    dialog: QWidget, layout: QVBoxLayout, save_text: str
+) -> tuple[Banner, QProgressBar, QPushButton, QPushButton]:
+    """Foot of a dialog whose action runs in the background: an error banner, a busy bar and
+    "Annuler" / `save_text` buttons (save disabled until the form is valid). Returns
+    (error, progress, cancel_button, save_button), all added to `layout`."""
+    error = Banner("", kind="error", parent=dialog)
+    error.hide()
+    layout.addWidget(error)
+    progress = QProgressBar(dialog)
+    progress.setRange(0, 0)
+    progress.hide()
+    layout.addWidget(progress)
+    buttons = QHBoxLayout()
+    buttons.addStretch(1)
+    cancel = QPushButton(dialog.tr("Annuler"), dialog)
+    save = primary_button(save_text, dialog)
+    save.setEnabled(False)
+    buttons.addWidget(cancel)
+    buttons.addWidget(save)
+    layout.addLayout(buttons)
+    return error, progress, cancel, save
