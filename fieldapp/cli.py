@@ -333,6 +333,24 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return int(run(_home(args)))
 
 
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    from fieldapp.ui import screenshot  # Qt only for this command
+
+    home = _home(args)
+    needs_profile = args.view not in screenshot.NO_PASSPHRASE_VIEWS
+    if args.view not in screenshot.VIEWS:
+        raise CliError(str(screenshot.UnknownView(args.view)))
+    if needs_profile and not home.exists():
+        raise profile.NoProfile(home)
+    out = Path(args.out)
+    if out.suffix.lower() != ".png":
+        raise CliError(f"--out : fichier .png attendu ({out.name})")
+    passphrase = _passphrase(args) if needs_profile else ""
+    screenshot.render_view(home, passphrase, args.view, out, lang=args.lang)
+    print(out)
+    return 0
+
+
 # -- parser ----------------------------------------------------------------------------------------
 
 
@@ -437,6 +455,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--recovery-key-file", help="lire la clé de secours dans ce fichier")
     p.set_defaults(func=cmd_passphrase_recover)
+    p = add("screenshot", cmd_screenshot, [common], help="rendre une vue hors écran (PNG)")
+    p.add_argument("--view", required=True, help="vue : aujourdhui, contacts, saisie, relais…")
+    p.add_argument("--out", required=True, help="fichier PNG à écrire")
+    p.add_argument("--lang", choices=("fr", "en"), default="fr", help="langue de l'interface")
     coord = cli_sync.register(sub, common, as_json, add)
     cli_coord.register(coord, as_json)
     cli_report.register(coord, as_json)

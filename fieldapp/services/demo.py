@@ -87,6 +87,21 @@ def fill_demo(
             progress(done, len(items))
 
 
+_OPEN_PATHS: tuple[list[str], ...] = (
+    [],
+    ["rdv_fixe"],
+    ["rdv_fixe", "rdv_honore"],
+    ["rdv_fixe", "absent"],
+)
+_CLOSED_PATHS: tuple[list[str], ...] = (
+    ["rdv_fixe", "rdv_honore", "entre_dispositif"],
+    ["rdv_fixe", "rdv_honore", "entre_dispositif"],
+    ["rdv_fixe", "absent", "perdu_de_vue"],
+    ["refus_personne"],
+    ["perdu_de_vue"],
+)
+
+
 def _demo_handover(service: FieldService, rng: random.Random, contact_id: str, day: date) -> None:
     at = datetime(day.year, day.month, day.day, 14, tzinfo=UTC)
     now = datetime.now(UTC)
@@ -100,17 +115,10 @@ def _demo_handover(service: FieldService, rng: random.Random, contact_id: str, d
         },
         now=at,
     )
-    path = rng.choice(
-        [
-            [],
-            ["rdv_fixe"],
-            ["rdv_fixe", "rdv_honore"],
-            ["rdv_fixe", "rdv_honore", "entre_dispositif"],
-            ["rdv_fixe", "absent"],
-            ["refus_personne"],
-            ["perdu_de_vue"],
-        ]
-    )
+    # As in a followed-up notebook: most handovers older than six weeks are closed, a few are
+    # left overdue so the demo shows what "en retard" looks like.
+    settled = (now.date() - day).days > 42 and rng.random() < 0.9
+    path = rng.choice(_CLOSED_PATHS if settled else _OPEN_PATHS)
     for step, status in enumerate(path, start=1):
         service.change_handover_status(
             handover_id, status, now=min(now, at + timedelta(days=3 * step))

@@ -28,6 +28,8 @@ VIEWS = (
     "premier-lancement",
 )
 
+NO_PASSPHRASE_VIEWS = ("deverrouillage", "premier-lancement")
+
 
 class UnknownView(ValueError):
     def __init__(self, view: str) -> None:

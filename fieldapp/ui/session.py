@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from fieldapp.services.field import FieldService
+from fieldapp.services.sync import SyncService
 from fieldapp.storage.store import ContactFilter
 
 CONTACTS = "contacts"
@@ -22,6 +23,14 @@ class Session(QObject):
         self.demo = demo
         self.structure: dict[str, str] = dict(service.structure)
         self._known: list[str] | None = None
+        self._sync: SyncService | None = None
+
+    @property
+    def sync(self) -> SyncService:
+        """One SyncService per session: the view, the badge and the timer share its run lock."""
+        if self._sync is None:
+            self._sync = SyncService(self.service)
+        return self._sync
 
     @property
     def service(self) -> FieldService:
@@ -59,4 +68,5 @@ class Session(QObject):
         if self._service is not None:
             self._service.close()
             self._service = None
+        self._sync = None
         self._known = None

@@ -177,20 +177,38 @@ class TodayPage(QScrollArea):
 
         body = self.sync_card.body
         clear_layout(body)
+        status = self.session.sync.status()
         row_layout = QHBoxLayout()
         picture = QLabel(self.sync_card)
         picture.setPixmap(pixmap("sync", 28))
         row_layout.addWidget(picture, 0, Qt.AlignmentFlag.AlignTop)
-        row_layout.addWidget(
-            muted_label(
-                self.tr(
-                    "L'envoi des lots chiffrés vers la coordination arrive dans une prochaine "
-                    "version. D'ici là, tout reste enregistré et chiffré sur cet ordinateur : "
-                    "rien ne sera perdu."
-                ),
-                self.sync_card,
-            ),
-            1,
-        )
+        words = QVBoxLayout()
+        summary = QLabel(str(status["summary"]), self.sync_card)
+        summary.setObjectName("syncSummary")
+        summary.setTextFormat(Qt.TextFormat.PlainText)
+        summary.setWordWrap(True)
+        words.addWidget(summary)
+        words.addWidget(muted_label(self._sync_hint(status), self.sync_card))
+        row_layout.addLayout(words, 1)
         body.addLayout(row_layout)
+        open_sync = link_button(self.tr("Ouvrir la synchronisation"), self.sync_card)
+        open_sync.clicked.connect(self.show_sync.emit)
+        body.addWidget(open_sync, 0, Qt.AlignmentFlag.AlignLeft)
         body.addStretch(1)
+
+    def _sync_hint(self, status: dict[str, object]) -> str:
+        if not status["joined"]:
+            return self.tr(
+                "Ce carnet n'est rattaché à aucune coordination : tout reste chiffré sur cet "
+                "ordinateur. Pour envoyer vos lots, ouvrez une invitation dans Synchronisation."
+            )
+        if status["failed"]:
+            return self.tr(
+                "Le dernier envoi n'a pas abouti ; Relais réessaie tout seul. Rien n'est perdu : "
+                "les lots restent chiffrés ici jusqu'à leur dépôt."
+            )
+        if status["pending"] or status["unsealed_events"]:
+            return self.tr(
+                "Les lots partiront à la prochaine connexion, sans rien faire de votre côté."
+            )
+        return self.tr("Tout ce qui est noté ici a été déposé, chiffré, pour la coordination.")

@@ -18,11 +18,12 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 from fieldapp.services.field import FieldService
 from fieldapp.storage.home import Home
 from fieldapp.storage.keyfile import DEFAULT_KDF, KdfParams
-from fieldapp.ui import i18n
+from fieldapp.ui import i18n, tasks
 from fieldapp.ui.autolock import IdleWatcher, SessionLockWatcher
 from fieldapp.ui.first_run import DEMO_STRUCTURE, FirstRunWizard, demo_home_for
 from fieldapp.ui.resources import icon
 from fieldapp.ui.session import Session
+from fieldapp.ui.sync_view import SyncBadge, SyncScheduler
 from fieldapp.ui.unlock import UnlockScreen
 from fieldapp.ui.workspace import Workspace
 
@@ -50,6 +51,8 @@ class RelaisWindow(QMainWindow):
         self.unlock_screen: UnlockScreen | None = None
         self.wizard: FirstRunWizard | None = None
         self.draft: dict[str, Any] | None = None
+        self.sync_badge: SyncBadge | None = None
+        self.scheduler: SyncScheduler | None = None
         # Home the open session came from (the demo lives in its own folder).
         self.session_home = home
         self.setWindowIcon(icon("relais"))
@@ -124,11 +127,8 @@ class RelaisWindow(QMainWindow):
         if demo is None:
             demo = service.structure.get("name") == DEMO_STRUCTURE
         self.session = Session(service, demo=demo)
-        workspace = Workspace(self.session, self.session_home)
-        workspace.lock_requested.connect(self.lock)
-        workspace.language_requested.connect(self.set_language)
-        workspace.autolock_changed.connect(self.set_autolock_minutes)
-        self.workspace = workspace
+        self._start_sync(self.session)
+        workspace = self._new_workspace()
         self.wizard = None
         self.unlock_screen = None
         self._swap(workspace)
@@ -140,6 +140,71 @@ class RelaisWindow(QMainWindow):
             draft, self.draft = self.draft, None
             workspace.new_contact(draft)
         return workspace
+
+    def _new_workspace(self) -> Workspace:
+        assert self.session is not None
+        workspace = Workspace(self.session, self.session_home, scheduler=self.scheduler)
+        workspace.lock_requested.connect(self.lock)
+        workspace.language_requested.connect(self.set_language)
+        workspace.autolock_changed.connect(self.set_autolock_minutes)
+        workspace.synced.connect(self._sync_changed)
+        self.workspace = workspace
+        return workspace
+
+    # -- background sync -----------------------------------------------------------------------
+
+    def _start_sync(self, session: Session) -> None:
+        """The status-bar badge and the timer that delivers batches whenever a link is up."""
+        badge = SyncBadge(session.sync, self)
+        badge.clicked.connect(self.show_sync_page)
+        self.statusBar().addPermanentWidget(badge)
+        scheduler = SyncScheduler(session.sync, parent=self)
+        scheduler.synced.connect(self._background_synced)
+        scheduler.failed.connect(self._sync_changed)
+        scheduler.start()
+        self.sync_badge, self.scheduler = badge, scheduler
+
+    def _sync_changed(self, *_args: object) -> None:
+        if self.sync_badge is not None and self.session is not None:
+            self.sync_badge.refresh()
+        if self.workspace is not None:
+            self.workspace.sync_changed()
+
+    def _background_synced(self, report: object) -> None:
+        if report is not None:  # None: the timer found nothing due, nothing to redraw
+            self._sync_changed()
+
+    def show_sync_page(self) -> None:
+        if self.workspace is not None:
+            self.workspace.show_page("synchronisation")
+
+    def _end_session(self, session: Session) -> None:
+        """Stop the badge and the timer, then close the store — after a run still in flight."""
+        badge, scheduler = self.sync_badge, self.scheduler
+        self.sync_badge = self.scheduler = None
+        if badge is not None:
+            badge.stop()
+            self.statusBar().removeWidget(badge)
+            badge.deleteLater()
+        if scheduler is None:
+            session.close()
+            return
+        scheduler.stop()
+        scheduler.synced.disconnect(self._background_synced)
+        scheduler.failed.disconnect(self._sync_changed)
+        if not scheduler.running:
+            session.close()
+            scheduler.deleteLater()
+            return
+
+        # Locking must not wait for a slow server: the window locks now, and the store the
+        # delivery is writing to closes when it reports back.
+        def finish(*_args: object) -> None:
+            session.close()
+            scheduler.deleteLater()
+
+        scheduler.synced.connect(finish)
+        scheduler.failed.connect(finish)
 
     def new_contact(self) -> None:
         """Ctrl+N from any screen of the unlocked notebook."""
@@ -176,7 +241,7 @@ class RelaisWindow(QMainWindow):
         self.idle.stop()
         if self.workspace is not None:
             self.draft = self.workspace.teardown() or self.draft
-        self.session.close()
+        self._end_session(self.session)
         self.session = None
         self.workspace = None
         # The unlock screen belongs to the notebook that was open (demo or real).
@@ -208,15 +273,13 @@ class RelaisWindow(QMainWindow):
         if self.workspace is not None and self.session is not None:
             page = self.workspace.current_page()
             draft = self.workspace.teardown()
-            workspace = Workspace(self.session, self.session_home)
-            workspace.lock_requested.connect(self.lock)
-            workspace.language_requested.connect(self.set_language)
-            workspace.autolock_changed.connect(self.set_autolock_minutes)
-            self.workspace = workspace
+            workspace = self._new_workspace()
             self._swap(workspace)
             workspace.show_page(page)
             if draft is not None:
                 workspace.new_contact(draft)
+            if self.sync_badge is not None:
+                self.sync_badge.refresh()  # its words come from the service, in French
         elif self.wizard is not None and self.wizard.page() == 0:
             self.show_first_run()
         elif self.unlock_screen is not None:
@@ -238,8 +301,11 @@ class RelaisWindow(QMainWindow):
                 return
             self.workspace.teardown()
         if self.session is not None:
-            self.session.close()
+            self._end_session(self.session)
             self.session = None
+            # Quitting: let a delivery in flight finish (it is bounded by the HTTP timeouts)
+            # rather than tear the store from under it.
+            tasks.wait_all()
         if self.wizard is not None:
             self.wizard.discard()
         self.idle.uninstall()

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from fieldapp.services import directory
 from fieldapp.services.field import UnknownRecord
-from fieldapp.services.sync import SyncService
 from fieldapp.storage.home import Home
 from fieldapp.ui.contact_detail import VoidDialog
 from fieldapp.ui.contact_form import ContactForm
@@ -34,7 +33,7 @@ from fieldapp.ui.import_dialog import ImportDialog
 from fieldapp.ui.resources import icon, pixmap
 from fieldapp.ui.session import Session
 from fieldapp.ui.settings_page import SettingsPage
-from fieldapp.ui.sync_view import SyncView
+from fieldapp.ui.sync_view import SyncScheduler, SyncView
 from fieldapp.ui.today_page import TodayPage
 from fieldapp.ui.widgets import Banner
 
@@ -54,11 +53,20 @@ class Workspace(QWidget):
     lock_requested = Signal()
     language_requested = Signal(str)
     autolock_changed = Signal(int)
+    synced = Signal(object)  # a delivery run or a join from the Synchronisation page
 
-    def __init__(self, session: Session, home: Home, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        home: Home,
+        parent: QWidget | None = None,
+        *,
+        scheduler: SyncScheduler | None = None,
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.home = home
+        self.scheduler = scheduler  # the window's background sync, shown on its page
         self.pages: dict[str, QWidget] = {}
         self.form: ContactForm | None = None
         self.dialogs: list[QDialog] = []
@@ -159,6 +167,7 @@ class Workspace(QWidget):
             today.handover_opened.connect(self.open_handover)
             today.show_contacts.connect(lambda: self.show_page("contacts"))
             today.show_handovers.connect(lambda: self.show_page("relais"))
+            today.show_sync.connect(lambda: self.show_page("synchronisation"))
             return today
         if key == "contacts":
             contacts = ContactsPage(session)
@@ -177,7 +186,10 @@ class Workspace(QWidget):
                 self._handover_from_directory,
             )
         if key == "synchronisation":
-            return SyncView(SyncService(self.session.service))
+            view = SyncView(self.session.sync, self.scheduler)
+            view.synced.connect(self.synced.emit)
+            view.joined.connect(lambda: self.synced.emit(None))
+            return view
         settings = SettingsPage(session, self.home)
         settings.language_requested.connect(self.language_requested.emit)
         settings.autolock_changed.connect(self.autolock_changed.emit)
@@ -208,6 +220,14 @@ class Workspace(QWidget):
                 page.dirty = True
         if current is not None and getattr(current, "dirty", False):
             current.refresh()  # type: ignore[attr-defined]
+
+    def sync_changed(self) -> None:
+        """A delivery ran: Aujourd'hui shows the outbox, so it reloads (now if visible)."""
+        today = self.pages.get("aujourdhui")
+        if isinstance(today, TodayPage):
+            today.dirty = True
+            if self.stack.currentWidget() is today:
+                today.refresh()
 
     # -- actions -------------------------------------------------------------------------------
 

@@ -10,10 +10,12 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from fieldapp import cli
 from fieldapp.services import demo
 from fieldapp.storage.home import Home
 from fieldapp.ui import tasks
 from fieldapp.ui.screenshot import UnknownView, render_view
+from fieldapp.ui.window import DEFAULT_SIZE
 from tests.helpers import PASSPHRASE
 
 
@@ -32,6 +34,50 @@ def test_render_view_writes_a_png_of_the_view(
     assert not image.isNull() and image.width() >= 1000 and image.height() >= 600
     with pytest.raises(UnknownView):
         render_view(home, PASSPHRASE, "inconnue", out)
+
+
+def test_screenshot_command_renders_the_window_with_its_sync_badge(
+    qtbot: QtBot,
+    profile_home: tuple[Home, str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    home, _key = profile_home
+    monkeypatch.setenv("FIELDAPP_PASSPHRASE", PASSPHRASE)
+    out = tmp_path / "aujourdhui.png"
+    assert (
+        cli.main(
+            ["screenshot", "--home", str(home.root), "--view", "aujourdhui", "--out", str(out)]
+        )
+        == 0
+    )
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == DEFAULT_SIZE
+
+    # Bad input: one line on stderr, a non-zero exit, no file.
+    capsys.readouterr()
+    bad = tmp_path / "rien.png"
+    assert (
+        cli.main(["screenshot", "--home", str(home.root), "--view", "inconnue", "--out", str(bad)])
+        == cli.EXIT_ERROR
+    )
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "vue inconnue" in err and not bad.exists()
+    monkeypatch.setenv("FIELDAPP_PASSPHRASE", "pas la bonne phrase de passe")
+    assert (
+        cli.main(["screenshot", "--home", str(home.root), "--view", "contacts", "--out", str(bad)])
+        == cli.EXIT_ERROR
+    )
+    assert not bad.exists()
+    # The unlock screen needs no passphrase.
+    monkeypatch.delenv("FIELDAPP_PASSPHRASE")
+    assert (
+        cli.main(
+            ["screenshot", "--home", str(home.root), "--view", "deverrouillage", "--out", str(bad)]
+        )
+        == 0
+    )
 
 
 def test_tasks_run_off_the_ui_thread_and_report_back(qtbot: QtBot) -> None:
