@@ -337,16 +337,17 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     from fieldapp.ui import screenshot  # Qt only for this command
 
     home = _home(args)
-    needs_profile = args.view not in screenshot.NO_PASSPHRASE_VIEWS
+    needs_passphrase = args.view not in screenshot.NO_PASSPHRASE_VIEWS
     if args.view not in screenshot.VIEWS:
         raise CliError(str(screenshot.UnknownView(args.view)))
-    if needs_profile and not home.exists():
+    if args.view not in screenshot.COORDINATION_VIEWS and needs_passphrase and not home.exists():
         raise profile.NoProfile(home)
     out = Path(args.out)
     if out.suffix.lower() != ".png":
         raise CliError(f"--out : fichier .png attendu ({out.name})")
-    passphrase = _passphrase(args) if needs_profile else ""
-    screenshot.render_view(home, passphrase, args.view, out, lang=args.lang)
+    passphrase = _passphrase(args) if needs_passphrase else ""
+    workspace = Path(args.workspace).expanduser() if args.workspace else None
+    screenshot.render_view(home, passphrase, args.view, out, lang=args.lang, workspace=workspace)
     print(out)
     return 0
 
@@ -459,6 +460,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--view", required=True, help="vue : aujourdhui, contacts, saisie, relais…")
     p.add_argument("--out", required=True, help="fichier PNG à écrire")
     p.add_argument("--lang", choices=("fr", "en"), default="fr", help="langue de l'interface")
+    p.add_argument(
+        "--workspace", help="espace de coordination (vues coordination, tableau-de-bord)"
+    )
     coord = cli_sync.register(sub, common, as_json, add)
     cli_coord.register(coord, as_json)
     cli_report.register(coord, as_json)

@@ -3,7 +3,8 @@
 relais.key        key file (data key wrapped by the passphrase and by the recovery key)
 relais.key.bak    identical copy, rewritten after every change
 relais.db         SQLCipher database (+ -wal, -shm while open)
-settings.json     display preferences only (language, auto-lock): never record data
+settings.json     display preferences (language, auto-lock) and the last coordination folder:
+                  never record data
 backups/          copies of the database taken before each schema migration
 """
 
@@ -21,7 +22,8 @@ from fieldapp.storage.atomic import atomic_write
 
 APP_NAME = "Relais"
 
-DEFAULT_SETTINGS: dict[str, Any] = {"language": "fr", "autolock_minutes": 5}
+# A workspace folder path is the one non-display setting: where to look, never what is there.
+DEFAULT_SETTINGS: dict[str, Any] = {"language": "fr", "autolock_minutes": 5, "last_workspace": None}
 
 
 def default_home() -> Path:

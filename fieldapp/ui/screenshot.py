@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QWidget
 
 from fieldapp.services import profile
+from fieldapp.services.coordination import CoordinationService
 from fieldapp.storage.home import Home
 from fieldapp.ui import i18n
 from fieldapp.ui.contacts_page import ContactsPage
+from fieldapp.ui.coordination_window import CoordinationWindow
 from fieldapp.ui.handovers import HandoversPage
 from fieldapp.ui.window import DEFAULT_SIZE, RelaisWindow
 
@@ -26,8 +29,12 @@ VIEWS = (
     "parametres",
     "deverrouillage",
     "premier-lancement",
+    "coordination",
+    "tableau-de-bord",
 )
+COORDINATION_VIEWS = ("coordination", "tableau-de-bord")
 
+REPORT_WAIT_S = 60
 NO_PASSPHRASE_VIEWS = ("deverrouillage", "premier-lancement")
 
 
@@ -44,11 +51,21 @@ def _settle(ms: int = 150) -> None:
     QCoreApplication.processEvents()
 
 
-def render_view(home: Home, passphrase: str, view: str, out: Path, lang: str = "fr") -> None:
+def render_view(
+    home: Home,
+    passphrase: str,
+    view: str,
+    out: Path,
+    lang: str = "fr",
+    *,
+    workspace: Path | None = None,
+) -> None:
     """Open `home` with `passphrase`, show `view`, and save what it looks like to `out` (PNG).
 
     `deverrouillage` and `premier-lancement` need no passphrase (the latter renders the wizard
-    of an empty temporary folder). Raises UnknownView, or the profile errors of `open_profile`.
+    of an empty temporary folder). `coordination` and `tableau-de-bord` open the coordination
+    workspace `workspace` (by default `home/coordination`, where the demo puts it) with
+    `passphrase`. Raises UnknownView, or the errors of `open_profile` / `CoordinationService`.
     """
     if view not in VIEWS:
         raise UnknownView(view)
@@ -57,6 +74,9 @@ def render_view(home: Home, passphrase: str, view: str, out: Path, lang: str = "
 
     application()
     i18n.apply_language(lang)
+    if view in COORDINATION_VIEWS:
+        _render_coordination(workspace or home.root / "coordination", passphrase, view, out)
+        return
     with tempfile.TemporaryDirectory(prefix="relais-capture-") as scratch:
         target = Home(Path(scratch) / "profil") if view == "premier-lancement" else home
         window = RelaisWindow(target)
@@ -78,6 +98,28 @@ def render_view(home: Home, passphrase: str, view: str, out: Path, lang: str = "
             window.close()
             window.deleteLater()
             _settle(10)
+
+
+def _render_coordination(root: Path, passphrase: str, view: str, out: Path) -> None:
+    window = CoordinationWindow(CoordinationService.open(root, passphrase))
+    window.resize(*DEFAULT_SIZE)
+    try:
+        if view == "coordination":
+            window.tabs.setCurrentWidget(window.view)
+        window.show()
+        _settle()
+        deadline = time.monotonic() + REPORT_WAIT_S
+        while view == "tableau-de-bord" and window.dashboard.report is None:
+            if time.monotonic() > deadline:
+                raise TimeoutError("indicateurs non calculés à temps pour la capture")
+            _settle(50)
+        _settle()
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if not window.grab().save(str(out), "PNG"):
+            raise OSError(f"écriture impossible : {out}")
+    finally:
+        window.shutdown(wait=True)
+        _settle(10)
 
 
 def _prepare(window: RelaisWindow, home: Home, passphrase: str, view: str) -> QWidget:

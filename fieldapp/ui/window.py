@@ -12,14 +12,16 @@ import gc
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
+from fieldapp.services.coordination import CoordinationService
 from fieldapp.services.field import FieldService
 from fieldapp.storage.home import Home
 from fieldapp.storage.keyfile import DEFAULT_KDF, KdfParams
 from fieldapp.ui import i18n, tasks
 from fieldapp.ui.autolock import IdleWatcher, SessionLockWatcher
+from fieldapp.ui.coordination_window import CoordinationWindow, OpenWorkspaceDialog
 from fieldapp.ui.first_run import DEMO_STRUCTURE, FirstRunWizard, demo_home_for
 from fieldapp.ui.resources import icon
 from fieldapp.ui.session import Session
@@ -53,6 +55,8 @@ class RelaisWindow(QMainWindow):
         self.draft: dict[str, Any] | None = None
         self.sync_badge: SyncBadge | None = None
         self.scheduler: SyncScheduler | None = None
+        self.coordination_windows: list[CoordinationWindow] = []
+        self.open_dialog: OpenWorkspaceDialog | None = None
         # Home the open session came from (the demo lives in its own folder).
         self.session_home = home
         self.setWindowIcon(icon("relais"))
@@ -73,7 +77,26 @@ class RelaisWindow(QMainWindow):
         app = QCoreApplication.instance()
         if app is not None:
             app.installEventFilter(self)
+        self._build_menu()
         self._retitle()
+
+    def _build_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Fichier"))
+        self.open_coordination_action = QAction(
+            icon("sync"), self.tr("Ouvrir un espace de &coordination…"), self
+        )
+        self.open_coordination_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.open_coordination_action.triggered.connect(self.open_coordination)
+        menu.addAction(self.open_coordination_action)
+        menu.addSeparator()
+        # Ctrl+L itself is caught by eventFilter (it must work over modal dialogs too).
+        self.lock_action = QAction(self.tr("&Verrouiller\tCtrl+L"), self)
+        self.lock_action.triggered.connect(lambda: self.lock())
+        menu.addAction(self.lock_action)
+        quit_action = QAction(self.tr("&Quitter"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        menu.addAction(quit_action)
 
     # -- states --------------------------------------------------------------------------------
 
@@ -214,12 +237,56 @@ class RelaisWindow(QMainWindow):
     def is_unlocked(self) -> bool:
         return self.session is not None
 
+    # -- coordination ----------------------------------------------------------------------------
+
+    def open_coordination(self) -> OpenWorkspaceDialog:
+        """Ask for a workspace and its passphrase; it opens in a window beside the notebook."""
+        if self.open_dialog is not None:
+            self.open_dialog.raise_()
+            return self.open_dialog
+        dialog = OpenWorkspaceDialog(self.home, self)
+        dialog.opened.connect(self._coordination_opened)
+        dialog.finished.connect(lambda _result: self._open_dialog_closed(dialog))
+        self.open_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _open_dialog_closed(self, dialog: OpenWorkspaceDialog) -> None:
+        if self.open_dialog is dialog:
+            self.open_dialog = None
+        dialog.deleteLater()
+
+    def _coordination_opened(self, service: object) -> CoordinationWindow:
+        assert isinstance(service, CoordinationService)
+        window = CoordinationWindow(service)
+        window.closed.connect(lambda: self._coordination_closed(window))
+        self.coordination_windows.append(window)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        self.idle.start()  # the decrypted consolidated store locks on inactivity too
+        return window
+
+    def _coordination_closed(self, window: CoordinationWindow) -> None:
+        if window in self.coordination_windows:
+            self.coordination_windows.remove(window)
+        if self.session is None and not self.coordination_windows:
+            self.idle.stop()
+
+    def _close_coordination(self, *, wait: bool = False) -> bool:
+        windows = list(self.coordination_windows)
+        for window in windows:
+            window.shutdown(wait=wait)
+        if self.open_dialog is not None:
+            self.open_dialog.reject()
+        return bool(windows)
+
     # -- locking -------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 -- Qt override
         if (
             event.type() == QEvent.Type.KeyPress
-            and self.session is not None
+            and (self.session is not None or self.coordination_windows)
             and isinstance(event, QKeyEvent)
             and event.key() == Qt.Key.Key_L
             and event.modifiers() == Qt.KeyboardModifier.ControlModifier
@@ -236,7 +303,12 @@ class RelaisWindow(QMainWindow):
         self.lock(self.tr("Verrouillé avec la session de l'ordinateur."))
 
     def lock(self, reason: str = "") -> None:
+        closed_coordination = self._close_coordination()
         if self.session is None:
+            self.idle.stop()
+            if closed_coordination and self.unlock_screen is not None and reason:
+                self.unlock_screen.reason_label.setText(reason)
+                self.unlock_screen.reason_label.show()
             return
         self.idle.stop()
         if self.workspace is not None:
@@ -300,6 +372,7 @@ class RelaisWindow(QMainWindow):
                 event.ignore()
                 return
             self.workspace.teardown()
+        self._close_coordination(wait=True)
         if self.session is not None:
             self._end_session(self.session)
             self.session = None

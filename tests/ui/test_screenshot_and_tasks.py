@@ -142,3 +142,17 @@ def test_none_survives_the_bindings_refcount_defect(qtbot: QtBot) -> None:
     for _ in range(20_000):  # several times None's natural reference count
         label.setText("x")
     assert sys.getrefcount(None) > 1_000
+
+
+def test_screenshot_of_the_coordination_dashboard(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.sync.support import COORD_PASSPHRASE, make_coordination
+
+    coordination = make_coordination(tmp_path / "coord")
+    monkeypatch.setenv("FIELDAPP_PASSPHRASE", COORD_PASSPHRASE)
+    out = tmp_path / "tableau.png"
+    args = ["screenshot", "--workspace", str(coordination.root), "--out", str(out)]
+    assert cli.main([*args, "--view", "tableau-de-bord", "--home", str(tmp_path / "aucun")]) == 0
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == DEFAULT_SIZE
