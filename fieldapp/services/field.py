@@ -159,6 +159,9 @@ class FieldService:
     def history(self, entity_id: str) -> list[Event]:
         return self.store.entity_history(entity_id)
 
+    def neighbourhoods(self) -> list[str]:
+        return self.store.neighbourhoods()
+
     def last_neighbourhood(self) -> str | None:
         value = self.store.get_setting("last_neighbourhood")
         return str(value) if value else None

@@ -119,7 +119,12 @@ def my_activity(
     neighbourhood: str | None = None,
 ) -> Report:
     """ "Mon activité": the same indicators on the device's own store, nothing hidden."""
-    scope = make_scope(date_from, date_to, neighbourhood=neighbourhood)
+    return activity_report(
+        field_service, make_scope(date_from, date_to, neighbourhood=neighbourhood)
+    )
+
+
+def activity_report(field_service: FieldService, scope: Scope) -> Report:
     own_type = str(field_service.structure.get("type") or "")
     indicators = compute_indicators(field_service.engine, scope, own_structure_type=own_type)
     return build_report(indicators, k=None, title="Mon activité")

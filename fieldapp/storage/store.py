@@ -157,6 +157,12 @@ class FieldStore:
 
     # -- reading ---------------------------------------------------------------------------------
 
+    def neighbourhoods(self) -> list[str]:
+        """Distinct neighbourhood codes of the contacts (read from their index)."""
+        with self.engine.connect() as conn:
+            codes = conn.execute(select(contacts.c.neighbourhood).distinct()).scalars().all()
+        return sorted(str(c) for c in codes)
+
     def count_contacts(self, flt: ContactFilter = ContactFilter()) -> int:
         with self.engine.connect() as conn:
             return int(

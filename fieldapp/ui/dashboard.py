@@ -41,7 +41,9 @@ from fieldapp.reports.publish import DEFAULT_K, Report, neighbourhood_label, str
 from fieldapp.reports.tables import Table, display
 from fieldapp.services import reporting
 from fieldapp.services.coordination import CoordinationService
+from fieldapp.services.field import FieldService
 from fieldapp.ui import report_pdf
+from fieldapp.ui.session import Session
 from fieldapp.ui.tasks import run_task
 
 ALL = ""
@@ -133,8 +135,8 @@ class _Panel(QFrame):
         self.table.setAlternatingRowColors(True)
         self.table.setMinimumWidth(330)
         self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        body.addWidget(self.chart_view, 5)
-        body.addWidget(self.table, 4)
+        body.addWidget(self.chart_view, 3)
+        body.addWidget(self.table, 2)
         layout.addLayout(body)
         self.note = _label(note, "hint")
         self.note.setWordWrap(True)
@@ -158,7 +160,7 @@ class Dashboard(QWidget):
 
     def __init__(
         self,
-        source: CoordinationService | Engine,
+        source: CoordinationService | Engine | FieldService,
         *,
         k: int = DEFAULT_K,
         date_from: date | None = None,
@@ -168,7 +170,9 @@ class Dashboard(QWidget):
         super().__init__(parent)
         self.setObjectName("page")
         self._source = source
-        self.k = k
+        # A field notebook sees "Mon activité": its own figures, nothing to hide from itself.
+        self.own = isinstance(source, FieldService)
+        self.k = None if self.own else k
         self.report: Report | None = None
         self._generation = 0
         self._debounce = QTimer(self, singleShot=True, interval=250)
@@ -187,7 +191,7 @@ class Dashboard(QWidget):
         outer.setSpacing(10)
         head = QHBoxLayout()
         title = QVBoxLayout()
-        title.addWidget(_label("Tableau de bord", "title"))
+        title.addWidget(_label("Mon activité" if self.own else "Tableau de bord", "title"))
         self.status = _label("", "muted")
         title.addWidget(self.status)
         head.addLayout(title, 1)
@@ -195,7 +199,9 @@ class Dashboard(QWidget):
         for fmt, name, _ in EXPORTS:
             button = QPushButton(f"Exporter {name}")
             button.setToolTip(
-                f"Enregistrer ce tableau de bord en {name}, secret statistique appliqué"
+                f"Enregistrer vos chiffres en {name}"
+                if self.own
+                else f"Enregistrer ce tableau de bord en {name}, secret statistique appliqué"
             )
             button.clicked.connect(lambda _=False, f=fmt: self._ask_export(f))
             head.addWidget(button)
@@ -226,8 +232,16 @@ class Dashboard(QWidget):
             filters.addWidget(label)
             filters.addWidget(widget)
         filters.addStretch(1)
-        self.secret_note = _label(f"Effectifs inférieurs à {self.k} masqués « < {self.k} »", "hint")
+        self.secret_note = _label(
+            "Vos propres chiffres, tirés de ce carnet : rien n'est masqué."
+            if self.own
+            else f"Effectifs inférieurs à {self.k} masqués « < {self.k} »",
+            "hint",
+        )
         filters.addWidget(self.secret_note)
+        if self.own:  # one structure: its type is not a choice
+            self.structure_type.hide()
+            label.hide()  # the last label of the loop: "Type de structure"
         outer.addLayout(filters)
 
         scroll = QScrollArea()
@@ -271,7 +285,11 @@ class Dashboard(QWidget):
         """Offer the neighbourhoods and structure types of the store (read in the background)."""
         source = self._source
         run_task(
-            lambda _progress: reporting.coordination_filters(source),
+            lambda _progress: (
+                (source.neighbourhoods(), [])
+                if isinstance(source, FieldService)
+                else reporting.coordination_filters(source)
+            ),
             context=self,
             on_done=self._set_filter_options,
             on_error=lambda _exc: None,  # an unreadable store shows in the status line anyway
@@ -350,7 +368,11 @@ class Dashboard(QWidget):
             button.setEnabled(False)
         source, k = self._source, self.k
         run_task(
-            lambda _progress: reporting.coordination_report(source, scope, k=k),
+            lambda _progress: (
+                reporting.activity_report(source, scope)
+                if isinstance(source, FieldService)
+                else reporting.coordination_report(source, scope, k=k)
+            ),
             context=self,
             on_done=lambda report: self._loaded(generation, report),
             on_error=lambda exc: self._failed(generation, exc),
@@ -421,3 +443,19 @@ class Dashboard(QWidget):
             QApplication.restoreOverrideCursor()
         self.status.setText(f"Exporté : {written}")
         return written
+
+
+class ActivityPage(Dashboard):
+    """ "Mon activité" in the field notebook: the dashboard on the device's own store.
+
+    Built when first shown; the workspace marks it dirty when contacts or handovers change, and
+    it recomputes when shown again.
+    """
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session.service, parent=parent)
+        self.dirty = False  # the constructor already started the first computation
+
+    def refresh(self) -> None:
+        self.dirty = False
+        self.reload()

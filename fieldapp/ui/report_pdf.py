@@ -163,6 +163,21 @@ _MONTH_ABBREVIATIONS = {
     "décembre": "déc.",
 }
 
+_MONTH_LETTERS = {
+    "janvier": "jan",
+    "février": "fév",
+    "mars": "mar",
+    "avril": "avr",
+    "mai": "mai",
+    "juin": "jun",
+    "juillet": "jul",
+    "août": "aoû",
+    "septembre": "sep",
+    "octobre": "oct",
+    "novembre": "nov",
+    "décembre": "déc",
+}
+
 
 def _short_month(label: str) -> str:
     # "janv. 26": never a bare number, which could read like a (hidden) count.
@@ -176,6 +191,16 @@ def contacts_chart(report: Report) -> QChart:
     if len({m.split(" ")[1] for m in labels}) == 1:
         months = [_short_month(m).split(" ")[0] for m in labels]  # one year: the title says it
         title = f"Contacts par mois ({labels[0].split(' ')[1]})"
+    elif len(labels) > 6:
+        # A rolling year: three letters fit under each bar; the title gives the years.
+        months = []
+        for m in labels:
+            short = _MONTH_LETTERS.get(m.split(" ")[0], m[:3])
+            # Categories must differ: November of two years gets an invisible mark.
+            while short in months:
+                short += "\u200b"
+            months.append(short)
+        title = f"Contacts par mois ({_short_month(labels[0])} – {_short_month(labels[-1])})"
     else:
         months, title = [_short_month(m) for m in labels], "Contacts par mois"
     return bar_chart(

@@ -16,6 +16,7 @@ from fieldapp.storage.home import Home
 from fieldapp.ui import i18n
 from fieldapp.ui.contacts_page import ContactsPage
 from fieldapp.ui.coordination_window import CoordinationWindow
+from fieldapp.ui.dashboard import Dashboard
 from fieldapp.ui.handovers import HandoversPage
 from fieldapp.ui.window import DEFAULT_SIZE, RelaisWindow
 
@@ -24,6 +25,7 @@ VIEWS = (
     "contacts",
     "saisie",
     "relais",
+    "activite",
     "annuaire",
     "synchronisation",
     "parametres",
@@ -108,18 +110,24 @@ def _render_coordination(root: Path, passphrase: str, view: str, out: Path) -> N
             window.tabs.setCurrentWidget(window.view)
         window.show()
         _settle()
-        deadline = time.monotonic() + REPORT_WAIT_S
-        while view == "tableau-de-bord" and window.dashboard.report is None:
-            if time.monotonic() > deadline:
-                raise TimeoutError("indicateurs non calculés à temps pour la capture")
-            _settle(50)
-        _settle()
+        if view == "tableau-de-bord":
+            _wait_for_report(window.dashboard)
         out.parent.mkdir(parents=True, exist_ok=True)
         if not window.grab().save(str(out), "PNG"):
             raise OSError(f"écriture impossible : {out}")
     finally:
         window.shutdown(wait=True)
         _settle(10)
+
+
+def _wait_for_report(dashboard: Dashboard) -> None:
+    """The indicators are computed in the background: capture once they are shown."""
+    deadline = time.monotonic() + REPORT_WAIT_S
+    while dashboard.report is None:
+        if time.monotonic() > deadline:
+            raise TimeoutError("indicateurs non calculés à temps pour la capture")
+        _settle(50)
+    _settle()
 
 
 def _prepare(window: RelaisWindow, home: Home, passphrase: str, view: str) -> QWidget:
@@ -148,6 +156,8 @@ def _prepare(window: RelaisWindow, home: Home, passphrase: str, view: str) -> QW
         page.table.setFocus()
     if isinstance(page, HandoversPage):
         _select_first_overdue(page)
+    if isinstance(page, Dashboard):
+        _wait_for_report(page)
     return window
 
 

@@ -27,6 +27,7 @@ from fieldapp.storage.home import Home
 from fieldapp.ui.contact_detail import VoidDialog
 from fieldapp.ui.contact_form import ContactForm
 from fieldapp.ui.contacts_page import ContactsPage
+from fieldapp.ui.dashboard import ActivityPage
 from fieldapp.ui.directory_view import DirectoryView
 from fieldapp.ui.handovers import HandoverDialog, HandoversPage
 from fieldapp.ui.import_dialog import ImportDialog
@@ -38,11 +39,20 @@ from fieldapp.ui.today_page import TodayPage
 from fieldapp.ui.widgets import Banner
 
 # View names double as `fieldapp screenshot --view` names.
-PAGES = ("aujourdhui", "contacts", "relais", "annuaire", "synchronisation", "parametres")
+PAGES = (
+    "aujourdhui",
+    "contacts",
+    "relais",
+    "activite",
+    "annuaire",
+    "synchronisation",
+    "parametres",
+)
 _ICONS = {
     "aujourdhui": "today",
     "contacts": "contacts",
     "relais": "handover",
+    "activite": "activity",
     "annuaire": "directory",
     "synchronisation": "sync",
     "parametres": "settings",
@@ -122,6 +132,7 @@ class Workspace(QWidget):
             "aujourdhui": self.tr("Aujourd'hui"),
             "contacts": self.tr("Contacts"),
             "relais": self.tr("Relais"),
+            "activite": self.tr("Mon activité"),
             "annuaire": self.tr("Annuaire"),
             "synchronisation": self.tr("Synchronisation"),
             "parametres": self.tr("Paramètres"),
@@ -180,6 +191,8 @@ class Workspace(QWidget):
             return contacts
         if key == "relais":
             return HandoversPage(session)
+        if key == "activite":
+            return ActivityPage(session)
         if key == "annuaire":
             return DirectoryView(
                 lambda: directory.current_pack(self.session.service),
