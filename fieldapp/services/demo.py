@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from fieldapp.domain.pseudonym import pseudonym
 from fieldapp.domain.vocab import (
     AGE_BANDS,
     GENDERS,
@@ -76,6 +77,7 @@ def fill_demo(
     """Add `contacts` synthetic contacts, and handovers at every stage for about a fifth of them."""
     rng = random.Random(seed + 1)  # noqa: S311 -- reproducible fake data, not secrets
     items = list(demo_contacts(contacts, seed=seed))
+    _add_pseudonyms(service, items, rng)
     done = 0
     for start in range(0, len(items), 500):
         ids = service.record_contacts(items[start : start + 500])
@@ -85,6 +87,30 @@ def fill_demo(
         done += len(ids)
         if progress:
             progress(done, len(items))
+
+
+def _add_pseudonyms(service: FieldService, items: list[dict[str, Any]], rng: random.Random) -> None:
+    """Once joined, most demo contacts name a (fictional) person by pseudonym; recontacts often
+    meet someone already seen, so "personnes distinctes" is smaller than "contacts"."""
+    from fieldapp.services.sync import SyncService
+
+    key = SyncService(service).territory_key()
+    if key is None:
+        return
+    people: list[str] = []
+    for item in sorted(items, key=lambda i: str(i["date"])):
+        if rng.random() < 0.3:
+            continue  # not every encounter goes as far as agreeing to a pseudonym
+        if item["contact_mode"] == "recontact" and people:
+            item["pseudonym"] = rng.choice(people)
+            continue
+        # Random letters, not names: the demo holds no real-looking identity.
+        letters = "".join(rng.choice("BCDFGHJKLMNPRSTVZ") for _ in range(3))
+        code = pseudonym(
+            key, letters, rng.choice("ABDEFJKLMNOS"), rng.randint(1960, 2008), item["gender"]
+        )
+        item["pseudonym"] = code
+        people.append(code)
 
 
 _OPEN_PATHS: tuple[list[str], ...] = (

@@ -45,6 +45,7 @@ from fieldapp.domain.vocab import (
 )
 from fieldapp.services.field import PersonalDataInNote
 from fieldapp.ui.i18n import label, pydate, qdate, short_date
+from fieldapp.ui.pseudonym_widget import PseudonymField
 from fieldapp.ui.session import CONTACTS, Session
 from fieldapp.ui.widgets import (
     Banner,
@@ -175,6 +176,9 @@ class ContactForm(QDialog):
         )
         self.needs = ChipGroup(((t.code, label(NEEDS, t.code)) for t in NEEDS), parent=self)
         self.outcome = _combo(OUTCOMES, placeholder=self.tr("— choisir —"))
+        self.pseudonym = PseudonymField(
+            lambda: session.sync.territory_key(), lambda: _code(self.gender), self
+        )
         self.note = QPlainTextEdit(self)
         self.note.setTabChangesFocus(True)
         self.note.setPlaceholderText(
@@ -198,6 +202,7 @@ class ContactForm(QDialog):
                 ("age_band", self.tr("Tranche d'â&ge"), self.age_band),
                 ("gender", self.tr("Ge&nre"), self.gender),
             ),
+            (("pseudonym", self.tr("&Personne"), self.pseudonym), None),
             (("situation", self.tr("&Situation"), self.situation), None),
             (("registrations", self.tr("&Inscriptions"), self.registrations), None),
             (("needs", self.tr("&Besoins"), self.needs), None),
@@ -303,6 +308,7 @@ class ContactForm(QDialog):
             self.contact_mode,
             self.age_band,
             self.gender,
+            self.pseudonym.enter_button,
             self.situation,
             *self.registrations.chips(),
             *self.needs.chips(),
@@ -327,6 +333,8 @@ class ContactForm(QDialog):
             widget.changed.connect(self._touched)
         elif isinstance(widget, QPlainTextEdit):
             widget.textChanged.connect(self._touched)
+        elif isinstance(widget, PseudonymField):
+            widget.changed.connect(self._touched)
 
     def _touched(self, *_args: object) -> None:
         self._dirty = True
@@ -377,6 +385,7 @@ class ContactForm(QDialog):
         _select(self.age_band, "inconnu")
         _select(self.gender, "non-renseigne")
         _select(self.situation, "inconnue")
+        self.pseudonym.set_code(None)
         self.registrations.set_codes(())
         self.needs.set_codes(())
         _select(self.outcome, None)
@@ -402,6 +411,7 @@ class ContactForm(QDialog):
             ("outcome", self.outcome),
         ):
             _select(combo, data.get(key))
+        self.pseudonym.set_code(data.get("pseudonym"))
         registrations = [r for r in data.get("registrations") or () if r != "inconnue"]
         self.registrations.set_codes(registrations)
         self.needs.set_codes(data.get("needs") or ())
@@ -421,6 +431,7 @@ class ContactForm(QDialog):
             "age_band": _code(self.age_band),
             "gender": _code(self.gender),
             "situation": _code(self.situation),
+            "pseudonym": self.pseudonym.code(),
             # Nothing ticked means "we don't know", which the domain spells « inconnue ».
             "registrations": self.registrations.codes() or ["inconnue"],
             "needs": self.needs.codes(),

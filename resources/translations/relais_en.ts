@@ -6,114 +6,109 @@
     <message>
         <location filename="../../fieldapp/ui/directory_view.py" line="654"/>
         <source>Démarche</source>
-        <translation type="unfinished"></translation>
+        <translation>Procedure</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/directory_view.py" line="658"/>
         <source>Par</source>
-        <translation type="unfinished"></translation>
+        <translation>By</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/directory_view.py" line="660"/>
         <source>Précisions</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/directory_view.py" line="663"/>
         <source>Téléphone</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/directory_view.py" line="666"/>
         <source>Courriel</source>
-        <translation type="unfinished"></translation>
+        <translation>Email</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/directory_view.py" line="669"/>
         <source>Adresse</source>
-        <translation type="unfinished"></translation>
+        <translation>Address</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/directory_view.py" line="672"/>
         <source>Horaires</source>
-        <translation type="unfinished"></translation>
+        <translation>Hours</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/directory_view.py" line="675"/>
         <source>Lien</source>
-        <translation type="unfinished"></translation>
+        <translation>Link</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/directory_view.py" line="685"/>
         <source>Publics</source>
-        <translation type="unfinished"></translation>
+        <translation>Target groups</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/directory_view.py" line="687"/>
         <source>Conditions</source>
-        <translation type="unfinished"></translation>
+        <translation>Conditions</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/directory_view.py" line="689"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/directory_view.py" line="692"/>
         <source>Thématiques</source>
-        <translation type="unfinished"></translation>
+        <translation>Topics</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/directory_view.py" line="695"/>
         <source>Zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Area</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/directory_view.py" line="700"/>
         <source>Frais</source>
-        <translation type="unfinished"></translation>
+        <translation>Fees</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/directory_view.py" line="702"/>
         <source>Mis à jour</source>
-        <translation type="unfinished"></translation>
+        <translation>Updated</translation>
     </message>
 </context>
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="50"/>
-        <location filename="../../fieldapp/ui/settings_page.py" line="53"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="48"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="51"/>
         <source>Changer la phrase de passe</source>
         <translation>Change the passphrase</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="57"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="55"/>
         <source>La clé de secours notée à la création reste valable. Les données ne sont pas ré-chiffrées : seule la clé qui les protège l&apos;est.</source>
         <translation>The recovery key written down at creation stays valid. The data are not re-encrypted: only the key that protects them is.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="67"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="65"/>
         <source>Phrase &amp;actuelle</source>
         <translation>&amp;Current passphrase</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="71"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="69"/>
         <source>&amp;Nouvelle phrase de passe</source>
         <translation>&amp;New passphrase</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="82"/>
-        <source>Annuler</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="83"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="72"/>
         <source>Changer</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="114"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="100"/>
         <source>Phrase de passe actuelle incorrecte.</source>
         <translation>The current passphrase is wrong.</translation>
     </message>
@@ -123,37 +118,37 @@
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="235"/>
         <source>Structure</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="237"/>
         <source>Appareil</source>
-        <translation type="unfinished"></translation>
+        <translation>Device</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="242"/>
         <source>Événements reçus</source>
-        <translation type="unfinished"></translation>
+        <translation>Events received</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="243"/>
         <source>Numéros reçus</source>
-        <translation type="unfinished"></translation>
+        <translation>Numbers received</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="244"/>
         <source>Manques</source>
-        <translation type="unfinished"></translation>
+        <translation>Gaps</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="245"/>
         <source>Dernier lot</source>
-        <translation type="unfinished"></translation>
+        <translation>Last batch</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="255"/>
         <source>aucun</source>
-        <translation type="unfinished"></translation>
+        <translation>none</translation>
     </message>
 </context>
 <context>
@@ -550,204 +545,222 @@
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="388"/>
         <source>Fermer l&apos;espace</source>
-        <translation type="unfinished"></translation>
+        <translation>Close the workspace</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="394"/>
         <source>Espace %1 · clé de la coordination %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Workspace %1 · coordination key %2</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="407"/>
         <source>Fusion des lots</source>
-        <translation type="unfinished"></translation>
+        <translation>Merging batches</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="409"/>
         <source>&amp;Dépôt</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Drop</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="412"/>
         <source>Dépôt à lire</source>
-        <translation type="unfinished"></translation>
+        <translation>Drop to read</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="416"/>
         <source>Dossier ou adresse WebDAV du dépôt</source>
-        <translation type="unfinished"></translation>
+        <translation>Folder or WebDAV address of the drop</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="417"/>
         <source>Choisir…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose…</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="418"/>
         <source>&amp;Fusionner</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Merge</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="446"/>
         <source>Chaque lot est vérifié (signature de l&apos;appareil, destinataire, intégrité) avant d&apos;être importé en entier ; un lot refusé va en quarantaine, sans rien importer. Fusionner deux fois le même lot ne change rien.</source>
-        <translation type="unfinished"></translation>
+        <translation>Each batch is checked (device signature, recipient, integrity) before being imported in full; a refused batch goes to quarantine and nothing from it is imported. Merging the same batch twice changes nothing.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="459"/>
         <location filename="../../fieldapp/ui/coordination_view.py" line="562"/>
         <source>Quarantaine</source>
-        <translation type="unfinished"></translation>
+        <translation>Quarantine</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="463"/>
         <source>Rien de ces lots n&apos;a été importé. Corrigez la cause (par exemple, enrôlez l&apos;appareil), puis réessayez.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing from these batches has been imported. Fix the cause (for example, enrol the device), then try again.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="472"/>
         <source>Lots en quarantaine</source>
-        <translation type="unfinished"></translation>
+        <translation>Quarantined batches</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="478"/>
         <source>Aucun lot en quarantaine.</source>
-        <translation type="unfinished"></translation>
+        <translation>No batch in quarantine.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="482"/>
         <source>&amp;Réessayer la quarantaine</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Retry quarantine</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="490"/>
         <location filename="../../fieldapp/ui/coordination_view.py" line="494"/>
         <source>Appareils</source>
-        <translation type="unfinished"></translation>
+        <translation>Devices</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="499"/>
         <source>Aucun appareil enrôlé. Chaque structure vous remet le fichier d&apos;enrôlement de son appareil (Synchronisation → Fichier d&apos;enrôlement).</source>
-        <translation type="unfinished"></translation>
+        <translation>No device enrolled. Each organisation gives you its device&apos;s enrolment file (Synchronisation → Enrolment file).</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="506"/>
         <source>&amp;Enrôler un appareil…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enrol a device…</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="507"/>
         <source>&amp;Suspendre</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Suspend</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="508"/>
         <source>Ré&amp;tablir</source>
-        <translation type="unfinished"></translation>
+        <translation>Res&amp;tore</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="509"/>
         <source>Ré&amp;voquer…</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;voke…</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="533"/>
         <source>Complétude</source>
-        <translation type="unfinished"></translation>
+        <translation>Completeness</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="537"/>
         <source>Chaque appareil numérote ses événements sans trou : un manque signale un lot pas encore reçu (ou égaré en route).</source>
-        <translation type="unfinished"></translation>
+        <translation>Each device numbers its events with no gaps: a gap means a batch not received yet (or lost on the way).</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="546"/>
         <source>Complétude par appareil</source>
-        <translation type="unfinished"></translation>
+        <translation>Completeness by device</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="560"/>
         <source>Quarantaine (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Quarantine (%1)</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="582"/>
         <source>Appareils (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Devices (%1)</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="628"/>
         <source>Fichier d&apos;enrôlement</source>
-        <translation type="unfinished"></translation>
+        <translation>Enrolment file</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="630"/>
         <source>Fichiers d&apos;enrôlement (*.json *.enrolment);;Tous les fichiers (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enrolment files (*.json *.enrolment);;All files (*)</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="664"/>
         <source>Appareil enrôlé : %1 (empreinte %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Device enrolled: %1 (fingerprint %2).</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="670"/>
         <source>%1 lot(s) de cet appareil attendent en quarantaine : « Réessayer la quarantaine » les fusionnera.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 batch(es) from this device are waiting in quarantine: &quot;Retry quarantine&quot; will merge them.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="689"/>
         <source>%1 : appareil suspendu, ses lots attendront en quarantaine.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: device suspended; its batches will wait in quarantine.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="690"/>
         <source>%1 : appareil rétabli.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: device restored.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="692"/>
         <source>%1 : appareil révoqué ; ses lots signés après ce moment seront refusés.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: device revoked; its batches signed from now on will be refused.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="707"/>
         <source>Révoquer l&apos;appareil ?</source>
-        <translation type="unfinished"></translation>
+        <translation>Revoke the device?</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="709"/>
         <source>Révoquer l&apos;appareil de « %1 » (empreinte %2) ? Ses lots signés après la révocation iront en quarantaine, et il ne pourra pas être rétabli : il faudra enrôler un nouvel appareil.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revoke the device of &quot;%1&quot; (fingerprint %2)? Its batches signed after the revocation will go to quarantine, and it cannot be restored: a new device will have to be enrolled.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="719"/>
         <source>Révoquer</source>
-        <translation type="unfinished"></translation>
+        <translation>Revoke</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="737"/>
         <source>Dossier du dépôt</source>
-        <translation type="unfinished"></translation>
+        <translation>Drop folder</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="749"/>
         <source>Indiquez le dossier ou l&apos;adresse WebDAV du dépôt à lire.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the folder or WebDAV address of the drop to read.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="758"/>
         <source>Lecture du dépôt…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading the drop…</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="768"/>
         <source>Nouvel essai des lots en quarantaine…</source>
-        <translation type="unfinished"></translation>
+        <translation>Retrying the quarantined batches…</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="795"/>
         <source>Lot %1 sur %2 : %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch %1 of %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>CoordinationWindow</name>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_window.py" line="168"/>
+        <source>Relais — Coordination · %1</source>
+        <translation>Relais — Coordination · %1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_window.py" line="176"/>
+        <source>Tableau de bord</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_window.py" line="177"/>
+        <source>Lots et appareils</source>
+        <translation>Batches and devices</translation>
     </message>
 </context>
 <context>
@@ -755,57 +768,57 @@
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="146"/>
         <source>Structure</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="148"/>
         <source>Appareil</source>
-        <translation type="unfinished"></translation>
+        <translation>Device</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="153"/>
         <source>Empreinte</source>
-        <translation type="unfinished"></translation>
+        <translation>Fingerprint</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="154"/>
         <source>État</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="155"/>
         <source>Depuis</source>
-        <translation type="unfinished"></translation>
+        <translation>Since</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="160"/>
         <source>(appareil inconnu)</source>
-        <translation type="unfinished"></translation>
+        <translation>(unknown device)</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="165"/>
         <source>de confiance</source>
-        <translation type="unfinished"></translation>
+        <translation>trusted</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="166"/>
         <source>suspendu</source>
-        <translation type="unfinished"></translation>
+        <translation>suspended</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="167"/>
         <source>révoqué</source>
-        <translation type="unfinished"></translation>
+        <translation>revoked</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="168"/>
         <source>en attente d&apos;enrôlement</source>
-        <translation type="unfinished"></translation>
+        <translation>awaiting enrolment</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="174"/>
         <source>%1 lot(s) en quarantaine. Demandez à la structure le fichier d&apos;enrôlement de cet appareil.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 batch(es) in quarantine. Ask the organisation for this device&apos;s enrolment file.</translation>
     </message>
 </context>
 <context>
@@ -818,22 +831,22 @@
     <message>
         <location filename="../../fieldapp/ui/directory_view.py" line="305"/>
         <source>Annuaire de démonstration : structures et quartiers fictifs. Il sera remplacé par le pack de votre coordination.</source>
-        <translation type="unfinished"></translation>
+        <translation>Demonstration directory: fictional organisations and neighbourhoods. It will be replaced by your coordination&apos;s pack.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/directory_view.py" line="321"/>
         <source>Voir tout l&apos;annuaire</source>
-        <translation type="unfinished"></translation>
+        <translation>See the whole directory</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/directory_view.py" line="329"/>
         <source>Rechercher un service ou une structure (ex. : permis, logement, CV)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Search for a service or an organisation (e.g. driving licence, housing, CV)…</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/directory_view.py" line="332"/>
         <source>Rechercher dans l&apos;annuaire</source>
-        <translation type="unfinished"></translation>
+        <translation>Search the directory</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/directory_view.py" line="339"/>
@@ -843,17 +856,17 @@
     <message>
         <location filename="../../fieldapp/ui/directory_view.py" line="340"/>
         <source>Public</source>
-        <translation type="unfinished"></translation>
+        <translation>Target group</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/directory_view.py" line="341"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/directory_view.py" line="342"/>
         <source>Commune</source>
-        <translation type="unfinished"></translation>
+        <translation>Commune</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/directory_view.py" line="343"/>
@@ -863,28 +876,29 @@
     <message>
         <location filename="../../fieldapp/ui/directory_view.py" line="363"/>
         <source>Services trouvés</source>
-        <translation type="unfinished"></translation>
+        <translation>Services found</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/directory_view.py" line="369"/>
         <source>Aucun service ne correspond.
 Essayez un autre mot, ou retirez un filtre.</source>
-        <translation type="unfinished"></translation>
+        <translation>No service matches.
+Try another word, or remove a filter.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/directory_view.py" line="388"/>
         <source>Créer un relais vers ce service</source>
-        <translation type="unfinished"></translation>
+        <translation>Create a handover to this service</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/directory_view.py" line="426"/>
         <source>Démonstration — données fictives</source>
-        <translation type="unfinished"></translation>
+        <translation>Demonstration — fictional data</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/directory_view.py" line="430"/>
         <source>Pack n° {version} du {day}{where}</source>
-        <translation type="unfinished"></translation>
+        <translation>Pack no. {version} of {day}{where}</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/directory_view.py" line="435"/>
@@ -894,27 +908,27 @@ Essayez un autre mot, ou retirez un filtre.</source>
     <message>
         <location filename="../../fieldapp/ui/directory_view.py" line="436"/>
         <source>Tous les publics</source>
-        <translation type="unfinished"></translation>
+        <translation>All target groups</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/directory_view.py" line="437"/>
         <source>Tous les types</source>
-        <translation type="unfinished"></translation>
+        <translation>All types</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/directory_view.py" line="440"/>
         <source>Toutes les communes</source>
-        <translation type="unfinished"></translation>
+        <translation>All communes</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/directory_view.py" line="526"/>
         <source>{n} services</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} services</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/directory_view.py" line="529"/>
         <source>{n} service(s) sur {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} service(s) of {total}</translation>
     </message>
 </context>
 <context>
@@ -923,7 +937,7 @@ Essayez un autre mot, ou retirez un filtre.</source>
         <location filename="../../fieldapp/ui/coordination_view.py" line="302"/>
         <location filename="../../fieldapp/ui/coordination_view.py" line="306"/>
         <source>Enrôler un appareil</source>
-        <translation type="unfinished"></translation>
+        <translation>Enrol a device</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="309"/>
@@ -933,27 +947,27 @@ Essayez un autre mot, ou retirez un filtre.</source>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="312"/>
         <source>Appareil :</source>
-        <translation type="unfinished"></translation>
+        <translation>Device:</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="317"/>
         <source>Empreinte lue dans le fichier</source>
-        <translation type="unfinished"></translation>
+        <translation>Fingerprint read from the file</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="329"/>
         <source>Faites lire à voix haute l&apos;empreinte affichée par l&apos;appareil (Synchronisation → Coordination). L&apos;empreinte lue par l&apos;appareil est-elle identique ?</source>
-        <translation type="unfinished"></translation>
+        <translation>Have the fingerprint shown on the device (Synchronisation → Coordination) read aloud. Is the fingerprint read from the device identical?</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="338"/>
         <source>Non, ne pas enrôler</source>
-        <translation type="unfinished"></translation>
+        <translation>No, do not enrol</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="339"/>
         <source>Oui, identique : enrôler</source>
-        <translation type="unfinished"></translation>
+        <translation>Yes, identical: enrol</translation>
     </message>
 </context>
 <context>
@@ -1783,42 +1797,97 @@ Essayez un autre mot, ou retirez un filtre.</source>
     </message>
 </context>
 <context>
+    <name>OpenWorkspaceDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_window.py" line="53"/>
+        <location filename="../../fieldapp/ui/coordination_window.py" line="57"/>
+        <source>Ouvrir un espace de coordination</source>
+        <translation>Open a coordination workspace</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_window.py" line="61"/>
+        <source>L&apos;espace de coordination est le dossier créé par « fieldapp coord init » (ou par la démonstration). Il contient les clés de la coordination, chiffrées par sa phrase de passe.</source>
+        <translation>The coordination workspace is the folder created by &quot;fieldapp coord init&quot; (or by the demonstration). It holds the coordination&apos;s keys, encrypted with its passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_window.py" line="71"/>
+        <source>Dossier de l&apos;espace</source>
+        <translation>Workspace folder</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_window.py" line="75"/>
+        <source>Choisir…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_window.py" line="78"/>
+        <source>&amp;Dossier</source>
+        <translation>&amp;Folder</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_window.py" line="81"/>
+        <source>&amp;Phrase de passe</source>
+        <translation>&amp;Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_window.py" line="84"/>
+        <source>&amp;Ouvrir</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_window.py" line="96"/>
+        <source>Espace de coordination</source>
+        <translation>Coordination workspace</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_window.py" line="141"/>
+        <source>Phrase de passe incorrecte pour cet espace. C&apos;est celle de la coordination, pas celle de votre carnet (sauf dans la démonstration).</source>
+        <translation>Wrong passphrase for this workspace. It is the coordination&apos;s passphrase, not your notebook&apos;s (except in the demonstration).</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination_window.py" line="146"/>
+        <source>Ce dossier n&apos;est pas un espace de coordination Relais : choisissez le dossier créé par « fieldapp coord init ».</source>
+        <translation>This folder is not a Relais coordination workspace: choose the folder created by &quot;fieldapp coord init&quot;.</translation>
+    </message>
+</context>
+<context>
     <name>OutboxModel</name>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="165"/>
         <source>Lot</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="166"/>
         <source>Événements</source>
-        <translation type="unfinished"></translation>
+        <translation>Events</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="167"/>
         <source>État</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="168"/>
         <source>Dernier essai</source>
-        <translation type="unfinished"></translation>
+        <translation>Last attempt</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="169"/>
         <source>Raison</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="204"/>
         <source>%1
 créé le %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+created on %2</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="209"/>
         <source>%1 tentative(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 attempt(s)</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="226"/>
@@ -1828,7 +1897,7 @@ créé le %2</source>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="238"/>
         <source>Nouvel essai vers %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Next attempt around %1.</translation>
     </message>
 </context>
 <context>
@@ -1894,32 +1963,32 @@ créé le %2</source>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="198"/>
         <source>Lot</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="203"/>
         <source>Appareil</source>
-        <translation type="unfinished"></translation>
+        <translation>Device</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="205"/>
         <source>illisible</source>
-        <translation type="unfinished"></translation>
+        <translation>unreadable</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="208"/>
         <source>Raison</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="209"/>
         <source>Reçu le</source>
-        <translation type="unfinished"></translation>
+        <translation>Received on</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="210"/>
         <source>Dernier essai</source>
-        <translation type="unfinished"></translation>
+        <translation>Last attempt</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="221"/>
@@ -1955,17 +2024,12 @@ créé le %2</source>
         <translation>&amp;New passphrase</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/unlock.py" line="270"/>
-        <source>Annuler</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/unlock.py" line="271"/>
+        <location filename="../../fieldapp/ui/unlock.py" line="262"/>
         <source>Enregistrer la nouvelle phrase de passe</source>
         <translation>Save the new passphrase</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/unlock.py" line="305"/>
+        <location filename="../../fieldapp/ui/unlock.py" line="293"/>
         <source>Clé de secours incorrecte : vérifiez chaque groupe de quatre caractères.</source>
         <translation>Wrong recovery key: check each group of four characters.</translation>
     </message>
@@ -2002,12 +2066,32 @@ créé le %2</source>
 <context>
     <name>RelaisWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/window.py" line="168"/>
+        <location filename="../../fieldapp/ui/window.py" line="84"/>
+        <source>&amp;Fichier</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/window.py" line="86"/>
+        <source>Ouvrir un espace de &amp;coordination…</source>
+        <translation>Open a &amp;coordination workspace…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/window.py" line="93"/>
+        <source>&amp;Verrouiller	Ctrl+L</source>
+        <translation>&amp;Lock	Ctrl+L</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/window.py" line="96"/>
+        <source>&amp;Quitter</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/window.py" line="300"/>
         <source>Verrouillé après %1 min sans activité.</source>
         <translation>Locked after %1 min without activity.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/window.py" line="171"/>
+        <location filename="../../fieldapp/ui/window.py" line="303"/>
         <source>Verrouillé avec la session de l&apos;ordinateur.</source>
         <translation>Locked with the computer&apos;s session.</translation>
     </message>
@@ -2015,112 +2099,112 @@ créé le %2</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="140"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="126"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="148"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="134"/>
         <source>Affichage</source>
         <translation>Display</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="155"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="141"/>
         <source>&amp;Langue / Language</source>
         <translation>&amp;Langue / Language</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="158"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="144"/>
         <source>Le changement de langue s&apos;applique immédiatement.</source>
         <translation>A language change applies at once.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="162"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="148"/>
         <source>Sécurité</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="167"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="153"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="170"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="156"/>
         <source>&amp;Verrouillage après inactivité</source>
         <translation>&amp;Lock after inactivity</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="176"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="162"/>
         <source>Le carnet se verrouille aussi quand la session de l&apos;ordinateur est verrouillée, et à la demande avec Ctrl+L.</source>
         <translation>The notebook also locks when the computer&apos;s session locks, and on demand with Ctrl+L.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="183"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="169"/>
         <source>Verrouiller maintenant</source>
         <translation>Lock now</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="184"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="170"/>
         <source>Changer la phrase de passe…</source>
         <translation>Change the passphrase…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="194"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="180"/>
         <source>Données</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="198"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="184"/>
         <source>Importer des contacts depuis un tableur enregistré en CSV (bailleurs, permanences) : un rapport indique chaque ligne refusée et pourquoi.</source>
         <translation>Import contacts from a spreadsheet saved as CSV (landlords, drop-in desks): a report shows every refused row and why.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="205"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="191"/>
         <source>Importer un tableur…</source>
         <translation>Import a spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="211"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="197"/>
         <source>Coordination</source>
         <translation>Coordination</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="215"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="201"/>
         <source>L&apos;invitation de votre coordination (clés publiques, dépôt central) s&apos;importera ici avec la synchronisation, dans une prochaine version.</source>
         <translation>Your coordination&apos;s invitation (public keys, central drop) will be imported here with synchronisation, in a coming version.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="222"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="208"/>
         <source>Importer une invitation…</source>
         <translation>Import an invitation…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="229"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="215"/>
         <source>Profil</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="235"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="221"/>
         <source>Structure :</source>
         <translation>Organisation:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="236"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="222"/>
         <source>Type :</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="237"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="223"/>
         <source>Dossier :</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="238"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="224"/>
         <source>Version de Relais :</source>
         <translation>Relais version:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="270"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="256"/>
         <source>✓ Nouvelle phrase de passe enregistrée.</source>
         <translation>✓ New passphrase saved.</translation>
     </message>
@@ -2130,22 +2214,22 @@ créé le %2</source>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="288"/>
         <source>Synchronisation : %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisation: %1</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="303"/>
         <source>Dernier envoi (%1) : %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Last send (%1): %2</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="309"/>
         <source>Nouvel essai automatique vers %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatic retry around %1.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="313"/>
         <source>Cliquez pour ouvrir la synchronisation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Click to open Synchronisation.</translation>
     </message>
 </context>
 <context>
@@ -2171,63 +2255,63 @@ créé le %2</source>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="458"/>
         <source>Vos enregistrements partent en lots chiffrés et signés, que seule votre coordination peut ouvrir. Sans connexion, ils attendent ici : Relais réessaie de lui-même toutes les quelques minutes, et rien n&apos;est perdu.</source>
-        <translation type="unfinished"></translation>
+        <translation>Your records leave in encrypted, signed batches that only your coordination can open. Without a connection they wait here: Relais retries by itself every few minutes, and nothing is lost.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="474"/>
         <source>Destination</source>
-        <translation type="unfinished"></translation>
+        <translation>Destination</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="477"/>
         <source>&amp;Dossier (partage, clé USB…)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Folder (share, USB stick…)</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="478"/>
         <source>Serveur &amp;WebDAV (Nextcloud…)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;WebDAV server (Nextcloud…)</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="492"/>
         <source>Dossier de dépôt de la coordination</source>
-        <translation type="unfinished"></translation>
+        <translation>The coordination&apos;s drop folder</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="493"/>
         <location filename="../../fieldapp/ui/sync_view.py" line="587"/>
         <source>Choisir…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose…</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="494"/>
         <source>D&amp;ossier</source>
-        <translation type="unfinished"></translation>
+        <translation>F&amp;older</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="504"/>
         <source>&amp;Adresse</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Address</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="506"/>
         <source>&amp;Identifiant</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Username</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="510"/>
         <source>&amp;Mot de passe</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Password</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="516"/>
         <source>&amp;Tester la connexion</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Test the connection</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="517"/>
         <source>&amp;Enregistrer</source>
-        <translation type="unfinished"></translation>
+        <translation>Sav&amp;e</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="538"/>
@@ -2237,147 +2321,147 @@ créé le %2</source>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="549"/>
         <source>Territoire :</source>
-        <translation type="unfinished"></translation>
+        <translation>Territory:</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="551"/>
         <source>Clé de la coordination :</source>
-        <translation type="unfinished"></translation>
+        <translation>Coordination key:</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="553"/>
         <source>Empreinte de cet appareil :</source>
-        <translation type="unfinished"></translation>
+        <translation>This device&apos;s fingerprint:</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="559"/>
         <source>Fichier d&apos;enrô&amp;lement…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enro&amp;lment file…</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="561"/>
         <source>À remettre au coordinateur, qui lira avec vous l&apos;empreinte de l&apos;appareil.</source>
-        <translation type="unfinished"></translation>
+        <translation>To give to the coordinator, who will read the device&apos;s fingerprint with you.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="578"/>
         <source>Ce carnet n&apos;est rattaché à aucune coordination. Ouvrez l&apos;invitation reçue de votre coordinateur, avec son code à usage unique.</source>
-        <translation type="unfinished"></translation>
+        <translation>This notebook is not linked to any coordination. Open the invitation received from your coordinator, with its one-time code.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="590"/>
         <source>In&amp;vitation</source>
-        <translation type="unfinished"></translation>
+        <translation>In&amp;vitation</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="593"/>
         <source>&amp;Code</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Code</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="596"/>
         <source>&amp;Rejoindre</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Join</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="618"/>
         <source>Boîte d&apos;envoi</source>
-        <translation type="unfinished"></translation>
+        <translation>Outbox</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="620"/>
         <source>&amp;Synchroniser maintenant</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Synchronise now</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="644"/>
         <source>Lots de la boîte d&apos;envoi</source>
-        <translation type="unfinished"></translation>
+        <translation>Outbox batches</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="652"/>
         <source>Aucun lot pour l&apos;instant. Vos enregistrements seront scellés en lots au prochain envoi.</source>
-        <translation type="unfinished"></translation>
+        <translation>No batch yet. Your records will be sealed into batches at the next send.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="690"/>
         <source>%1 modification(s) pas encore scellée(s) : elles partiront au prochain envoi.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 change(s) not sealed yet: they will leave with the next send.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="695"/>
         <source>Nouvel essai automatique vers %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatic retry around %1.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="712"/>
         <source>Rejoignez d&apos;abord une coordination (à droite).</source>
-        <translation type="unfinished"></translation>
+        <translation>Join a coordination first (on the right).</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="729"/>
         <source>enregistré — laisser vide pour le garder</source>
-        <translation type="unfinished"></translation>
+        <translation>saved — leave empty to keep it</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="775"/>
         <source>Adresse WebDAV invalide : https://serveur/chemin/ attendu.</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid WebDAV address: https://server/path/ expected.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="790"/>
         <source>Dossier de dépôt</source>
-        <translation type="unfinished"></translation>
+        <translation>Drop folder</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="805"/>
         <source>✓ Destination enregistrée : %1</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Destination saved: %1</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="823"/>
         <source>Connexion à %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecting to %1…</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="854"/>
         <source>Invitation de la coordination</source>
-        <translation type="unfinished"></translation>
+        <translation>Coordination invitation</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="856"/>
         <source>Invitations Relais (*.relais-invitation);;Tous les fichiers (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Relais invitations (*.relais-invitation);;All files (*)</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="865"/>
         <source>Choisissez le fichier d&apos;invitation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the invitation file.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="901"/>
         <source>Fichier d&apos;enrôlement</source>
-        <translation type="unfinished"></translation>
+        <translation>Enrolment file</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="903"/>
         <source>Fichiers JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON files (*.json)</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="917"/>
         <source>Fichier enregistré : %1. Remettez-le au coordinateur et lisez-lui l&apos;empreinte %2 : il doit voir la même.</source>
-        <translation type="unfinished"></translation>
+        <translation>File saved: %1. Give it to the coordinator and read them the fingerprint %2: they must see the same one.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="938"/>
         <source>Préparation des lots…</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparing the batches…</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync_view.py" line="991"/>
         <source>Vérification automatique…</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatic check…</translation>
     </message>
 </context>
 <context>
@@ -2458,9 +2542,29 @@ créé le %2</source>
         <translation>Contacts in the notebook</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/today_page.py" line="187"/>
-        <source>L&apos;envoi des lots chiffrés vers la coordination arrive dans une prochaine version. D&apos;ici là, tout reste enregistré et chiffré sur cet ordinateur : rien ne sera perdu.</source>
-        <translation>Sending encrypted batches to the coordination comes in a later version. Until then, everything stays saved and encrypted on this computer: nothing will be lost.</translation>
+        <location filename="../../fieldapp/ui/today_page.py" line="194"/>
+        <source>Ouvrir la synchronisation</source>
+        <translation>Open Synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/today_page.py" line="202"/>
+        <source>Ce carnet n&apos;est rattaché à aucune coordination : tout reste chiffré sur cet ordinateur. Pour envoyer vos lots, ouvrez une invitation dans Synchronisation.</source>
+        <translation>This notebook is not linked to any coordination: everything stays encrypted on this computer. To send your batches, open an invitation in Synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/today_page.py" line="207"/>
+        <source>Le dernier envoi n&apos;a pas abouti ; Relais réessaie tout seul. Rien n&apos;est perdu : les lots restent chiffrés ici jusqu&apos;à leur dépôt.</source>
+        <translation>The last send did not go through; Relais retries by itself. Nothing is lost: the batches stay encrypted here until they are dropped.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/today_page.py" line="212"/>
+        <source>Les lots partiront à la prochaine connexion, sans rien faire de votre côté.</source>
+        <translation>The batches will leave at the next connection, with nothing to do on your side.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/today_page.py" line="214"/>
+        <source>Tout ce qui est noté ici a été déposé, chiffré, pour la coordination.</source>
+        <translation>Everything recorded here has been dropped, encrypted, for the coordination.</translation>
     </message>
 </context>
 <context>
@@ -2548,71 +2652,84 @@ créé le %2</source>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../fieldapp/ui/workspace.py" line="82"/>
+        <location filename="../../fieldapp/ui/workspace.py" line="101"/>
         <source>Verrouiller</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/workspace.py" line="83"/>
+        <location filename="../../fieldapp/ui/workspace.py" line="102"/>
         <source>Verrouiller le carnet (Ctrl+L)</source>
         <translation>Lock the notebook (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/workspace.py" line="90"/>
+        <location filename="../../fieldapp/ui/workspace.py" line="109"/>
         <source>Démonstration : toutes les données affichées sont fictives (quartiers, partenaires, rencontres). Votre vrai carnet se crée au premier lancement, avec « Créer mon profil ».</source>
         <translation>Demonstration: all the data shown are fictional (neighbourhoods, partners, encounters). Your real notebook is created at first start, with &quot;Create my profile&quot;.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/workspace.py" line="110"/>
+        <location filename="../../fieldapp/ui/workspace.py" line="129"/>
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/workspace.py" line="113"/>
+        <location filename="../../fieldapp/ui/workspace.py" line="132"/>
         <source>Aujourd&apos;hui</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/workspace.py" line="114"/>
+        <location filename="../../fieldapp/ui/workspace.py" line="133"/>
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/workspace.py" line="115"/>
+        <location filename="../../fieldapp/ui/workspace.py" line="134"/>
         <source>Relais</source>
         <translation>Handovers</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/workspace.py" line="116"/>
+        <location filename="../../fieldapp/ui/workspace.py" line="135"/>
+        <source>Mon activité</source>
+        <translation>My activity</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/workspace.py" line="136"/>
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/workspace.py" line="117"/>
+        <location filename="../../fieldapp/ui/workspace.py" line="137"/>
         <source>Synchronisation</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/workspace.py" line="118"/>
+        <location filename="../../fieldapp/ui/workspace.py" line="138"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/workspace.py" line="127"/>
+        <location filename="../../fieldapp/ui/workspace.py" line="147"/>
         <source>Ctrl+N : nouveau contact
 Ctrl+L : verrouiller</source>
         <translation>Ctrl+N: new contact
 Ctrl+L: lock</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/workspace.py" line="286"/>
+        <location filename="../../fieldapp/ui/workspace.py" line="320"/>
         <source>Choisir d&apos;abord le contact</source>
         <translation>Choose the contact first</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/workspace.py" line="288"/>
+        <location filename="../../fieldapp/ui/workspace.py" line="322"/>
         <source>Un relais part d&apos;une rencontre : sélectionnez le contact dans l&apos;écran Contacts, puis revenez ici (ou utilisez « Proposer un relais… » sur sa fiche, puis « Choisir dans l&apos;annuaire… »).</source>
         <translation>A handover starts from an encounter: select the contact in the Contacts screen, then come back here (or use &quot;Propose a handover…&quot; on its card, then &quot;Choose from the directory…&quot;).</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/widgets.py" line="389"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 </TS>
