@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from fieldapp.storage.home import Home
 from fieldapp.ui import gui_gc, i18n
 from fieldapp.ui.resources import icon
+from fieldapp.ui.single_instance import InstanceServer, signal_running
 from fieldapp.ui.style import apply_style
 from fieldapp.ui.window import RelaisWindow
 
@@ -35,8 +36,14 @@ def run(home: Home, *, demo: bool = False) -> int:
     `home`, with a banner saying that its data is fictional.
     """
     app = application()
+    if signal_running(home.root):
+        print("Relais est déjà ouvert sur ce profil : sa fenêtre passe au premier plan.")
+        return 0
+    instance = InstanceServer(home.root, app)
+    instance.listen()
     i18n.apply_language(str(home.read_settings().get("language", "fr")))
     window = RelaisWindow(home)
+    instance.activate_requested.connect(window.bring_forward)
     if demo:
         window.show_demo()
     else:

@@ -229,6 +229,14 @@ class RelaisWindow(QMainWindow):
         scheduler.synced.connect(finish)
         scheduler.failed.connect(finish)
 
+    def bring_forward(self) -> None:
+        """Another launch on this profile: show this window instead of opening a second one."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
     def new_contact(self) -> None:
         """Ctrl+N from any screen of the unlocked notebook."""
         if self.workspace is not None:
