@@ -234,6 +234,9 @@ def import_contacts(
             progress(n, len(rows))
     if good:
         report.imported = service.record_contacts(good, today=today)
+    service.audit(
+        "import", rows=len(rows), imported=len(report.imported), refused=len(report.errors)
+    )
     if progress:
         progress(len(rows), len(rows))
     return report

@@ -399,6 +399,7 @@ def import_pack(
         raise PackRefused(str(exc), exc.reason) from None
     assert pack.document is not None
     service.store.set_setting(PACK_SETTING, pack.document)
+    service.audit("pack_import", version=pack.version)
     with _cache_lock:
         _installed[service] = pack
     return pack

@@ -20,6 +20,7 @@ from fieldapp.domain.handovers import (
     parse_status_change,
 )
 from fieldapp.domain.ids import uuid7
+from fieldapp.storage import audit
 from fieldapp.storage.engine import write_transaction
 from fieldapp.storage.home import Home
 from fieldapp.storage.store import ContactFilter, FieldStore, UnknownRecord, write_setting
@@ -158,6 +159,15 @@ class FieldService:
 
     def history(self, entity_id: str) -> list[Event]:
         return self.store.entity_history(entity_id)
+
+    # -- audit -------------------------------------------------------------------------------------
+
+    def audit(self, action: str, **detail: Any) -> None:
+        """One line in the encrypted audit log: counts and codes only (storage.audit checks)."""
+        audit.record(self.engine, self.device_id, action, **detail)
+
+    def audit_entries(self, limit: int = 200) -> list[dict[str, Any]]:
+        return audit.entries(self.engine, limit)
 
     def neighbourhoods(self) -> list[str]:
         return self.store.neighbourhoods()

@@ -136,7 +136,9 @@ def open_profile(home: Home, passphrase: str) -> FieldService:
     NoProfile, DamagedDatabase or migrate.NewerSchema."""
     if not home.exists():
         raise NoProfile(home)
-    return open_with_key(home, keyfile.unlock(home.key_file, passphrase))
+    service = open_with_key(home, keyfile.unlock(home.key_file, passphrase))
+    service.audit("unlock")
+    return service
 
 
 def open_with_key(home: Home, data_key: bytes) -> FieldService:

@@ -148,3 +148,15 @@ outbox = Table(
     ),
     Index("ix_outbox_state", "state"),
 )
+
+# Added by revision 0004: who did what and when, for the data-protection officer. Details are
+# counts and codes only (fieldapp.storage.audit checks it), never what was recorded.
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", String(32), nullable=False),  # UTC, "YYYY-MM-DDTHH:MM:SSZ"
+    Column("actor", String(64), nullable=False),  # the device id, or "coordination"
+    Column("action", String(32), nullable=False),
+    Column("detail", Text, nullable=False),  # JSON object of counts and codes
+)

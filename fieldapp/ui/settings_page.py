@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -16,6 +17,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +31,7 @@ from fieldapp.storage.home import Home
 from fieldapp.ui.i18n import LANGUAGES, current_language, label
 from fieldapp.ui.passphrase import PassphraseFields
 from fieldapp.ui.session import Session
+from fieldapp.ui.sync_view import local_time
 from fieldapp.ui.tasks import run_task
 from fieldapp.ui.widgets import (
     Card,
@@ -103,6 +107,28 @@ class ChangePassphraseDialog(QDialog):
         else:
             self.error.set_text(str(error))
             self.error.show()
+
+
+AUDIT_SHOWN = 100
+_DETAIL_WORDS = {
+    "count": "tentatives",
+    "rows": "lignes",
+    "imported": "importées",
+    "refused": "refusées",
+    "version": "version",
+    "format": "format",
+    "contacts": "contacts",
+    "handovers": "relais",
+}
+
+
+def audit_detail(detail: dict[str, object]) -> str:
+    """ "rows: 12, imported: 10" → "12 lignes, 10 importées" (French words where known)."""
+    parts = []
+    for key, value in detail.items():
+        word = _DETAIL_WORDS.get(key, key)
+        parts.append(f"{word} {value}" if key in ("version", "format") else f"{value} {word}")
+    return ", ".join(parts)
 
 
 class SettingsPage(QScrollArea):
@@ -228,6 +254,28 @@ class SettingsPage(QScrollArea):
             form.addRow(caption, text)
         card.body.addLayout(form)
         grid.addWidget(card, 2, 0, 1, 2)
+
+        card = Card(self.tr("Journal d'audit"), inner)
+        card.body.addWidget(
+            muted_label(
+                self.tr(
+                    "Ce que ce carnet a fait, et quand : ouvertures, imports, exports, "
+                    "effacements. Des nombres seulement, jamais le contenu des fiches."
+                ),
+                card,
+            )
+        )
+        self.audit_table = QTableWidget(0, 3, card)
+        self.audit_table.setHorizontalHeaderLabels(
+            [self.tr("Date"), self.tr("Action"), self.tr("Détail")]
+        )
+        self.audit_table.verticalHeader().hide()
+        self.audit_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.audit_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.audit_table.horizontalHeader().setStretchLastSection(True)
+        self.audit_table.setMinimumHeight(220)
+        card.body.addWidget(self.audit_table)
+        grid.addWidget(card, 3, 0, 1, 2)
         layout.addStretch(1)
 
         self.language.activated.connect(
@@ -240,6 +288,13 @@ class SettingsPage(QScrollArea):
 
     def refresh(self) -> None:
         self.dirty = False
+        entries = self.session.service.audit_entries(AUDIT_SHOWN)
+        self.audit_table.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            cells = (local_time(entry["at"]), entry["label"], audit_detail(entry["detail"]))
+            for column, text in enumerate(cells):
+                self.audit_table.setItem(row, column, QTableWidgetItem(text))
+        self.audit_table.resizeColumnsToContents()
 
     def _autolock_changed(self, minutes: int) -> None:
         self.home.write_settings({"autolock_minutes": minutes})

@@ -163,6 +163,9 @@ class UnlockScreen(QWidget):
 
     def _done(self, service: object) -> None:
         self._busy = False
+        if self.failures and isinstance(service, FieldService):
+            # Failed tries cannot be written before the store opens: logged at the next success.
+            service.audit("unlock_failed", count=self.failures)
         self.failures = 0
         self.passphrase.clear()
         self.error.hide()

@@ -50,6 +50,18 @@ def test_wrong_passphrase_is_refused_with_a_growing_delay(
     qtbot.waitUntil(window.is_unlocked, timeout=5_000)
     assert window.workspace is not None
 
+    # The two failed tries are in the audit log, shown in Paramètres.
+    assert window.session is not None
+    entries = window.session.service.audit_entries()
+    assert [(e["action"], e["detail"]) for e in entries[:2]] == [
+        ("unlock_failed", {"count": 2}),
+        ("unlock", {}),
+    ]
+    page = window.workspace.show_page("parametres")
+    table = page.audit_table  # type: ignore[attr-defined]
+    first_row = [table.item(0, c).text() for c in range(3)]
+    assert first_row[1:] == ["Phrases de passe erronées avant ouverture", "2 tentatives"]
+
 
 def test_retry_delay_doubles_up_to_a_cap() -> None:
     assert [retry_delay(n) for n in range(0, 8)] == [0, 1, 2, 4, 8, 16, 30, 30]

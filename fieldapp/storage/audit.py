@@ -1,0 +1,89 @@
+"""The audit log inside the encrypted store: who did what, when — never what was recorded.
+
+Each entry is an action code (`ACTIONS`) and a detail made of counts, booleans and short codes
+("csv", "wrong_passphrase"). `record` refuses anything else, so free text (a note, a name, a
+file path) cannot end up in the log by mistake.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, datetime
+from typing import Any, Final
+
+from sqlalchemy import Connection, Engine, insert, select
+
+from fieldapp.storage.engine import write_transaction
+from fieldapp.storage.schema import audit_log
+
+# Action codes and their French labels (the Paramètres view shows the labels).
+ACTIONS: Final = {
+    "unlock": "Ouverture du carnet",
+    "unlock_failed": "Phrases de passe erronées avant ouverture",
+    "export": "Export d'indicateurs",
+    "import": "Import de contacts (tableur)",
+    "pack_import": "Installation d'un pack de référence",
+    "erase": "Effacement d'une personne",
+    "purge": "Purge (durée de conservation)",
+    "merge": "Fusion de lots",
+    "enrol": "Enrôlement d'un appareil",
+}
+_CODE: Final = re.compile(r"[a-z0-9][a-z0-9_.:-]{0,39}")
+
+
+class AuditDetailRefused(ValueError):
+    """A detail that is not a count, a boolean or a short code (a programming error)."""
+
+
+def _check(detail: dict[str, Any]) -> str:
+    for key, value in detail.items():
+        if not _CODE.fullmatch(key):
+            raise AuditDetailRefused(f"clé de journal refusée : {key!r}")
+        if isinstance(value, bool | int) or value is None:
+            continue
+        if not (isinstance(value, str) and _CODE.fullmatch(value)):
+            raise AuditDetailRefused(f"valeur de journal refusée pour {key!r}")
+    return json.dumps(detail, sort_keys=True)
+
+
+def record(
+    target: Engine | Connection,
+    actor: str,
+    action: str,
+    *,
+    now: datetime | None = None,
+    **detail: Any,
+) -> None:
+    """Append one entry (in the caller's transaction when given a Connection)."""
+    if action not in ACTIONS:
+        raise AuditDetailRefused(f"action de journal inconnue : {action!r}")
+    row = {
+        "at": (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "actor": actor,
+        "action": action,
+        "detail": _check(detail),
+    }
+    if isinstance(target, Connection):
+        target.execute(insert(audit_log).values(**row))
+        return
+    with write_transaction(target) as conn:
+        conn.execute(insert(audit_log).values(**row))
+
+
+def entries(engine: Engine, limit: int = 200) -> list[dict[str, Any]]:
+    """The latest entries first, with their French label."""
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(audit_log).order_by(audit_log.c.id.desc()).limit(limit)
+        ).mappings()
+        return [
+            {
+                "at": r["at"],
+                "actor": r["actor"],
+                "action": r["action"],
+                "label": ACTIONS.get(r["action"], r["action"]),
+                "detail": json.loads(r["detail"]),
+            }
+            for r in rows
+        ]
