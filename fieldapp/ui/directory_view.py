@@ -23,6 +23,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -623,12 +624,40 @@ def _zone_text(code: str, commune_names: Mapping[str, str]) -> str:
     return commune_names.get(code, code)
 
 
+# The service card's words, marked here so that lupdate files them under DirectoryView, the
+# context of the `tr` that _card_html receives.
+_CARD_LABELS: dict[str, str] = {
+    "comment_le_mobiliser": str(QT_TRANSLATE_NOOP("DirectoryView", "Comment le mobiliser")),
+    "pour_qui_pour_quoi": str(QT_TRANSLATE_NOOP("DirectoryView", "Pour qui, pour quoi")),
+    "demarche": str(QT_TRANSLATE_NOOP("DirectoryView", "Démarche")),
+    "par": str(QT_TRANSLATE_NOOP("DirectoryView", "Par")),
+    "precisions": str(QT_TRANSLATE_NOOP("DirectoryView", "Précisions")),
+    "telephone": str(QT_TRANSLATE_NOOP("DirectoryView", "Téléphone")),
+    "courriel": str(QT_TRANSLATE_NOOP("DirectoryView", "Courriel")),
+    "adresse": str(QT_TRANSLATE_NOOP("DirectoryView", "Adresse")),
+    "horaires": str(QT_TRANSLATE_NOOP("DirectoryView", "Horaires")),
+    "lien": str(QT_TRANSLATE_NOOP("DirectoryView", "Lien")),
+    "publics": str(QT_TRANSLATE_NOOP("DirectoryView", "Publics")),
+    "conditions": str(QT_TRANSLATE_NOOP("DirectoryView", "Conditions")),
+    "type": str(QT_TRANSLATE_NOOP("DirectoryView", "Type")),
+    "thematiques": str(QT_TRANSLATE_NOOP("DirectoryView", "Thématiques")),
+    "zone": str(QT_TRANSLATE_NOOP("DirectoryView", "Zone")),
+    "frais": str(QT_TRANSLATE_NOOP("DirectoryView", "Frais")),
+    "mis_a_jour": str(QT_TRANSLATE_NOOP("DirectoryView", "Mis à jour")),
+    "professionnels": str(QT_TRANSLATE_NOOP("DirectoryView", "professionnels")),
+    "la_personne_elle_meme": str(QT_TRANSLATE_NOOP("DirectoryView", "la personne elle-même")),
+    "gratuit": str(QT_TRANSLATE_NOOP("DirectoryView", "Gratuit")),
+    "payant": str(QT_TRANSLATE_NOOP("DirectoryView", "Payant")),
+}
+
+
 def _card_html(
     entry: directory.Entry,
     hint: directory.Ranked | None,
     tr: Callable[[str], str],
     commune_names: Mapping[str, str],
 ) -> str:
+    t = {key: tr(text) for key, text in _CARD_LABELS.items()}
     service, structure = entry.service, entry.structure or {}
     esc = html.escape
     out = [
@@ -646,60 +675,60 @@ def _card_html(
 
     out.append(
         f"<div style='font-weight:600; margin-top:12px; color:{_PRIMARY_DARK};'>"
-        f"{esc(tr('Comment le mobiliser'))}</div><table style='margin-top:4px;'>"
+        f"{esc(t['comment_le_mobiliser'])}</div><table style='margin-top:4px;'>"
     )
     rows = []
     modes = [directory.label("mode_mobilisation", m) for m in service.get("modes_mobilisation", ())]
     if modes:
-        rows.append(_row(tr("Démarche"), esc(", ".join(modes))))
+        rows.append(_row(t["demarche"], esc(", ".join(modes))))
     by = service.get("mobilisable_par") or ()
     if by:
-        who = {"professionnels": "professionnels", "usagers": "la personne elle-même"}
-        rows.append(_row(tr("Par"), esc(", ".join(who.get(b, b) for b in by))))
+        who = {"professionnels": t["professionnels"], "usagers": t["la_personne_elle_meme"]}
+        rows.append(_row(t["par"], esc(", ".join(who.get(b, b) for b in by))))
     if service.get("mobilisation_precisions"):
-        rows.append(_row(tr("Précisions"), esc(str(service["mobilisation_precisions"]))))
+        rows.append(_row(t["precisions"], esc(str(service["mobilisation_precisions"]))))
     phone = service.get("telephone") or structure.get("telephone")
     if phone:
-        rows.append(_row(tr("Téléphone"), f"<b>{esc(format_phone(str(phone)))}</b>"))
+        rows.append(_row(t["telephone"], f"<b>{esc(format_phone(str(phone)))}</b>"))
     email = service.get("courriel") or structure.get("courriel")
     if email:
-        rows.append(_row(tr("Courriel"), esc(str(email))))
+        rows.append(_row(t["courriel"], esc(str(email))))
     address = _address(service) or _address(structure)
     if address:
-        rows.append(_row(tr("Adresse"), esc(address)))
+        rows.append(_row(t["adresse"], esc(address)))
     hours = service.get("horaires_accueil") or structure.get("horaires_accueil")
     if hours:
-        rows.append(_row(tr("Horaires"), esc(directory.format_opening_hours(str(hours)))))
+        rows.append(_row(t["horaires"], esc(directory.format_opening_hours(str(hours)))))
     link = service.get("lien_mobilisation")
     if link:
-        rows.append(_row(tr("Lien"), esc(str(link))))
+        rows.append(_row(t["lien"], esc(str(link))))
     out.append("".join(rows) + "</table>")
 
     out.append(
         f"<div style='font-weight:600; margin-top:12px; color:{_PRIMARY_DARK};'>"
-        f"{esc(tr('Pour qui, pour quoi'))}</div><table style='margin-top:4px;'>"
+        f"{esc(t['pour_qui_pour_quoi'])}</div><table style='margin-top:4px;'>"
     )
     rows = []
     publics = [directory.label("public", p) for p in service.get("publics", ())]
     if publics:
-        rows.append(_row(tr("Publics"), esc(", ".join(publics))))
+        rows.append(_row(t["publics"], esc(", ".join(publics))))
     if service.get("conditions_acces"):
-        rows.append(_row(tr("Conditions"), esc(str(service["conditions_acces"]))))
+        rows.append(_row(t["conditions"], esc(str(service["conditions_acces"]))))
     if service.get("type"):
-        rows.append(_row(tr("Type"), esc(directory.label("type", str(service["type"])))))
+        rows.append(_row(t["type"], esc(directory.label("type", str(service["type"])))))
     themes = [directory.label("thematique", t) for t in service.get("thematiques", ())]
     if themes:
-        rows.append(_row(tr("Thématiques"), esc(", ".join(themes))))
+        rows.append(_row(t["thematiques"], esc(", ".join(themes))))
     zone = service.get("zone_eligibilite")
     if zone:
-        rows.append(_row(tr("Zone"), esc(", ".join(_zone_text(z, commune_names) for z in zone))))
+        rows.append(_row(t["zone"], esc(", ".join(_zone_text(z, commune_names) for z in zone))))
     if service.get("frais"):
-        fees = "Gratuit" if service["frais"] == "gratuit" else "Payant"
+        fees = t["gratuit"] if service["frais"] == "gratuit" else t["payant"]
         if service.get("frais_precisions"):
             fees += f" ({service['frais_precisions']})"
-        rows.append(_row(tr("Frais"), esc(fees)))
+        rows.append(_row(t["frais"], esc(fees)))
     if service.get("date_maj"):
-        rows.append(_row(tr("Mis à jour"), esc(_french_date(str(service["date_maj"])))))
+        rows.append(_row(t["mis_a_jour"], esc(_french_date(str(service["date_maj"])))))
     out.append("".join(rows) + "</table>")
     return "".join(out)
 

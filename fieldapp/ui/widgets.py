@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -386,7 +386,7 @@ def task_dialog_footer(
     layout.addWidget(progress)
     buttons = QHBoxLayout()
     buttons.addStretch(1)
-    cancel = QPushButton(dialog.tr("Annuler"), dialog)
+    cancel = QPushButton(QCoreApplication.translate("Dialog", "Annuler"), dialog)
     save = primary_button(save_text, dialog)
     save.setEnabled(False)
     buttons.addWidget(cancel)

@@ -2,113 +2,35 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="fr">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="654"/>
-        <source>Démarche</source>
-        <translation>Procedure</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="658"/>
-        <source>Par</source>
-        <translation>By</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="660"/>
-        <source>Précisions</source>
-        <translation>Details</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="663"/>
-        <source>Téléphone</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="666"/>
-        <source>Courriel</source>
-        <translation>Email</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="669"/>
-        <source>Adresse</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="672"/>
-        <source>Horaires</source>
-        <translation>Hours</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="675"/>
-        <source>Lien</source>
-        <translation>Link</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="685"/>
-        <source>Publics</source>
-        <translation>Target groups</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="687"/>
-        <source>Conditions</source>
-        <translation>Conditions</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="689"/>
-        <source>Type</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="692"/>
-        <source>Thématiques</source>
-        <translation>Topics</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="695"/>
-        <source>Zone</source>
-        <translation>Area</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="700"/>
-        <source>Frais</source>
-        <translation>Fees</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="702"/>
-        <source>Mis à jour</source>
-        <translation>Updated</translation>
-    </message>
-</context>
-<context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="48"/>
-        <location filename="../../fieldapp/ui/settings_page.py" line="51"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="52"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="55"/>
         <source>Changer la phrase de passe</source>
         <translation>Change the passphrase</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="55"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="59"/>
         <source>La clé de secours notée à la création reste valable. Les données ne sont pas ré-chiffrées : seule la clé qui les protège l&apos;est.</source>
         <translation>The recovery key written down at creation stays valid. The data are not re-encrypted: only the key that protects them is.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="65"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="69"/>
         <source>Phrase &amp;actuelle</source>
         <translation>&amp;Current passphrase</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="69"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="73"/>
         <source>&amp;Nouvelle phrase de passe</source>
         <translation>&amp;New passphrase</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="72"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="76"/>
         <source>Changer</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="100"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="104"/>
         <source>Phrase de passe actuelle incorrecte.</source>
         <translation>The current passphrase is wrong.</translation>
     </message>
@@ -262,169 +184,174 @@
 <context>
     <name>ContactForm</name>
     <message>
-        <location filename="../../fieldapp/ui/contact_form.py" line="114"/>
+        <location filename="../../fieldapp/ui/contact_form.py" line="115"/>
         <source>Modifier le contact</source>
         <translation>Edit contact</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_form.py" line="114"/>
-        <location filename="../../fieldapp/ui/contact_form.py" line="123"/>
+        <location filename="../../fieldapp/ui/contact_form.py" line="115"/>
+        <location filename="../../fieldapp/ui/contact_form.py" line="124"/>
         <source>Nouveau contact</source>
         <translation>New contact</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_form.py" line="121"/>
+        <location filename="../../fieldapp/ui/contact_form.py" line="122"/>
         <source>Modifier le contact du %1</source>
         <translation>Edit the contact of %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_form.py" line="129"/>
+        <location filename="../../fieldapp/ui/contact_form.py" line="130"/>
         <source>Aucun nom, téléphone ni adresse : seulement ce qui décrit la rencontre. Ctrl+Entrée pour enregistrer.</source>
         <translation>No name, phone number or address: only what describes the encounter. Ctrl+Enter saves.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_form.py" line="158"/>
+        <location filename="../../fieldapp/ui/contact_form.py" line="159"/>
         <source>code QPV, ex. QN07601M</source>
         <translation>QPV code, e.g. QN07601M</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_form.py" line="165"/>
+        <location filename="../../fieldapp/ui/contact_form.py" line="166"/>
         <source>code INSEE, ex. 76540</source>
         <translation>INSEE code, e.g. 76540</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_form.py" line="166"/>
-        <location filename="../../fieldapp/ui/contact_form.py" line="177"/>
+        <location filename="../../fieldapp/ui/contact_form.py" line="167"/>
+        <location filename="../../fieldapp/ui/contact_form.py" line="178"/>
         <source>— choisir —</source>
         <translation>— choose —</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_form.py" line="181"/>
+        <location filename="../../fieldapp/ui/contact_form.py" line="185"/>
         <source>Facultatif. Pas de nom, de téléphone, d&apos;adresse ni de date de naissance.</source>
         <translation>Optional. No name, phone number, address or date of birth.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_form.py" line="188"/>
+        <location filename="../../fieldapp/ui/contact_form.py" line="192"/>
         <source>&amp;Date</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_form.py" line="188"/>
+        <location filename="../../fieldapp/ui/contact_form.py" line="192"/>
         <source>C&amp;réneau</source>
         <translation>Time &amp;slot</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_form.py" line="190"/>
+        <location filename="../../fieldapp/ui/contact_form.py" line="194"/>
         <source>&amp;Quartier</source>
         <translation>&amp;Neighbourhood</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_form.py" line="191"/>
+        <location filename="../../fieldapp/ui/contact_form.py" line="195"/>
         <source>Co&amp;mmune (hors QPV)</source>
         <translation>Co&amp;mmune (outside QPV)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_form.py" line="194"/>
+        <location filename="../../fieldapp/ui/contact_form.py" line="198"/>
         <source>&amp;Lieu</source>
         <translation>&amp;Place</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_form.py" line="195"/>
+        <location filename="../../fieldapp/ui/contact_form.py" line="199"/>
         <source>&amp;Type de contact</source>
         <translation>Contact &amp;type</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_form.py" line="198"/>
+        <location filename="../../fieldapp/ui/contact_form.py" line="202"/>
         <source>Tranche d&apos;â&amp;ge</source>
         <translation>&amp;Age band</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_form.py" line="199"/>
+        <location filename="../../fieldapp/ui/contact_form.py" line="203"/>
         <source>Ge&amp;nre</source>
         <translation>Gen&amp;der</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_form.py" line="201"/>
+        <location filename="../../fieldapp/ui/contact_form.py" line="205"/>
+        <source>&amp;Personne</source>
+        <translation>&amp;Person</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_form.py" line="206"/>
         <source>&amp;Situation</source>
         <translation>S&amp;ituation</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_form.py" line="202"/>
+        <location filename="../../fieldapp/ui/contact_form.py" line="207"/>
         <source>&amp;Inscriptions</source>
         <translation>&amp;Registrations</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_form.py" line="203"/>
+        <location filename="../../fieldapp/ui/contact_form.py" line="208"/>
         <source>&amp;Besoins</source>
         <translation>Nee&amp;ds</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_form.py" line="204"/>
+        <location filename="../../fieldapp/ui/contact_form.py" line="209"/>
         <source>S&amp;uite donnée</source>
         <translation>&amp;Outcome</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_form.py" line="205"/>
+        <location filename="../../fieldapp/ui/contact_form.py" line="210"/>
         <source>N&amp;ote</source>
         <translation>No&amp;te</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_form.py" line="215"/>
+        <location filename="../../fieldapp/ui/contact_form.py" line="220"/>
         <source>Masquer ces données et enregistrer</source>
         <translation>Mask this data and save</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_form.py" line="225"/>
+        <location filename="../../fieldapp/ui/contact_form.py" line="230"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_form.py" line="225"/>
+        <location filename="../../fieldapp/ui/contact_form.py" line="230"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_form.py" line="226"/>
+        <location filename="../../fieldapp/ui/contact_form.py" line="231"/>
         <source>Enregistrer et nouveau</source>
         <translation>Save and new</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_form.py" line="227"/>
+        <location filename="../../fieldapp/ui/contact_form.py" line="232"/>
         <source>Ctrl+Maj+Entrée</source>
         <translation>Ctrl+Shift+Enter</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_form.py" line="229"/>
+        <location filename="../../fieldapp/ui/contact_form.py" line="234"/>
         <source>Enregistrer les modifications</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_form.py" line="229"/>
+        <location filename="../../fieldapp/ui/contact_form.py" line="234"/>
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_form.py" line="231"/>
+        <location filename="../../fieldapp/ui/contact_form.py" line="236"/>
         <source>Ctrl+Entrée</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_form.py" line="438"/>
+        <location filename="../../fieldapp/ui/contact_form.py" line="449"/>
         <source>Saisie en cours retrouvée après le verrouillage.</source>
         <translation>Your unsaved entry is back after the lock.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_form.py" line="497"/>
+        <location filename="../../fieldapp/ui/contact_form.py" line="508"/>
         <source>✓ Contact enregistré (%1 depuis l&apos;ouverture du formulaire).</source>
         <translation>✓ Contact saved (%1 since the form was opened).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_form.py" line="529"/>
+        <location filename="../../fieldapp/ui/contact_form.py" line="540"/>
         <source>Abandonner la saisie ?</source>
         <translation>Discard this entry?</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_form.py" line="530"/>
+        <location filename="../../fieldapp/ui/contact_form.py" line="541"/>
         <source>Ce contact n&apos;est pas enregistré. Abandonner la saisie ?</source>
         <translation>This contact is not saved. Discard it?</translation>
     </message>
@@ -822,113 +749,222 @@
     </message>
 </context>
 <context>
+    <name>Dialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/widgets.py" line="389"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>DirectoryView</name>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="290"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="291"/>
         <source>Annuaire des partenaires</source>
         <translation>Partner directory</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="305"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="306"/>
         <source>Annuaire de démonstration : structures et quartiers fictifs. Il sera remplacé par le pack de votre coordination.</source>
         <translation>Demonstration directory: fictional organisations and neighbourhoods. It will be replaced by your coordination&apos;s pack.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="321"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="322"/>
         <source>Voir tout l&apos;annuaire</source>
         <translation>See the whole directory</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="329"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="330"/>
         <source>Rechercher un service ou une structure (ex. : permis, logement, CV)…</source>
         <translation>Search for a service or an organisation (e.g. driving licence, housing, CV)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="332"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="333"/>
         <source>Rechercher dans l&apos;annuaire</source>
         <translation>Search the directory</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="339"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="340"/>
         <source>Besoin</source>
         <translation>Need</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="340"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="341"/>
         <source>Public</source>
         <translation>Target group</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="341"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="342"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="642"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="342"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="343"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="343"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="344"/>
         <source>Effacer les filtres</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="363"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="364"/>
         <source>Services trouvés</source>
         <translation>Services found</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="369"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="370"/>
         <source>Aucun service ne correspond.
 Essayez un autre mot, ou retirez un filtre.</source>
         <translation>No service matches.
 Try another word, or remove a filter.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="388"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="389"/>
         <source>Créer un relais vers ce service</source>
         <translation>Create a handover to this service</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="426"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="427"/>
         <source>Démonstration — données fictives</source>
         <translation>Demonstration — fictional data</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="430"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="431"/>
         <source>Pack n° {version} du {day}{where}</source>
         <translation>Pack no. {version} of {day}{where}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="435"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="436"/>
         <source>Tous les besoins</source>
         <translation>All needs</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="436"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="437"/>
         <source>Tous les publics</source>
         <translation>All target groups</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="437"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="438"/>
         <source>Tous les types</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="440"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="441"/>
         <source>Toutes les communes</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="526"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="527"/>
         <source>{n} services</source>
         <translation>{n} services</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="529"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="530"/>
         <source>{n} service(s) sur {total}</source>
         <translation>{n} service(s) of {total}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="630"/>
+        <source>Comment le mobiliser</source>
+        <translation>How to refer someone</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="631"/>
+        <source>Pour qui, pour quoi</source>
+        <translation>Who and what it is for</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="632"/>
+        <source>Démarche</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="633"/>
+        <source>Par</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="634"/>
+        <source>Précisions</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="635"/>
+        <source>Téléphone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="636"/>
+        <source>Courriel</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="637"/>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="638"/>
+        <source>Horaires</source>
+        <translation>Opening hours</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="639"/>
+        <source>Lien</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="640"/>
+        <source>Publics</source>
+        <translation>Audiences</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="641"/>
+        <source>Conditions</source>
+        <translation>Conditions</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="643"/>
+        <source>Thématiques</source>
+        <translation>Topics</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="644"/>
+        <source>Zone</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="645"/>
+        <source>Frais</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="646"/>
+        <source>Mis à jour</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="647"/>
+        <source>professionnels</source>
+        <translation>professionals</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="648"/>
+        <source>la personne elle-même</source>
+        <translation>the person themselves</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="649"/>
+        <source>Gratuit</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="650"/>
+        <source>Payant</source>
+        <translation>Paid</translation>
     </message>
 </context>
 <context>
@@ -1959,6 +1995,104 @@ created on %2</translation>
     </message>
 </context>
 <context>
+    <name>PseudonymDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/pseudonym_widget.py" line="49"/>
+        <location filename="../../fieldapp/ui/pseudonym_widget.py" line="53"/>
+        <source>Pseudonyme de la personne</source>
+        <translation>Person's pseudonym</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pseudonym_widget.py" line="58"/>
+        <source>Le pseudonyme se calcule avec la clé du territoire, que ce carnet reçoit en rejoignant une coordination (page Synchronisation, « Ouvrir une invitation… »). Rejoignez d&apos;abord la coordination ; d&apos;ici là, enregistrez la rencontre sans pseudonyme.</source>
+        <translation>The pseudonym is computed with the territory key, which this notebook receives when it joins a coordination (Synchronisation page, "Open an invitation…"). Join the coordination first; until then, record the encounter without a pseudonym.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pseudonym_widget.py" line="66"/>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pseudonym_widget.py" line="76"/>
+        <source>Demandez à la personne son accord. Relais ne garde que le code calculé : ni le nom, ni le prénom, ni l&apos;année ne sont enregistrés. La même personne reçoit le même code dans toutes les structures du territoire.</source>
+        <translation>Ask for the person's consent. Relais keeps only the computed code: neither the family name, the given name nor the year is stored. The same person gets the same code in every organisation of the territory.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pseudonym_widget.py" line="85"/>
+        <source>au moins les trois premières lettres</source>
+        <translation>at least the first three letters</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pseudonym_widget.py" line="87"/>
+        <source>au moins l&apos;initiale</source>
+        <translation>at least the initial</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pseudonym_widget.py" line="101"/>
+        <source>&amp;Nom de famille</source>
+        <translation>&amp;Family name</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pseudonym_widget.py" line="102"/>
+        <source>&amp;Prénom</source>
+        <translation>&amp;Given name</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pseudonym_widget.py" line="103"/>
+        <source>&amp;Année de naissance</source>
+        <translation>Birth &amp;year</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pseudonym_widget.py" line="104"/>
+        <source>&amp;Genre</source>
+        <translation>Gen&amp;der</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pseudonym_widget.py" line="119"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pseudonym_widget.py" line="121"/>
+        <source>&amp;Utiliser ce pseudonyme</source>
+        <translation>&amp;Use this pseudonym</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pseudonym_widget.py" line="139"/>
+        <source>Remplissez les quatre champs pour obtenir le code.</source>
+        <translation>Fill in the four fields to get the code.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pseudonym_widget.py" line="155"/>
+        <source>Code à noter si la personne souhaite exercer ses droits.</source>
+        <translation>Note this code if the person wishes to exercise their rights.</translation>
+    </message>
+</context>
+<context>
+    <name>PseudonymField</name>
+    <message>
+        <location filename="../../fieldapp/ui/pseudonym_widget.py" line="191"/>
+        <location filename="../../fieldapp/ui/pseudonym_widget.py" line="213"/>
+        <source>Saisir…</source>
+        <translation>Enter…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pseudonym_widget.py" line="194"/>
+        <source>Retirer</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pseudonym_widget.py" line="210"/>
+        <source>aucun (personne non identifiée)</source>
+        <translation>none (person not identified)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pseudonym_widget.py" line="213"/>
+        <source>Changer…</source>
+        <translation>Change…</translation>
+    </message>
+</context>
+<context>
     <name>QuarantineModel</name>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="198"/>
@@ -1999,37 +2133,37 @@ created on %2</translation>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/unlock.py" line="239"/>
+        <location filename="../../fieldapp/ui/unlock.py" line="242"/>
         <source>Phrase de passe oubliée</source>
         <translation>Forgotten passphrase</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/unlock.py" line="242"/>
+        <location filename="../../fieldapp/ui/unlock.py" line="245"/>
         <source>Retrouver l&apos;accès avec la clé de secours</source>
         <translation>Get back in with the recovery key</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/unlock.py" line="246"/>
+        <location filename="../../fieldapp/ui/unlock.py" line="249"/>
         <source>Tapez la clé de secours notée à la création du profil (les tirets et les majuscules sont facultatifs), puis choisissez une nouvelle phrase de passe.</source>
         <translation>Type the recovery key written down when the profile was created (dashes and capitals are optional), then choose a new passphrase.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/unlock.py" line="255"/>
+        <location filename="../../fieldapp/ui/unlock.py" line="258"/>
         <source>&amp;Clé de secours</source>
         <translation>&amp;Recovery key</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/unlock.py" line="259"/>
+        <location filename="../../fieldapp/ui/unlock.py" line="262"/>
         <source>&amp;Nouvelle phrase de passe</source>
         <translation>&amp;New passphrase</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/unlock.py" line="262"/>
+        <location filename="../../fieldapp/ui/unlock.py" line="265"/>
         <source>Enregistrer la nouvelle phrase de passe</source>
         <translation>Save the new passphrase</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/unlock.py" line="293"/>
+        <location filename="../../fieldapp/ui/unlock.py" line="296"/>
         <source>Clé de secours incorrecte : vérifiez chaque groupe de quatre caractères.</source>
         <translation>Wrong recovery key: check each group of four characters.</translation>
     </message>
@@ -2086,12 +2220,12 @@ created on %2</translation>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/window.py" line="300"/>
+        <location filename="../../fieldapp/ui/window.py" line="308"/>
         <source>Verrouillé après %1 min sans activité.</source>
         <translation>Locked after %1 min without activity.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/window.py" line="303"/>
+        <location filename="../../fieldapp/ui/window.py" line="311"/>
         <source>Verrouillé avec la session de l&apos;ordinateur.</source>
         <translation>Locked with the computer&apos;s session.</translation>
     </message>
@@ -2099,112 +2233,137 @@ created on %2</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="126"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="152"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="134"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="160"/>
         <source>Affichage</source>
         <translation>Display</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="141"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="167"/>
         <source>&amp;Langue / Language</source>
         <translation>&amp;Langue / Language</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="144"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="170"/>
         <source>Le changement de langue s&apos;applique immédiatement.</source>
         <translation>A language change applies at once.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="148"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="174"/>
         <source>Sécurité</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="153"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="179"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="156"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="182"/>
         <source>&amp;Verrouillage après inactivité</source>
         <translation>&amp;Lock after inactivity</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="162"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="188"/>
         <source>Le carnet se verrouille aussi quand la session de l&apos;ordinateur est verrouillée, et à la demande avec Ctrl+L.</source>
         <translation>The notebook also locks when the computer&apos;s session locks, and on demand with Ctrl+L.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="169"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="195"/>
         <source>Verrouiller maintenant</source>
         <translation>Lock now</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="170"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="196"/>
         <source>Changer la phrase de passe…</source>
         <translation>Change the passphrase…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="180"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="206"/>
         <source>Données</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="184"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="210"/>
         <source>Importer des contacts depuis un tableur enregistré en CSV (bailleurs, permanences) : un rapport indique chaque ligne refusée et pourquoi.</source>
         <translation>Import contacts from a spreadsheet saved as CSV (landlords, drop-in desks): a report shows every refused row and why.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="191"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="217"/>
         <source>Importer un tableur…</source>
         <translation>Import a spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="197"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="223"/>
         <source>Coordination</source>
         <translation>Coordination</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="201"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="227"/>
         <source>L&apos;invitation de votre coordination (clés publiques, dépôt central) s&apos;importera ici avec la synchronisation, dans une prochaine version.</source>
         <translation>Your coordination&apos;s invitation (public keys, central drop) will be imported here with synchronisation, in a coming version.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="208"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="234"/>
         <source>Importer une invitation…</source>
         <translation>Import an invitation…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="215"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="241"/>
         <source>Profil</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="221"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="247"/>
         <source>Structure :</source>
         <translation>Organisation:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="222"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="248"/>
         <source>Type :</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="223"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="249"/>
         <source>Dossier :</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="224"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="250"/>
         <source>Version de Relais :</source>
         <translation>Relais version:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="256"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="258"/>
+        <source>Journal d&apos;audit</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="262"/>
+        <source>Ce que ce carnet a fait, et quand : ouvertures, imports, exports, effacements. Des nombres seulement, jamais le contenu des fiches.</source>
+        <translation>What this notebook did, and when: openings, imports, exports, erasures. Numbers only, never the content of records.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="270"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="270"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="270"/>
+        <source>Détail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="311"/>
         <source>✓ Nouvelle phrase de passe enregistrée.</source>
         <translation>✓ New passphrase saved.</translation>
     </message>
@@ -2605,17 +2764,17 @@ created on %2</translation>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/unlock.py" line="179"/>
+        <location filename="../../fieldapp/ui/unlock.py" line="182"/>
         <source>Phrase de passe incorrecte. Vérifiez les majuscules et la disposition du clavier (AZERTY ou QWERTY).</source>
         <translation>Wrong passphrase. Check Caps Lock and the keyboard layout (AZERTY or QWERTY).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/unlock.py" line="201"/>
+        <location filename="../../fieldapp/ui/unlock.py" line="204"/>
         <source>Nouvel essai possible dans %1 s.</source>
         <translation>You can try again in %1 s.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/unlock.py" line="229"/>
+        <location filename="../../fieldapp/ui/unlock.py" line="232"/>
         <source>Nouvelle phrase de passe enregistrée : déverrouillez avec elle.</source>
         <translation>New passphrase saved: unlock with it.</translation>
     </message>
@@ -2722,14 +2881,6 @@ Ctrl+L: lock</translation>
         <location filename="../../fieldapp/ui/workspace.py" line="322"/>
         <source>Un relais part d&apos;une rencontre : sélectionnez le contact dans l&apos;écran Contacts, puis revenez ici (ou utilisez « Proposer un relais… » sur sa fiche, puis « Choisir dans l&apos;annuaire… »).</source>
         <translation>A handover starts from an encounter: select the contact in the Contacts screen, then come back here (or use &quot;Propose a handover…&quot; on its card, then &quot;Choose from the directory…&quot;).</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <location filename="../../fieldapp/ui/widgets.py" line="389"/>
-        <source>Annuler</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 </TS>
