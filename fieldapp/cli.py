@@ -327,6 +327,24 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_person_erase(args: argparse.Namespace) -> int:
+    from fieldapp.services import privacy
+
+    service = _open(args)
+    try:
+        try:
+            removed = privacy.erase_person(service, args.pseudonym)
+        except ValueError as exc:  # malformed code: the message never repeats the input
+            raise CliError(str(exc)) from exc
+    finally:
+        service.close()
+    print(
+        f"Effacé de ce carnet : {removed.contacts} contact(s), {removed.handovers} relais. "
+        "La coordination l'effacera à la prochaine synchronisation."
+    )
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from fieldapp.ui.main import run  # imported here so the CLI never loads Qt
 
@@ -456,6 +474,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--recovery-key-file", help="lire la clé de secours dans ce fichier")
     p.set_defaults(func=cmd_passphrase_recover)
+    person = sub.add_parser("person", help="droits des personnes").add_subparsers(
+        dest="action", required=True, parser_class=_Parser
+    )
+    p = person.add_parser(
+        "erase", parents=[common], help="effacer une personne (pseudonyme), ici et à la fusion"
+    )
+    p.add_argument("--pseudonym", required=True, help="code de la personne, XXXX-XXXX")
+    p.set_defaults(func=cmd_person_erase)
     p = add("screenshot", cmd_screenshot, [common], help="rendre une vue hors écran (PNG)")
     p.add_argument("--view", required=True, help="vue : aujourdhui, contacts, saisie, relais…")
     p.add_argument("--out", required=True, help="fichier PNG à écrire")

@@ -31,6 +31,9 @@ class EventType(StrEnum):
     HANDOVER_PROPOSED = "handover.proposed"
     HANDOVER_STATUS_CHANGED = "handover.status_changed"
     HANDOVER_AMENDED = "handover.amended"
+    # Privacy (storage.erasure): a person's records erased; a device's old records purged.
+    PERSON_ERASED = "person.erased"
+    RECORDS_PURGED = "records.purged"
 
 
 @dataclass(frozen=True)

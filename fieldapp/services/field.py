@@ -169,6 +169,12 @@ class FieldService:
     def audit_entries(self, limit: int = 200) -> list[dict[str, Any]]:
         return audit.entries(self.engine, limit)
 
+    def forget_freed_pages(self) -> None:
+        """After an erasure: the WAL still holds the old pages until a checkpoint copies it
+        back into the database (where secure_delete has zeroed them) and truncates it."""
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def neighbourhoods(self) -> list[str]:
         return self.store.neighbourhoods()
 

@@ -100,6 +100,7 @@ class ContactDetail(QScrollArea):
     handover_requested = Signal(str)
     void_requested = Signal(str)
     handover_opened = Signal(str)
+    erase_requested = Signal(str)  # the person's pseudonym
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -193,6 +194,14 @@ class ContactDetail(QScrollArea):
         for button in (self.edit_button, self.handover_button, self.void_button):
             button.setEnabled(not row["voided"])
             actions.addWidget(button)
+        pseudonym = row.get("pseudonym")
+        if pseudonym:
+            self.erase_button = QPushButton(self.tr("Effacer la personne…"), self.card)
+            self.erase_button.setToolTip(
+                self.tr("Sur sa demande : toutes ses rencontres, ici et à la coordination")
+            )
+            self.erase_button.clicked.connect(lambda: self.erase_requested.emit(str(pseudonym)))
+            actions.addWidget(self.erase_button)
         self.card.body.addWidget(actions_box)
         self.edit_button.clicked.connect(lambda: self.edit_requested.emit(contact_id))
         self.handover_button.clicked.connect(lambda: self.handover_requested.emit(contact_id))

@@ -196,6 +196,7 @@ class ContactsPage(QWidget):
     edit_requested = Signal(str)
     handover_requested = Signal(str)
     void_requested = Signal(str)
+    erase_requested = Signal(str)
     handover_opened = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -265,6 +266,7 @@ class ContactsPage(QWidget):
         self.detail.edit_requested.connect(self.edit_requested.emit)
         self.detail.handover_requested.connect(self.handover_requested.emit)
         self.detail.void_requested.connect(self.void_requested.emit)
+        self.detail.erase_requested.connect(self.erase_requested.emit)
         self.detail.handover_opened.connect(self.handover_opened.emit)
 
     def refresh(self) -> None:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp import __version__
 from fieldapp.domain.vocab import STRUCTURE_TYPES
-from fieldapp.services import profile
+from fieldapp.services import privacy, profile
 from fieldapp.storage import keyfile
 from fieldapp.storage.home import Home
 from fieldapp.ui.i18n import LANGUAGES, current_language, label
@@ -136,6 +136,8 @@ class SettingsPage(QScrollArea):
     autolock_changed = Signal(int)
     lock_requested = Signal()
     import_requested = Signal()
+    erase_requested = Signal()
+    sync_requested = Signal()
 
     def __init__(self, session: Session, home: Home, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -216,23 +218,38 @@ class SettingsPage(QScrollArea):
         row = QHBoxLayout()
         self.import_button = QPushButton(self.tr("Importer un tableur…"), card)
         row.addWidget(self.import_button)
+        self.erase_button = QPushButton(self.tr("Effacer une personne…"), card)
+        self.erase_button.setToolTip(
+            self.tr("Droit d'effacement : toutes les rencontres d'un pseudonyme")
+        )
+        row.addWidget(self.erase_button)
         row.addStretch(1)
         card.body.addLayout(row)
+        months = privacy.retention_months(session.service)
+        card.body.addWidget(
+            muted_label(
+                self.tr(
+                    "Durée de conservation : %1 mois (fixée par la coordination). Les "
+                    "rencontres plus anciennes sont effacées, après un avis dans Aujourd'hui."
+                ).replace("%1", str(months)),
+                card,
+            )
+        )
         grid.addWidget(card, 1, 0)
 
         card = Card(self.tr("Coordination"), inner)
         card.body.addWidget(
             muted_label(
                 self.tr(
-                    "L'invitation de votre coordination (clés publiques, dépôt central) "
-                    "s'importera ici avec la synchronisation, dans une prochaine version."
+                    "Le carnet rejoint sa coordination (invitation et code) et envoie ses lots "
+                    "chiffrés depuis la page Synchronisation."
                 ),
                 card,
             )
         )
         row = QHBoxLayout()
-        self.invitation_button = QPushButton(self.tr("Importer une invitation…"), card)
-        self.invitation_button.setEnabled(False)
+        self.invitation_button = QPushButton(self.tr("Ouvrir la synchronisation"), card)
+        self.invitation_button.clicked.connect(self.sync_requested.emit)
         row.addWidget(self.invitation_button)
         row.addStretch(1)
         card.body.addLayout(row)
@@ -284,6 +301,7 @@ class SettingsPage(QScrollArea):
         self.autolock.valueChanged.connect(self._autolock_changed)
         self.lock_button.clicked.connect(self.lock_requested.emit)
         self.import_button.clicked.connect(self.import_requested.emit)
+        self.erase_button.clicked.connect(self.erase_requested.emit)
         self.passphrase_button.clicked.connect(self.change_passphrase)
 
     def refresh(self) -> None:

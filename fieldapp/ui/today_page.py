@@ -16,13 +16,14 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain.vocab import NEEDS, OUTCOMES, SLOTS
+from fieldapp.services import privacy
 from fieldapp.storage.store import ContactFilter
 from fieldapp.ui.handovers import OPEN_STATUSES, days_late, follow_up_text
-from fieldapp.ui.i18n import label, labels, locale, long_date
+from fieldapp.ui.i18n import label, labels, locale, long_date, short_date
 from fieldapp.ui.labels import status_label
 from fieldapp.ui.resources import icon, pixmap
 from fieldapp.ui.session import Session
-from fieldapp.ui.widgets import Card, clear_layout, link_button, muted_label, primary_button
+from fieldapp.ui.widgets import Banner, Card, clear_layout, link_button, muted_label, primary_button
 
 SHOWN_CONTACTS = 8
 SHOWN_HANDOVERS = 8
@@ -57,6 +58,9 @@ class TodayPage(QScrollArea):
         self.new_button.setToolTip(self.tr("Ctrl+N, depuis n'importe quel écran"))
         head.addWidget(self.new_button)
         layout.addLayout(head)
+        self.retention_banner = Banner("", parent=inner)
+        self.retention_banner.hide()
+        layout.addWidget(self.retention_banner)
 
         grid = QGridLayout()
         grid.setSpacing(14)
@@ -79,6 +83,7 @@ class TodayPage(QScrollArea):
         day = today or date.today()
         service = self.session.service
         self.date_label.setText(long_date(day))
+        self._show_retention(privacy.retention_status(service, day))
 
         body = self.contacts_card.body
         clear_layout(body)
@@ -195,6 +200,24 @@ class TodayPage(QScrollArea):
         open_sync.clicked.connect(self.show_sync.emit)
         body.addWidget(open_sync, 0, Qt.AlignmentFlag.AlignLeft)
         body.addStretch(1)
+
+    def _show_retention(self, status: privacy.RetentionStatus) -> None:
+        """The notice before the purge: what goes within the next days, and why."""
+        count = status.soon_contacts + status.due_contacts
+        if not count:
+            self.retention_banner.hide()
+            return
+        self.retention_banner.set_text(
+            self.tr(
+                "Durée de conservation (%1 mois) : %2 rencontre(s) datée(s) d'avant le %3 "
+                "seront effacées de ce carnet d'ici %4 jours, avec leurs relais."
+            )
+            .replace("%1", str(status.months))
+            .replace("%2", str(count))
+            .replace("%3", short_date(status.limit + timedelta(days=privacy.NOTICE_DAYS)))
+            .replace("%4", str(privacy.NOTICE_DAYS))
+        )
+        self.retention_banner.show()
 
     def _sync_hint(self, status: dict[str, object]) -> str:
         if not status["joined"]:

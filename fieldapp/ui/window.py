@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
+from fieldapp.services import privacy
 from fieldapp.services.coordination import CoordinationService
 from fieldapp.services.field import FieldService
 from fieldapp.storage.home import Home
@@ -149,6 +150,8 @@ class RelaisWindow(QMainWindow):
         assert isinstance(service, FieldService)
         if demo is None:
             demo = service.structure.get("name") == DEMO_STRUCTURE
+        # Records past the retention period leave at unlock (announced beforehand in Aujourd'hui).
+        privacy.apply_retention(service)
         self.session = Session(service, demo=demo)
         self._start_sync(self.session)
         workspace = self._new_workspace()

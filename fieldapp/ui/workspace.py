@@ -29,6 +29,7 @@ from fieldapp.ui.contact_form import ContactForm
 from fieldapp.ui.contacts_page import ContactsPage
 from fieldapp.ui.dashboard import ActivityPage
 from fieldapp.ui.directory_view import DirectoryView
+from fieldapp.ui.erase_dialog import EraseDialog
 from fieldapp.ui.handovers import HandoverDialog, HandoversPage
 from fieldapp.ui.import_dialog import ImportDialog
 from fieldapp.ui.resources import icon, pixmap
@@ -186,6 +187,7 @@ class Workspace(QWidget):
             contacts.import_requested.connect(self.import_spreadsheet)
             contacts.edit_requested.connect(self.edit_contact)
             contacts.void_requested.connect(self.void_contact)
+            contacts.erase_requested.connect(self.erase_person)
             contacts.handover_requested.connect(self.propose_handover)
             contacts.handover_opened.connect(self.open_handover)
             return contacts
@@ -208,6 +210,8 @@ class Workspace(QWidget):
         settings.autolock_changed.connect(self.autolock_changed.emit)
         settings.lock_requested.connect(self.lock_requested.emit)
         settings.import_requested.connect(self.import_spreadsheet)
+        settings.erase_requested.connect(lambda: self.erase_person(None))
+        settings.sync_requested.connect(lambda: self.show_page("synchronisation"))
         return settings
 
     def current_page(self) -> str:
@@ -332,6 +336,9 @@ class Workspace(QWidget):
         page = self.show_page("relais")
         assert isinstance(page, HandoversPage)
         page.select(handover_id)
+
+    def erase_person(self, pseudonym: str | None) -> QDialog:
+        return self._open(EraseDialog(self.session, pseudonym, self))
 
     def import_spreadsheet(self) -> QDialog:
         return self._open(ImportDialog(self.session, self))
