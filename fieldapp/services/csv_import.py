@@ -42,9 +42,11 @@ HEADINGS: dict[str, str] = {
     "quartier": "neighbourhood",
     "qpv": "neighbourhood",
     "commune": "commune",
+    "commune (hors qpv)": "commune",
     "lieu": "place_type",
     "type de lieu": "place_type",
     "mode de contact": "contact_mode",
+    "type de contact": "contact_mode",  # the form's own label
     "contact": "contact_mode",
     "tranche d'age": "age_band",
     "age": "age_band",
@@ -91,6 +93,8 @@ class RowError:
 class ImportReport:
     imported: list[str] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+    # Headings that are not Relais fields ("Nom", "Téléphone"…): their cells are never read.
+    ignored_columns: list[str] = field(default_factory=list)
 
     @property
     def rows(self) -> int:
@@ -129,8 +133,10 @@ def _decode(raw: bytes) -> str:
     raise CsvFileError("encodage du fichier non reconnu (enregistrez-le en « CSV UTF-8 »)")
 
 
-def read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
-    """(line number, {field: cell}) for every non-empty row; raises CsvFileError."""
+def read_rows(path: Path, ignored: list[str] | None = None) -> list[tuple[int, dict[str, str]]]:
+    """(line number, {field: cell}) for every non-empty row; raises CsvFileError.
+
+    Headings that name no field are appended to `ignored` (their cells are skipped)."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -152,6 +158,8 @@ def read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
         key = _fold(heading)
         name = key.replace(" ", "_") if key.replace(" ", "_") in FIELDS else HEADINGS.get(key)
         columns.append(name)
+        if name is None and heading.strip() and ignored is not None:
+            ignored.append(heading.strip())
     missing = {"date", "slot", "neighbourhood", "place_type", "outcome"} - set(columns)
     if missing:
         raise CsvFileError(
@@ -219,7 +227,7 @@ def import_contacts(
     report = ImportReport()
     day = today or date.today()
     good: list[dict[str, Any]] = []
-    rows = read_rows(path)
+    rows = read_rows(path, report.ignored_columns)
     for n, (line, values) in enumerate(rows, start=1):
         data = row_to_contact(values)
         try:

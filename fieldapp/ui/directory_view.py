@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.services import directory
+from fieldapp.ui.widgets import Banner
 
 PackProvider = Callable[[], directory.Pack]
 HandoverCallback = Callable[[Mapping[str, Any]], None]
@@ -262,6 +263,7 @@ class DirectoryView(QWidget):
     """The Annuaire page (see the module docstring)."""
 
     handoverRequested = Signal(object)  # noqa: N815 -- the service record (dict)
+    install_requested = Signal()  # « Installer un pack… »: the workspace picks and installs it
 
     def __init__(
         self,
@@ -295,7 +297,16 @@ class DirectoryView(QWidget):
         self.pack_label = QLabel(self)
         self.pack_label.setObjectName("dirMuted")
         head.addWidget(self.pack_label)
+        self.install_button = QPushButton(self.tr("Installer un pack…"), self)
+        self.install_button.setToolTip(
+            self.tr("Le pack de référence signé envoyé par votre coordination (.relais-pack)")
+        )
+        self.install_button.clicked.connect(self.install_requested.emit)
+        head.addWidget(self.install_button)
         outer.addLayout(head)
+        self.notice = Banner("", parent=self)
+        self.notice.hide()
+        outer.addWidget(self.notice)
 
         self.demo_banner = QFrame(self)
         self.demo_banner.setObjectName("dirBanner")
@@ -418,6 +429,14 @@ class DirectoryView(QWidget):
     def pack(self) -> directory.Pack:
         assert self._pack is not None
         return self._pack
+
+    def show_notice(self, text: str, *, error: bool = False) -> None:
+        """The result of installing a pack, in words, above the list."""
+        self.notice.setObjectName("errorBanner" if error else "banner")
+        self.notice.style().unpolish(self.notice)
+        self.notice.style().polish(self.notice)
+        self.notice.set_text(text)
+        self.notice.show()
 
     def refresh(self) -> None:
         """Ask the provider for the current pack and show it (filters keep their values)."""

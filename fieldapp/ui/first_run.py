@@ -339,7 +339,8 @@ class FirstRunWizard(QWidget):
             muted_label(
                 self.tr(
                     "Invitation de coordination (facultatif) : quand votre coordination vous en "
-                    "envoie une, importez-la depuis Paramètres. Vous pouvez travailler sans."
+                    "envoie une, ouvrez-la dans la page Synchronisation avec son code. Vous "
+                    "pouvez travailler sans."
                 ),
                 page,
             )

@@ -296,9 +296,13 @@ class ImportDialog(QDialog):
         assert isinstance(report, csv_import.ImportReport)
         self.report = report
         self.session.notify(CONTACTS)
-        self.result_label.setText(
-            self.tr("✓ %1 contacts importés.").replace("%1", str(len(report.imported)))
-        )
+        text = self.tr("✓ %1 contacts importés.").replace("%1", str(len(report.imported)))
+        if report.ignored_columns:
+            text += " " + self.tr(
+                "Colonnes ignorées (jamais importées) : %1. Pour un mode ou une commune, "
+                "nommez la colonne comme dans docs/records.md."
+            ).replace("%1", ", ".join(f"« {c} »" for c in report.ignored_columns))
+        self.result_label.setText(text)
         if report.errors:
             self.errors_label.setText(
                 self.tr(

@@ -56,9 +56,9 @@ class PseudonymDialog(QDialog):
                 muted_label(
                     self.tr(
                         "Le pseudonyme se calcule avec la clé du territoire, que ce carnet reçoit "
-                        "en rejoignant une coordination (page Synchronisation, « Ouvrir une "
-                        "invitation… »). Rejoignez d'abord la coordination ; d'ici là, "
-                        "enregistrez la rencontre sans pseudonyme."
+                        "en rejoignant une coordination (page Synchronisation : le fichier "
+                        "d'invitation, son code, puis « Rejoindre »). Rejoignez d'abord la "
+                        "coordination ; d'ici là, enregistrez la rencontre sans pseudonyme."
                     ),
                     self,
                 )

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -196,10 +198,12 @@ class Workspace(QWidget):
         if key == "activite":
             return ActivityPage(session)
         if key == "annuaire":
-            return DirectoryView(
+            annuaire = DirectoryView(
                 lambda: directory.current_pack(self.session.service),
                 self._handover_from_directory,
             )
+            annuaire.install_requested.connect(lambda: self.install_pack(annuaire))
+            return annuaire
         if key == "synchronisation":
             view = SyncView(self.session.sync, self.scheduler)
             view.synced.connect(self.synced.emit)
@@ -339,6 +343,31 @@ class Workspace(QWidget):
 
     def erase_person(self, pseudonym: str | None) -> QDialog:
         return self._open(EraseDialog(self.session, pseudonym, self))
+
+    def install_pack(self, view: DirectoryView, path: str | None = None) -> bool:
+        """Verify and install a reference pack file; the directory shows it at once."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("Installer un pack de référence"),
+                str(Path.home()),
+                self.tr("Pack Relais (*.relais-pack);;Tous les fichiers (*)"),
+            )
+        if not path:
+            return False
+        try:
+            pack = directory.import_pack(self.session.service, Path(path))
+        except (directory.PackRefused, OSError) as exc:
+            view.show_notice(self.tr("Pack non installé : %1").replace("%1", str(exc)), error=True)
+            return False
+        directory.current_pack(self.session.service, reload=True)
+        view.refresh()
+        view.show_notice(
+            self.tr("✓ Pack n° %1 installé : l'annuaire est à jour.").replace(
+                "%1", str(pack.version)
+            )
+        )
+        return True
 
     def import_spreadsheet(self) -> QDialog:
         return self._open(ImportDialog(self.session, self))

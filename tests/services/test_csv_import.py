@@ -74,3 +74,24 @@ def test_unusable_files_are_refused_whole(
         import_contacts(service, src, today=TODAY)
     assert message in str(err.value)
     assert service.count_contacts() == 0
+
+
+def test_columns_that_are_not_fields_are_reported_and_never_read(tmp_path: Path) -> None:
+    from fieldapp.services import csv_import as ci
+    from tests.helpers import make_profile
+
+    service, _ = make_profile(tmp_path / "p")
+    sheet = tmp_path / "bailleur.csv"
+    sheet.write_text(
+        "Date;Créneau;Quartier;Lieu;Type de contact;Commune (hors QPV);Suite donnée;Nom\n"
+        "2026-11-02;matin;QN07699B;pied-immeuble;recontact;;pas-interesse;Zyxwvut\n",
+        encoding="utf-8",
+    )
+    try:
+        report = ci.import_contacts(service, sheet)
+        assert report.ignored_columns == ["Nom"]
+        (row,) = service.contacts()
+        assert row["contact_mode"] == "recontact"  # the form's label is understood
+        assert "Zyxwvut" not in str(row)
+    finally:
+        service.close()

@@ -1,0 +1,44 @@
+"""Installing the coordination's signed reference pack from the Annuaire page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from fieldapp.services import directory, profile
+from fieldapp.services.sync import SyncService
+from fieldapp.storage.home import Home
+from fieldapp.ui.directory_view import DirectoryView
+from tests.helpers import PASSPHRASE, make_profile
+from tests.sync.support import make_coordination
+from tests.ui.conftest import make_window, workspace_of
+
+
+def test_a_pack_installs_from_the_directory_page(qtbot: QtBot, tmp_path: Path) -> None:
+    coordination = make_coordination(tmp_path / "coordination")
+    pack_file = tmp_path / "annuaire.relais-pack"
+    directory.make_workspace_pack(coordination.open(), *directory.demo_sources(), pack_file)
+    home = Home(tmp_path / "profil")
+    service, _ = make_profile(home.root)
+    SyncService(service).join_coordination(coordination.invitation, coordination.code)
+    service.close()
+    window = make_window(qtbot, home)
+    window.open_session(profile.open_profile(home, PASSPHRASE))
+    try:
+        view = workspace_of(window).show_page("annuaire")
+        assert isinstance(view, DirectoryView)
+        assert "Démonstration" in view.pack_label.text()  # nothing installed yet
+
+        damaged = tmp_path / "abime.relais-pack"
+        damaged.write_bytes(pack_file.read_bytes()[:-40])
+        assert not workspace_of(window).install_pack(view, str(damaged))
+        assert view.notice.isVisible() and "Pack non installé" in view.notice.text.text()
+
+        assert workspace_of(window).install_pack(view, str(pack_file))
+        assert "Pack n° 1" in view.pack_label.text()
+        assert "installé" in view.notice.text.text()
+        assert window.session is not None
+        assert window.session.service.audit_entries()[0]["action"] == "pack_import"
+    finally:
+        window.close()
