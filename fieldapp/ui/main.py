@@ -49,4 +49,7 @@ def run(home: Home, *, demo: bool = False) -> int:
     else:
         window.start()
     window.show()
-    return int(app.exec())
+    try:
+        return int(app.exec())
+    finally:
+        instance.close()  # this profile is free for the next launch
