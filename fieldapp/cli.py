@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
 
-from fieldapp import __version__, cli_coord, cli_directory, cli_report, cli_sync
+from fieldapp import __version__, cli_coord, cli_directory, cli_package, cli_report, cli_sync
 from fieldapp.domain.errors import TransitionError, ValidationError
 from fieldapp.services import profile, sync
 from fieldapp.services.field import FieldService, PersonalDataInNote
@@ -493,6 +493,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_coord.register(coord, as_json)
     cli_report.register(coord, as_json)
     cli_directory.register(sub, common, as_json, add, coord=coord)
+    cli_package.register(sub, add)
     return parser
 
 

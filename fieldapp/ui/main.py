@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from fieldapp.storage.home import Home
@@ -22,6 +23,8 @@ def application(argv: list[str] | None = None) -> QApplication:
         QCoreApplication.setApplicationName("Relais")
         QCoreApplication.setOrganizationName("Relais")
         app = QApplication(argv if argv is not None else sys.argv[:1])
+        # Wayland finds the window's icon and name through the installed .desktop file.
+        QGuiApplication.setDesktopFileName("fr.relais.Relais")
     assert isinstance(app, QApplication)
     gui_gc.install(app)
     apply_style(app)

@@ -38,6 +38,8 @@ def test_event_types_are_stable_strings() -> None:
         "handover.proposed",
         "handover.status_changed",
         "handover.amended",
+        "person.erased",
+        "records.purged",
     }
     assert str(EventType.HANDOVER_STATUS_CHANGED) == "handover.status_changed"
     assert isinstance(EventType.CONTACT_RECORDED, str)

@@ -1,0 +1,70 @@
+"""Command-line commands for installed copies and bundles (registered by fieldapp.cli).
+
+    fieldapp selfcheck [--tmp DIR] [--no-qt]
+
+Prints one line per step, then "OK" (exit code 0). A failure is one French line on stderr naming
+the step, exit code 1. See fieldapp/services/selfcheck.py and docs/packaging.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import platform
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from fieldapp import __version__
+
+AddCommand = Callable[..., Any]
+
+EXIT_ERROR = 1
+
+
+def _qt_check(workdir: Path | None) -> Callable[[], str]:
+    def check() -> str:
+        if importlib.util.find_spec("PySide6") is None:
+            return "PySide6 absent : vérification de l'interface sautée"
+        from fieldapp.ui import selfcheck_qt  # Qt only here
+
+        return selfcheck_qt.check(workdir)
+
+    return check
+
+
+def cmd_selfcheck(args: argparse.Namespace) -> int:
+    from fieldapp.services import selfcheck
+
+    workdir = Path(args.tmp).expanduser() if args.tmp else None
+    frozen = " (application empaquetée)" if getattr(sys, "frozen", False) else ""
+    print(
+        f"Relais {__version__}{frozen} — autotest ; Python {platform.python_version()}, "
+        f"{platform.system()} {platform.machine()}",
+        flush=True,
+    )
+    try:
+        selfcheck.run(
+            workdir=workdir,
+            progress=lambda step: print(step.line(), flush=True),
+            extra=None if args.no_qt else _qt_check(workdir),
+        )
+    except selfcheck.SelfCheckFailed as exc:
+        print(f"fieldapp: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    print("OK")
+    return 0
+
+
+def register(sub: Any, add: AddCommand) -> None:
+    """Add `selfcheck` to fieldapp.cli's parser."""
+    del sub  # one top-level command: `add` is enough
+    p = add(
+        "selfcheck",
+        cmd_selfcheck,
+        [],
+        help="autotest sans écran : magasin chiffré temporaire, lot scellé, Qt hors écran",
+    )
+    p.add_argument("--tmp", help="dossier où créer le profil temporaire (par défaut : TMPDIR)")
+    p.add_argument("--no-qt", action="store_true", help="ne pas vérifier l'interface Qt")
