@@ -3,7 +3,10 @@
 Builds synthetic signed batches (20 devices x 10 batches of 5,000 contact events) into a folder
 drop, enrols the devices, then times `CoordinationService.merge` (verify, decrypt, insert events,
 project, ledger: one transaction per batch). In the same run it times the baseline of DESIGN.md:
-a bare `executemany` of the same event rows into an unindexed plain SQLite table.
+a bare `executemany` of the same event rows into an unindexed plain SQLite table. Then the same
+merge into a throwaway PostgreSQL cluster (started like tests/postgres.py, `fsync=off`), against
+`COPY` of the same rows into an unindexed table of that server; skipped, with the reason, where
+no PostgreSQL server binary exists (or with --no-postgres).
 
     .venv/bin/python -m benchmarks.bench_merge [--devices 20] [--batches 10] [--events 5000]
 
@@ -37,7 +40,7 @@ PASSPHRASE = "benchmark-passphrase"  # throwaway benchmark workspace
 
 def build(
     root: Path, devices: int, batches: int, per_batch: int
-) -> tuple[list[dict[str, object]], float]:
+) -> tuple[list[dict[str, object]], float, list[Enrolment]]:
     workspace, *_ = ws.create_workspace(
         root / "coord",
         PASSPHRASE,
@@ -97,7 +100,48 @@ def build(
             service.enrol(enrolment)
     finally:
         service.close()
-    return rows, sealing
+    return rows, sealing, enrolments
+
+
+def bench_postgres(
+    root: Path, rows: list[dict[str, object]], enrolments: list[Enrolment], total: int
+) -> tuple[float, float] | str:
+    """(merge seconds, COPY seconds) on a throwaway cluster, or why it was skipped."""
+    import psycopg
+
+    from benchmarks.bench_indicators import postgres_cluster
+
+    with postgres_cluster() as url:
+        if url is None:
+            return "pas de serveur PostgreSQL (pg_ctl introuvable, ou root sans runuser)"
+        dsn = url.replace("postgresql+psycopg://", "postgresql://")
+        with psycopg.connect(dsn) as conn:
+            conn.execute(
+                "CREATE TABLE bare_events (id TEXT, device_id TEXT, seq INTEGER, hlc TEXT, "
+                "type TEXT, entity_id TEXT, payload TEXT, schema INTEGER)"
+            )
+            conn.commit()
+            columns = ("id", "device_id", "seq", "hlc", "type", "entity_id", "payload", "schema")
+            t0 = time.perf_counter()
+            with (
+                conn.cursor() as cur,
+                cur.copy(f"COPY bare_events ({', '.join(columns)}) FROM STDIN") as copy,
+            ):
+                for row in rows:
+                    copy.write_row(tuple(row[c] for c in columns))
+            conn.commit()
+            bare = time.perf_counter() - t0
+        service = CoordinationService.open(root / "coord", PASSPHRASE, db_url=url)
+        try:
+            for enrolment in enrolments:
+                service.enrol(enrolment)
+            t0 = time.perf_counter()
+            report = service.merge(str(root / "depot"))
+            merge = time.perf_counter() - t0
+        finally:
+            service.close()
+        assert report.events_inserted == total, report.summary()
+        return merge, bare
 
 
 def _payload(p: dict[str, object]) -> dict[str, object]:
@@ -109,11 +153,12 @@ def main() -> None:
     parser.add_argument("--devices", type=int, default=20)
     parser.add_argument("--batches", type=int, default=10)
     parser.add_argument("--events", type=int, default=5000)
+    parser.add_argument("--no-postgres", action="store_true", help="SQLite only")
     args = parser.parse_args()
     total = args.devices * args.batches * args.events
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        rows, sealing = build(root, args.devices, args.batches, args.events)
+        rows, sealing, enrolments = build(root, args.devices, args.batches, args.events)
         count = args.devices * args.batches
         print(f"built {count} batches, {total:,} events (sealing {sealing:.1f} s)")
 
@@ -143,10 +188,18 @@ def main() -> None:
             service.close()
         assert report.events_inserted == total, report.summary()
         assert not report.batches_quarantined
-    print(f"{'step':<34} {'seconds':>8}")
-    print(f"{'bare executemany (unindexed)':<34} {bare:>8.2f}")
-    print(f"{'merge (verify+decrypt+insert+project)':<34} {merge:>8.2f}")
-    print(f"ratio merge / bare: {merge / bare:.2f}x   ({total / merge:,.0f} events/s)")
+        pg = "--no-postgres" if args.no_postgres else bench_postgres(root, rows, enrolments, total)
+    print(f"{'step':<40} {'seconds':>8}")
+    print(f"{'SQLite: bare executemany (unindexed)':<40} {bare:>8.2f}")
+    print(f"{'SQLite: merge (verify+decrypt+insert+project)':<40} {merge:>8.2f}")
+    print(f"SQLite ratio merge / bare: {merge / bare:.2f}x   ({total / merge:,.0f} events/s)")
+    if isinstance(pg, str):
+        print(f"PostgreSQL skipped: {pg}")
+    else:
+        pg_merge, pg_copy = pg
+        print(f"{'PostgreSQL: COPY (unindexed)':<40} {pg_copy:>8.2f}")
+        print(f"{'PostgreSQL: merge':<40} {pg_merge:>8.2f}")
+        print(f"PostgreSQL ratio merge / COPY: {pg_merge / pg_copy:.2f}x")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from fieldapp.domain.contacts import CONTACT_FIELDS
@@ -27,6 +28,32 @@ HANDOVER_COLUMNS = (
     "follow_up",
 )
 
+# Column order of each table's rows as tuples, for bulk inserts straight through the driver.
+TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "contacts": (
+        "id",
+        "device_id",
+        *CONTACT_COLUMNS,
+        "voided",
+        "void_reason",
+        "version",
+        "created_hlc",
+        "updated_hlc",
+    ),
+    "contact_needs": ("contact_id", "need"),
+    "contact_registrations": ("contact_id", "registration"),
+    "handovers": (
+        "id",
+        "device_id",
+        *HANDOVER_COLUMNS,
+        "status",
+        "status_at",
+        "created_hlc",
+        "updated_hlc",
+    ),
+    "handover_history": ("event_id", "handover_id", "status", "at", "reason"),
+}
+
 
 @dataclass
 class ProjectionRows:
@@ -37,6 +64,13 @@ class ProjectionRows:
     contact_registrations: list[dict[str, Any]] = field(default_factory=list)
     handovers: list[dict[str, Any]] = field(default_factory=list)
     handover_history: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_tuples(self) -> dict[str, list[tuple[Any, ...]]]:
+        """The same rows as tuples in `TABLE_COLUMNS` order (itemgetter: one C call per row)."""
+        return {
+            name: list(map(itemgetter(*columns), getattr(self, name)))
+            for name, columns in TABLE_COLUMNS.items()
+        }
 
 
 def fold(events: Iterable[Event]) -> ProjectionRows:

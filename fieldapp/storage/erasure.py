@@ -98,10 +98,19 @@ def erased_pseudonyms(conn: Connection) -> set[str]:
     return {entity[len(PERSON_PREFIX) :] for entity in rows}
 
 
-def apply_tombstones(conn: Connection, new_events: Sequence[Event]) -> tuple[int, int]:
-    """After a batch's events are in: apply its tombstones, and the earlier ones to its records.
+def is_tombstone(event_type: str) -> bool:
+    return event_type in (PERSON_ERASED, RECORDS_PURGED)
 
-    Returns (contacts, handovers) removed. Costs one index lookup when nobody was erased.
+
+def apply_tombstones(
+    conn: Connection, tombstones: Sequence[Event], entity_ids: Collection[str]
+) -> tuple[int, int]:
+    """After a batch's events and projections are in (consolidated store).
+
+    `tombstones` are the batch's `person.erased` / `records.purged` events, applied now;
+    `entity_ids` are the records the batch touched, checked against every earlier erasure
+    (read from the store, so nothing of the batch needs decoding). Returns (contacts,
+    handovers) removed; costs one index lookup when nobody was ever erased.
     """
     removed = [0, 0]
 
@@ -110,36 +119,41 @@ def apply_tombstones(conn: Connection, new_events: Sequence[Event]) -> tuple[int
         removed[0] += found[0]
         removed[1] += found[1]
 
-    for event in new_events:
+    for event in tombstones:
         if event.type == PERSON_ERASED:
             erase(contacts_of_person(conn, str(event.payload.get("pseudonym", ""))))
         elif event.type == RECORDS_PURGED:
             before = date.fromisoformat(str(event.payload["before"]))
             erase(contacts_before(conn, before, event.device_id))
     erased = erased_pseudonyms(conn)
-    if erased:
-        arriving = {
-            e.entity_id
-            for e in new_events
-            if e.type.startswith("contact.") and e.payload.get("pseudonym") in erased
-        }
-        if arriving:
-            erase(arriving)
-    # Handovers arriving for a contact erased earlier (their contact's events are stubs now).
-    parents = sorted(
-        {str(e.payload.get("contact_id")) for e in new_events if e.type == "handover.proposed"}
-    )
-    gone: set[str] = set()
-    for chunk in _chunks(parents):
-        gone.update(
+    if not erased:
+        return removed[0], removed[1]
+    touched = sorted(entity_ids)
+    arriving: set[str] = set()  # contacts of an erased person, from a device that did not know
+    parents: set[str] = set()  # contacts of the handovers this batch touched
+    for chunk in _chunks(touched):
+        arriving.update(
             conn.execute(
-                select(events.c.entity_id).where(
-                    events.c.entity_id.in_(chunk), events.c.type == ERASED_TYPE
+                select(contacts.c.id).where(
+                    contacts.c.id.in_(chunk), contacts.c.pseudonym.in_(sorted(erased))
                 )
             ).scalars()
         )
-    if gone:
-        erase(gone)
+        parents.update(
+            conn.execute(select(handovers.c.contact_id).where(handovers.c.id.in_(chunk))).scalars()
+        )
+    erase(arriving)
+    # A handover arriving for a contact erased earlier: its contact's events are stubs now.
+    gone: set[str] = set()
+    for chunk in _chunks(sorted(parents)):
+        gone.update(
+            conn.execute(
+                select(events.c.entity_id)
+                .where(events.c.entity_id.in_(chunk), events.c.type == ERASED_TYPE)
+                .distinct()
+            ).scalars()
+        )
+    erase(gone)
     return removed[0], removed[1]
 
 

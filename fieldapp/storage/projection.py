@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, RowMapping, Table, delete, select
 
 from fieldapp.domain.events import Event
-from fieldapp.domain.projection import ProjectionRows, fold
+from fieldapp.domain.projection import TABLE_COLUMNS, ProjectionRows, fold
 from fieldapp.storage.schema import (
     contact_needs,
     contact_registrations,
@@ -27,6 +27,7 @@ from fieldapp.storage.schema import (
 )
 
 CHUNK = 500
+EVENT_COLUMNS = ("id", "device_id", "seq", "hlc", "type", "entity_id", "payload", "schema")
 
 # Deletion order children first; insertion order parents first.
 _TABLES: tuple[tuple[Table, str, str], ...] = (
@@ -38,17 +39,27 @@ _TABLES: tuple[tuple[Table, str, str], ...] = (
 )
 
 
+def event_values(event: Event) -> tuple[Any, ...]:
+    """The `events` row of an event, in `EVENT_COLUMNS` order."""
+    return (
+        event.id,
+        event.device_id,
+        event.seq,
+        event.hlc,
+        str(event.type),
+        event.entity_id,
+        json.dumps(event.payload, ensure_ascii=False, sort_keys=True),
+        event.schema,
+    )
+
+
 def event_row(event: Event) -> dict[str, Any]:
-    return {
-        "id": event.id,
-        "device_id": event.device_id,
-        "seq": event.seq,
-        "hlc": event.hlc,
-        "type": str(event.type),
-        "entity_id": event.entity_id,
-        "payload": json.dumps(event.payload, ensure_ascii=False, sort_keys=True),
-        "schema": event.schema,
-    }
+    return dict(zip(EVENT_COLUMNS, event_values(event), strict=True))
+
+
+def values_to_event(values: Sequence[Any]) -> Event:
+    """The event back from its `events` row (as `event_values` made it)."""
+    return row_to_event(dict(zip(EVENT_COLUMNS, values, strict=True)))
 
 
 def row_to_event(row: Mapping[str, Any] | RowMapping) -> Event:
@@ -71,18 +82,21 @@ def append_events(conn: Connection, new_events: Sequence[Event]) -> None:
     _defer_foreign_keys(conn)
     entity_ids = {e.entity_id for e in new_events}
     known = entities_with_events(conn, entity_ids)
-    bulk_insert(conn, events, [event_row(e) for e in new_events])
+    bulk_insert(conn, events, EVENT_COLUMNS, [event_values(e) for e in new_events])
     if known:
         reproject(conn, known)
     write_rows(conn, fold(e for e in new_events if e.entity_id not in known))
 
 
 def entities_with_events(conn: Connection, entity_ids: Collection[str]) -> set[str]:
+    # Plain SQL through the driver: compiling SQLAlchemy's IN list cost a merge more than the
+    # index lookups themselves (one query per 500 ids, thousands of queries).
     found: set[str] = set()
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     for chunk in _chunks(sorted(entity_ids)):
-        found.update(
-            conn.execute(select(events.c.entity_id).where(events.c.entity_id.in_(chunk))).scalars()
-        )
+        marks = ", ".join(mark for _ in chunk)
+        sql = f"SELECT entity_id FROM events WHERE entity_id IN ({marks})"  # noqa: S608
+        found.update(conn.exec_driver_sql(sql, tuple(chunk)).scalars())
     return found
 
 
@@ -109,26 +123,47 @@ def rebuild_all(conn: Connection) -> None:
 
 
 def write_rows(conn: Connection, rows: ProjectionRows) -> None:
+    write_tuples(conn, rows.as_tuples())
+
+
+def write_tuples(conn: Connection, tuples: Mapping[str, Sequence[tuple[Any, ...]]]) -> None:
+    """Insert projection rows given as tuples in `TABLE_COLUMNS` order (parents first)."""
     for table, name, _ in reversed(_TABLES):
-        bulk_insert(conn, table, getattr(rows, name))
+        bulk_insert(conn, table, TABLE_COLUMNS[name], tuples[name])
 
 
-def bulk_insert(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
-    """Insert rows that all have the same keys, straight through the driver's executemany.
+def insert_new_events(conn: Connection, values: Sequence[tuple[Any, ...]]) -> int:
+    """Insert event rows, skipping ids already stored; how many were inserted.
+
+    Another event with the same device and seq still raises IntegrityError.
+    """
+    return bulk_insert(conn, events, EVENT_COLUMNS, values, skip_conflict="id")
+
+
+def bulk_insert(
+    conn: Connection,
+    table: Table,
+    columns: Sequence[str],
+    values: Sequence[tuple[Any, ...]],
+    *,
+    skip_conflict: str | None = None,
+) -> int:
+    """Insert rows given as tuples in `columns` order, straight through the driver's executemany.
 
     A merge writes millions of rows; SQLAlchemy's per-row parameter processing would cost more
-    than the database itself (see benchmarks/bench_merge.py).
+    than the database itself (see benchmarks/bench_merge.py). Returns the driver's row count.
     """
-    if not rows:
-        return
-    columns = list(rows[0])
+    if not values:
+        return 0
     quote = conn.dialect.identifier_preparer.quote
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     # Table and column names come from our schema; the values are bound parameters.
     names = ", ".join(quote(c) for c in columns)
     marks = ", ".join(mark for _ in columns)
     sql = f"INSERT INTO {quote(table.name)} ({names}) VALUES ({marks})"  # noqa: S608
-    conn.exec_driver_sql(sql, [tuple(row[c] for c in columns) for row in rows])
+    if skip_conflict:
+        sql += f" ON CONFLICT ({quote(skip_conflict)}) DO NOTHING"
+    return int(conn.exec_driver_sql(sql, list(values)).rowcount)
 
 
 def _defer_foreign_keys(conn: Connection) -> None:

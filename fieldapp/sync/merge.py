@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections.abc import Callable, Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Collection, Iterable, Iterator
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -22,20 +24,38 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from fieldapp.domain.errors import ValidationError
-from fieldapp.domain.events import Event
 from fieldapp.storage.coord_schema import alarms, batches, devices, quarantine
 from fieldapp.storage.engine import write_transaction
-from fieldapp.storage.projection import append_events
+from fieldapp.storage.erasure import apply_tombstones, is_tombstone
+from fieldapp.storage.projection import (
+    EVENT_COLUMNS,
+    _defer_foreign_keys,
+    append_events,
+    entities_with_events,
+    insert_new_events,
+    values_to_event,
+    write_tuples,
+)
 from fieldapp.storage.schema import events
-from fieldapp.sync.batch import BatchError, Manifest, RecipientPrivateKey, open_batch, read_manifest
+from fieldapp.sync import merge_pipeline
+from fieldapp.sync.batch import BatchError, Manifest, RecipientPrivateKey, read_manifest
 from fieldapp.sync.inbox import MAX_BATCH_BYTES, Inbox
 from fieldapp.sync.invitation import Enrolment
+from fieldapp.sync.merge_pipeline import Outcome, Pipeline, Prepared, Rejected, prepare
 
 CHUNK = 500
 STATUSES = ("trusted", "suspended", "revoked")
 
 Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class _Ahead:
+    """A batch handed to the worker: its outcome, valid only for the device key it used."""
+
+    future: Future[Outcome]
+    signing_public: str
+    pipeline: Pipeline
 
 
 class MergeError(Exception):
@@ -67,6 +87,9 @@ class _Quarantined(Exception):
         super().__init__(message)
         self.code = code
         self.message = message
+
+
+EVENT_TYPE = EVENT_COLUMNS.index("type")
 
 
 def _now(now: datetime | None = None) -> str:
@@ -168,23 +191,84 @@ class Consolidated:
 
     # -- merge -----------------------------------------------------------------------------------
 
-    def merge_inbox(self, inbox: Inbox, *, progress: Progress | None = None) -> MergeReport:
-        """Merge every batch file of the drop that is not merged yet."""
+    def merge_inbox(
+        self, inbox: Inbox, *, progress: Progress | None = None, pipeline: bool | None = None
+    ) -> MergeReport:
+        """Merge every batch file of the drop that is not merged yet.
+
+        With many batches (or `pipeline=True`), a worker process opens, checks and folds the
+        next batches while this one writes the current batch: same checks, same order, same
+        transactions, same store (merge_pipeline.py).
+        """
         report = MergeReport()
         names = inbox.names()
         with self.engine.connect() as conn:
-            merged_names = set(conn.execute(select(batches.c.file_name)).scalars())
-        for n, name in enumerate(names, start=1):
-            if progress:
-                progress(n - 1, len(names), name)
-            data = inbox.read(name)
-            if name in merged_names and self._already_merged(_sha256(data)):
-                report.batches_already_merged += 1
-                continue
-            self.merge_bytes(name, data, report)
+            merged = dict(conn.execute(select(batches.c.file_name, batches.c.sha256)).all())
+        if pipeline is None:
+            pipeline = len(names) - len(merged) >= merge_pipeline.PIPELINE_MIN_BATCHES
+        if pipeline:
+            with Pipeline(self.recipient_private) as worker:
+                self._merge_names(inbox, names, merged, report, progress, worker)
+        else:
+            self._merge_names(inbox, names, merged, report, progress, None)
         if progress:
             progress(len(names), len(names), "")
         return report
+
+    def _merge_names(
+        self,
+        inbox: Inbox,
+        names: list[str],
+        merged: dict[str, str],
+        report: MergeReport,
+        progress: Progress | None,
+        worker: Pipeline | None,
+    ) -> None:
+        keys: dict[str, str] = {}
+        if worker is not None:
+            with self.engine.connect() as conn:
+                keys = dict(
+                    conn.execute(select(devices.c.device_id, devices.c.signing_public)).all()
+                )
+        queue: deque[tuple[str, bytes, _Ahead | None]] = deque()
+        upcoming = iter(names)
+
+        def read_ahead() -> None:
+            for name in upcoming:
+                data = inbox.read(name)
+                queue.append((name, data, self._submit(worker, name, data, merged, keys)))
+                if worker is None or len(queue) > merge_pipeline.LOOKAHEAD:
+                    return
+
+        for n, name in enumerate(names, start=1):
+            read_ahead()
+            _, data, ahead = queue.popleft()
+            if progress:
+                progress(n - 1, len(names), name)
+            if name in merged and self._already_merged(_sha256(data)):
+                if ahead is not None:
+                    ahead.future.cancel()
+                report.batches_already_merged += 1
+                continue
+            self._merge(name, data, report, None, ahead)
+
+    @staticmethod
+    def _submit(
+        worker: Pipeline | None,
+        name: str,
+        data: bytes,
+        merged: dict[str, str],
+        keys: dict[str, str],
+    ) -> _Ahead | None:
+        if worker is None or len(data) > MAX_BATCH_BYTES or merged.get(name) == _sha256(data):
+            return None
+        try:
+            device_id = read_manifest(data).device_id
+        except BatchError:
+            return None  # quarantined by the merge itself, in order
+        key = keys.get(device_id)
+        future = worker.submit(data, base64.b64decode(key)) if key else None
+        return _Ahead(future, key, worker) if future and key else None
 
     def retry_quarantine(self, *, progress: Progress | None = None) -> MergeReport:
         """Try every quarantined batch again (after enrolling a device, for instance)."""
@@ -202,6 +286,16 @@ class Consolidated:
     def merge_bytes(
         self, name: str, data: bytes, report: MergeReport, *, now: datetime | None = None
     ) -> None:
+        self._merge(name, data, report, now, None)
+
+    def _merge(
+        self,
+        name: str,
+        data: bytes,
+        report: MergeReport,
+        now: datetime | None,
+        ahead: _Ahead | None,
+    ) -> None:
         sha = _sha256(data)
         if self._already_merged(sha):
             report.batches_already_merged += 1
@@ -212,7 +306,7 @@ class Consolidated:
             if len(data) > MAX_BATCH_BYTES:
                 raise _Quarantined("malformed", "Fichier trop volumineux pour être un lot Relais.")
             manifest = _read(data)
-            batch_events = self._verify(manifest, data, sha)
+            batch_events = self._verify(manifest, data, sha, ahead)
             if batch_events is None:  # another coordinator merged this very file meanwhile
                 report.batches_already_merged += 1
                 return
@@ -227,7 +321,9 @@ class Consolidated:
         report.events_inserted += inserted
         report.events_already_present += present
 
-    def _verify(self, manifest: Manifest, data: bytes, sha: str) -> list[Event] | None:
+    def _verify(
+        self, manifest: Manifest, data: bytes, sha: str, ahead: _Ahead | None
+    ) -> Prepared | None:
         with self.engine.connect() as conn:
             earlier = conn.execute(
                 select(batches.c.sha256).where(batches.c.batch_id == manifest.batch_id)
@@ -262,23 +358,22 @@ class Consolidated:
                 "Lot signé après la révocation de l'appareil "
                 f"({device.structure_name or manifest.device_id}).",
             )
-        public = Ed25519PublicKey.from_public_bytes(base64.b64decode(device.signing_public))
-        try:
-            _, raw_events = open_batch(
-                data, recipient_private=self.recipient_private, device_public=public
-            )
-            return [Event.from_dict(e) for e in raw_events]
-        except BatchError as exc:
-            raise _Quarantined(exc.reason, exc.message) from exc
-        except ValidationError as exc:
-            raise _Quarantined("malformed", f"Contenu du lot invalide : {exc}") from exc
+        outcome: Outcome | None = None
+        if ahead is not None and ahead.signing_public == device.signing_public:
+            outcome = ahead.pipeline.result(ahead.future)
+        if outcome is None:  # no worker, another key since, or the worker failed
+            public = Ed25519PublicKey.from_public_bytes(base64.b64decode(device.signing_public))
+            outcome = prepare(data, self.recipient_private, public)
+        if isinstance(outcome, Rejected):
+            raise _Quarantined(outcome.code, outcome.message)
+        return outcome
 
     def _commit(
         self,
         name: str,
         sha: str,
         manifest: Manifest,
-        batch_events: list[Event],
+        prepared: Prepared,
         now: datetime | None,
     ) -> tuple[int, int]:
         try:
@@ -286,10 +381,25 @@ class Consolidated:
                 if conn.execute(
                     select(batches.c.batch_id).where(batches.c.batch_id == manifest.batch_id)
                 ).first():
-                    return 0, len(batch_events)  # another coordinator merged it meanwhile
-                present = _present_ids(conn, [e.id for e in batch_events])
-                new = [e for e in batch_events if e.id not in present]
-                append_events(conn, new)
+                    return 0, len(prepared.event_ids)  # another coordinator merged it meanwhile
+                if _append_prepared(conn, prepared):
+                    inserted, present_count = len(prepared.event_ids), 0
+                    assert prepared.event_rows is not None
+                    tombstones = [
+                        values_to_event(row)
+                        for row in prepared.event_rows
+                        if is_tombstone(row[EVENT_TYPE])
+                    ]
+                    touched: Collection[str] = prepared.entity_ids
+                else:
+                    present = _present_ids(conn, prepared.event_ids)
+                    new = [e for e in prepared.all_events() if e.id not in present]
+                    append_events(conn, new)
+                    inserted, present_count = len(new), len(present)
+                    tombstones = [e for e in new if is_tombstone(e.type)]
+                    touched = {e.entity_id for e in new}
+                # Erasures and purges: this batch's, and earlier ones on what it brings.
+                apply_tombstones(conn, tombstones, touched)
                 conn.execute(
                     insert(batches).values(
                         batch_id=manifest.batch_id,
@@ -299,7 +409,7 @@ class Consolidated:
                         first_seq=manifest.first_seq,
                         last_seq=manifest.last_seq,
                         event_count=manifest.event_count,
-                        events_inserted=len(new),
+                        events_inserted=inserted,
                         created=manifest.created,
                         merged_at=_now(now),
                     )
@@ -315,7 +425,7 @@ class Consolidated:
             raise _Quarantined(
                 "malformed", "Contenu du lot invalide : événement incomplet."
             ) from exc
-        return len(new), len(present)
+        return inserted, present_count
 
     def _already_merged(self, sha: str) -> bool:
         with self.engine.connect() as conn:
@@ -423,6 +533,33 @@ def _read(data: bytes) -> Manifest:
 
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def _append_prepared(conn: Connection, prepared: Prepared) -> bool:
+    """The common case in one go: no event of the batch stored yet, no record seen before.
+
+    Then the rows prepared from the batch alone are exactly what `append_events` would write.
+    The events go in under a savepoint that skips stored ids; if any was skipped or refused,
+    the savepoint is undone and False sends the caller the long way (present ids, re-folds),
+    which decides and reports as it always did.
+    """
+    if prepared.event_rows is None or prepared.projection is None:
+        return False
+    if entities_with_events(conn, prepared.entity_ids):
+        return False
+    savepoint = conn.begin_nested()
+    try:
+        inserted = insert_new_events(conn, prepared.event_rows)
+    except IntegrityError:
+        savepoint.rollback()
+        return False
+    if inserted != len(prepared.event_rows):
+        savepoint.rollback()
+        return False
+    savepoint.commit()
+    _defer_foreign_keys(conn)
+    write_tuples(conn, prepared.projection)
+    return True
 
 
 def _present_ids(conn: Connection, ids: list[str]) -> set[str]:
