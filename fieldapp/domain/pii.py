@@ -112,14 +112,20 @@ _PHONE_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
     # Other countries in E.164 form (+212 6…, 0032 4…): 8 to 15 digits after the prefix.
     re.compile(rf"(?<![\w+])(?:\+|00)[1-9](?:{_SEP}?\(?[0-9]\)?){{7,14}}(?![0-9])"),
+    # Glued to the word that announces it ("Tel0639980001", "port06…"): only the number counts.
+    re.compile(
+        rf"(?<![\w])(?i:t[ée]l|t[ée]l[ée]phone|portable|port|num[ée]ro|num|mob)"
+        rf"(?P<number>0[1-9](?:{_SEP}?[0-9]){{8}})(?![0-9])(?!{_SEP}[0-9])"
+    ),
 )
 
 # --- e-mail ---------------------------------------------------------------------------------
 
 _EMAIL = re.compile(
     r"(?<![\w.%+\-'])[\w.%+\-']+"
-    # "@", or the spelled-out forms people use to dodge spam filters.
-    r"(?:@|\s?[(\[{]\s?(?:at|arobase)\s?[)\]}]\s?|\s+arobase\s+)"
+    # "@" (a space may surround it when typed on a phone: "exemplia @ exemple.fr"), or the
+    # spelled-out forms people use to dodge spam filters.
+    r"(?: ?@ ?|\s?[(\[{]\s?(?:at|arobase)\s?[)\]}]\s?|\s+arobase\s+)"
     r"[\w\-]+(?:\.[\w\-]+)*\.[^\W\d_]{2,24}(?![\w\-])",
     re.IGNORECASE,
 )
@@ -130,16 +136,18 @@ _EMAIL = re.compile(
 _NIR = re.compile(
     rf"(?<![\w])(?<![0-9]{_SEP})[1-478](?:{_SEP}?[0-9]){{4}}{_SEP}?"
     rf"(?:[0-9]{_SEP}?[0-9]|2{_SEP}?[ABab])(?:{_SEP}?[0-9]){{6}}"
-    # The key is often set apart: "… 001 48", "… 001 - 48", "… 001 clé 48".
-    rf"(?:{_SEP}?|\s*(?:[-/]|cl[ée]\s*:?)\s*)[0-9]{_SEP}?[0-9](?![\w])(?!{_SEP}[0-9])"
+    # The key is often set apart: "… 001 48", "… 001  48", "… 001 - 48", "… 001 clé 48".
+    rf"(?:{_SEP}?|{_BLANK}{{2,3}}|\s*(?:[-/]|cl[ée]\s*:?)\s*)"
+    rf"[0-9]{_SEP}?[0-9](?![\w])(?!{_SEP}[0-9])"
 )
 
 _KEY_WORD = re.compile(r"cl[ée]", re.IGNORECASE)
 
 # --- IBAN -----------------------------------------------------------------------------------
 
-_IBAN_START = re.compile(r"(?<![\w])[A-Za-z]{2}[0-9]{2}")
-_IBAN_BODY = re.compile(r"[A-Za-z]{2}[0-9]{2}(?:[ \u00a0\u202f\-]?[A-Za-z0-9]){11,32}")
+# A blank may follow the country code ("FR 76 …"), then only in capitals: "de 12 …" is French.
+_IBAN_START = re.compile(r"(?<![\w])(?:[A-Za-z]{2}|[A-Z]{2} )[0-9]{2}")
+_IBAN_BODY = re.compile(r"[A-Za-z]{2} ?[0-9]{2}(?:[ \u00a0\u202f\-]?[A-Za-z0-9]){11,32}")
 # Lengths from the SWIFT IBAN registry, plus the IBAN-format accounts of francophone Africa that
 # people met in outreach often hold.
 _IBAN_LENGTHS: Mapping[str, int] = MappingProxyType(
@@ -202,7 +210,10 @@ _BIRTH_YEAR = re.compile(
     re.IGNORECASE,
 )
 # Birth wording anywhere in the window before a date…
-_BIRTH_WORD = re.compile(r"(?<![\w])(?:née?s?|nee|nees|naissance|ddn|d\.d\.n)(?![\w])", re.I)
+# A birthday ("anniversaire le 14 février") gives the day and month of birth.
+_BIRTH_WORD = re.compile(
+    r"(?<![\w])(?:née?s?|nee|nees|naissance|ddn|d\.d\.n|anniversaire|anniv)(?![\w])", re.I
+)
 # …while the unaccented "ne" (also the negation) only counts right before the date.
 _BIRTH_WORD_BARE = re.compile(r"(?<![\w])ne\s*(?:\(e\))?\s+(?:le|en|vers)?\s*$", re.IGNORECASE)
 # Other life events whose dates fall in the same years as births.
@@ -228,7 +239,9 @@ _STRICT_STREETS = (
 _LOOSE_STREETS = (
     r"chemin|place|pl\.|route|rte\.?|quai|cours|r[ée]sidence|r[ée]s\.|b[âa]timent|b[âa]t\.?|"
     r"square|sq\.|passage|voie|cit[ée]|hameau|lotissement|lot\.|mail|esplanade|promenade|"
-    r"parvis|sentier|villa|chauss[ée]e|rond-point|clos|domaine"
+    r"parvis|sentier|villa|chauss[ée]e|rond-point|clos|domaine|"
+    # "12 r. Exemple": the one-letter abbreviation of "rue" needs its dot and a capital.
+    r"r\."
 )
 _ADDRESS_HEAD = re.compile(
     rf"(?<![\w])(?<![0-9][.,])[0-9]{{1,4}}(?:{_BLANK}?[-/]{_BLANK}?[0-9]{{1,4}})?"
@@ -245,9 +258,11 @@ _STREET_PARTICLES = frozenset(
 
 _CIVILITY = re.compile(
     r"(?<![\w.])(?:MM?\.|M(?=" + _BLANK + r"+[A-ZÀ-Þ])|"
+    # A doctor's name is a name all the same ("le Dr Exemplia"); "DR" is a regional office.
+    r"Dr\.?|"
     r"(?i:mr|mme|mmes|mlle|mlles|melle|madame|monsieur|mademoiselle|messieurs|mesdames|"
     # Maiden and married names: "née Exemplia", "épouse Dupontel-Test".
-    r"née|nee|épouse|epouse|ép(?=\.)|ep(?=\.)|veuve|vve)\.?)"
+    r"née|nee|épouse|epouse|ép(?=\.)|ep(?=\.)|veuve|vve|docteure?)\.?)"
     # A blank follows, or a capital right after the dot ("M.Dupontel-Test").
     rf"(?={_BLANK}|(?<=\.)[A-ZÀ-Þ])"
 )
@@ -375,7 +390,7 @@ def _apply_mask(text: str, findings: Iterable[Finding]) -> str:
 def _phones(text: str) -> Iterator[tuple[int, int]]:
     for pattern in _PHONE_PATTERNS:
         for match in pattern.finditer(text):
-            yield match.span()
+            yield match.span("number") if "number" in pattern.groupindex else match.span()
 
 
 def _emails(text: str) -> Iterator[tuple[int, int]]:
