@@ -10,11 +10,21 @@ projection tables have the same columns. Definitions are in docs/indicators.md; 
   structure type), and counts at a stage of the funnel if its history ever reached that status;
 - a *person* is a pseudonym; a contact without a pseudonym counts as a person of its own.
 
-The scope is copied once into a temporary table (kept in memory: `temp_store=MEMORY` on
-SQLCipher, so no plaintext reaches the disk), then every indicator reads that narrow table
-instead of decrypting the wide contact rows again. Columns that carry an index are compared
-through `col || ''`, so that SQLite scans instead of following an index one row at a time:
-over a period of months that is ten times faster.
+Three independent jobs, each on its own connection where the store allows it, read the scope
+as conditions on `contacts` (the structure filters as lists of devices):
+
+- the contact cube and people by month, from the consolidated store's covering index
+  `ix_contacts_report` (month, neighbourhood, device, mode, age band, gender, ...): grouped in
+  index order, without sorting and without reading the wide contact rows; then the handover
+  funnel, from `ix_handover_history_report`;
+- people by registration: each contact's registrations as one bit mask, OR-ed per
+  (neighbourhood, person), then per person, into small temporary tables (kept in memory:
+  `temp_store=MEMORY` on SQLCipher, so no plaintext reaches the disk);
+- needs: each contact's needs as one bit mask, then one sum per bit (no sort).
+
+Columns that carry a plain index are compared through `col || ''`, so that SQLite scans
+instead of following that index one row at a time. Without the report indexes (a field store,
+"Mon activité") the same queries sort instead: its data is small.
 
 Results are raw counts, not yet published: `fieldapp.reports.publish` applies suppression.
 """
@@ -44,11 +54,13 @@ from sqlalchemy import (
     func,
     insert,
     literal,
+    literal_column,
     select,
 )
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.schema import CreateTable, DropTable
 
-from fieldapp.domain.vocab import REGISTRATIONS
+from fieldapp.domain.vocab import NEEDS, REGISTRATIONS
 from fieldapp.storage.coord_schema import devices
 from fieldapp.storage.schema import contact_needs, contact_registrations, contacts
 from fieldapp.storage.schema import handover_history as history
@@ -192,6 +204,29 @@ handover_scope = Table(
     sqlite_with_rowid=False,
 )
 
+# A person met in a neighbourhood: the union (bitwise OR) of the registrations declared at all
+# their contacts there. `pkey` is the pseudonym, else the contact's own id.
+neighbourhood_people = Table(
+    "rpt_nbh_people",
+    _temp,
+    Column("nbh", String(16), primary_key=True),
+    Column("pkey", String(36), primary_key=True),
+    Column("pseudonym", String(9)),
+    Column("rmask", Integer, nullable=False),
+    prefixes=["TEMPORARY"],
+    sqlite_with_rowid=False,
+)
+
+# A pseudonymous person over the whole scope: the union of their neighbourhoods' masks.
+people_table = Table(
+    "rpt_people",
+    _temp,
+    Column("pkey", String(36), primary_key=True),
+    Column("rmask", Integer, nullable=False),
+    prefixes=["TEMPORARY"],
+    sqlite_with_rowid=False,
+)
+
 
 @contextmanager
 def _temporary(conn: Connection, table: Table) -> Iterator[Table]:
@@ -207,8 +242,56 @@ def _temporary(conn: Connection, table: Table) -> Iterator[Table]:
 # -- the queries ---------------------------------------------------------------------------------
 
 # Where the store allows it, independent queries run on separate connections at once: SQLite
-# sorts to group, one core per query, and the driver releases the GIL while it works.
+# works on one core per query, and the driver releases the GIL while it works.
 WORKERS = 2
+
+
+@dataclass(frozen=True)
+class _Filter:
+    """The scope as conditions on `contacts` alone (the structure filters as device lists)."""
+
+    conditions: tuple[ColumnElement[bool], ...]
+    own_type: str | None  # a field store: every contact is of this structure type
+
+    def stype(self, device_id: Any) -> ColumnElement[str]:
+        """The structure type of a contact's device, as a correlated lookup (devices are few)."""
+        if self.own_type is not None:
+            return literal(self.own_type)
+        lookup = (
+            select(devices.c.structure_type)
+            .where(devices.c.device_id == device_id)
+            .scalar_subquery()
+        )
+        return func.coalesce(lookup, NO_STRUCTURE_TYPE)
+
+
+def _filter(scope: Scope, own_type: str | None) -> _Filter:
+    c = contacts.c
+    conditions: list[ColumnElement[bool]] = [~c.voided]
+    if scope.date_from is not None:
+        conditions.append(_unindexed(c.date) >= scope.date_from.isoformat())
+    if scope.date_to is not None:
+        conditions.append(_unindexed(c.date) <= scope.date_to.isoformat())
+    if scope.neighbourhood is not None:
+        conditions.append(_unindexed(c.neighbourhood) == scope.neighbourhood)
+    if own_type is None:
+        d = devices.c
+        if scope.structure_id is not None:
+            conditions.append(
+                c.device_id.in_(select(d.device_id).where(d.structure_id == scope.structure_id))
+            )
+        if scope.structure_type is not None:
+            typed = func.coalesce(d.structure_type, NO_STRUCTURE_TYPE)
+            if scope.structure_type == NO_STRUCTURE_TYPE:
+                # Also the contacts of a device missing from `devices` (outer-join semantics).
+                others = select(d.device_id).where(typed != NO_STRUCTURE_TYPE)
+                conditions.append(c.device_id.not_in(others))
+            else:
+                chosen = select(d.device_id).where(typed == scope.structure_type)
+                conditions.append(c.device_id.in_(chosen))
+    elif scope.structure_type is not None and scope.structure_type != own_type:
+        conditions.append(literal(False))
+    return _Filter(tuple(conditions), own_type)
 
 
 def compute_indicators(
@@ -223,22 +306,24 @@ def compute_indicators(
     `own_structure_type` is for a field store, which has no `devices` table: all its contacts
     are its own structure's. Given a Connection, everything runs on it, one query at a time.
     """
-    query = _scope_select(scope, own_structure_type)
-    jobs: list[Callable[[Connection, Select[Any]], Any]] = [
-        _people_job,
-        _contacts_job,
+    where = _filter(scope, own_structure_type)
+    # Longest first: with two workers, each next job goes to whichever is free first.
+    jobs: list[Callable[[Connection, _Filter], Any]] = [
+        _registrations,
+        _needs,
+        _handovers_job,
         _cube_job,
     ]
     if isinstance(source, Connection):
-        results = [job(source, query) for job in jobs]
+        results = [job(source, where) for job in jobs]
     elif workers <= 1:
         with source.connect() as conn:
-            results = [job(conn, query) for job in jobs]
+            results = [job(conn, where) for job in jobs]
     else:
         with ThreadPoolExecutor(workers, thread_name_prefix="indicateurs") as pool:
-            futures = [pool.submit(_on_own_connection, source, job, query) for job in jobs]
+            futures = [pool.submit(_on_own_connection, source, job, where) for job in jobs]
             results = [f.result() for f in futures]
-    (registrations, by_nbh, people_month), (needs, handovers, labels, delays), cube = results
+    (registrations, by_nbh), needs, (handovers, labels, delays), (cube, people_month) = results
     return Indicators(
         scope=scope,
         months=scope.months({key[0] for key in cube}),
@@ -256,11 +341,11 @@ def compute_indicators(
 
 
 def _on_own_connection(
-    engine: Engine, job: Callable[[Connection, Select[Any]], Any], query: Select[Any]
+    engine: Engine, job: Callable[[Connection, _Filter], Any], where: _Filter
 ) -> Any:
     with engine.connect() as conn:
         try:
-            return job(conn, query)
+            return job(conn, where)
         finally:
             conn.rollback()
 
@@ -274,146 +359,163 @@ def _flag(condition: ColumnElement[bool]) -> ColumnElement[int]:
     return case((condition, 1), else_=0)
 
 
-def _scope_select(scope: Scope, own_type: str | None) -> Select[Any]:
-    c = contacts.c
-    conditions: list[ColumnElement[bool]] = [~c.voided]
-    if scope.date_from is not None:
-        conditions.append(_unindexed(c.date) >= scope.date_from.isoformat())
-    if scope.date_to is not None:
-        conditions.append(_unindexed(c.date) <= scope.date_to.isoformat())
-    if scope.neighbourhood is not None:
-        conditions.append(_unindexed(c.neighbourhood) == scope.neighbourhood)
-    source: Any = contacts
-    stype: ColumnElement[str]
-    if own_type is None:
-        source = contacts.outerjoin(devices, devices.c.device_id == c.device_id)
-        stype = func.coalesce(devices.c.structure_type, NO_STRUCTURE_TYPE)
-        if scope.structure_id is not None:
-            conditions.append(devices.c.structure_id == scope.structure_id)
-    else:
-        stype = literal(own_type)
-    if scope.structure_type is not None:
-        conditions.append(stype == scope.structure_type)
-    return (
-        select(
-            c.id.label("id"),
-            func.substr(c.date, 1, 7).label("month"),
-            c.neighbourhood.label("nbh"),
-            stype.label("stype"),
-            c.contact_mode.label("mode"),
-            c.age_band.label("age"),
-            c.gender.label("gender"),
-            c.pseudonym.label("pseudonym"),
-            func.coalesce(c.pseudonym, c.id).label("pkey"),
-        )
-        .select_from(source)
-        .where(and_(*conditions))
+def _month(date_column: Any) -> ColumnElement[str]:
+    # The very expression of the consolidated store's ix_contacts_report index: constants
+    # inline, since neither SQLite nor PostgreSQL matches an index expression to parameters.
+    return func.substr(date_column, literal_column("1"), literal_column("7"))
+
+
+def _with_mask(
+    conn: Connection, query: Select[Any], contact_id: Any, mask: ColumnElement[int]
+) -> Select[Any]:
+    """`query` over `contacts` plus one column: `mask` aggregated over each contact's rows.
+
+    SQLite looks each contact's rows up by key, reading `contacts` in key order (the child
+    tables are stored in contact order too, so the lookups follow each other on the same
+    pages; in the order of a covering index they would jump around the file). PostgreSQL
+    aggregates the child table once and hash-joins it.
+    """
+    if conn.dialect.name == "sqlite":
+        lookup = select(func.coalesce(mask, 0)).where(contact_id == contacts.c.id).scalar_subquery()
+        return query.add_columns(lookup).order_by(contacts.c.id)
+    per_contact = (
+        select(contact_id.label("contact_id"), mask.label("mask"))
+        .group_by(contact_id)
+        .subquery("per_contact")
+    )
+    return query.add_columns(func.coalesce(per_contact.c.mask, 0)).select_from(
+        contacts.outerjoin(per_contact, per_contact.c.contact_id == contacts.c.id)
     )
 
 
-def _cube_job(conn: Connection, query: Select[Any]) -> Counter[ContactKey]:
-    # Straight from the contact rows, on a connection of its own: one pass, one sort.
-    return _contact_cube(conn, query.subquery("scope"))
+# -- contacts and people by month; handovers -----------------------------------------
 
 
-def _contact_cube(conn: Connection, s: Any) -> Counter[ContactKey]:
-    pseudo = _flag(s.c.pseudonym.is_not(None))
-    dims = (s.c.month, s.c.nbh, s.c.stype, s.c.mode, s.c.age, s.c.gender, pseudo)
-    rows = conn.execute(select(*dims, func.count()).group_by(*dims))
-    return Counter({(m, n, t, mo, a, g, bool(p)): int(k) for m, n, t, mo, a, g, p, k in rows})
+def _cube_job(conn: Connection, where: _Filter) -> tuple[Counter[ContactKey], dict[str, int]]:
+    return _contact_cube(conn, where), _people_by_month(conn, where)
 
 
-def _people_job(
-    conn: Connection, query: Select[Any]
-) -> tuple[RegistrationCounts, dict[str, RegistrationCounts], dict[str, int]]:
-    with _temporary(conn, people_table) as s:
-        q = query.subquery("scope")
-        r = contact_registrations.c
-        # Each contact's registrations as one bit mask, looked up by its key (contacts and
-        # registrations are both stored in contact order): grouping people then needs no join.
-        mask = (
-            select(func.coalesce(func.sum(_REGISTRATION_BITS), 0))
-            .where(r.contact_id == q.c.id)
-            .scalar_subquery()
-        )
-        columns = (q.c.id, q.c.month, q.c.nbh, q.c.pseudonym, q.c.pkey, mask)
-        conn.execute(insert(s).from_select([c.name for c in s.c], select(*columns)))
-        registrations, by_nbh = _registrations(conn, s)
-        rows = conn.execute(
-            select(s.c.month, func.count(func.distinct(s.c.pseudonym)))
-            .where(s.c.pseudonym.is_not(None))
-            .group_by(s.c.month)
-        )
-        people_month = {str(key): int(n) for key, n in rows}
-    return registrations, by_nbh, people_month
-
-
-def _contacts_job(
-    conn: Connection, query: Select[Any]
-) -> tuple[Counter[str], dict[HandoverKey, Stages], dict[str, str], list[tuple[str, str, int]]]:
-    with _temporary(conn, scope_table) as s, _temporary(conn, handover_scope) as hs:
-        conn.execute(insert(s).from_select(list(s.c.keys()), _scope_columns(query)))
-        n = contact_needs.c
-        # Read in the order of the index on `need` (no sort), probing the scope's key.
-        rows = conn.execute(
-            select(n.need, func.count()).where(n.contact_id.in_(select(s.c.id))).group_by(n.need)
-        )
-        needs = Counter({str(need): int(k) for need, k in rows})
-        _fill_handovers(conn, s)
+def _handovers_job(
+    conn: Connection, where: _Filter
+) -> tuple[dict[HandoverKey, Stages], dict[str, str], list[tuple[str, str, int]]]:
+    with _temporary(conn, handover_scope) as hs:
+        _fill_handovers(conn, where, hs)
         counts, labels = _handover_counts(conn, hs)
-        return needs, counts, labels, _delays(conn, hs)
+        return counts, labels, _delays(conn, hs)
 
 
-def _scope_columns(query: Select[Any]) -> Select[Any]:
-    q = query.subquery("scope")
-    return select(*(q.c[c.name] for c in scope_table.c))
+def _contact_cube(conn: Connection, where: _Filter) -> Counter[ContactKey]:
+    """Contacts by month, neighbourhood, structure type, mode, age band, gender, pseudonym.
+
+    Grouped first by device, in the order of the covering index ix_contacts_report (no sort;
+    with and without pseudonym counted side by side), then by structure type: a few thousand
+    groups instead of every contact.
+    """
+    c = contacts.c
+    dims = (_month(c.date), c.neighbourhood, c.device_id, c.contact_mode, c.age_band, c.gender)
+    by_device = (
+        select(
+            *(d.label(f"k{i}") for i, d in enumerate(dims)),
+            func.count().label("n"),
+            func.count(c.pseudonym).label("named"),
+        )
+        .where(*where.conditions)
+        .group_by(*dims)
+        .subquery("by_device")
+    )
+    g = by_device.c
+    source: Any = by_device
+    stype: ColumnElement[str]
+    if where.own_type is None:
+        source = by_device.outerjoin(devices, devices.c.device_id == g.k2)
+        stype = func.coalesce(devices.c.structure_type, NO_STRUCTURE_TYPE)
+    else:
+        stype = literal(where.own_type)
+    keys = (g.k0, g.k1, stype, g.k3, g.k4, g.k5)
+    rows = conn.execute(
+        select(*keys, func.sum(g.n), func.sum(g.named)).select_from(source).group_by(*keys)
+    )
+    out: Counter[ContactKey] = Counter()
+    for month, nbh, kind, mode, age, gender, n, named in rows:
+        if named:
+            out[(month, nbh, kind, mode, age, gender, True)] = int(named)
+        if n - named:
+            out[(month, nbh, kind, mode, age, gender, False)] = int(n - named)
+    return out
 
 
-scope_table = Table(
-    "rpt_scope",
-    _temp,
-    Column("id", String(36), primary_key=True),
-    Column("month", String(7), nullable=False),
-    Column("nbh", String(16), nullable=False),
-    Column("stype", String(64), nullable=False),
-    Column("pseudonym", String(9)),
-    Column("pkey", String(36), nullable=False),  # pseudonym, else the contact's own id
-    prefixes=["TEMPORARY"],
-    sqlite_with_rowid=False,
-)
+def _people_by_month(conn: Connection, where: _Filter) -> dict[str, int]:
+    c = contacts.c
+    month = _month(c.date)
+    rows = conn.execute(
+        select(month, func.count(func.distinct(c.pseudonym)))
+        .where(*where.conditions, c.pseudonym.is_not(None))
+        .group_by(month)
+    )
+    return {str(key): int(n) for key, n in rows}
+
+
+# -- people; needs (a connection each) -------------------------------------------------------------
 
 
 def _registrations(
-    conn: Connection, s: Table
+    conn: Connection, where: _Filter
 ) -> tuple[RegistrationCounts, dict[str, RegistrationCounts]]:
     """People by registration, overall and by neighbourhood (met there at least once).
 
-    Per (neighbourhood, person) flags go to a temporary table keyed in that order, so the
-    neighbourhood totals read it in key order, and the overall totals re-group it by person.
+    Each contact's registrations are one bit mask, looked up by its key. The masks are OR-ed
+    per (neighbourhood, person) into a temporary table keyed in that order, so that the
+    neighbourhood totals read it in key order; the pseudonymous people are OR-ed again over
+    their neighbourhoods for the overall totals (a contact without a pseudonym is a person of
+    its own, in one neighbourhood).
     """
-
-    def has(bits: int) -> ColumnElement[int]:
-        return func.max(_flag(s.c.rmask.op("&")(bits) != 0))
-
-    per_person = select(
-        s.c.nbh,
-        s.c.pkey,
-        func.max(_flag(s.c.pseudonym.is_not(None))),
-        has(_bit("aucune")),
-        has(_KNOWN_BITS),
-        has(_ORGANISATION_BITS),
-        *(has(_bit(code)) for code in ORGANISATIONS),
-    ).group_by(s.c.nbh, s.c.pkey)
-    with _temporary(conn, persons_table) as t:
-        conn.execute(insert(t).from_select(list(t.c.keys()), per_person))
+    c, r = contacts.c, contact_registrations.c
+    per_contact = _with_mask(
+        conn,
+        select(c.neighbourhood, func.coalesce(c.pseudonym, c.id), c.pseudonym).where(
+            *where.conditions
+        ),
+        r.contact_id,
+        func.sum(_REGISTRATION_BITS),
+    )
+    with _temporary(conn, neighbourhood_people) as pn, _temporary(conn, people_table) as pt:
+        _or_into(conn, pn, per_contact)
         by_nbh = {
             str(row[0]): _registration_counts(row[1:])
-            for row in conn.execute(select(t.c.nbh, *_person_sums(t.c)).group_by(t.c.nbh))
+            for row in conn.execute(select(pn.c.nbh, *_person_sums(pn)).group_by(pn.c.nbh))
         }
-        names = ("pseudo", "aucune", "known", "any_org", *_ORG_COLUMNS)
-        person = select(*(func.max(t.c[n]).label(n) for n in names)).group_by(t.c.pkey).subquery()
-        total = conn.execute(select(*_person_sums(person.c))).one()
+        _or_into(conn, pt, select(pn.c.pkey, pn.c.rmask).where(pn.c.pseudonym.is_not(None)))
+        named = conn.execute(select(*_person_sums(pt, pseudonymous=True))).one()
+        unnamed = conn.execute(select(*_person_sums(pn)).where(pn.c.pseudonym.is_(None))).one()
+    total = [int(a or 0) + int(b or 0) for a, b in zip(named, unnamed, strict=True)]
     return _registration_counts(total), by_nbh
+
+
+def _or_into(conn: Connection, table: Table, rows: Select[Any]) -> None:
+    """Insert `rows` into `table`, OR-ing the `rmask` of rows that share a primary key."""
+    keys = [col.name for col in table.primary_key.columns]
+    names = [col.name for col in table.c]
+    if conn.dialect.name == "sqlite":
+        # SQLite has no bit_or aggregate; an upsert folds each row into its key at once.
+        upsert = sqlite_insert(table).from_select(names, rows)
+        conn.execute(
+            upsert.on_conflict_do_update(
+                index_elements=keys,
+                set_={"rmask": table.c.rmask.op("|")(upsert.excluded.rmask)},
+            )
+        )
+        return
+    source = rows.subquery("rows")
+    cols = list(source.c)
+    aggregated = [
+        col if name in keys else func.bit_or(col) if name == "rmask" else func.min(col)
+        for name, col in zip(names, cols, strict=True)
+    ]
+    conn.execute(
+        insert(table).from_select(
+            names, select(*aggregated).group_by(*(cols[names.index(k)] for k in keys))
+        )
+    )
 
 
 # One bit per registration code; a code this version does not know (a newer app) gets the
@@ -433,42 +535,18 @@ _REGISTRATION_BITS = case(
     else_=_UNKNOWN_CODE_BIT,
 )
 
-people_table = Table(
-    "rpt_people",
-    _temp,
-    Column("id", String(36), primary_key=True),
-    Column("month", String(7), nullable=False),
-    Column("nbh", String(16), nullable=False),
-    Column("pseudonym", String(9)),
-    Column("pkey", String(36), nullable=False),
-    Column("rmask", Integer, nullable=False),
-    prefixes=["TEMPORARY"],
-    sqlite_with_rowid=False,
-)
 
+def _person_sums(t: Table, *, pseudonymous: bool = False) -> list[ColumnElement[Any]]:
+    def has(bits: int) -> ColumnElement[bool]:
+        return t.c.rmask.op("&")(bits) != 0
 
-_ORG_COLUMNS = tuple(f"o_{i}" for i in range(len(ORGANISATIONS)))
-persons_table = Table(
-    "rpt_persons",
-    _temp,
-    Column("nbh", String(16), primary_key=True),
-    Column("pkey", String(36), primary_key=True),
-    *(
-        Column(name, Integer, nullable=False)
-        for name in ("pseudo", "aucune", "known", "any_org", *_ORG_COLUMNS)
-    ),
-    prefixes=["TEMPORARY"],
-    sqlite_with_rowid=False,
-)
-
-
-def _person_sums(c: Any) -> list[ColumnElement[Any]]:
+    named = func.count() if pseudonymous else func.sum(_flag(t.c.pseudonym.is_not(None)))
     return [
         func.count(),
-        func.sum(c.pseudo),
-        func.sum(c.known),
-        func.sum(_flag(and_(c.aucune == 1, c.any_org == 0))),
-        *(func.sum(c[name]) for name in _ORG_COLUMNS),
+        named,
+        func.sum(_flag(has(_KNOWN_BITS))),
+        func.sum(_flag(and_(has(_bit("aucune")), ~has(_ORGANISATION_BITS)))),
+        *(func.sum(_flag(has(_bit(code)))) for code in ORGANISATIONS),
     ]
 
 
@@ -483,8 +561,45 @@ def _registration_counts(row: Any) -> RegistrationCounts:
     )
 
 
-def _fill_handovers(conn: Connection, s: Table) -> None:
-    h, hh = handover_table.c, history.c
+_NEEDS = NEEDS.codes()
+_UNKNOWN_NEED_BIT = 1 << len(_NEEDS)
+
+
+def _needs(conn: Connection, where: _Filter) -> Counter[str]:
+    """Contacts citing each need: each contact's needs as a bit mask, then one sum per bit.
+
+    One pass without sorting; needs this version does not know (a newer app) are counted by a
+    second query, only if there are any.
+    """
+    c, n = contacts.c, contact_needs.c
+    bits = case(*((n.need == code, 1 << i) for i, code in enumerate(_NEEDS)), else_=0)
+    unknown = _flag(n.need.not_in(_NEEDS))
+    mask = func.sum(bits) + _UNKNOWN_NEED_BIT * func.max(unknown)
+    per_contact = _with_mask(conn, select(c.id).where(*where.conditions), n.contact_id, mask)
+    # LIMIT keeps SQLite from copying the mask's subquery into each sum below.
+    scoped = per_contact.limit(-1 if conn.dialect.name == "sqlite" else None).subquery("scoped")
+    m = list(scoped.c)[-1]
+    # sum(m & 2^i) is 2^i times the contacts citing need i: one operation per need and row.
+    sums = [func.sum(m.op("&")(1 << i)) for i in range(len(_NEEDS) + 1)]
+    totals = conn.execute(select(*sums).select_from(scoped)).one()
+    *counts, other = (int(v or 0) >> i for i, v in enumerate(totals))
+    out = Counter({code: k for code, k in zip(_NEEDS, counts, strict=True) if k})
+    if other:
+        ids = select(c.id).where(*where.conditions)
+        rows = conn.execute(
+            select(n.need, func.count())
+            .where(n.contact_id.in_(ids), n.need.not_in(_NEEDS))
+            .group_by(n.need)
+        )
+        out.update({str(need): int(k) for need, k in rows})
+    return out
+
+
+# -- handovers -------------------------------------------------------------------------------------
+
+
+def _fill_handovers(conn: Connection, where: _Filter, hs: Table) -> None:
+    h, hh, c = handover_table.c, history.c, contacts.c
     reached = (
         select(
             hh.handover_id,
@@ -495,23 +610,30 @@ def _fill_handovers(conn: Connection, s: Table) -> None:
         .group_by(hh.handover_id)
         .subquery()
     )
-    query = select(
-        h.id,
-        s.c.month,
-        s.c.nbh,
-        s.c.stype,
-        func.coalesce(h.partner_structure_id, h.partner),
-        h.partner,
-        func.coalesce(h.partner_service_id, ""),
-        # A handover always starts "propose", even if that event were missing from its history.
-        literal(1),
-        *(reached.c[f"s_{name}"] for name in _STAGE_FIELDS[1:]),
-        reached.c.propose_at,
-        reached.c.honore_at,
-    ).select_from(
-        handover_table.join(s, s.c.id == h.contact_id).join(reached, reached.c.handover_id == h.id)
+    query = (
+        select(
+            h.id,
+            _month(c.date),
+            c.neighbourhood,
+            where.stype(c.device_id),
+            func.coalesce(h.partner_structure_id, h.partner),
+            h.partner,
+            func.coalesce(h.partner_service_id, ""),
+            # A handover always starts "propose", even if that event were missing from its
+            # history.
+            literal(1),
+            *(reached.c[f"s_{name}"] for name in _STAGE_FIELDS[1:]),
+            reached.c.propose_at,
+            reached.c.honore_at,
+        )
+        .select_from(
+            handover_table.join(contacts, c.id == h.contact_id).join(
+                reached, reached.c.handover_id == h.id
+            )
+        )
+        .where(*where.conditions)
     )
-    conn.execute(insert(handover_scope).from_select(list(handover_scope.c.keys()), query))
+    conn.execute(insert(hs).from_select(list(hs.c.keys()), query))
 
 
 def _handover_counts(

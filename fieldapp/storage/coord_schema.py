@@ -18,6 +18,8 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    func,
+    literal_column,
 )
 
 from fieldapp.storage import schema as field
@@ -54,6 +56,31 @@ def _copy_without_foreign_keys(table: Table) -> Table:
 
 for _table in SHARED_TABLES:
     _copy_without_foreign_keys(_table)
+
+# Added by revision c002: the covering index of the indicators (fieldapp/reports/indicators.py),
+# in the order they group contacts: month, neighbourhood, device, mode, age band, gender; then
+# the columns their filters and distinct counts read. The month is written with its constants
+# inline, exactly as the report's queries write it, or the index would not match them.
+_contacts = coord_metadata.tables["contacts"]
+Index(
+    "ix_contacts_report",
+    func.substr(_contacts.c.date, literal_column("1"), literal_column("7")),
+    *(
+        _contacts.c[name]
+        for name in (
+            "neighbourhood",
+            "device_id",
+            "contact_mode",
+            "age_band",
+            "gender",
+            "voided",
+            "date",
+            "pseudonym",
+        )
+    ),
+)
+_history = coord_metadata.tables["handover_history"]
+Index("ix_handover_history_report", _history.c.handover_id, _history.c.status, _history.c.at)
 
 devices = Table(
     "devices",
