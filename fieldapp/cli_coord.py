@@ -89,6 +89,21 @@ def cmd_devices(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    service = _open(args)
+    try:
+        rows = service.audit_entries(args.limit)
+    finally:
+        service.close()
+    if args.json:
+        _cli()._print_json(rows)
+        return 0
+    for r in rows:
+        detail = ", ".join(f"{k}={v}" for k, v in r["detail"].items())
+        print(f"{r['at']}  {r['label']}  {detail}".rstrip())
+    return 0
+
+
 def cmd_merge(args: argparse.Namespace) -> int:
     service = _open(args)
     try:
@@ -170,6 +185,10 @@ def register(coord: Any, as_json: argparse.ArgumentParser) -> None:
     p.add_argument("--revoke", metavar="ID", help="révoquer un appareil (définitif)")
     p.add_argument("--trust", metavar="ID", help="rétablir un appareil suspendu")
     p.set_defaults(func=cmd_devices)
+
+    p = coord.add_parser("audit", parents=[workspace, as_json], help="journal d'audit")
+    p.add_argument("--limit", type=int, default=200, help="nombre de lignes (les plus récentes)")
+    p.set_defaults(func=cmd_audit)
 
     p = coord.add_parser("merge", parents=[workspace, as_json], help="fusionner les lots déposés")
     p.add_argument("--from", dest="source", help="dossier ou adresse WebDAV du dépôt")

@@ -10,6 +10,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from fieldapp.services.profile import ProfileError
+from fieldapp.storage import audit
 from fieldapp.storage.atomic import atomic_write
 from fieldapp.storage.coord_store import StoreUnavailable, open_consolidated
 from fieldapp.sync import workspace as ws
@@ -24,6 +25,9 @@ class CoordinationError(ProfileError):
 
 
 DB_URL_FILE = "database-url.enc"
+
+
+AUDIT_ACTOR = "coordination"
 
 
 def _remembered_url(workspace: ws.Workspace) -> str | None:
@@ -86,15 +90,27 @@ class CoordinationService:
 
     def enrol(self, enrolment: Enrolment) -> dict[str, Any]:
         try:
-            return self.consolidated.enrol(enrolment)
+            result = self.consolidated.enrol(enrolment)
         except MergeError as exc:
             raise CoordinationError(str(exc)) from exc
+        self.audit("enrol")
+        return result
 
     def set_device_status(self, device_id: str, status: str) -> None:
         try:
             self.consolidated.set_status(device_id, status)
         except MergeError as exc:
             raise CoordinationError(str(exc)) from exc
+        self.audit("device_status", status=status)
+
+    # -- audit -----------------------------------------------------------------------------------
+
+    def audit(self, action: str, **detail: Any) -> None:
+        """The coordinator's audit log, in the consolidated store (counts and codes only)."""
+        audit.record(self.consolidated.engine, AUDIT_ACTOR, action, **detail)
+
+    def audit_entries(self, limit: int = 200) -> list[dict[str, Any]]:
+        return audit.entries(self.consolidated.engine, limit)
 
     def devices(self) -> list[dict[str, Any]]:
         return self.consolidated.devices()
@@ -124,14 +140,27 @@ class CoordinationService:
         try:
             inbox = open_inbox(drop)
             try:
-                return self.consolidated.merge_inbox(inbox, progress=progress)
+                report = self.consolidated.merge_inbox(inbox, progress=progress)
             finally:
                 inbox.close()
         except InboxError as exc:
             raise CoordinationError(str(exc)) from exc
+        self._audit_merge(report)
+        return report
 
     def retry_quarantine(self, *, progress: Progress | None = None) -> MergeReport:
-        return self.consolidated.retry_quarantine(progress=progress)
+        report = self.consolidated.retry_quarantine(progress=progress)
+        self._audit_merge(report, retry=True)
+        return report
+
+    def _audit_merge(self, report: MergeReport, *, retry: bool = False) -> None:
+        self.audit(
+            "merge",
+            retry=retry,
+            batches=report.batches_merged,
+            quarantined=len(report.batches_quarantined),
+            events=report.events_inserted,
+        )
 
     def quarantined(self) -> list[dict[str, Any]]:
         return self.consolidated.quarantined()

@@ -108,6 +108,7 @@ def coord_report(
     )
     report = coordination_report(coordination_service, scope, k=k)
     export(report, fmt, out)
+    coordination_service.audit("export", format=fmt, k=k)
     return report
 
 

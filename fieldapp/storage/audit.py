@@ -28,6 +28,7 @@ ACTIONS: Final = {
     "purge": "Purge (durée de conservation)",
     "merge": "Fusion de lots",
     "enrol": "Enrôlement d'un appareil",
+    "device_status": "Changement d'état d'un appareil",
 }
 _CODE: Final = re.compile(r"[a-z0-9][a-z0-9_.:-]{0,39}")
 

@@ -135,3 +135,15 @@ alarms = Table(
     Column("kind", String(32), nullable=False),
     Column("message", Text, nullable=False),
 )
+
+# Added by revision c003: the coordinator's audit log, the same table as the field store's
+# (written and read by fieldapp/storage/audit.py with either definition).
+audit_log = Table(
+    "audit_log",
+    coord_metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", String(32), nullable=False),
+    Column("actor", String(64), nullable=False),
+    Column("action", String(32), nullable=False),
+    Column("detail", Text, nullable=False),
+)

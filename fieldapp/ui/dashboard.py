@@ -436,7 +436,7 @@ class Dashboard(QWidget):
             # On the UI thread: the report is already computed, and the PDF paints QtCharts
             # scenes, which belong to this thread. It takes a fraction of a second.
             written = reporting.export(self.report, fmt, path)
-            if isinstance(self._source, FieldService):
+            if isinstance(self._source, FieldService | CoordinationService):
                 self._source.audit("export", format=fmt)
         except reporting.ReportError as exc:
             self.status.setText(f"Export impossible : {exc}")

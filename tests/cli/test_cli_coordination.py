@@ -64,6 +64,15 @@ def test_coordinator_merges_what_a_device_delivered(
     assert json.loads(out)["batches_already_merged"] == 1
     code, out, _ = run(capsys, "coord", "devices", "--workspace", str(ws), "--json")
     assert json.loads(out)[0]["status"] == "trusted"
+    # The coordinator's audit log: what was done, with counts, latest first.
+    code, out, _ = run(capsys, "coord", "audit", "--workspace", str(ws), "--json")
+    entries = [(e["action"], e["detail"]) for e in json.loads(out)]
+    assert entries == [
+        ("merge", {"retry": False, "batches": 0, "quarantined": 0, "events": 0}),
+        ("merge", {"retry": False, "batches": 1, "quarantined": 0, "events": 3}),
+        ("enrol", {}),
+        ("merge", {"retry": False, "batches": 0, "quarantined": 1, "events": 0}),
+    ]
 
 
 def test_coordinator_errors_are_one_line(
