@@ -227,11 +227,15 @@ def cmd_import_contacts(args: argparse.Namespace) -> int:
         service.close()
     for error in report.errors:
         print(str(error), file=sys.stderr)
+    if report.ignored_columns:
+        names = ", ".join(f"« {c} »" for c in report.ignored_columns)
+        print(f"colonnes ignorées (jamais lues) : {names}", file=sys.stderr)
     if args.json:
         _print_json(
             {
                 "imported": report.imported,
                 "errors": [{"line": e.line, "message": str(e)} for e in report.errors],
+                "ignored_columns": report.ignored_columns,
             }
         )
     else:

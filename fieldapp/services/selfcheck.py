@@ -38,6 +38,7 @@ from fieldapp.services.field import FieldService
 from fieldapp.storage import keyfile
 from fieldapp.storage.home import Home
 from fieldapp.sync.batch import open_batch, seal_batch
+from fieldapp.sync.merge_pipeline import Pipeline, Prepared
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 STRUCTURE_NAME = "Autotest Relais"
@@ -220,6 +221,22 @@ def _store_checks(runner: _Runner, home: Home, kdf: keyfile.KdfParams) -> None:
                 "le lot ouvert ne contient pas les événements scellés",
             )
             detail.append(f"{name} scellé ({len(data)} octets), vérifié et ouvert")
+
+        with runner.step("fusion") as detail:
+            # A large merge prepares batches in a spawned worker process: in a frozen bundle that
+            # only works if the entry point calls multiprocessing.freeze_support().
+            pipeline = Pipeline(recipient)
+            try:
+                future = pipeline.submit(data, signing.public_key().public_bytes_raw())
+                outcome = pipeline.result(future) if future is not None else None
+            finally:
+                pipeline.close()
+            _expect(
+                "fusion",
+                isinstance(outcome, Prepared) and outcome.event_ids == [e["id"] for e in events],
+                "le processus auxiliaire de fusion n'a pas préparé le lot",
+            )
+            detail.append("lot préparé par le processus auxiliaire de fusion")
     finally:
         for service in opened:
             service.close()

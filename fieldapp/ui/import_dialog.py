@@ -220,10 +220,19 @@ class ImportDialog(QDialog):
         self.path_label.setText(str(path))
         self.file_error.hide()
 
+        ignored: list[str] = []
+        self.ignored_columns = ignored
+
         def work(_progress: Any) -> list[tuple[int, dict[str, str]]]:
-            return csv_import.read_rows(path)
+            return csv_import.read_rows(path, ignored)
 
         run_task(work, context=self, on_done=self._loaded, on_error=self._load_failed)
+
+    def _ignored_text(self, columns: list[str]) -> str:
+        return self.tr(
+            "Colonnes ignorées (jamais importées) : %1. Pour importer une de ces informations, "
+            "nommez sa colonne comme le champ du formulaire (par exemple « Type de contact »)."
+        ).replace("%1", ", ".join(f"« {c} »" for c in columns))
 
     def _load_failed(self, error: BaseException) -> None:
         self.file_error.set_text(str(error))
@@ -244,11 +253,12 @@ class ImportDialog(QDialog):
             .replace("%1", str(len(rows)))
             .replace("%2", self.path.name if self.path else "")
         )
-        self.columns_label.setText(
-            self.tr("Colonnes reconnues : %1.").replace(
-                "%1", ", ".join(field_name(key) for key in found_sorted)
-            )
+        columns = self.tr("Colonnes reconnues : %1.").replace(
+            "%1", ", ".join(field_name(key) for key in found_sorted)
         )
+        if self.ignored_columns:
+            columns += " " + self._ignored_text(self.ignored_columns)
+        self.columns_label.setText(columns)
         shown = [key for key in PREVIEW_FIELDS if key in found]
         self.preview.clear()
         self.preview.setColumnCount(len(shown) + 1)
@@ -298,10 +308,7 @@ class ImportDialog(QDialog):
         self.session.notify(CONTACTS)
         text = self.tr("✓ %1 contacts importés.").replace("%1", str(len(report.imported)))
         if report.ignored_columns:
-            text += " " + self.tr(
-                "Colonnes ignorées (jamais importées) : %1. Pour un mode ou une commune, "
-                "nommez la colonne comme dans docs/records.md."
-            ).replace("%1", ", ".join(f"« {c} »" for c in report.ignored_columns))
+            text += " " + self._ignored_text(report.ignored_columns)
         self.result_label.setText(text)
         if report.errors:
             self.errors_label.setText(

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.services import directory
+from fieldapp.services import directory, privacy
 from fieldapp.services.field import UnknownRecord
 from fieldapp.storage.home import Home
 from fieldapp.ui.contact_detail import VoidDialog
@@ -83,6 +83,7 @@ class Workspace(QWidget):
         self.pages: dict[str, QWidget] = {}
         self.form: ContactForm | None = None
         self.dialogs: list[QDialog] = []
+        self.last_message: QMessageBox | None = None
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -342,7 +343,27 @@ class Workspace(QWidget):
         page.select(handover_id)
 
     def erase_person(self, pseudonym: str | None) -> QDialog:
-        return self._open(EraseDialog(self.session, pseudonym, self))
+        dialog = EraseDialog(self.session, pseudonym, self)
+        dialog.erased.connect(self._erased)
+        return self._open(dialog)
+
+    def _erased(self, removed: object) -> None:
+        """Say what went, as the command line does (the dialog has closed)."""
+        assert isinstance(removed, privacy.Removed)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Personne effacée"),
+            self.tr(
+                "Effacé de ce carnet : %1 contact(s), %2 relais. La coordination l'effacera à "
+                "la prochaine synchronisation."
+            )
+            .replace("%1", str(removed.contacts))
+            .replace("%2", str(removed.handovers)),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        self.last_message = box
+        self._open(box)
 
     def install_pack(self, view: DirectoryView, path: str | None = None) -> bool:
         """Verify and install a reference pack file; the directory shows it at once."""
@@ -357,8 +378,15 @@ class Workspace(QWidget):
             return False
         try:
             pack = directory.import_pack(self.session.service, Path(path))
-        except (directory.PackRefused, OSError) as exc:
-            view.show_notice(self.tr("Pack non installé : %1").replace("%1", str(exc)), error=True)
+        except directory.PackRefused as exc:
+            reason = str(exc)
+            if "non installé" not in reason:  # some reasons say it already
+                reason = self.tr("Pack non installé : %1").replace("%1", reason)
+            view.show_notice(reason, error=True)
+            return False
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            view.show_notice(self.tr("Pack non installé : %1").replace("%1", reason), error=True)
             return False
         directory.current_pack(self.session.service, reload=True)
         view.refresh()

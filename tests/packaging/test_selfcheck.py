@@ -14,7 +14,7 @@ from fieldapp.services import selfcheck
 from fieldapp.sync.batch import BatchError
 
 ROOT = Path(__file__).resolve().parents[2]
-STEPS = ["sqlcipher", "dossier", "annuaire", "profil", "écriture", "lecture", "lot"]
+STEPS = ["sqlcipher", "dossier", "annuaire", "profil", "écriture", "lecture", "lot", "fusion"]
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -33,7 +33,8 @@ def test_a_pack_installs_from_the_directory_page(qtbot: QtBot, tmp_path: Path) -
         damaged = tmp_path / "abime.relais-pack"
         damaged.write_bytes(pack_file.read_bytes()[:-40])
         assert not workspace_of(window).install_pack(view, str(damaged))
-        assert view.notice.isVisible() and "Pack non installé" in view.notice.text.text()
+        assert view.notice.isVisible() and "non installé" in view.notice.text.text()
+        assert view.notice.text.text().count("non installé") == 1
 
         assert workspace_of(window).install_pack(view, str(pack_file))
         assert "Pack n° 1" in view.pack_label.text()

@@ -39,6 +39,9 @@ def test_erase_a_person_from_the_contact_card(qtbot: QtBot, unlocked: RelaisWind
     qtbot.mouseClick(dialog.erase_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=5_000)
     assert session.service.count_contacts() == 0
+    message = workspace_of(unlocked).last_message
+    assert message is not None and message.isVisible()
+    assert "2 contact(s)" in message.text()
 
 
 def test_records_about_to_pass_retention_are_announced(
