@@ -76,107 +76,117 @@
 <context>
     <name>ContactDetail</name>
     <message>
-        <location filename="../../fieldapp/ui/contact_detail.py" line="130"/>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="131"/>
         <source>Fiche du contact</source>
         <translation>Contact card</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_detail.py" line="133"/>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="134"/>
         <source>Sélectionnez un contact dans la liste pour voir sa fiche.</source>
         <translation>Select a contact in the list to see its card.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_detail.py" line="154"/>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="155"/>
         <source>Contact du %1 · %2</source>
         <translation>Contact of %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_detail.py" line="161"/>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="162"/>
         <source>Contact annulé : %1</source>
         <translation>Contact voided: %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_detail.py" line="171"/>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="172"/>
         <source>Quartier</source>
         <translation>Neighbourhood</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_detail.py" line="172"/>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="173"/>
         <source>Lieu</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_detail.py" line="173"/>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="174"/>
         <source>Type de contact</source>
         <translation>Contact type</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_detail.py" line="174"/>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="175"/>
         <source>Âge</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_detail.py" line="175"/>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="176"/>
         <source>Genre</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_detail.py" line="176"/>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="177"/>
         <source>Situation</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_detail.py" line="177"/>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="178"/>
         <source>Inscriptions</source>
         <translation>Registrations</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_detail.py" line="178"/>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="179"/>
         <source>Besoins</source>
         <translation>Needs</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_detail.py" line="179"/>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="180"/>
         <source>Suite donnée</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_detail.py" line="182"/>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="183"/>
         <source>Pseudonyme</source>
         <translation>Pseudonym</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_detail.py" line="183"/>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="184"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_detail.py" line="190"/>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="191"/>
         <source>Modifier…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_detail.py" line="191"/>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="192"/>
         <source>Proposer un relais…</source>
         <translation>Propose a handover…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_detail.py" line="192"/>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="193"/>
         <source>Annuler ce contact…</source>
         <translation>Void this contact…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_detail.py" line="203"/>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="199"/>
+        <source>Effacer la personne…</source>
+        <translation>Erase this person…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="201"/>
+        <source>Sur sa demande : toutes ses rencontres, ici et à la coordination</source>
+        <translation>At their request: all their encounters, here and at the coordination</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="212"/>
         <source>Relais</source>
         <translation>Handovers</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_detail.py" line="210"/>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="219"/>
         <source>suivi le %1</source>
         <translation>follow-up on %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contact_detail.py" line="221"/>
+        <location filename="../../fieldapp/ui/contact_detail.py" line="230"/>
         <source>Historique</source>
         <translation>History</translation>
     </message>
@@ -422,42 +432,42 @@
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../../fieldapp/ui/contacts_page.py" line="209"/>
+        <location filename="../../fieldapp/ui/contacts_page.py" line="210"/>
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contacts_page.py" line="214"/>
+        <location filename="../../fieldapp/ui/contacts_page.py" line="215"/>
         <source>Importer un tableur…</source>
         <translation>Import a spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contacts_page.py" line="215"/>
+        <location filename="../../fieldapp/ui/contacts_page.py" line="216"/>
         <source>Nouveau contact</source>
         <translation>New contact</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contacts_page.py" line="217"/>
+        <location filename="../../fieldapp/ui/contacts_page.py" line="218"/>
         <source>Ctrl+N</source>
         <translation>Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contacts_page.py" line="229"/>
+        <location filename="../../fieldapp/ui/contacts_page.py" line="230"/>
         <source>Liste des contacts</source>
         <translation>Contact list</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contacts_page.py" line="295"/>
+        <location filename="../../fieldapp/ui/contacts_page.py" line="297"/>
         <source>comptage…</source>
         <translation>counting…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contacts_page.py" line="299"/>
+        <location filename="../../fieldapp/ui/contacts_page.py" line="301"/>
         <source>%1 contact</source>
         <translation>%1 contact</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/contacts_page.py" line="301"/>
+        <location filename="../../fieldapp/ui/contacts_page.py" line="303"/>
         <source>%1 contacts</source>
         <translation>%1 contacts</translation>
     </message>
@@ -759,210 +769,220 @@
 <context>
     <name>DirectoryView</name>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="291"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="293"/>
         <source>Annuaire des partenaires</source>
         <translation>Partner directory</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="306"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="300"/>
+        <source>Installer un pack…</source>
+        <translation>Install a pack…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="302"/>
+        <source>Le pack de référence signé envoyé par votre coordination (.relais-pack)</source>
+        <translation>The signed reference pack sent by your coordination (.relais-pack)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory_view.py" line="317"/>
         <source>Annuaire de démonstration : structures et quartiers fictifs. Il sera remplacé par le pack de votre coordination.</source>
         <translation>Demonstration directory: fictional organisations and neighbourhoods. It will be replaced by your coordination&apos;s pack.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="322"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="333"/>
         <source>Voir tout l&apos;annuaire</source>
         <translation>See the whole directory</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="330"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="341"/>
         <source>Rechercher un service ou une structure (ex. : permis, logement, CV)…</source>
         <translation>Search for a service or an organisation (e.g. driving licence, housing, CV)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="333"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="344"/>
         <source>Rechercher dans l&apos;annuaire</source>
         <translation>Search the directory</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="340"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="351"/>
         <source>Besoin</source>
         <translation>Need</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="341"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="352"/>
         <source>Public</source>
         <translation>Target group</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="342"/>
-        <location filename="../../fieldapp/ui/directory_view.py" line="642"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="353"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="661"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="343"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="354"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="344"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="355"/>
         <source>Effacer les filtres</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="364"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="375"/>
         <source>Services trouvés</source>
         <translation>Services found</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="370"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="381"/>
         <source>Aucun service ne correspond.
 Essayez un autre mot, ou retirez un filtre.</source>
         <translation>No service matches.
 Try another word, or remove a filter.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="389"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="400"/>
         <source>Créer un relais vers ce service</source>
         <translation>Create a handover to this service</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="427"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="446"/>
         <source>Démonstration — données fictives</source>
         <translation>Demonstration — fictional data</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="431"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="450"/>
         <source>Pack n° {version} du {day}{where}</source>
         <translation>Pack no. {version} of {day}{where}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="436"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="455"/>
         <source>Tous les besoins</source>
         <translation>All needs</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="437"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="456"/>
         <source>Tous les publics</source>
         <translation>All target groups</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="438"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="457"/>
         <source>Tous les types</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="441"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="460"/>
         <source>Toutes les communes</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="527"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="546"/>
         <source>{n} services</source>
         <translation>{n} services</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="530"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="549"/>
         <source>{n} service(s) sur {total}</source>
         <translation>{n} service(s) of {total}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="630"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="649"/>
         <source>Comment le mobiliser</source>
         <translation>How to refer someone</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="631"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="650"/>
         <source>Pour qui, pour quoi</source>
         <translation>Who and what it is for</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="632"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="651"/>
         <source>Démarche</source>
         <translation>Procedure</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="633"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="652"/>
         <source>Par</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="634"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="653"/>
         <source>Précisions</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="635"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="654"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="636"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="655"/>
         <source>Courriel</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="637"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="656"/>
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="638"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="657"/>
         <source>Horaires</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="639"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="658"/>
         <source>Lien</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="640"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="659"/>
         <source>Publics</source>
         <translation>Audiences</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="641"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="660"/>
         <source>Conditions</source>
         <translation>Conditions</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="643"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="662"/>
         <source>Thématiques</source>
         <translation>Topics</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="644"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="663"/>
         <source>Zone</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="645"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="664"/>
         <source>Frais</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="646"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="665"/>
         <source>Mis à jour</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="647"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="666"/>
         <source>professionnels</source>
         <translation>professionals</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="648"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="667"/>
         <source>la personne elle-même</source>
         <translation>the person themselves</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="649"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="668"/>
         <source>Gratuit</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory_view.py" line="650"/>
+        <location filename="../../fieldapp/ui/directory_view.py" line="669"/>
         <source>Payant</source>
         <translation>Paid</translation>
     </message>
@@ -1004,6 +1024,50 @@ Try another word, or remove a filter.</translation>
         <location filename="../../fieldapp/ui/coordination_view.py" line="339"/>
         <source>Oui, identique : enrôler</source>
         <translation>Yes, identical: enrol</translation>
+    </message>
+</context>
+<context>
+    <name>EraseDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/erase_dialog.py" line="33"/>
+        <location filename="../../fieldapp/ui/erase_dialog.py" line="37"/>
+        <source>Effacer une personne</source>
+        <translation>Erase a person</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/erase_dialog.py" line="41"/>
+        <source>À la demande de la personne (droit d&apos;opposition ou d&apos;effacement) : toutes les rencontres notées sous son pseudonyme, et leurs relais, sont effacées de ce carnet, puis de la base de la coordination à la prochaine synchronisation. C&apos;est définitif.</source>
+        <translation>At the person's request (right to object or to erasure): every encounter recorded under their pseudonym, and its handovers, are erased from this notebook, then from the coordination's database at the next synchronisation. This is final.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/erase_dialog.py" line="52"/>
+        <source>&amp;Pseudonyme</source>
+        <translation>&amp;Pseudonym</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/erase_dialog.py" line="58"/>
+        <source>La personne a demandé l&apos;effacement</source>
+        <translation>The person asked for erasure</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/erase_dialog.py" line="62"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/erase_dialog.py" line="63"/>
+        <source>Effacer définitivement</source>
+        <translation>Erase permanently</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/erase_dialog.py" line="78"/>
+        <source>Saisissez le code à 8 caractères (XXXX-XXXX).</source>
+        <translation>Enter the 8-character code (XXXX-XXXX).</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/erase_dialog.py" line="82"/>
+        <source>Dans ce carnet : %1 contact(s) et %2 relais à effacer.</source>
+        <translation>In this notebook: %1 contact(s) and %2 handover(s) to erase.</translation>
     </message>
 </context>
 <context>
@@ -1221,13 +1285,13 @@ Try another word, or remove a filter.</translation>
     <name>FirstRunWizard</name>
     <message>
         <location filename="../../fieldapp/ui/first_run.py" line="127"/>
-        <location filename="../../fieldapp/ui/first_run.py" line="388"/>
+        <location filename="../../fieldapp/ui/first_run.py" line="389"/>
         <source>Retour</source>
         <translation>Back</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/first_run.py" line="128"/>
-        <location filename="../../fieldapp/ui/first_run.py" line="387"/>
+        <location filename="../../fieldapp/ui/first_run.py" line="388"/>
         <source>Continuer</source>
         <translation>Continue</translation>
     </message>
@@ -1343,91 +1407,91 @@ Try another word, or remove a filter.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/first_run.py" line="341"/>
-        <source>Invitation de coordination (facultatif) : quand votre coordination vous en envoie une, importez-la depuis Paramètres. Vous pouvez travailler sans.</source>
-        <translation>Coordination invitation (optional): when your coordination sends you one, import it from Settings. You can work without it.</translation>
+        <source>Invitation de coordination (facultatif) : quand votre coordination vous en envoie une, ouvrez-la dans la page Synchronisation avec son code. Vous pouvez travailler sans.</source>
+        <translation>Coordination invitation (optional): when your coordination sends you one, open it on the Synchronisation page with its code. You can work without it.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_run.py" line="354"/>
+        <location filename="../../fieldapp/ui/first_run.py" line="355"/>
         <source>Préparation de la démonstration</source>
         <translation>Preparing the demonstration</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_run.py" line="358"/>
+        <location filename="../../fieldapp/ui/first_run.py" line="359"/>
         <source>Relais crée un carnet de démonstration avec des rencontres et des relais fictifs, sur douze mois et plusieurs quartiers imaginaires.</source>
         <translation>Relais is creating a demonstration notebook with fictional encounters and handovers, over twelve months and several imaginary neighbourhoods.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_run.py" line="381"/>
+        <location filename="../../fieldapp/ui/first_run.py" line="382"/>
         <source>Étape %1 sur 5</source>
         <translation>Step %1 of 5</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_run.py" line="384"/>
+        <location filename="../../fieldapp/ui/first_run.py" line="385"/>
         <source>Ouvrir mon carnet</source>
         <translation>Open my notebook</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_run.py" line="385"/>
+        <location filename="../../fieldapp/ui/first_run.py" line="386"/>
         <source>Créer le profil chiffré</source>
         <translation>Create the encrypted profile</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_run.py" line="388"/>
+        <location filename="../../fieldapp/ui/first_run.py" line="389"/>
         <source>Revoir la clé</source>
         <translation>See the key again</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_run.py" line="451"/>
+        <location filename="../../fieldapp/ui/first_run.py" line="452"/>
         <source>Indiquez le nom de la structure.</source>
         <translation>Enter the organisation&apos;s name.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_run.py" line="453"/>
+        <location filename="../../fieldapp/ui/first_run.py" line="454"/>
         <source>Choisissez le type de structure.</source>
         <translation>Choose the type of organisation.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_run.py" line="469"/>
+        <location filename="../../fieldapp/ui/first_run.py" line="470"/>
         <source>Création du carnet chiffré… (quelques secondes)</source>
         <translation>Creating the encrypted notebook… (a few seconds)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_run.py" line="514"/>
+        <location filename="../../fieldapp/ui/first_run.py" line="515"/>
         <source>Feuille envoyée à l&apos;imprimante.</source>
         <translation>Sheet sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_run.py" line="519"/>
+        <location filename="../../fieldapp/ui/first_run.py" line="520"/>
         <source>Enregistrer la clé de secours</source>
         <translation>Save the recovery key</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_run.py" line="521"/>
+        <location filename="../../fieldapp/ui/first_run.py" line="522"/>
         <source>Document PDF (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_run.py" line="527"/>
+        <location filename="../../fieldapp/ui/first_run.py" line="528"/>
         <source>PDF enregistré : %1. Imprimez-le, puis rangez-le hors de l&apos;ordinateur.</source>
         <translation>PDF saved: %1. Print it, then keep it away from the computer.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_run.py" line="539"/>
+        <location filename="../../fieldapp/ui/first_run.py" line="540"/>
         <source>Pour vérifier que la clé est bien notée, tapez ses caractères n° %1 et %2 (sans compter les tirets).</source>
         <translation>To check that the key is written down correctly, type its characters no. %1 and %2 (not counting the dashes).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_run.py" line="548"/>
+        <location filename="../../fieldapp/ui/first_run.py" line="549"/>
         <source>n° %1</source>
         <translation>no. %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_run.py" line="549"/>
+        <location filename="../../fieldapp/ui/first_run.py" line="550"/>
         <source>Caractère n° %1</source>
         <translation>Character no. %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/first_run.py" line="573"/>
+        <location filename="../../fieldapp/ui/first_run.py" line="574"/>
         <source>Caractère n° %1 incorrect : vérifiez votre copie (« Revoir la clé » pour l&apos;afficher de nouveau).</source>
         <translation>Character no. %1 is wrong: check your copy (&quot;See the key again&quot; shows it once more).</translation>
     </message>
@@ -1744,7 +1808,7 @@ Try another word, or remove a filter.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/import_dialog.py" line="189"/>
-        <location filename="../../fieldapp/ui/import_dialog.py" line="256"/>
+        <location filename="../../fieldapp/ui/import_dialog.py" line="266"/>
         <source>Ligne</source>
         <translation>Line</translation>
     </message>
@@ -1769,37 +1833,42 @@ Try another word, or remove a filter.</translation>
         <translation>CSV spreadsheet (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_dialog.py" line="237"/>
+        <location filename="../../fieldapp/ui/import_dialog.py" line="233"/>
+        <source>Colonnes ignorées (jamais importées) : %1. Pour importer une de ces informations, nommez sa colonne comme le champ du formulaire (par exemple « Type de contact »).</source>
+        <translation>Ignored columns (never imported): %1. To import one of these, name its column like the form's field (for example "Type de contact").</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_dialog.py" line="246"/>
         <source>Aucune ligne de données dans ce fichier.</source>
         <translation>No data row in this file.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_dialog.py" line="243"/>
+        <location filename="../../fieldapp/ui/import_dialog.py" line="252"/>
         <source>%1 lignes trouvées dans « %2 ».</source>
         <translation>%1 rows found in &quot;%2&quot;.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_dialog.py" line="248"/>
+        <location filename="../../fieldapp/ui/import_dialog.py" line="256"/>
         <source>Colonnes reconnues : %1.</source>
         <translation>Recognised columns: %1.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_dialog.py" line="266"/>
+        <location filename="../../fieldapp/ui/import_dialog.py" line="276"/>
         <source>Importer %1 lignes</source>
         <translation>Import %1 rows</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_dialog.py" line="300"/>
+        <location filename="../../fieldapp/ui/import_dialog.py" line="309"/>
         <source>✓ %1 contacts importés.</source>
         <translation>✓ %1 contacts imported.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_dialog.py" line="305"/>
+        <location filename="../../fieldapp/ui/import_dialog.py" line="316"/>
         <source>%1 lignes refusées, à corriger dans le tableur puis à importer seules :</source>
         <translation>%1 rows refused; fix them in the spreadsheet, then import them on their own:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_dialog.py" line="309"/>
+        <location filename="../../fieldapp/ui/import_dialog.py" line="320"/>
         <source>Aucune ligne refusée.</source>
         <translation>No row refused.</translation>
     </message>
@@ -2000,12 +2069,12 @@ created on %2</translation>
         <location filename="../../fieldapp/ui/pseudonym_widget.py" line="49"/>
         <location filename="../../fieldapp/ui/pseudonym_widget.py" line="53"/>
         <source>Pseudonyme de la personne</source>
-        <translation>Person's pseudonym</translation>
+        <translation>Person&apos;s pseudonym</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/pseudonym_widget.py" line="58"/>
-        <source>Le pseudonyme se calcule avec la clé du territoire, que ce carnet reçoit en rejoignant une coordination (page Synchronisation, « Ouvrir une invitation… »). Rejoignez d&apos;abord la coordination ; d&apos;ici là, enregistrez la rencontre sans pseudonyme.</source>
-        <translation>The pseudonym is computed with the territory key, which this notebook receives when it joins a coordination (Synchronisation page, "Open an invitation…"). Join the coordination first; until then, record the encounter without a pseudonym.</translation>
+        <source>Le pseudonyme se calcule avec la clé du territoire, que ce carnet reçoit en rejoignant une coordination (page Synchronisation : le fichier d&apos;invitation, son code, puis « Rejoindre »). Rejoignez d&apos;abord la coordination ; d&apos;ici là, enregistrez la rencontre sans pseudonyme.</source>
+        <translation>The pseudonym is computed with the territory key, which this notebook receives when it joins a coordination (Synchronisation page: the invitation file, its code, then "Join"). Join the coordination first; until then, record the encounter without a pseudonym.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/pseudonym_widget.py" line="66"/>
@@ -2015,7 +2084,7 @@ created on %2</translation>
     <message>
         <location filename="../../fieldapp/ui/pseudonym_widget.py" line="76"/>
         <source>Demandez à la personne son accord. Relais ne garde que le code calculé : ni le nom, ni le prénom, ni l&apos;année ne sont enregistrés. La même personne reçoit le même code dans toutes les structures du territoire.</source>
-        <translation>Ask for the person's consent. Relais keeps only the computed code: neither the family name, the given name nor the year is stored. The same person gets the same code in every organisation of the territory.</translation>
+        <translation>Ask for the person&apos;s consent. Relais keeps only the computed code: neither the family name, the given name nor the year is stored. The same person gets the same code in every organisation of the territory.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/pseudonym_widget.py" line="85"/>
@@ -2200,32 +2269,32 @@ created on %2</translation>
 <context>
     <name>RelaisWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/window.py" line="84"/>
+        <location filename="../../fieldapp/ui/window.py" line="85"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/window.py" line="86"/>
+        <location filename="../../fieldapp/ui/window.py" line="87"/>
         <source>Ouvrir un espace de &amp;coordination…</source>
         <translation>Open a &amp;coordination workspace…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/window.py" line="93"/>
+        <location filename="../../fieldapp/ui/window.py" line="94"/>
         <source>&amp;Verrouiller	Ctrl+L</source>
         <translation>&amp;Lock	Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/window.py" line="96"/>
+        <location filename="../../fieldapp/ui/window.py" line="97"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/window.py" line="308"/>
+        <location filename="../../fieldapp/ui/window.py" line="311"/>
         <source>Verrouillé après %1 min sans activité.</source>
         <translation>Locked after %1 min without activity.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/window.py" line="311"/>
+        <location filename="../../fieldapp/ui/window.py" line="314"/>
         <source>Verrouillé avec la session de l&apos;ordinateur.</source>
         <translation>Locked with the computer&apos;s session.</translation>
     </message>
@@ -2233,137 +2302,152 @@ created on %2</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="152"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="154"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="160"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="162"/>
         <source>Affichage</source>
         <translation>Display</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="167"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="169"/>
         <source>&amp;Langue / Language</source>
         <translation>&amp;Langue / Language</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="170"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="172"/>
         <source>Le changement de langue s&apos;applique immédiatement.</source>
         <translation>A language change applies at once.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="174"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="176"/>
         <source>Sécurité</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="179"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="181"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="182"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="184"/>
         <source>&amp;Verrouillage après inactivité</source>
         <translation>&amp;Lock after inactivity</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="188"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="190"/>
         <source>Le carnet se verrouille aussi quand la session de l&apos;ordinateur est verrouillée, et à la demande avec Ctrl+L.</source>
         <translation>The notebook also locks when the computer&apos;s session locks, and on demand with Ctrl+L.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="195"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="197"/>
         <source>Verrouiller maintenant</source>
         <translation>Lock now</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="196"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="198"/>
         <source>Changer la phrase de passe…</source>
         <translation>Change the passphrase…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="206"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="208"/>
         <source>Données</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="210"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="212"/>
         <source>Importer des contacts depuis un tableur enregistré en CSV (bailleurs, permanences) : un rapport indique chaque ligne refusée et pourquoi.</source>
         <translation>Import contacts from a spreadsheet saved as CSV (landlords, drop-in desks): a report shows every refused row and why.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="217"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="219"/>
         <source>Importer un tableur…</source>
         <translation>Import a spreadsheet…</translation>
     </message>
     <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="221"/>
+        <source>Effacer une personne…</source>
+        <translation>Erase a person…</translation>
+    </message>
+    <message>
         <location filename="../../fieldapp/ui/settings_page.py" line="223"/>
+        <source>Droit d&apos;effacement : toutes les rencontres d&apos;un pseudonyme</source>
+        <translation>Right to erasure: all the encounters of a pseudonym</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="232"/>
+        <source>Durée de conservation : %1 mois (fixée par la coordination). Les rencontres plus anciennes sont effacées, après un avis dans Aujourd&apos;hui.</source>
+        <translation>Retention period: %1 months (set by the coordination). Older encounters are erased, after a notice in Today.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="240"/>
         <source>Coordination</source>
         <translation>Coordination</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="227"/>
-        <source>L&apos;invitation de votre coordination (clés publiques, dépôt central) s&apos;importera ici avec la synchronisation, dans une prochaine version.</source>
-        <translation>Your coordination&apos;s invitation (public keys, central drop) will be imported here with synchronisation, in a coming version.</translation>
+        <location filename="../../fieldapp/ui/settings_page.py" line="244"/>
+        <source>Le carnet rejoint sa coordination (invitation et code) et envoie ses lots chiffrés depuis la page Synchronisation.</source>
+        <translation>The notebook joins its coordination (invitation and code) and sends its encrypted batches from the Synchronisation page.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="234"/>
-        <source>Importer une invitation…</source>
-        <translation>Import an invitation…</translation>
+        <location filename="../../fieldapp/ui/settings_page.py" line="251"/>
+        <source>Ouvrir la synchronisation</source>
+        <translation>Open synchronisation</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="241"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="258"/>
         <source>Profil</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="247"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="264"/>
         <source>Structure :</source>
         <translation>Organisation:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="248"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="265"/>
         <source>Type :</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="249"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="266"/>
         <source>Dossier :</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="250"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="267"/>
         <source>Version de Relais :</source>
         <translation>Relais version:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="258"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="275"/>
         <source>Journal d&apos;audit</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="262"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="279"/>
         <source>Ce que ce carnet a fait, et quand : ouvertures, imports, exports, effacements. Des nombres seulement, jamais le contenu des fiches.</source>
         <translation>What this notebook did, and when: openings, imports, exports, erasures. Numbers only, never the content of records.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="270"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="287"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="270"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="287"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="270"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="287"/>
         <source>Détail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="311"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="329"/>
         <source>✓ Nouvelle phrase de passe enregistrée.</source>
         <translation>✓ New passphrase saved.</translation>
     </message>
@@ -2626,102 +2710,107 @@ created on %2</translation>
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../fieldapp/ui/today_page.py" line="50"/>
+        <location filename="../../fieldapp/ui/today_page.py" line="51"/>
         <source>Aujourd&apos;hui</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/today_page.py" line="55"/>
+        <location filename="../../fieldapp/ui/today_page.py" line="56"/>
         <source>Nouveau contact</source>
         <translation>New contact</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/today_page.py" line="57"/>
+        <location filename="../../fieldapp/ui/today_page.py" line="58"/>
         <source>Ctrl+N, depuis n&apos;importe quel écran</source>
         <translation>Ctrl+N, from any screen</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/today_page.py" line="63"/>
+        <location filename="../../fieldapp/ui/today_page.py" line="67"/>
         <source>Contacts du jour</source>
         <translation>Today&apos;s contacts</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/today_page.py" line="64"/>
+        <location filename="../../fieldapp/ui/today_page.py" line="68"/>
         <source>Relais à suivre</source>
         <translation>Handovers to follow up</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/today_page.py" line="65"/>
+        <location filename="../../fieldapp/ui/today_page.py" line="69"/>
         <source>En bref</source>
         <translation>At a glance</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/today_page.py" line="66"/>
+        <location filename="../../fieldapp/ui/today_page.py" line="70"/>
         <source>Envoi à la coordination</source>
         <translation>Sending to the coordination</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/today_page.py" line="91"/>
+        <location filename="../../fieldapp/ui/today_page.py" line="96"/>
         <source>Aucun contact noté aujourd&apos;hui. Ctrl+N pour en saisir un.</source>
         <translation>No contact recorded today. Ctrl+N to enter one.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/today_page.py" line="107"/>
+        <location filename="../../fieldapp/ui/today_page.py" line="112"/>
         <source>et %1 autres — voir la liste</source>
         <translation>and %1 more — see the list</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/today_page.py" line="126"/>
+        <location filename="../../fieldapp/ui/today_page.py" line="131"/>
         <source>Aucun suivi prévu aujourd&apos;hui ni en retard.</source>
         <translation>No follow-up due today or late.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/today_page.py" line="131"/>
+        <location filename="../../fieldapp/ui/today_page.py" line="136"/>
         <source>%1 à suivre, dont %2 en retard.</source>
         <translation>%1 to follow up, %2 of them late.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/today_page.py" line="152"/>
+        <location filename="../../fieldapp/ui/today_page.py" line="157"/>
         <source>Voir tous les relais</source>
         <translation>See all handovers</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/today_page.py" line="165"/>
+        <location filename="../../fieldapp/ui/today_page.py" line="170"/>
         <source>Contacts ces 7 derniers jours</source>
         <translation>Contacts in the last 7 days</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/today_page.py" line="166"/>
+        <location filename="../../fieldapp/ui/today_page.py" line="171"/>
         <source>Contacts ce mois-ci</source>
         <translation>Contacts this month</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/today_page.py" line="167"/>
+        <location filename="../../fieldapp/ui/today_page.py" line="172"/>
         <source>Contacts dans le carnet</source>
         <translation>Contacts in the notebook</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/today_page.py" line="194"/>
+        <location filename="../../fieldapp/ui/today_page.py" line="199"/>
         <source>Ouvrir la synchronisation</source>
         <translation>Open Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/today_page.py" line="202"/>
+        <location filename="../../fieldapp/ui/today_page.py" line="212"/>
+        <source>Durée de conservation (%1 mois) : %2 rencontre(s) datée(s) d&apos;avant le %3 seront effacées de ce carnet d&apos;ici %4 jours, avec leurs relais.</source>
+        <translation>Retention period (%1 months): %2 encounter(s) dated before %3 will be erased from this notebook within %4 days, with their handovers.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/today_page.py" line="225"/>
         <source>Ce carnet n&apos;est rattaché à aucune coordination : tout reste chiffré sur cet ordinateur. Pour envoyer vos lots, ouvrez une invitation dans Synchronisation.</source>
         <translation>This notebook is not linked to any coordination: everything stays encrypted on this computer. To send your batches, open an invitation in Synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/today_page.py" line="207"/>
+        <location filename="../../fieldapp/ui/today_page.py" line="230"/>
         <source>Le dernier envoi n&apos;a pas abouti ; Relais réessaie tout seul. Rien n&apos;est perdu : les lots restent chiffrés ici jusqu&apos;à leur dépôt.</source>
         <translation>The last send did not go through; Relais retries by itself. Nothing is lost: the batches stay encrypted here until they are dropped.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/today_page.py" line="212"/>
+        <location filename="../../fieldapp/ui/today_page.py" line="235"/>
         <source>Les lots partiront à la prochaine connexion, sans rien faire de votre côté.</source>
         <translation>The batches will leave at the next connection, with nothing to do on your side.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/today_page.py" line="214"/>
+        <location filename="../../fieldapp/ui/today_page.py" line="237"/>
         <source>Tout ce qui est noté ici a été déposé, chiffré, pour la coordination.</source>
         <translation>Everything recorded here has been dropped, encrypted, for the coordination.</translation>
     </message>
@@ -2811,76 +2900,107 @@ created on %2</translation>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../fieldapp/ui/workspace.py" line="101"/>
+        <location filename="../../fieldapp/ui/workspace.py" line="105"/>
         <source>Verrouiller</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/workspace.py" line="102"/>
+        <location filename="../../fieldapp/ui/workspace.py" line="106"/>
         <source>Verrouiller le carnet (Ctrl+L)</source>
         <translation>Lock the notebook (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/workspace.py" line="109"/>
+        <location filename="../../fieldapp/ui/workspace.py" line="113"/>
         <source>Démonstration : toutes les données affichées sont fictives (quartiers, partenaires, rencontres). Votre vrai carnet se crée au premier lancement, avec « Créer mon profil ».</source>
         <translation>Demonstration: all the data shown are fictional (neighbourhoods, partners, encounters). Your real notebook is created at first start, with &quot;Create my profile&quot;.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/workspace.py" line="129"/>
+        <location filename="../../fieldapp/ui/workspace.py" line="133"/>
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/workspace.py" line="132"/>
+        <location filename="../../fieldapp/ui/workspace.py" line="136"/>
         <source>Aujourd&apos;hui</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/workspace.py" line="133"/>
+        <location filename="../../fieldapp/ui/workspace.py" line="137"/>
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/workspace.py" line="134"/>
+        <location filename="../../fieldapp/ui/workspace.py" line="138"/>
         <source>Relais</source>
         <translation>Handovers</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/workspace.py" line="135"/>
+        <location filename="../../fieldapp/ui/workspace.py" line="139"/>
         <source>Mon activité</source>
         <translation>My activity</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/workspace.py" line="136"/>
+        <location filename="../../fieldapp/ui/workspace.py" line="140"/>
         <source>Annuaire</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/workspace.py" line="137"/>
+        <location filename="../../fieldapp/ui/workspace.py" line="141"/>
         <source>Synchronisation</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/workspace.py" line="138"/>
+        <location filename="../../fieldapp/ui/workspace.py" line="142"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/workspace.py" line="147"/>
+        <location filename="../../fieldapp/ui/workspace.py" line="151"/>
         <source>Ctrl+N : nouveau contact
 Ctrl+L : verrouiller</source>
         <translation>Ctrl+N: new contact
 Ctrl+L: lock</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/workspace.py" line="320"/>
+        <location filename="../../fieldapp/ui/workspace.py" line="329"/>
         <source>Choisir d&apos;abord le contact</source>
         <translation>Choose the contact first</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/workspace.py" line="322"/>
+        <location filename="../../fieldapp/ui/workspace.py" line="331"/>
         <source>Un relais part d&apos;une rencontre : sélectionnez le contact dans l&apos;écran Contacts, puis revenez ici (ou utilisez « Proposer un relais… » sur sa fiche, puis « Choisir dans l&apos;annuaire… »).</source>
         <translation>A handover starts from an encounter: select the contact in the Contacts screen, then come back here (or use &quot;Propose a handover…&quot; on its card, then &quot;Choose from the directory…&quot;).</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/workspace.py" line="355"/>
+        <source>Personne effacée</source>
+        <translation>Person erased</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/workspace.py" line="357"/>
+        <source>Effacé de ce carnet : %1 contact(s), %2 relais. La coordination l&apos;effacera à la prochaine synchronisation.</source>
+        <translation>Erased from this notebook: %1 contact(s), %2 handover(s). The coordination will erase them at the next synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/workspace.py" line="373"/>
+        <source>Installer un pack de référence</source>
+        <translation>Install a reference pack</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/workspace.py" line="375"/>
+        <source>Pack Relais (*.relais-pack);;Tous les fichiers (*)</source>
+        <translation>Relais pack (*.relais-pack);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/workspace.py" line="384"/>
+        <location filename="../../fieldapp/ui/workspace.py" line="389"/>
+        <source>Pack non installé : %1</source>
+        <translation>Pack not installed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/workspace.py" line="394"/>
+        <source>✓ Pack n° %1 installé : l&apos;annuaire est à jour.</source>
+        <translation>✓ Pack no. %1 installed: the directory is up to date.</translation>
     </message>
 </context>
 </TS>
