@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from fieldapp.services import profile
+from fieldapp.services.sync import SyncService
 from fieldapp.storage import keyfile
 from fieldapp.storage.home import Home
 from fieldapp.ui import i18n, tasks
@@ -20,6 +21,7 @@ from fieldapp.ui.unlock import UnlockScreen
 from fieldapp.ui.window import RelaisWindow
 from fieldapp.ui.workspace import Workspace
 from tests.helpers import PASSPHRASE, make_profile
+from tests.sync.support import Coordination
 
 
 @pytest.fixture(autouse=True)
@@ -44,6 +46,21 @@ def profile_home(tmp_path: Path) -> tuple[Home, str]:
     service, recovery_key = make_profile(home.root)
     service.close()
     return home, recovery_key
+
+
+def joined_profile(root: Path, coordination: Coordination) -> Home:
+    """A closed profile at `root`, joined to `coordination` (its territory key, its drop)."""
+    home = Home(root)
+    service, _ = make_profile(home.root)
+    SyncService(service).join_coordination(coordination.invitation, coordination.code)
+    service.close()
+    return home
+
+
+def unlocked_window(qtbot: QtBot, home: Home) -> RelaisWindow:
+    window = make_window(qtbot, home)
+    window.open_session(profile.open_profile(home, PASSPHRASE))
+    return window
 
 
 def make_window(qtbot: QtBot, home: Home) -> RelaisWindow:

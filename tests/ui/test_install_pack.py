@@ -6,25 +6,17 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from fieldapp.services import directory, profile
-from fieldapp.services.sync import SyncService
-from fieldapp.storage.home import Home
+from fieldapp.services import directory
 from fieldapp.ui.directory_view import DirectoryView
-from tests.helpers import PASSPHRASE, make_profile
 from tests.sync.support import make_coordination
-from tests.ui.conftest import make_window, workspace_of
+from tests.ui.conftest import joined_profile, unlocked_window, workspace_of
 
 
 def test_a_pack_installs_from_the_directory_page(qtbot: QtBot, tmp_path: Path) -> None:
     coordination = make_coordination(tmp_path / "coordination")
     pack_file = tmp_path / "annuaire.relais-pack"
     directory.make_workspace_pack(coordination.open(), *directory.demo_sources(), pack_file)
-    home = Home(tmp_path / "profil")
-    service, _ = make_profile(home.root)
-    SyncService(service).join_coordination(coordination.invitation, coordination.code)
-    service.close()
-    window = make_window(qtbot, home)
-    window.open_session(profile.open_profile(home, PASSPHRASE))
+    window = unlocked_window(qtbot, joined_profile(tmp_path / "profil", coordination))
     try:
         view = workspace_of(window).show_page("annuaire")
         assert isinstance(view, DirectoryView)

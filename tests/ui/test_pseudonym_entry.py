@@ -10,14 +10,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from fieldapp.domain.pseudonym import pseudonym
-from fieldapp.services import profile
-from fieldapp.services.sync import SyncService
-from fieldapp.storage.home import Home
 from fieldapp.ui.pseudonym_widget import PseudonymDialog
 from fieldapp.ui.window import RelaisWindow
-from tests.helpers import PASSPHRASE, make_profile
 from tests.sync.support import make_coordination
-from tests.ui.conftest import make_window, workspace_of
+from tests.ui.conftest import joined_profile, unlocked_window, workspace_of
 
 # Synthetic identity, distinctive enough to be searched for in every file afterwards.
 FAMILY, GIVEN, YEAR = "Qwyzbek-Ürvanne", "Xavierine", 1999
@@ -26,12 +22,7 @@ FAMILY, GIVEN, YEAR = "Qwyzbek-Ürvanne", "Xavierine", 1999
 @pytest.fixture
 def joined(qtbot: QtBot, tmp_path: Path) -> Iterator[RelaisWindow]:
     coordination = make_coordination(tmp_path / "coordination")
-    home = Home(tmp_path / "profil")
-    service, _ = make_profile(home.root)
-    SyncService(service).join_coordination(coordination.invitation, coordination.code)
-    service.close()
-    window = make_window(qtbot, home)
-    window.open_session(profile.open_profile(home, PASSPHRASE))
+    window = unlocked_window(qtbot, joined_profile(tmp_path / "profil", coordination))
     yield window
     window.close()
 

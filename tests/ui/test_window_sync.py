@@ -15,9 +15,9 @@ from fieldapp.services.sync import SyncService
 from fieldapp.storage.home import Home
 from fieldapp.ui.sync_view import SyncBadge, SyncView
 from fieldapp.ui.window import RelaisWindow
-from tests.helpers import PASSPHRASE, make_profile, sample_contact
+from tests.helpers import PASSPHRASE, sample_contact
 from tests.sync.support import make_coordination
-from tests.ui.conftest import make_window, workspace_of
+from tests.ui.conftest import joined_profile, unlocked_window, workspace_of
 
 
 @pytest.fixture
@@ -31,9 +31,8 @@ def drop(tmp_path: Path) -> Path:
 def joined_home(tmp_path: Path, drop: Path) -> Home:
     """A closed profile joined to a coordination whose invitation names `drop`, 3 contacts."""
     coordination = make_coordination(tmp_path / "coordination", drop=str(drop))
-    home = Home(tmp_path / "profil")
-    service, _ = make_profile(home.root)
-    SyncService(service).join_coordination(coordination.invitation, coordination.code)
+    home = joined_profile(tmp_path / "profil", coordination)
+    service = profile.open_profile(home, PASSPHRASE)
     service.record_contacts([sample_contact(note=None) for _ in range(3)])
     service.close()
     return home
@@ -41,8 +40,7 @@ def joined_home(tmp_path: Path, drop: Path) -> Home:
 
 @pytest.fixture
 def window(qtbot: QtBot, joined_home: Home) -> Iterator[RelaisWindow]:
-    window = make_window(qtbot, joined_home)
-    window.open_session(profile.open_profile(joined_home, PASSPHRASE))
+    window = unlocked_window(qtbot, joined_home)
     yield window
     window.close()
 
