@@ -48,6 +48,14 @@ def profile_home(tmp_path: Path) -> tuple[Home, str]:
     return home, recovery_key
 
 
+@pytest.fixture
+def drop(tmp_path: Path) -> Path:
+    """An empty folder drop (the central drop of the sync tests)."""
+    folder = tmp_path / "depot"
+    folder.mkdir()
+    return folder
+
+
 def joined_profile(root: Path, coordination: Coordination) -> Home:
     """A closed profile at `root`, joined to `coordination` (its territory key, its drop)."""
     home = Home(root)

@@ -18,13 +18,6 @@ from tests.ui.conftest import visible_texts
 
 
 @pytest.fixture
-def drop(tmp_path: Path) -> Path:
-    folder = tmp_path / "depot"
-    folder.mkdir()
-    return folder
-
-
-@pytest.fixture
 def coordination(tmp_path: Path, drop: Path) -> Coordination:
     return make_coordination(tmp_path / "coordination", drop=str(drop))
 

@@ -21,13 +21,6 @@ from tests.ui.conftest import joined_profile, unlocked_window, workspace_of
 
 
 @pytest.fixture
-def drop(tmp_path: Path) -> Path:
-    folder = tmp_path / "depot"
-    folder.mkdir()
-    return folder
-
-
-@pytest.fixture
 def joined_home(tmp_path: Path, drop: Path) -> Home:
     """A closed profile joined to a coordination whose invitation names `drop`, 3 contacts."""
     coordination = make_coordination(tmp_path / "coordination", drop=str(drop))
