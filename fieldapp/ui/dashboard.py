@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCharts import QChart, QChartView
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -54,12 +54,19 @@ EXPORTS = (
 )
 MUTED = "#5b6776"
 TILES = (
-    ("Contacts", "Contacts"),
-    ("Personnes distinctes (pseudonymes)", "Personnes distinctes"),
-    ("Part des invisibles", "Part des invisibles"),
-    ("Relais proposés", "Relais proposés"),
-    ("Taux d'entrée (entrés / proposés)", "Taux d'entrée"),
-    ("Délai médian jusqu'au premier rendez-vous honoré (jours)", "Délai médian (jours)"),
+    # (row of the report's key figures, caption: marked for lupdate in the Dashboard context)
+    ("Contacts", str(QT_TRANSLATE_NOOP("Dashboard", "Contacts"))),
+    (
+        "Personnes distinctes (pseudonymes)",
+        str(QT_TRANSLATE_NOOP("Dashboard", "Personnes distinctes")),
+    ),
+    ("Part des invisibles", str(QT_TRANSLATE_NOOP("Dashboard", "Part des invisibles"))),
+    ("Relais proposés", str(QT_TRANSLATE_NOOP("Dashboard", "Relais proposés"))),
+    ("Taux d'entrée (entrés / proposés)", str(QT_TRANSLATE_NOOP("Dashboard", "Taux d'entrée"))),
+    (
+        "Délai médian jusqu'au premier rendez-vous honoré (jours)",
+        str(QT_TRANSLATE_NOOP("Dashboard", "Délai médian (jours)")),
+    ),
 )
 
 
@@ -100,7 +107,9 @@ def fill_table(widget: QTableWidget, table: Table, columns: list[str] | None = N
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if cell.suppressed:
                 item.setForeground(QBrush(QColor(MUTED)))
-                item.setToolTip("Masqué : secret statistique (effectif inférieur au seuil)")
+                item.setToolTip(
+                    QCoreApplication.translate("Dashboard", "Masqué : secret statistique")
+                )
             if row.total:
                 item.setFont(bold)
             widget.setItem(i, n, item)
@@ -191,18 +200,20 @@ class Dashboard(QWidget):
         outer.setSpacing(10)
         head = QHBoxLayout()
         title = QVBoxLayout()
-        title.addWidget(_label("Mon activité" if self.own else "Tableau de bord", "title"))
+        heading = self.tr("Mon activité") if self.own else self.tr("Tableau de bord")
+        title.addWidget(_label(heading, "title"))
         self.status = _label("", "muted")
         title.addWidget(self.status)
         head.addLayout(title, 1)
         self.export_buttons: dict[str, QPushButton] = {}
         for fmt, name, _ in EXPORTS:
-            button = QPushButton(f"Exporter {name}")
-            button.setToolTip(
-                f"Enregistrer vos chiffres en {name}"
+            button = QPushButton(self.tr("Exporter %1").replace("%1", name))
+            tip = (
+                self.tr("Enregistrer vos chiffres en %1")
                 if self.own
-                else f"Enregistrer ce tableau de bord en {name}, secret statistique appliqué"
+                else self.tr("Enregistrer ce tableau de bord en %1, secret statistique appliqué")
             )
+            button.setToolTip(tip.replace("%1", name))
             button.clicked.connect(lambda _=False, f=fmt: self._ask_export(f))
             head.addWidget(button)
             self.export_buttons[fmt] = button
@@ -222,10 +233,10 @@ class Dashboard(QWidget):
             combo.setMinimumWidth(190)
             combo.currentIndexChanged.connect(self._changed)
         for text, widget in (
-            ("Du", self.date_from),
-            ("au", self.date_to),
-            ("Quartier", self.neighbourhood),
-            ("Type de structure", self.structure_type),
+            (self.tr("Du"), self.date_from),
+            (self.tr("au"), self.date_to),
+            (self.tr("Quartier"), self.neighbourhood),
+            (self.tr("Type de structure"), self.structure_type),
         ):
             label = _label(text)
             label.setBuddy(widget)
@@ -233,9 +244,9 @@ class Dashboard(QWidget):
             filters.addWidget(widget)
         filters.addStretch(1)
         self.secret_note = _label(
-            "Vos propres chiffres, tirés de ce carnet : rien n'est masqué."
+            self.tr("Vos propres chiffres, tirés de ce carnet : rien n'est masqué.")
             if self.own
-            else f"Effectifs inférieurs à {self.k} masqués « < {self.k} »",
+            else self.tr("Effectifs inférieurs à %1 masqués « < %1 »").replace("%1", str(self.k)),
             "hint",
         )
         filters.addWidget(self.secret_note)
@@ -258,22 +269,25 @@ class Dashboard(QWidget):
             frame.setMinimumWidth(120)
             value = _label("…", "title")
             layout.addWidget(value)
-            layout.addWidget(_label(caption, muted=True))
+            layout.addWidget(_label(self.tr(caption), muted=True))
             tiles.addWidget(frame)
             self.tiles[key] = value
         grid.addLayout(tiles, 0, 0, 1, 2)
         self.panels = {
-            "contacts": _Panel("Contacts par mois", "Premiers contacts et recontacts."),
+            "contacts": _Panel(
+                self.tr("Contacts par mois"), self.tr("Premiers contacts et recontacts.")
+            ),
             "funnel": _Panel(
-                "Parcours des relais",
-                "Un relais compte à chaque étape que son historique a atteinte.",
+                self.tr("Parcours des relais"),
+                self.tr("Un relais compte à chaque étape que son historique a atteinte."),
             ),
             "needs": _Panel(
-                "Besoins exprimés",
-                "Catégories data·inclusion ; un contact peut en citer plusieurs.",
+                self.tr("Besoins exprimés"),
+                self.tr("Catégories data·inclusion ; un contact peut en citer plusieurs."),
             ),
             "neighbourhoods": _Panel(
-                "Comparaison des quartiers", "Contacts par quartier et type de structure."
+                self.tr("Comparaison des quartiers"),
+                self.tr("Contacts par quartier et type de structure."),
             ),
         }
         for n, panel in enumerate(self.panels.values()):
@@ -298,8 +312,8 @@ class Dashboard(QWidget):
     def _set_filter_options(self, options: tuple[list[str], list[str]]) -> None:
         nbhs, types = options
         for combo, everything, values, label in (
-            (self.neighbourhood, "Tous les quartiers", nbhs, neighbourhood_label),
-            (self.structure_type, "Tous les types", types, structure_type_label),
+            (self.neighbourhood, self.tr("Tous les quartiers"), nbhs, neighbourhood_label),
+            (self.structure_type, self.tr("Tous les types"), types, structure_type_label),
         ):
             current = combo.currentData()
             combo.blockSignals(True)
@@ -363,7 +377,7 @@ class Dashboard(QWidget):
         except reporting.ReportError as exc:
             self._show_error(str(exc))
             return
-        self.status.setText("Calcul des indicateurs…")
+        self.status.setText(self.tr("Calcul des indicateurs…"))
         for button in self.export_buttons.values():
             button.setEnabled(False)
         source, k = self._source, self.k
@@ -383,7 +397,7 @@ class Dashboard(QWidget):
             self._show_error(str(exc) or exc.__class__.__name__)
 
     def _show_error(self, text: str) -> None:
-        self.status.setText(f"Indicateurs indisponibles : {text}")
+        self.status.setText(self.tr("Indicateurs indisponibles : %1").replace("%1", text))
         self.failed.emit(text)
 
     def _loaded(self, generation: int, report: Report) -> None:
@@ -423,7 +437,8 @@ class Dashboard(QWidget):
             return
         pattern = next(p for f, _, p in EXPORTS if f == fmt)
         suggested = str(Path.home() / f"indicateurs-relais.{fmt}")
-        path, _ = QFileDialog.getSaveFileName(self, "Exporter les indicateurs", suggested, pattern)
+        title = self.tr("Exporter les indicateurs")
+        path, _ = QFileDialog.getSaveFileName(self, title, suggested, pattern)
         if path:
             self.export_to(fmt, Path(path))
 
@@ -439,11 +454,11 @@ class Dashboard(QWidget):
             if isinstance(self._source, FieldService | CoordinationService):
                 self._source.audit("export", format=fmt)
         except reporting.ReportError as exc:
-            self.status.setText(f"Export impossible : {exc}")
+            self.status.setText(self.tr("Export impossible : %1").replace("%1", str(exc)))
             return None
         finally:
             QApplication.restoreOverrideCursor()
-        self.status.setText(f"Exporté : {written}")
+        self.status.setText(self.tr("Exporté : %1").replace("%1", str(written)))
         return written
 
 
@@ -457,6 +472,11 @@ class ActivityPage(Dashboard):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session.service, parent=parent)
         self.dirty = False  # the constructor already started the first computation
+
+    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        # Qt looks translations up under the object's own class name; the strings are the
+        # Dashboard's, and lupdate filed them under it.
+        return QCoreApplication.translate("Dashboard", text, disambiguation, n)
 
     def refresh(self) -> None:
         self.dirty = False

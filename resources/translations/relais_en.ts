@@ -701,6 +701,174 @@
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../fieldapp/ui/dashboard.py" line="58"/>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/dashboard.py" line="61"/>
+        <source>Personnes distinctes</source>
+        <translation>Distinct people</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/dashboard.py" line="63"/>
+        <source>Part des invisibles</source>
+        <translation>Share of invisibles</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/dashboard.py" line="64"/>
+        <source>Relais proposés</source>
+        <translation>Handovers proposed</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/dashboard.py" line="65"/>
+        <source>Taux d&apos;entrée</source>
+        <translation>Entry rate</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/dashboard.py" line="68"/>
+        <source>Délai médian (jours)</source>
+        <translation>Median delay (days)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/dashboard.py" line="111"/>
+        <source>Masqué : secret statistique</source>
+        <translation>Hidden: statistical confidentiality</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/dashboard.py" line="203"/>
+        <source>Mon activité</source>
+        <translation>My activity</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/dashboard.py" line="203"/>
+        <source>Tableau de bord</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/dashboard.py" line="210"/>
+        <source>Exporter %1</source>
+        <translation>Export %1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/dashboard.py" line="212"/>
+        <source>Enregistrer vos chiffres en %1</source>
+        <translation>Save your figures as %1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/dashboard.py" line="214"/>
+        <source>Enregistrer ce tableau de bord en %1, secret statistique appliqué</source>
+        <translation>Save this dashboard as %1, with statistical confidentiality applied</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/dashboard.py" line="236"/>
+        <source>Du</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/dashboard.py" line="237"/>
+        <source>au</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/dashboard.py" line="238"/>
+        <source>Quartier</source>
+        <translation>Neighbourhood</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/dashboard.py" line="239"/>
+        <source>Type de structure</source>
+        <translation>Organisation type</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/dashboard.py" line="247"/>
+        <source>Vos propres chiffres, tirés de ce carnet : rien n&apos;est masqué.</source>
+        <translation>Your own figures, from this notebook: nothing is hidden.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/dashboard.py" line="249"/>
+        <source>Effectifs inférieurs à %1 masqués « &lt; %1 »</source>
+        <translation>Counts below %1 hidden as "&lt; %1"</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/dashboard.py" line="278"/>
+        <source>Contacts par mois</source>
+        <translation>Contacts per month</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/dashboard.py" line="278"/>
+        <source>Premiers contacts et recontacts.</source>
+        <translation>First contacts and repeat contacts.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/dashboard.py" line="281"/>
+        <source>Parcours des relais</source>
+        <translation>Handover funnel</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/dashboard.py" line="282"/>
+        <source>Un relais compte à chaque étape que son historique a atteinte.</source>
+        <translation>A handover counts at every stage its history reached.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/dashboard.py" line="285"/>
+        <source>Besoins exprimés</source>
+        <translation>Needs expressed</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/dashboard.py" line="286"/>
+        <source>Catégories data·inclusion ; un contact peut en citer plusieurs.</source>
+        <translation>data·inclusion categories; a contact may cite several.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/dashboard.py" line="289"/>
+        <source>Comparaison des quartiers</source>
+        <translation>Neighbourhood comparison</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/dashboard.py" line="290"/>
+        <source>Contacts par quartier et type de structure.</source>
+        <translation>Contacts by neighbourhood and organisation type.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/dashboard.py" line="315"/>
+        <source>Tous les quartiers</source>
+        <translation>All neighbourhoods</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/dashboard.py" line="316"/>
+        <source>Tous les types</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/dashboard.py" line="380"/>
+        <source>Calcul des indicateurs…</source>
+        <translation>Computing indicators…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/dashboard.py" line="400"/>
+        <source>Indicateurs indisponibles : %1</source>
+        <translation>Indicators unavailable: %1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/dashboard.py" line="440"/>
+        <source>Exporter les indicateurs</source>
+        <translation>Export the indicators</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/dashboard.py" line="457"/>
+        <source>Export impossible : %1</source>
+        <translation>Export failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/dashboard.py" line="461"/>
+        <source>Exporté : %1</source>
+        <translation>Exported: %1</translation>
+    </message>
+</context>
+<context>
     <name>DevicesModel</name>
     <message>
         <location filename="../../fieldapp/ui/coordination_view.py" line="146"/>
@@ -1037,7 +1205,7 @@ Try another word, or remove a filter.</translation>
     <message>
         <location filename="../../fieldapp/ui/erase_dialog.py" line="41"/>
         <source>À la demande de la personne (droit d&apos;opposition ou d&apos;effacement) : toutes les rencontres notées sous son pseudonyme, et leurs relais, sont effacées de ce carnet, puis de la base de la coordination à la prochaine synchronisation. C&apos;est définitif.</source>
-        <translation>At the person's request (right to object or to erasure): every encounter recorded under their pseudonym, and its handovers, are erased from this notebook, then from the coordination's database at the next synchronisation. This is final.</translation>
+        <translation>At the person&apos;s request (right to object or to erasure): every encounter recorded under their pseudonym, and its handovers, are erased from this notebook, then from the coordination&apos;s database at the next synchronisation. This is final.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/erase_dialog.py" line="52"/>
@@ -1835,7 +2003,7 @@ Try another word, or remove a filter.</translation>
     <message>
         <location filename="../../fieldapp/ui/import_dialog.py" line="233"/>
         <source>Colonnes ignorées (jamais importées) : %1. Pour importer une de ces informations, nommez sa colonne comme le champ du formulaire (par exemple « Type de contact »).</source>
-        <translation>Ignored columns (never imported): %1. To import one of these, name its column like the form's field (for example "Type de contact").</translation>
+        <translation>Ignored columns (never imported): %1. To import one of these, name its column like the form&apos;s field (for example &quot;Type de contact&quot;).</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/import_dialog.py" line="246"/>
@@ -2074,7 +2242,7 @@ created on %2</translation>
     <message>
         <location filename="../../fieldapp/ui/pseudonym_widget.py" line="58"/>
         <source>Le pseudonyme se calcule avec la clé du territoire, que ce carnet reçoit en rejoignant une coordination (page Synchronisation : le fichier d&apos;invitation, son code, puis « Rejoindre »). Rejoignez d&apos;abord la coordination ; d&apos;ici là, enregistrez la rencontre sans pseudonyme.</source>
-        <translation>The pseudonym is computed with the territory key, which this notebook receives when it joins a coordination (Synchronisation page: the invitation file, its code, then "Join"). Join the coordination first; until then, record the encounter without a pseudonym.</translation>
+        <translation>The pseudonym is computed with the territory key, which this notebook receives when it joins a coordination (Synchronisation page: the invitation file, its code, then &quot;Join&quot;). Join the coordination first; until then, record the encounter without a pseudonym.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/pseudonym_widget.py" line="66"/>
