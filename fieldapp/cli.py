@@ -344,7 +344,7 @@ def cmd_person_erase(args: argparse.Namespace) -> int:
         service.close()
     print(
         f"Effacé de ce carnet : {removed.contacts} contact(s), {removed.handovers} relais. "
-        "La coordination l'effacera à la prochaine synchronisation."
+        "La coordination l'effacera en fusionnant votre prochain envoi."
     )
     return 0
 

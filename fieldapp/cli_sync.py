@@ -21,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from fieldapp.services import privacy
 from fieldapp.services import sync as sync_service
 from fieldapp.sync.transports import DropSettings
 
@@ -163,6 +164,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
                 print(message)
             return 0 if ok else EXIT_ERROR
         progress = None if args.json or not sys.stderr.isatty() else _progress
+        # As the window does at unlock: records past retention go before the next batch.
+        privacy.apply_retention(service)
         report = sync.sync(to, progress)
     finally:
         service.close()

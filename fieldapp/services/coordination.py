@@ -107,7 +107,7 @@ class CoordinationService:
 
     def audit(self, action: str, **detail: Any) -> None:
         """The coordinator's audit log, in the consolidated store (counts and codes only)."""
-        audit.record(self.consolidated.engine, AUDIT_ACTOR, action, **detail)
+        audit.record_quietly(self.consolidated.engine, AUDIT_ACTOR, action, **detail)
 
     def audit_entries(self, limit: int = 200) -> list[dict[str, Any]]:
         return audit.entries(self.consolidated.engine, limit)
@@ -154,6 +154,12 @@ class CoordinationService:
         return report
 
     def _audit_merge(self, report: MergeReport, *, retry: bool = False) -> None:
+        engine = self.consolidated.engine
+        if engine.dialect.name == "sqlite":
+            # Erasures in this merge freed pages (zeroed by secure_delete in the database);
+            # their old content must not linger in the WAL either.
+            with engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         self.audit(
             "merge",
             retry=retry,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
@@ -26,6 +27,9 @@ from fieldapp.storage.home import Home
 from fieldapp.storage.store import ContactFilter, FieldStore, UnknownRecord, write_setting
 
 MAX_VOID_REASON = 500
+
+
+log = logging.getLogger(__name__)
 
 
 class PersonalDataInNote(ValidationError):
@@ -164,7 +168,7 @@ class FieldService:
 
     def audit(self, action: str, **detail: Any) -> None:
         """One line in the encrypted audit log: counts and codes only (storage.audit checks)."""
-        audit.record(self.engine, self.device_id, action, **detail)
+        audit.record_quietly(self.engine, self.device_id, action, **detail)
 
     def audit_entries(self, limit: int = 200) -> list[dict[str, Any]]:
         return audit.entries(self.engine, limit)
@@ -173,7 +177,10 @@ class FieldService:
         """After an erasure: the WAL still holds the old pages until a checkpoint copies it
         back into the database (where secure_delete has zeroed them) and truncates it."""
         with self.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            busy = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").first()
+        if busy is not None and busy[0]:
+            # A reader held the WAL: SQLite empties it when the last connection closes.
+            log.warning("Journal WAL non vidé après l'effacement (lecture en cours)")
 
     def neighbourhoods(self) -> list[str]:
         return self.store.neighbourhoods()

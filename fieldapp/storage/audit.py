@@ -8,11 +8,13 @@ file path) cannot end up in the log by mistake.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from datetime import UTC, datetime
 from typing import Any, Final
 
 from sqlalchemy import Connection, Engine, insert, select
+from sqlalchemy.exc import SQLAlchemyError
 
 from fieldapp.storage.engine import write_transaction
 from fieldapp.storage.schema import audit_log
@@ -30,6 +32,7 @@ ACTIONS: Final = {
     "enrol": "Enrôlement d'un appareil",
     "device_status": "Changement d'état d'un appareil",
 }
+log = logging.getLogger(__name__)
 _CODE: Final = re.compile(r"[a-z0-9][a-z0-9_.:-]{0,39}")
 
 
@@ -70,6 +73,19 @@ def record(
         return
     with write_transaction(target) as conn:
         conn.execute(insert(audit_log).values(**row))
+
+
+def record_quietly(target: Engine, actor: str, action: str, **detail: Any) -> None:
+    """`record` for an action already done (an unlock, an import, an export): a store that
+    cannot take the line (disk full, locked) must not turn that action into a failure. The
+    miss is logged by action code only. A refused detail still raises: that is a bug."""
+    _check(detail)
+    try:
+        record(target, actor, action, **detail)
+    except SQLAlchemyError as exc:
+        log.warning(
+            "Journal d'audit : ligne « %s » non écrite (%s)", action, exc.__class__.__name__
+        )
 
 
 def entries(engine: Engine, limit: int = 200) -> list[dict[str, Any]]:

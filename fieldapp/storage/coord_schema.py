@@ -147,3 +147,18 @@ audit_log = Table(
     Column("action", String(32), nullable=False),
     Column("detail", Text, nullable=False),
 )
+
+# Added by revision c004: decisions the merge must keep applying to batches that arrive later
+# (fieldapp/storage/erasure.py): every erased person, and each device's latest purge limit.
+erasures = Table(
+    "erasures",
+    coord_metadata,
+    Column("pseudonym", String(9), primary_key=True),
+    Column("at", String(32), nullable=False),
+)
+purges = Table(
+    "purges",
+    coord_metadata,
+    Column("device_id", String(64), primary_key=True),
+    Column("before", String(10), nullable=False),
+)

@@ -9,10 +9,9 @@ freed pages; the field store also truncates its WAL afterwards.
 Two events carry the decision to the coordinator, whose merge applies the same rule
 (`apply_tombstones`):
 - `person.erased` {"pseudonym": code}: every record of that person, from every device, now and
-  in batches merged later. Its entity id is `person:CODE`, so the merge finds the tombstones
-  through the events' entity index instead of scanning the log.
+  in batches merged later (the coordinator remembers it in `erasures`).
 - `records.purged` {"before": "YYYY-MM-DD"}: the sending device's contacts dated before that
-  day (and their handovers).
+  day (and their handovers), also in its batches merged later (`purges`).
 """
 
 from __future__ import annotations
@@ -21,9 +20,10 @@ from collections.abc import Collection, Iterable, Sequence
 from datetime import date
 from typing import Final
 
-from sqlalchemy import Connection, and_, delete, select, update
+from sqlalchemy import Connection, and_, delete, insert, select, update
 
 from fieldapp.domain.events import Event, EventType
+from fieldapp.storage.coord_schema import erasures, purges
 from fieldapp.storage.schema import (
     contact_needs,
     contact_registrations,
@@ -86,18 +86,6 @@ def erase_records(conn: Connection, contact_ids: Collection[str]) -> tuple[int, 
     return len(contact_list), len(handover_list)
 
 
-def erased_pseudonyms(conn: Connection) -> set[str]:
-    """Every person erased so far (their tombstones' entity ids, read from the index)."""
-    rows = conn.execute(
-        select(events.c.entity_id).where(
-            events.c.entity_id >= PERSON_PREFIX,
-            events.c.entity_id < PERSON_PREFIX[:-1] + chr(ord(PERSON_PREFIX[-1]) + 1),
-            events.c.type == PERSON_ERASED,
-        )
-    ).scalars()
-    return {entity[len(PERSON_PREFIX) :] for entity in rows}
-
-
 def is_tombstone(event_type: str) -> bool:
     return event_type in (PERSON_ERASED, RECORDS_PURGED)
 
@@ -105,12 +93,14 @@ def is_tombstone(event_type: str) -> bool:
 def apply_tombstones(
     conn: Connection, tombstones: Sequence[Event], entity_ids: Collection[str]
 ) -> tuple[int, int]:
-    """After a batch's events and projections are in (consolidated store).
+    """After a batch's events and projections are in (consolidated store only).
 
-    `tombstones` are the batch's `person.erased` / `records.purged` events, applied now;
-    `entity_ids` are the records the batch touched, checked against every earlier erasure
-    (read from the store, so nothing of the batch needs decoding). Returns (contacts,
-    handovers) removed; costs one index lookup when nobody was ever erased.
+    `tombstones` are the batch's `person.erased` / `records.purged` events: applied now and
+    remembered (`erasures`, `purges`). `entity_ids` are the records the batch touched; they are
+    checked against everything remembered, whatever order batches arrive in: a contact of an
+    erased person or dated before its device's purge limit, a handover of an erased contact,
+    and any late amendment, void or status change of a record already erased. Returns
+    (contacts, handovers) removed. Costs two tiny-table reads when nothing was ever erased.
     """
     removed = [0, 0]
 
@@ -121,40 +111,69 @@ def apply_tombstones(
 
     for event in tombstones:
         if event.type == PERSON_ERASED:
-            erase(contacts_of_person(conn, str(event.payload.get("pseudonym", ""))))
+            pseudonym = str(event.payload.get("pseudonym", ""))
+            _remember_erasure(conn, pseudonym, event.hlc)
+            erase(contacts_of_person(conn, pseudonym))
         elif event.type == RECORDS_PURGED:
             before = date.fromisoformat(str(event.payload["before"]))
+            _remember_purge(conn, event.device_id, before)
             erase(contacts_before(conn, before, event.device_id))
-    erased = erased_pseudonyms(conn)
-    if not erased:
+    erased = sorted(conn.execute(select(erasures.c.pseudonym)).scalars())
+    purged = conn.execute(select(purges.c.device_id).limit(1)).first() is not None
+    if not erased and not purged:
         return removed[0], removed[1]
-    touched = sorted(entity_ids)
-    arriving: set[str] = set()  # contacts of an erased person, from a device that did not know
+    doomed: set[str] = set()  # records that arrive already condemned
     parents: set[str] = set()  # contacts of the handovers this batch touched
-    for chunk in _chunks(touched):
-        arriving.update(
-            conn.execute(
-                select(contacts.c.id).where(
-                    contacts.c.id.in_(chunk), contacts.c.pseudonym.in_(sorted(erased))
-                )
-            ).scalars()
-        )
+    for chunk in _chunks(sorted(entity_ids)):
+        if erased:
+            doomed.update(
+                conn.execute(
+                    select(contacts.c.id).where(
+                        contacts.c.id.in_(chunk), contacts.c.pseudonym.in_(erased)
+                    )
+                ).scalars()
+            )
+        if purged:
+            doomed.update(
+                conn.execute(
+                    select(contacts.c.id)
+                    .join(purges, purges.c.device_id == contacts.c.device_id)
+                    .where(contacts.c.id.in_(chunk), contacts.c.date < purges.c.before)
+                ).scalars()
+            )
+        # A late amendment, void or status change of a record erased earlier: stub it too.
+        doomed.update(_stubbed(conn, chunk))
         parents.update(
             conn.execute(select(handovers.c.contact_id).where(handovers.c.id.in_(chunk))).scalars()
         )
-    erase(arriving)
-    # A handover arriving for a contact erased earlier: its contact's events are stubs now.
-    gone: set[str] = set()
-    for chunk in _chunks(sorted(parents)):
-        gone.update(
-            conn.execute(
-                select(events.c.entity_id)
-                .where(events.c.entity_id.in_(chunk), events.c.type == ERASED_TYPE)
-                .distinct()
-            ).scalars()
-        )
-    erase(gone)
+    erase(doomed)
+    # Handovers arriving for a contact erased earlier (its events are stubs now).
+    for chunk in _chunks(sorted(parents - doomed)):
+        erase(_stubbed(conn, chunk))
     return removed[0], removed[1]
+
+
+def _stubbed(conn: Connection, ids: Sequence[str]) -> set[str]:
+    query = select(events.c.entity_id).where(
+        events.c.entity_id.in_(ids), events.c.type == ERASED_TYPE
+    )
+    return set(conn.execute(query.distinct()).scalars())
+
+
+def _remember_erasure(conn: Connection, pseudonym: str, at: str) -> None:
+    known = select(erasures.c.pseudonym).where(erasures.c.pseudonym == pseudonym)
+    if conn.execute(known).first() is None:
+        conn.execute(insert(erasures).values(pseudonym=pseudonym, at=at))
+
+
+def _remember_purge(conn: Connection, device_id: str, before: date) -> None:
+    current = conn.execute(select(purges.c.before).where(purges.c.device_id == device_id)).scalar()
+    if current is None:
+        conn.execute(insert(purges).values(device_id=device_id, before=before.isoformat()))
+    elif current < before.isoformat():
+        conn.execute(
+            update(purges).where(purges.c.device_id == device_id).values(before=before.isoformat())
+        )
 
 
 def handovers_of(conn: Connection, contact_ids: Sequence[str]) -> list[str]:

@@ -9,10 +9,9 @@ closes it or when Relais locks.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -38,7 +37,6 @@ from fieldapp.ui.resources import icon
 from fieldapp.ui.widgets import labelled, muted_label, task_dialog_footer, title_label
 
 LAST_WORKSPACE = "last_workspace"  # plain settings: a folder path, nothing about people
-IDLE_POLL_MS = 100
 
 
 class OpenWorkspaceDialog(QDialog):
@@ -202,29 +200,6 @@ class CoordinationWindow(QMainWindow):
             tasks.wait_all()
             service.close()
         else:
-            when_idle(service.close)
+            tasks.when_idle(service.close)
         self.closed.emit()
         self.deleteLater()
-
-
-def when_idle(fn: Callable[[], None]) -> None:
-    """Call `fn` on the UI thread as soon as no background task is running."""
-    if tasks.running() == 0:
-        fn()
-        return
-    timer = QTimer()
-    timer.setInterval(IDLE_POLL_MS)
-
-    def check() -> None:
-        if tasks.running() == 0:
-            timer.stop()
-            timer.deleteLater()
-            _waiting.discard(timer)
-            fn()
-
-    timer.timeout.connect(check)
-    _waiting.add(timer)  # owned here until it fires: it has no parent that could outlive it
-    timer.start()
-
-
-_waiting: set[QTimer] = set()

@@ -40,8 +40,8 @@ class EraseDialog(QDialog):
                 self.tr(
                     "À la demande de la personne (droit d'opposition ou d'effacement) : toutes "
                     "les rencontres notées sous son pseudonyme, et leurs relais, sont effacées "
-                    "de ce carnet, puis de la base de la coordination à la prochaine "
-                    "synchronisation. C'est définitif."
+                    "de ce carnet, puis de la base de la coordination quand elle fusionnera "
+                    "votre prochain envoi. C'est définitif."
                 ),
                 self,
             )

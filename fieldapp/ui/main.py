@@ -43,7 +43,9 @@ def run(home: Home, *, demo: bool = False) -> int:
         print("Relais est déjà ouvert sur ce profil : sa fenêtre passe au premier plan.")
         return 0
     instance = InstanceServer(home.root, app)
-    instance.listen()
+    if not instance.listen() and signal_running(home.root):
+        print("Relais est déjà ouvert sur ce profil : sa fenêtre passe au premier plan.")
+        return 0
     i18n.apply_language(str(home.read_settings().get("language", "fr")))
     window = RelaisWindow(home)
     instance.activate_requested.connect(window.bring_forward)

@@ -28,8 +28,12 @@ def server_name(profile_root: Path) -> str:
 
 def signal_running(profile_root: Path) -> bool:
     """True when another Relais already has this profile open (it was asked to come forward)."""
+    return _answers(server_name(profile_root))
+
+
+def _answers(name: str) -> bool:
     socket = QLocalSocket()
-    socket.connectToServer(server_name(profile_root))
+    socket.connectToServer(name)
     if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
         return False
     socket.write(MESSAGE)
@@ -51,6 +55,13 @@ class InstanceServer(QObject):
         self.server.newConnection.connect(self._connection)
 
     def listen(self) -> bool:
+        """Start listening; False when another live instance already holds this profile.
+
+        Asked first, because on Unix Qt creates the socket aside and renames it into place,
+        which would silently replace a live instance's socket.
+        """
+        if _answers(self.name):
+            return False
         if self.server.listen(self.name):
             return True
         # A socket file left by a crashed instance (Unix): nobody answered, so take it over.

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 Progress = Callable[[int, int], None]
 
@@ -125,3 +125,41 @@ def running() -> int:
 def wait_all(timeout_ms: int = 30_000) -> bool:
     """Block until the pool is idle (tests and shutdown); queued results still need events."""
     return bool(QThreadPool.globalInstance().waitForDone(timeout_ms))
+
+
+# -- after the background work ---------------------------------------------------------------
+
+IDLE_POLL_MS = 100
+_waiting: dict[QTimer, Callable[[], None]] = {}
+
+
+def when_idle(fn: Callable[[], None]) -> None:
+    """Call `fn` on the UI thread as soon as no background task is running.
+
+    Closing a store must not pull it from under a worker (a delivery, an import, a merge), nor
+    make the window wait for one: locking defers the close to here.
+    """
+    if running() == 0:
+        fn()
+        return
+    timer = QTimer()
+    timer.setInterval(IDLE_POLL_MS)
+
+    def check() -> None:
+        if running() == 0 and timer in _waiting:
+            timer.stop()
+            _waiting.pop(timer)()
+            timer.deleteLater()
+
+    timer.timeout.connect(check)
+    _waiting[timer] = fn  # owned here until it fires: it has no parent that could outlive it
+    timer.start()
+
+
+def flush_idle() -> None:
+    """Quitting: the event loop that would run the deferred calls is ending; run them now
+    (call after `wait_all`)."""
+    for timer, fn in list(_waiting.items()):
+        timer.stop()
+        _waiting.pop(timer, None)
+        fn()

@@ -9,6 +9,7 @@ so locking never loses typing.
 from __future__ import annotations
 
 import gc
+import logging
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
@@ -31,6 +32,7 @@ from fieldapp.ui.unlock import UnlockScreen
 from fieldapp.ui.workspace import Workspace
 
 DEFAULT_SIZE = (1280, 800)
+log = logging.getLogger(__name__)
 
 
 class RelaisWindow(QMainWindow):
@@ -151,7 +153,10 @@ class RelaisWindow(QMainWindow):
         if demo is None:
             demo = service.structure.get("name") == DEMO_STRUCTURE
         # Records past the retention period leave at unlock (announced beforehand in Aujourd'hui).
-        privacy.apply_retention(service)
+        try:
+            privacy.apply_retention(service)
+        except Exception as exc:  # the notebook still opens; the next unlock tries again
+            log.warning("Purge de conservation impossible : %s", exc.__class__.__name__)
         self.session = Session(service, demo=demo)
         self._start_sync(self.session)
         workspace = self._new_workspace()
@@ -212,25 +217,19 @@ class RelaisWindow(QMainWindow):
             badge.stop()
             self.statusBar().removeWidget(badge)
             badge.deleteLater()
-        if scheduler is None:
-            session.close()
-            return
-        scheduler.stop()
-        scheduler.synced.disconnect(self._background_synced)
-        scheduler.failed.disconnect(self._sync_changed)
-        if not scheduler.running:
-            session.close()
-            scheduler.deleteLater()
-            return
+        if scheduler is not None:
+            scheduler.stop()
+            scheduler.synced.disconnect(self._background_synced)
+            scheduler.failed.disconnect(self._sync_changed)
 
-        # Locking must not wait for a slow server: the window locks now, and the store the
-        # delivery is writing to closes when it reports back.
-        def finish(*_args: object) -> None:
+        # Locking must not wait for background work (a slow server, an import): the window
+        # locks now, and the store closes once no task uses it any more.
+        def finish() -> None:
             session.close()
-            scheduler.deleteLater()
+            if scheduler is not None:
+                scheduler.deleteLater()
 
-        scheduler.synced.connect(finish)
-        scheduler.failed.connect(finish)
+        tasks.when_idle(finish)
 
     def bring_forward(self) -> None:
         """Another launch on this profile: show this window instead of opening a second one."""
@@ -387,9 +386,10 @@ class RelaisWindow(QMainWindow):
         if self.session is not None:
             self._end_session(self.session)
             self.session = None
-            # Quitting: let a delivery in flight finish (it is bounded by the HTTP timeouts)
-            # rather than tear the store from under it.
-            tasks.wait_all()
+        # Quitting: let background work finish (a delivery is bounded by the HTTP timeouts)
+        # rather than tear a store from under it, then close what locking left to close.
+        tasks.wait_all()
+        tasks.flush_idle()
         if self.wizard is not None:
             self.wizard.discard()
         self.idle.uninstall()

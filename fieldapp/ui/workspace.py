@@ -354,8 +354,8 @@ class Workspace(QWidget):
             QMessageBox.Icon.Information,
             self.tr("Personne effacée"),
             self.tr(
-                "Effacé de ce carnet : %1 contact(s), %2 relais. La coordination l'effacera à "
-                "la prochaine synchronisation."
+                "Effacé de ce carnet : %1 contact(s), %2 relais. La coordination l'effacera en "
+                "fusionnant votre prochain envoi."
             )
             .replace("%1", str(removed.contacts))
             .replace("%2", str(removed.handovers)),

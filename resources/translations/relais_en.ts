@@ -685,17 +685,17 @@
 <context>
     <name>CoordinationWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/coordination_window.py" line="168"/>
+        <location filename="../../fieldapp/ui/coordination_window.py" line="166"/>
         <source>Relais — Coordination · %1</source>
         <translation>Relais — Coordination · %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/coordination_window.py" line="176"/>
+        <location filename="../../fieldapp/ui/coordination_window.py" line="174"/>
         <source>Tableau de bord</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/coordination_window.py" line="177"/>
+        <location filename="../../fieldapp/ui/coordination_window.py" line="175"/>
         <source>Lots et appareils</source>
         <translation>Batches and devices</translation>
     </message>
@@ -790,7 +790,7 @@
     <message>
         <location filename="../../fieldapp/ui/dashboard.py" line="249"/>
         <source>Effectifs inférieurs à %1 masqués « &lt; %1 »</source>
-        <translation>Counts below %1 hidden as "&lt; %1"</translation>
+        <translation>Counts below %1 hidden as &quot;&lt; %1&quot;</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/dashboard.py" line="278"/>
@@ -1204,8 +1204,8 @@ Try another word, or remove a filter.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/erase_dialog.py" line="41"/>
-        <source>À la demande de la personne (droit d&apos;opposition ou d&apos;effacement) : toutes les rencontres notées sous son pseudonyme, et leurs relais, sont effacées de ce carnet, puis de la base de la coordination à la prochaine synchronisation. C&apos;est définitif.</source>
-        <translation>At the person&apos;s request (right to object or to erasure): every encounter recorded under their pseudonym, and its handovers, are erased from this notebook, then from the coordination&apos;s database at the next synchronisation. This is final.</translation>
+        <source>À la demande de la personne (droit d&apos;opposition ou d&apos;effacement) : toutes les rencontres notées sous son pseudonyme, et leurs relais, sont effacées de ce carnet, puis de la base de la coordination quand elle fusionnera votre prochain envoi. C&apos;est définitif.</source>
+        <translation>At the person's request (right to object or to erasure): every encounter recorded under their pseudonym, and its handovers, are erased from this notebook, then from the coordination's database when it merges your next delivery. This is final.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/erase_dialog.py" line="52"/>
@@ -2072,53 +2072,53 @@ Try another word, or remove a filter.</translation>
 <context>
     <name>OpenWorkspaceDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/coordination_window.py" line="53"/>
-        <location filename="../../fieldapp/ui/coordination_window.py" line="57"/>
+        <location filename="../../fieldapp/ui/coordination_window.py" line="51"/>
+        <location filename="../../fieldapp/ui/coordination_window.py" line="55"/>
         <source>Ouvrir un espace de coordination</source>
         <translation>Open a coordination workspace</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/coordination_window.py" line="61"/>
+        <location filename="../../fieldapp/ui/coordination_window.py" line="59"/>
         <source>L&apos;espace de coordination est le dossier créé par « fieldapp coord init » (ou par la démonstration). Il contient les clés de la coordination, chiffrées par sa phrase de passe.</source>
         <translation>The coordination workspace is the folder created by &quot;fieldapp coord init&quot; (or by the demonstration). It holds the coordination&apos;s keys, encrypted with its passphrase.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/coordination_window.py" line="71"/>
+        <location filename="../../fieldapp/ui/coordination_window.py" line="69"/>
         <source>Dossier de l&apos;espace</source>
         <translation>Workspace folder</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/coordination_window.py" line="75"/>
+        <location filename="../../fieldapp/ui/coordination_window.py" line="73"/>
         <source>Choisir…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/coordination_window.py" line="78"/>
+        <location filename="../../fieldapp/ui/coordination_window.py" line="76"/>
         <source>&amp;Dossier</source>
         <translation>&amp;Folder</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/coordination_window.py" line="81"/>
+        <location filename="../../fieldapp/ui/coordination_window.py" line="79"/>
         <source>&amp;Phrase de passe</source>
         <translation>&amp;Passphrase</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/coordination_window.py" line="84"/>
+        <location filename="../../fieldapp/ui/coordination_window.py" line="82"/>
         <source>&amp;Ouvrir</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/coordination_window.py" line="96"/>
+        <location filename="../../fieldapp/ui/coordination_window.py" line="94"/>
         <source>Espace de coordination</source>
         <translation>Coordination workspace</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/coordination_window.py" line="141"/>
+        <location filename="../../fieldapp/ui/coordination_window.py" line="139"/>
         <source>Phrase de passe incorrecte pour cet espace. C&apos;est celle de la coordination, pas celle de votre carnet (sauf dans la démonstration).</source>
         <translation>Wrong passphrase for this workspace. It is the coordination&apos;s passphrase, not your notebook&apos;s (except in the demonstration).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/coordination_window.py" line="146"/>
+        <location filename="../../fieldapp/ui/coordination_window.py" line="144"/>
         <source>Ce dossier n&apos;est pas un espace de coordination Relais : choisissez le dossier créé par « fieldapp coord init ».</source>
         <translation>This folder is not a Relais coordination workspace: choose the folder created by &quot;fieldapp coord init&quot;.</translation>
     </message>
@@ -2437,32 +2437,32 @@ created on %2</translation>
 <context>
     <name>RelaisWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/window.py" line="85"/>
+        <location filename="../../fieldapp/ui/window.py" line="87"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/window.py" line="87"/>
+        <location filename="../../fieldapp/ui/window.py" line="89"/>
         <source>Ouvrir un espace de &amp;coordination…</source>
         <translation>Open a &amp;coordination workspace…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/window.py" line="94"/>
+        <location filename="../../fieldapp/ui/window.py" line="96"/>
         <source>&amp;Verrouiller	Ctrl+L</source>
         <translation>&amp;Lock	Ctrl+L</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/window.py" line="97"/>
+        <location filename="../../fieldapp/ui/window.py" line="99"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/window.py" line="311"/>
+        <location filename="../../fieldapp/ui/window.py" line="310"/>
         <source>Verrouillé après %1 min sans activité.</source>
         <translation>Locked after %1 min without activity.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/window.py" line="314"/>
+        <location filename="../../fieldapp/ui/window.py" line="313"/>
         <source>Verrouillé avec la session de l&apos;ordinateur.</source>
         <translation>Locked with the computer&apos;s session.</translation>
     </message>
@@ -3146,8 +3146,8 @@ Ctrl+L: lock</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/workspace.py" line="357"/>
-        <source>Effacé de ce carnet : %1 contact(s), %2 relais. La coordination l&apos;effacera à la prochaine synchronisation.</source>
-        <translation>Erased from this notebook: %1 contact(s), %2 handover(s). The coordination will erase them at the next synchronisation.</translation>
+        <source>Effacé de ce carnet : %1 contact(s), %2 relais. La coordination l&apos;effacera en fusionnant votre prochain envoi.</source>
+        <translation>Erased from this notebook: %1 contact(s), %2 handover(s). The coordination will erase them when it merges your next delivery.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/workspace.py" line="373"/>

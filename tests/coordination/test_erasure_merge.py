@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, insert, select
 
 from fieldapp.services import privacy
+from fieldapp.storage import migrate
+from fieldapp.storage.coord_schema import erasures, purges
+from fieldapp.storage.coord_store import DB_FILE, open_consolidated
+from fieldapp.storage.engine import open_engine
 from fieldapp.storage.erasure import ERASED_TYPE
 from fieldapp.storage.schema import contacts, events, handovers
 from tests.coordination.conftest import Device, Territory
@@ -115,3 +122,90 @@ def test_a_retention_purge_reaches_the_coordinator(
     merge(territory, None)
     # A's old contact is gone; B's, as old, stays until B's own purge says so.
     assert store_state(territory, None)["contacts"] == 2
+
+
+@pytest.mark.parametrize(
+    "backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+)
+def test_late_amendments_of_an_erased_record_leave_no_content(
+    territory: Territory, backend: str, request: pytest.FixtureRequest
+) -> None:
+    """Team B never hears of the erasure and keeps editing its contact of the person."""
+    db_url = request.getfixturevalue("postgres_url") if backend == "postgres" else None
+    if db_url:
+        territory.open(db_url).service.close()
+    a, b = request.getfixturevalue("devices")
+    (contact,) = b.field.record_contacts([sample_contact(pseudonym=PERSON, note=None)])
+    assert b.sync.sync().ok
+    merge(territory, db_url)
+    privacy.erase_person(a.field, PERSON)
+    assert a.sync.sync().ok
+    merge(territory, db_url)
+
+    late_note = "Note synthetique LATE9 ajoutee apres l'effacement"
+    b.field.amend_contact(contact, sample_contact(pseudonym=PERSON, note=late_note))
+    b.field.void_contact(contact, "Motif synthetique LATEVOID")
+    assert b.sync.sync().ok
+    merge(territory, db_url)
+    with territory.open(db_url) as coord, coord.consolidated.engine.connect() as conn:
+        rows = conn.execute(
+            select(events.c.type, events.c.payload).where(events.c.entity_id == contact)
+        ).all()
+    assert rows and all(kind == ERASED_TYPE and payload == "{}" for kind, payload in rows)
+    assert store_state(territory, db_url)["contacts"] == 0
+
+
+def test_a_purge_also_applies_to_a_batch_merged_after_it(
+    territory: Territory, devices: tuple[Device, Device]
+) -> None:
+    """Batches can arrive out of order (name order, a quarantine retry): the limit stays."""
+    a, _ = devices
+    a.field.record_contacts([sample_contact(date="2025-10-01")], today=date(2026, 11, 26))
+    assert a.sync.sync().ok
+    (first,) = territory.drop.glob("*.rbatch")
+    held = territory.tmp / first.name
+    first.rename(held)  # delivered, but reaches the coordinator only later
+
+    # A year on, the device purges that contact and says so in its next batch.
+    assert privacy.apply_retention(a.field, date(2027, 11, 26)) == privacy.Removed(1, 0)
+    assert a.sync.sync().ok
+    merge(territory, None)
+    assert store_state(territory, None)["contacts"] == 0
+
+    held.rename(first)
+    merge(territory, None)
+    assert store_state(territory, None)["contacts"] == 0  # purged on arrival
+
+
+def test_a_store_from_before_c004_keeps_applying_its_merged_tombstones(tmp_path: Path) -> None:
+    """The upgrade fills `erasures` and `purges` from the tombstones already in the log."""
+    key = os.urandom(32)
+    engine = open_engine(tmp_path / DB_FILE, key, pool_size=1)
+    migrate.upgrade(
+        engine, tmp_path / DB_FILE, tmp_path / "backups", target="c003",
+        migrations=migrate.COORD_MIGRATIONS,
+    )  # fmt: skip
+    tombstones = [
+        ("person.erased", f"person:{PERSON}", {"pseudonym": PERSON}),
+        ("records.purged", "purge:2024-11-26", {"before": "2024-11-26"}),
+        ("records.purged", "purge:2025-01-10", {"before": "2025-01-10"}),
+    ]
+    with engine.begin() as conn:
+        for seq, (kind, entity, payload) in enumerate(tombstones, start=1):
+            conn.execute(
+                insert(events).values(
+                    id=f"0190e0c0-0000-7000-8000-00000000000{seq}", device_id="appareil-a",
+                    seq=seq, hlc=f"{seq:016d}-0000", type=kind, entity_id=entity,
+                    payload=json.dumps(payload), schema=1,
+                )
+            )  # fmt: skip
+    engine.dispose()
+    upgraded = open_consolidated(tmp_path, key)
+    try:
+        with upgraded.connect() as conn:
+            assert conn.execute(select(erasures.c.pseudonym)).scalars().all() == [PERSON]
+            assert conn.execute(select(purges.c.device_id, purges.c.before)).all() == [
+                ("appareil-a", "2025-01-10")
+            ]
+    finally:
+        upgraded.dispose()

@@ -59,3 +59,20 @@ def test_opening_and_importing_are_logged(tmp_path: Path) -> None:
         assert ("unlock", {}) in actions
     finally:
         service.close()
+
+
+def test_a_store_that_cannot_take_the_line_does_not_fail_the_action(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An unlock or an import already happened: a read-only store only loses the audit line."""
+    service, _ = make_profile(tmp_path / "p")
+    try:
+        with service.engine.begin() as conn:
+            conn.exec_driver_sql("DROP TABLE audit_log")  # stands for a store refusing writes
+        service.audit("export", format="csv")  # no exception
+        assert "ligne « export » non écrite" in caplog.text
+        assert "csv" not in caplog.text  # only the action code is logged
+        with pytest.raises(audit.AuditDetailRefused):  # a bug still shows
+            service.audit("export", note="texte libre interdit")
+    finally:
+        service.close()

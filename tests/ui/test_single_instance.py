@@ -53,3 +53,19 @@ def test_run_on_a_profile_already_open_returns_at_once(qtbot: QtBot, tmp_path: P
             assert run(home) == 0  # no second window, no event loop: it returned
     finally:
         first.close()
+
+
+def test_a_live_instance_keeps_its_socket_against_a_simultaneous_launch(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    profile = tmp_path / "profil"
+    first, second = InstanceServer(profile), InstanceServer(profile)
+    try:
+        assert first.listen()
+        with qtbot.waitSignal(first.activate_requested, timeout=5_000):
+            assert not second.listen()  # it asked the first one to come forward instead
+        with qtbot.waitSignal(first.activate_requested, timeout=5_000):
+            assert signal_running(profile)  # the first still answers
+    finally:
+        first.close()
+        second.close()
