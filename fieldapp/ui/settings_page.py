@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -110,23 +110,43 @@ class ChangePassphraseDialog(QDialog):
 
 
 AUDIT_SHOWN = 100
+# Marked for lupdate in the AuditLog context; translated where shown.
 _DETAIL_WORDS = {
-    "count": "tentatives",
-    "rows": "lignes",
-    "imported": "importées",
-    "refused": "refusées",
-    "version": "version",
-    "format": "format",
-    "contacts": "contacts",
-    "handovers": "relais",
+    "count": QT_TRANSLATE_NOOP("AuditLog", "tentatives"),
+    "rows": QT_TRANSLATE_NOOP("AuditLog", "lignes"),
+    "imported": QT_TRANSLATE_NOOP("AuditLog", "importées"),
+    "refused": QT_TRANSLATE_NOOP("AuditLog", "refusées"),
+    "version": QT_TRANSLATE_NOOP("AuditLog", "version"),
+    "format": QT_TRANSLATE_NOOP("AuditLog", "format"),
+    "contacts": QT_TRANSLATE_NOOP("AuditLog", "contacts"),
+    "handovers": QT_TRANSLATE_NOOP("AuditLog", "relais"),
+}
+# The labels of fieldapp.storage.audit.ACTIONS, for the English interface.
+_ACTION_LABELS = {
+    "unlock": QT_TRANSLATE_NOOP("AuditLog", "Ouverture du carnet"),
+    "unlock_failed": QT_TRANSLATE_NOOP("AuditLog", "Phrases de passe erronées avant ouverture"),
+    "export": QT_TRANSLATE_NOOP("AuditLog", "Export d'indicateurs"),
+    "import": QT_TRANSLATE_NOOP("AuditLog", "Import de contacts (tableur)"),
+    "pack_import": QT_TRANSLATE_NOOP("AuditLog", "Installation d'un pack de référence"),
+    "erase": QT_TRANSLATE_NOOP("AuditLog", "Effacement d'une personne"),
+    "purge": QT_TRANSLATE_NOOP("AuditLog", "Purge (durée de conservation)"),
 }
 
 
+def _audit_tr(text: object) -> str:
+    return QCoreApplication.translate("AuditLog", str(text))
+
+
+def audit_label(entry: dict[str, Any]) -> str:
+    known = _ACTION_LABELS.get(str(entry["action"]))
+    return _audit_tr(known) if known is not None else str(entry["label"])
+
+
 def audit_detail(detail: dict[str, object]) -> str:
-    """ "rows: 12, imported: 10" → "12 lignes, 10 importées" (French words where known)."""
+    """ "rows: 12, imported: 10" → "12 lignes, 10 importées" (words in the interface's language)."""
     parts = []
     for key, value in detail.items():
-        word = _DETAIL_WORDS.get(key, key)
+        word = _audit_tr(_DETAIL_WORDS[key]) if key in _DETAIL_WORDS else key
         parts.append(f"{word} {value}" if key in ("version", "format") else f"{value} {word}")
     return ", ".join(parts)
 
@@ -309,7 +329,7 @@ class SettingsPage(QScrollArea):
         entries = self.session.service.audit_entries(AUDIT_SHOWN)
         self.audit_table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
-            cells = (local_time(entry["at"]), entry["label"], audit_detail(entry["detail"]))
+            cells = (local_time(entry["at"]), audit_label(entry), audit_detail(entry["detail"]))
             for column, text in enumerate(cells):
                 self.audit_table.setItem(row, column, QTableWidgetItem(text))
         self.audit_table.resizeColumnsToContents()

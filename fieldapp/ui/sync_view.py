@@ -24,6 +24,7 @@ from typing import Any, Final
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -57,6 +58,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.services.sync import SyncError, SyncReport, SyncService
+from fieldapp.sync.outbox import parse_time
 from fieldapp.sync.transports import DropError, DropSettings
 from fieldapp.ui import style
 from fieldapp.ui.resources import icon
@@ -254,6 +256,41 @@ _BADGE_TONES: Final = {
 }
 
 
+def status_text(status: dict[str, Any], now: datetime | None = None) -> str:
+    """The badge's words in the interface's language (SyncService.status_summary's French)."""
+    if not status["joined"]:
+        return QCoreApplication.translate("SyncStatus", "Non rattaché à une coordination")
+    pending = int(status["pending"])
+    if pending:
+        if pending == 1:
+            return QCoreApplication.translate("SyncStatus", "1 lot en attente")
+        text = QCoreApplication.translate("SyncStatus", "%1 lots en attente")
+        return text.replace("%1", str(pending))
+    unsealed = int(status["unsealed_events"])
+    if unsealed:
+        if unsealed == 1:
+            return QCoreApplication.translate("SyncStatus", "1 modification à envoyer")
+        text = QCoreApplication.translate("SyncStatus", "%1 modifications à envoyer")
+        return text.replace("%1", str(unsealed))
+    last = parse_time(status.get("last_success"))
+    if last is None:
+        return QCoreApplication.translate("SyncStatus", "Rien à envoyer")
+    seconds = max(0, int(((now or datetime.now(UTC)) - last).total_seconds()))
+    if seconds < 60:
+        return QCoreApplication.translate("SyncStatus", "Synchronisé à l'instant")
+    if seconds < 3600:
+        text = QCoreApplication.translate("SyncStatus", "Synchronisé il y a %1 min")
+        return text.replace("%1", str(seconds // 60))
+    if seconds < 86400:
+        text = QCoreApplication.translate("SyncStatus", "Synchronisé il y a %1 h")
+        return text.replace("%1", str(seconds // 3600))
+    days = seconds // 86400
+    if days == 1:
+        return QCoreApplication.translate("SyncStatus", "Synchronisé il y a 1 jour")
+    text = QCoreApplication.translate("SyncStatus", "Synchronisé il y a %1 jours")
+    return text.replace("%1", str(days))
+
+
 class SyncBadge(QLabel):
     """The outbox at a glance, for the status bar. Words first; the colour only repeats them."""
 
@@ -275,7 +312,7 @@ class SyncBadge(QLabel):
     def refresh(self, *_args: object) -> None:
         """Accepts and ignores a report, so it can be connected to `synced` signals."""
         status = self.service.status()
-        summary = str(status["summary"])
+        summary = status_text(status)
         if not status["joined"]:
             tone, mark = "off", ""
         elif status["failed"]:

@@ -23,6 +23,7 @@ from fieldapp.ui.i18n import label, labels, locale, long_date, short_date
 from fieldapp.ui.labels import status_label
 from fieldapp.ui.resources import icon, pixmap
 from fieldapp.ui.session import Session
+from fieldapp.ui.sync_view import status_text
 from fieldapp.ui.widgets import Banner, Card, clear_layout, link_button, muted_label, primary_button
 
 SHOWN_CONTACTS = 8
@@ -188,7 +189,7 @@ class TodayPage(QScrollArea):
         picture.setPixmap(pixmap("sync", 28))
         row_layout.addWidget(picture, 0, Qt.AlignmentFlag.AlignTop)
         words = QVBoxLayout()
-        summary = QLabel(str(status["summary"]), self.sync_card)
+        summary = QLabel(status_text(status), self.sync_card)
         summary.setObjectName("syncSummary")
         summary.setTextFormat(Qt.TextFormat.PlainText)
         summary.setWordWrap(True)

@@ -2,6 +2,84 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="fr">
 <context>
+    <name>AuditLog</name>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="115"/>
+        <source>tentatives</source>
+        <translation>attempts</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="116"/>
+        <source>lignes</source>
+        <translation>rows</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="117"/>
+        <source>importées</source>
+        <translation>imported</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="118"/>
+        <source>refusées</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="119"/>
+        <source>version</source>
+        <translation>version</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="120"/>
+        <source>format</source>
+        <translation>format</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="121"/>
+        <source>contacts</source>
+        <translation>contacts</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="122"/>
+        <source>relais</source>
+        <translation>handovers</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="126"/>
+        <source>Ouverture du carnet</source>
+        <translation>Notebook opened</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="127"/>
+        <source>Phrases de passe erronées avant ouverture</source>
+        <translation>Wrong passphrases before opening</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="128"/>
+        <source>Export d&apos;indicateurs</source>
+        <translation>Indicators exported</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="129"/>
+        <source>Import de contacts (tableur)</source>
+        <translation>Contacts imported (spreadsheet)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="130"/>
+        <source>Installation d&apos;un pack de référence</source>
+        <translation>Reference pack installed</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="131"/>
+        <source>Effacement d&apos;une personne</source>
+        <translation>Person erased</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/settings_page.py" line="132"/>
+        <source>Purge (durée de conservation)</source>
+        <translation>Purge (retention period)</translation>
+    </message>
+</context>
+<context>
     <name>ChangePassphraseDialog</name>
     <message>
         <location filename="../../fieldapp/ui/settings_page.py" line="52"/>
@@ -1205,7 +1283,7 @@ Try another word, or remove a filter.</translation>
     <message>
         <location filename="../../fieldapp/ui/erase_dialog.py" line="41"/>
         <source>À la demande de la personne (droit d&apos;opposition ou d&apos;effacement) : toutes les rencontres notées sous son pseudonyme, et leurs relais, sont effacées de ce carnet, puis de la base de la coordination quand elle fusionnera votre prochain envoi. C&apos;est définitif.</source>
-        <translation>At the person's request (right to object or to erasure): every encounter recorded under their pseudonym, and its handovers, are erased from this notebook, then from the coordination's database when it merges your next delivery. This is final.</translation>
+        <translation>At the person&apos;s request (right to object or to erasure): every encounter recorded under their pseudonym, and its handovers, are erased from this notebook, then from the coordination&apos;s database when it merges your next delivery. This is final.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/erase_dialog.py" line="52"/>
@@ -2126,49 +2204,49 @@ Try another word, or remove a filter.</translation>
 <context>
     <name>OutboxModel</name>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="165"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="167"/>
         <source>Lot</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="166"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="168"/>
         <source>Événements</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="167"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="169"/>
         <source>État</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="168"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="170"/>
         <source>Dernier essai</source>
         <translation>Last attempt</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="169"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="171"/>
         <source>Raison</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="204"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="206"/>
         <source>%1
 créé le %2</source>
         <translation>%1
 created on %2</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="209"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="211"/>
         <source>%1 tentative(s)</source>
         <translation>%1 attempt(s)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="226"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="228"/>
         <source>n° %1</source>
         <translation>no. %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="238"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="240"/>
         <source>Nouvel essai vers %1.</source>
         <translation>Next attempt around %1.</translation>
     </message>
@@ -2470,152 +2548,152 @@ created on %2</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="154"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="174"/>
         <source>Paramètres</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="162"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="182"/>
         <source>Affichage</source>
         <translation>Display</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="169"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="189"/>
         <source>&amp;Langue / Language</source>
         <translation>&amp;Langue / Language</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="172"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="192"/>
         <source>Le changement de langue s&apos;applique immédiatement.</source>
         <translation>A language change applies at once.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="176"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="196"/>
         <source>Sécurité</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="181"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="201"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="184"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="204"/>
         <source>&amp;Verrouillage après inactivité</source>
         <translation>&amp;Lock after inactivity</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="190"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="210"/>
         <source>Le carnet se verrouille aussi quand la session de l&apos;ordinateur est verrouillée, et à la demande avec Ctrl+L.</source>
         <translation>The notebook also locks when the computer&apos;s session locks, and on demand with Ctrl+L.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="197"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="217"/>
         <source>Verrouiller maintenant</source>
         <translation>Lock now</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="198"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="218"/>
         <source>Changer la phrase de passe…</source>
         <translation>Change the passphrase…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="208"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="228"/>
         <source>Données</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="212"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="232"/>
         <source>Importer des contacts depuis un tableur enregistré en CSV (bailleurs, permanences) : un rapport indique chaque ligne refusée et pourquoi.</source>
         <translation>Import contacts from a spreadsheet saved as CSV (landlords, drop-in desks): a report shows every refused row and why.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="219"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="239"/>
         <source>Importer un tableur…</source>
         <translation>Import a spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="221"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="241"/>
         <source>Effacer une personne…</source>
         <translation>Erase a person…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="223"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="243"/>
         <source>Droit d&apos;effacement : toutes les rencontres d&apos;un pseudonyme</source>
         <translation>Right to erasure: all the encounters of a pseudonym</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="232"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="252"/>
         <source>Durée de conservation : %1 mois (fixée par la coordination). Les rencontres plus anciennes sont effacées, après un avis dans Aujourd&apos;hui.</source>
         <translation>Retention period: %1 months (set by the coordination). Older encounters are erased, after a notice in Today.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="240"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="260"/>
         <source>Coordination</source>
         <translation>Coordination</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="244"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="264"/>
         <source>Le carnet rejoint sa coordination (invitation et code) et envoie ses lots chiffrés depuis la page Synchronisation.</source>
         <translation>The notebook joins its coordination (invitation and code) and sends its encrypted batches from the Synchronisation page.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="251"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="271"/>
         <source>Ouvrir la synchronisation</source>
         <translation>Open synchronisation</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="258"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="278"/>
         <source>Profil</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="264"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="284"/>
         <source>Structure :</source>
         <translation>Organisation:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="265"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="285"/>
         <source>Type :</source>
         <translation>Type:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="266"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="286"/>
         <source>Dossier :</source>
         <translation>Folder:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="267"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="287"/>
         <source>Version de Relais :</source>
         <translation>Relais version:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="275"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="295"/>
         <source>Journal d&apos;audit</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="279"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="299"/>
         <source>Ce que ce carnet a fait, et quand : ouvertures, imports, exports, effacements. Des nombres seulement, jamais le contenu des fiches.</source>
         <translation>What this notebook did, and when: openings, imports, exports, erasures. Numbers only, never the content of records.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="287"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="307"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="287"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="307"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="287"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="307"/>
         <source>Détail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/settings_page.py" line="329"/>
+        <location filename="../../fieldapp/ui/settings_page.py" line="349"/>
         <source>✓ Nouvelle phrase de passe enregistrée.</source>
         <translation>✓ New passphrase saved.</translation>
     </message>
@@ -2623,22 +2701,22 @@ created on %2</translation>
 <context>
     <name>SyncBadge</name>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="288"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="325"/>
         <source>Synchronisation : %1</source>
         <translation>Synchronisation: %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="303"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="340"/>
         <source>Dernier envoi (%1) : %2</source>
         <translation>Last send (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="309"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="346"/>
         <source>Nouvel essai automatique vers %1.</source>
         <translation>Automatic retry around %1.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="313"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="350"/>
         <source>Cliquez pour ouvrir la synchronisation.</source>
         <translation>Click to open Synchronisation.</translation>
     </message>
@@ -2657,220 +2735,278 @@ created on %2</translation>
     </message>
 </context>
 <context>
+    <name>SyncStatus</name>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="262"/>
+        <source>Non rattaché à une coordination</source>
+        <translation>Not joined to a coordination</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="266"/>
+        <source>1 lot en attente</source>
+        <translation>1 batch waiting</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="267"/>
+        <source>%1 lots en attente</source>
+        <translation>%1 batches waiting</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="272"/>
+        <source>1 modification à envoyer</source>
+        <translation>1 change to send</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="273"/>
+        <source>%1 modifications à envoyer</source>
+        <translation>%1 changes to send</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="277"/>
+        <source>Rien à envoyer</source>
+        <translation>Nothing to send</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="280"/>
+        <source>Synchronisé à l&apos;instant</source>
+        <translation>Synchronised just now</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="282"/>
+        <source>Synchronisé il y a %1 min</source>
+        <translation>Synchronised %1 min ago</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="285"/>
+        <source>Synchronisé il y a %1 h</source>
+        <translation>Synchronised %1 h ago</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="289"/>
+        <source>Synchronisé il y a 1 jour</source>
+        <translation>Synchronised 1 day ago</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/sync_view.py" line="290"/>
+        <source>Synchronisé il y a %1 jours</source>
+        <translation>Synchronised %1 days ago</translation>
+    </message>
+</context>
+<context>
     <name>SyncView</name>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="449"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="486"/>
         <source>Synchronisation</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="458"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="495"/>
         <source>Vos enregistrements partent en lots chiffrés et signés, que seule votre coordination peut ouvrir. Sans connexion, ils attendent ici : Relais réessaie de lui-même toutes les quelques minutes, et rien n&apos;est perdu.</source>
         <translation>Your records leave in encrypted, signed batches that only your coordination can open. Without a connection they wait here: Relais retries by itself every few minutes, and nothing is lost.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="474"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="511"/>
         <source>Destination</source>
         <translation>Destination</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="477"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="514"/>
         <source>&amp;Dossier (partage, clé USB…)</source>
         <translation>&amp;Folder (share, USB stick…)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="478"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="515"/>
         <source>Serveur &amp;WebDAV (Nextcloud…)</source>
         <translation>&amp;WebDAV server (Nextcloud…)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="492"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="529"/>
         <source>Dossier de dépôt de la coordination</source>
         <translation>The coordination&apos;s drop folder</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="493"/>
-        <location filename="../../fieldapp/ui/sync_view.py" line="587"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="530"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="624"/>
         <source>Choisir…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="494"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="531"/>
         <source>D&amp;ossier</source>
         <translation>F&amp;older</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="504"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="541"/>
         <source>&amp;Adresse</source>
         <translation>&amp;Address</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="506"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="543"/>
         <source>&amp;Identifiant</source>
         <translation>&amp;Username</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="510"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="547"/>
         <source>&amp;Mot de passe</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="516"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="553"/>
         <source>&amp;Tester la connexion</source>
         <translation>&amp;Test the connection</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="517"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="554"/>
         <source>&amp;Enregistrer</source>
         <translation>Sav&amp;e</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="538"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="575"/>
         <source>Coordination</source>
         <translation>Coordination</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="549"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="586"/>
         <source>Territoire :</source>
         <translation>Territory:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="551"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="588"/>
         <source>Clé de la coordination :</source>
         <translation>Coordination key:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="553"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="590"/>
         <source>Empreinte de cet appareil :</source>
         <translation>This device&apos;s fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="559"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="596"/>
         <source>Fichier d&apos;enrô&amp;lement…</source>
         <translation>Enro&amp;lment file…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="561"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="598"/>
         <source>À remettre au coordinateur, qui lira avec vous l&apos;empreinte de l&apos;appareil.</source>
         <translation>To give to the coordinator, who will read the device&apos;s fingerprint with you.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="578"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="615"/>
         <source>Ce carnet n&apos;est rattaché à aucune coordination. Ouvrez l&apos;invitation reçue de votre coordinateur, avec son code à usage unique.</source>
         <translation>This notebook is not linked to any coordination. Open the invitation received from your coordinator, with its one-time code.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="590"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="627"/>
         <source>In&amp;vitation</source>
         <translation>In&amp;vitation</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="593"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="630"/>
         <source>&amp;Code</source>
         <translation>&amp;Code</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="596"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="633"/>
         <source>&amp;Rejoindre</source>
         <translation>&amp;Join</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="618"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="655"/>
         <source>Boîte d&apos;envoi</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="620"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="657"/>
         <source>&amp;Synchroniser maintenant</source>
         <translation>&amp;Synchronise now</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="644"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="681"/>
         <source>Lots de la boîte d&apos;envoi</source>
         <translation>Outbox batches</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="652"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="689"/>
         <source>Aucun lot pour l&apos;instant. Vos enregistrements seront scellés en lots au prochain envoi.</source>
         <translation>No batch yet. Your records will be sealed into batches at the next send.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="690"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="727"/>
         <source>%1 modification(s) pas encore scellée(s) : elles partiront au prochain envoi.</source>
         <translation>%1 change(s) not sealed yet: they will leave with the next send.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="695"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="732"/>
         <source>Nouvel essai automatique vers %1.</source>
         <translation>Automatic retry around %1.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="712"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="749"/>
         <source>Rejoignez d&apos;abord une coordination (à droite).</source>
         <translation>Join a coordination first (on the right).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="729"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="766"/>
         <source>enregistré — laisser vide pour le garder</source>
         <translation>saved — leave empty to keep it</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="775"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="812"/>
         <source>Adresse WebDAV invalide : https://serveur/chemin/ attendu.</source>
         <translation>Invalid WebDAV address: https://server/path/ expected.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="790"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="827"/>
         <source>Dossier de dépôt</source>
         <translation>Drop folder</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="805"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="842"/>
         <source>✓ Destination enregistrée : %1</source>
         <translation>✓ Destination saved: %1</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="823"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="860"/>
         <source>Connexion à %1…</source>
         <translation>Connecting to %1…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="854"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="891"/>
         <source>Invitation de la coordination</source>
         <translation>Coordination invitation</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="856"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="893"/>
         <source>Invitations Relais (*.relais-invitation);;Tous les fichiers (*)</source>
         <translation>Relais invitations (*.relais-invitation);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="865"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="902"/>
         <source>Choisissez le fichier d&apos;invitation.</source>
         <translation>Choose the invitation file.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="901"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="938"/>
         <source>Fichier d&apos;enrôlement</source>
         <translation>Enrolment file</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="903"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="940"/>
         <source>Fichiers JSON (*.json)</source>
         <translation>JSON files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="917"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="954"/>
         <source>Fichier enregistré : %1. Remettez-le au coordinateur et lisez-lui l&apos;empreinte %2 : il doit voir la même.</source>
         <translation>File saved: %1. Give it to the coordinator and read them the fingerprint %2: they must see the same one.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="938"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="975"/>
         <source>Préparation des lots…</source>
         <translation>Preparing the batches…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync_view.py" line="991"/>
+        <location filename="../../fieldapp/ui/sync_view.py" line="1028"/>
         <source>Vérification automatique…</source>
         <translation>Automatic check…</translation>
     </message>
@@ -2878,107 +3014,107 @@ created on %2</translation>
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../fieldapp/ui/today_page.py" line="51"/>
+        <location filename="../../fieldapp/ui/today_page.py" line="52"/>
         <source>Aujourd&apos;hui</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/today_page.py" line="56"/>
+        <location filename="../../fieldapp/ui/today_page.py" line="57"/>
         <source>Nouveau contact</source>
         <translation>New contact</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/today_page.py" line="58"/>
+        <location filename="../../fieldapp/ui/today_page.py" line="59"/>
         <source>Ctrl+N, depuis n&apos;importe quel écran</source>
         <translation>Ctrl+N, from any screen</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/today_page.py" line="67"/>
+        <location filename="../../fieldapp/ui/today_page.py" line="68"/>
         <source>Contacts du jour</source>
         <translation>Today&apos;s contacts</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/today_page.py" line="68"/>
+        <location filename="../../fieldapp/ui/today_page.py" line="69"/>
         <source>Relais à suivre</source>
         <translation>Handovers to follow up</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/today_page.py" line="69"/>
+        <location filename="../../fieldapp/ui/today_page.py" line="70"/>
         <source>En bref</source>
         <translation>At a glance</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/today_page.py" line="70"/>
+        <location filename="../../fieldapp/ui/today_page.py" line="71"/>
         <source>Envoi à la coordination</source>
         <translation>Sending to the coordination</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/today_page.py" line="96"/>
+        <location filename="../../fieldapp/ui/today_page.py" line="97"/>
         <source>Aucun contact noté aujourd&apos;hui. Ctrl+N pour en saisir un.</source>
         <translation>No contact recorded today. Ctrl+N to enter one.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/today_page.py" line="112"/>
+        <location filename="../../fieldapp/ui/today_page.py" line="113"/>
         <source>et %1 autres — voir la liste</source>
         <translation>and %1 more — see the list</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/today_page.py" line="131"/>
+        <location filename="../../fieldapp/ui/today_page.py" line="132"/>
         <source>Aucun suivi prévu aujourd&apos;hui ni en retard.</source>
         <translation>No follow-up due today or late.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/today_page.py" line="136"/>
+        <location filename="../../fieldapp/ui/today_page.py" line="137"/>
         <source>%1 à suivre, dont %2 en retard.</source>
         <translation>%1 to follow up, %2 of them late.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/today_page.py" line="157"/>
+        <location filename="../../fieldapp/ui/today_page.py" line="158"/>
         <source>Voir tous les relais</source>
         <translation>See all handovers</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/today_page.py" line="170"/>
+        <location filename="../../fieldapp/ui/today_page.py" line="171"/>
         <source>Contacts ces 7 derniers jours</source>
         <translation>Contacts in the last 7 days</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/today_page.py" line="171"/>
+        <location filename="../../fieldapp/ui/today_page.py" line="172"/>
         <source>Contacts ce mois-ci</source>
         <translation>Contacts this month</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/today_page.py" line="172"/>
+        <location filename="../../fieldapp/ui/today_page.py" line="173"/>
         <source>Contacts dans le carnet</source>
         <translation>Contacts in the notebook</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/today_page.py" line="199"/>
+        <location filename="../../fieldapp/ui/today_page.py" line="200"/>
         <source>Ouvrir la synchronisation</source>
         <translation>Open Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/today_page.py" line="212"/>
+        <location filename="../../fieldapp/ui/today_page.py" line="213"/>
         <source>Durée de conservation (%1 mois) : %2 rencontre(s) datée(s) d&apos;avant le %3 seront effacées de ce carnet d&apos;ici %4 jours, avec leurs relais.</source>
         <translation>Retention period (%1 months): %2 encounter(s) dated before %3 will be erased from this notebook within %4 days, with their handovers.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/today_page.py" line="225"/>
+        <location filename="../../fieldapp/ui/today_page.py" line="226"/>
         <source>Ce carnet n&apos;est rattaché à aucune coordination : tout reste chiffré sur cet ordinateur. Pour envoyer vos lots, ouvrez une invitation dans Synchronisation.</source>
         <translation>This notebook is not linked to any coordination: everything stays encrypted on this computer. To send your batches, open an invitation in Synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/today_page.py" line="230"/>
+        <location filename="../../fieldapp/ui/today_page.py" line="231"/>
         <source>Le dernier envoi n&apos;a pas abouti ; Relais réessaie tout seul. Rien n&apos;est perdu : les lots restent chiffrés ici jusqu&apos;à leur dépôt.</source>
         <translation>The last send did not go through; Relais retries by itself. Nothing is lost: the batches stay encrypted here until they are dropped.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/today_page.py" line="235"/>
+        <location filename="../../fieldapp/ui/today_page.py" line="236"/>
         <source>Les lots partiront à la prochaine connexion, sans rien faire de votre côté.</source>
         <translation>The batches will leave at the next connection, with nothing to do on your side.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/today_page.py" line="237"/>
+        <location filename="../../fieldapp/ui/today_page.py" line="238"/>
         <source>Tout ce qui est noté ici a été déposé, chiffré, pour la coordination.</source>
         <translation>Everything recorded here has been dropped, encrypted, for the coordination.</translation>
     </message>

@@ -65,3 +65,19 @@ def test_the_saved_language_applies_before_unlocking(
     assert window.unlock_screen is not None
     texts = visible_texts(window.unlock_screen)
     assert "Unlock" in texts and "Forgot your passphrase?" in texts
+
+
+def test_the_audit_log_reads_in_english_too() -> None:
+    from fieldapp.ui import i18n
+    from fieldapp.ui.settings_page import audit_detail, audit_label
+
+    entry = {"action": "import", "label": "Import de contacts (tableur)"}
+    detail = {"rows": 12, "imported": 10, "refused": 2}
+    try:
+        assert audit_label(entry) == "Import de contacts (tableur)"
+        assert audit_detail(detail) == "12 lignes, 10 importées, 2 refusées"
+        i18n.apply_language("en")
+        assert audit_label(entry) == "Contacts imported (spreadsheet)"
+        assert audit_detail(detail) == "12 rows, 10 imported, 2 refused"
+    finally:
+        i18n.apply_language("fr")

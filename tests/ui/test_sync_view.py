@@ -267,3 +267,35 @@ def test_joining_from_the_view_and_the_enrolment_file(
     assert view.write_enrolment(out)
     assert out.exists()
     assert sync.device_fingerprint() in view.enrolment_note.text()
+
+
+def test_the_badge_words_follow_the_service_and_the_language(sync: SyncService) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from fieldapp.sync.outbox import format_time
+    from fieldapp.ui import i18n
+    from fieldapp.ui.sync_view import status_text
+
+    now = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
+    base = {"joined": True, "pending": 0, "unsealed_events": 0, "last_success": None}
+    cases = [
+        ({"joined": False}, "Non rattaché à une coordination", "Not joined to a coordination"),
+        ({"pending": 1}, "1 lot en attente", "1 batch waiting"),
+        ({"pending": 3}, "3 lots en attente", "3 batches waiting"),
+        ({"unsealed_events": 7}, "7 modifications à envoyer", "7 changes to send"),
+        ({}, "Rien à envoyer", "Nothing to send"),
+        ({"last_success": format_time(now - timedelta(minutes=2))},
+         "Synchronisé il y a 2 min", "Synchronised 2 min ago"),
+        ({"last_success": format_time(now - timedelta(days=3))},
+         "Synchronisé il y a 3 jours", "Synchronised 3 days ago"),
+    ]  # fmt: skip
+    try:
+        for change, french, english in cases:
+            i18n.apply_language("fr")
+            assert status_text(base | change, now) == french
+            i18n.apply_language("en")
+            assert status_text(base | change, now) == english
+    finally:
+        i18n.apply_language("fr")
+    # The French words are the service's own (CLI and window say the same thing).
+    assert status_text(sync.status(now), now) == sync.status_summary(now)
