@@ -63,17 +63,21 @@ def store_state(territory: Territory, db_url: str | None) -> dict[str, object]:
             }
 
 
-@pytest.mark.parametrize(
-    "backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
-)
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(territory: Territory, request: pytest.FixtureRequest) -> str | None:
+    """The consolidated store: the workspace's SQLCipher file, or a PostgreSQL database that
+    the workspace remembers (so that enrolments go there too)."""
+    if request.param == "sqlite":
+        return None
+    url = str(request.getfixturevalue("postgres_url"))
+    territory.open(url).service.close()
+    return url
+
+
 def test_an_erasure_reaches_every_device_s_records_now_and_later(
-    territory: Territory, backend: str, request: pytest.FixtureRequest
+    territory: Territory, db_url: str | None, request: pytest.FixtureRequest
 ) -> None:
-    db_url = request.getfixturevalue("postgres_url") if backend == "postgres" else None
-    if db_url:
-        territory.open(db_url).service.close()  # remembered: enrolments go there too
-    devices = request.getfixturevalue("devices")
-    a, b = devices
+    a, b = request.getfixturevalue("devices")
     first, _ = a.field.record_contacts(
         [sample_contact(pseudonym=PERSON, note=MARKER), sample_contact(pseudonym=OTHER)]
     )
@@ -124,16 +128,10 @@ def test_a_retention_purge_reaches_the_coordinator(
     assert store_state(territory, None)["contacts"] == 2
 
 
-@pytest.mark.parametrize(
-    "backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
-)
 def test_late_amendments_of_an_erased_record_leave_no_content(
-    territory: Territory, backend: str, request: pytest.FixtureRequest
+    territory: Territory, db_url: str | None, request: pytest.FixtureRequest
 ) -> None:
     """Team B never hears of the erasure and keeps editing its contact of the person."""
-    db_url = request.getfixturevalue("postgres_url") if backend == "postgres" else None
-    if db_url:
-        territory.open(db_url).service.close()
     a, b = request.getfixturevalue("devices")
     (contact,) = b.field.record_contacts([sample_contact(pseudonym=PERSON, note=None)])
     assert b.sync.sync().ok
