@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -40,9 +39,9 @@ from fieldapp.ui.widgets import (
     FieldError,
     FlowLayout,
     clear_layout,
+    dialog_buttons,
     labelled,
     muted_label,
-    primary_button,
     title_label,
 )
 
@@ -74,14 +73,9 @@ class VoidDialog(QDialog):
         layout.addWidget(self.reason)
         self.error = FieldError(self)
         layout.addWidget(self.error)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.keep_button = QPushButton(self.tr("Garder le contact"), self)
-        self.void_button = primary_button(self.tr("Annuler ce contact"), self)
-        buttons.addWidget(self.keep_button)
-        buttons.addWidget(self.void_button)
-        layout.addLayout(buttons)
-        self.keep_button.clicked.connect(self.reject)
+        self.keep_button, self.void_button = dialog_buttons(
+            self, layout, self.tr("Garder le contact"), self.tr("Annuler ce contact")
+        )
         self.void_button.clicked.connect(self.confirm)
 
     def confirm(self) -> None:

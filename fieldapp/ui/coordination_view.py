@@ -59,7 +59,14 @@ from fieldapp.ui import style
 from fieldapp.ui.resources import icon
 from fieldapp.ui.sync_view import item_table, local_time
 from fieldapp.ui.tasks import Progress, run_task
-from fieldapp.ui.widgets import Banner, Card, muted_label, primary_button, title_label
+from fieldapp.ui.widgets import (
+    Banner,
+    Card,
+    dialog_buttons,
+    muted_label,
+    primary_button,
+    title_label,
+)
 
 __all__ = ["CoordinationView", "EnrolDialog"]
 
@@ -333,14 +340,9 @@ class EnrolDialog(QDialog):
         )
         self.question.setWordWrap(True)
         layout.addWidget(self.question)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.cancel_button = QPushButton(self.tr("Non, ne pas enrôler"), self)
-        self.confirm_button = primary_button(self.tr("Oui, identique : enrôler"), self)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.confirm_button)
-        layout.addLayout(buttons)
-        self.cancel_button.clicked.connect(self.reject)
+        self.cancel_button, self.confirm_button = dialog_buttons(
+            self, layout, self.tr("Non, ne pas enrôler"), self.tr("Oui, identique : enrôler")
+        )
         self.confirm_button.clicked.connect(self.accept)
         self.cancel_button.setDefault(True)  # Entrée alone never trusts a key
 

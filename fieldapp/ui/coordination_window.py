@@ -78,10 +78,9 @@ class OpenWorkspaceDialog(QDialog):
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow(labelled(self.passphrase, self.tr("&Phrase de passe")), self.passphrase)
         layout.addLayout(form)
-        self.error, self.progress, cancel, self.open_button = task_dialog_footer(
+        self.error, self.progress, _cancel, self.open_button = task_dialog_footer(
             self, layout, self.tr("&Ouvrir")
         )
-        cancel.clicked.connect(self.reject)
         self.open_button.clicked.connect(self.open_workspace)
         self.open_button.setDefault(True)
         self.folder.textChanged.connect(self._update)

@@ -10,16 +10,20 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QHBoxLayout,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from fieldapp.services import privacy
 from fieldapp.ui.session import CONTACTS, HANDOVERS, Session
-from fieldapp.ui.widgets import FieldError, labelled, muted_label, primary_button, title_label
+from fieldapp.ui.widgets import (
+    FieldError,
+    dialog_buttons,
+    labelled,
+    muted_label,
+    title_label,
+)
 
 
 class EraseDialog(QDialog):
@@ -57,14 +61,9 @@ class EraseDialog(QDialog):
         layout.addWidget(self.error)
         self.confirm_box = QCheckBox(self.tr("La personne a demandé l'effacement"), self)
         layout.addWidget(self.confirm_box)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        cancel = QPushButton(self.tr("Annuler"), self)
-        self.erase_button = primary_button(self.tr("Effacer définitivement"), self)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.erase_button)
-        layout.addLayout(buttons)
-        cancel.clicked.connect(self.reject)
+        _cancel, self.erase_button = dialog_buttons(
+            self, layout, self.tr("Annuler"), self.tr("Effacer définitivement")
+        )
         self.erase_button.clicked.connect(self.confirm)
         self.code.textChanged.connect(self._update)
         self.confirm_box.toggled.connect(self._update)

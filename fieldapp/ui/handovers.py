@@ -54,10 +54,10 @@ from fieldapp.ui.widgets import (
     EmptyState,
     FieldError,
     clear_layout,
+    dialog_buttons,
     labelled,
     mark_invalid,
     muted_label,
-    primary_button,
     title_label,
 )
 
@@ -203,14 +203,9 @@ class HandoverDialog(QDialog):
         self.general_error = Banner("", kind="error", parent=self)
         self.general_error.hide()
         layout.addWidget(self.general_error)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.cancel_button = QPushButton(self.tr("Annuler"), self)
-        self.save_button = primary_button(self.tr("Proposer le relais"), self)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.save_button)
-        layout.addLayout(buttons)
-        self.cancel_button.clicked.connect(self.reject)
+        self.cancel_button, self.save_button = dialog_buttons(
+            self, layout, self.tr("Annuler"), self.tr("Proposer le relais")
+        )
         self.save_button.clicked.connect(self.save)
         self.no_follow_up.toggled.connect(lambda on: self.follow_up.setEnabled(not on))
         self.save_button.setDefault(True)

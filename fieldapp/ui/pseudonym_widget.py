@@ -32,7 +32,13 @@ from PySide6.QtWidgets import (
 from fieldapp.domain import pseudonym as pseudo
 from fieldapp.domain.vocab import GENDERS
 from fieldapp.ui.i18n import label
-from fieldapp.ui.widgets import labelled, link_button, muted_label, primary_button, title_label
+from fieldapp.ui.widgets import (
+    dialog_buttons,
+    labelled,
+    link_button,
+    muted_label,
+    title_label,
+)
 
 NO_YEAR = 0  # the spin box's "not typed yet" value, shown as a blank
 
@@ -114,15 +120,10 @@ class PseudonymDialog(QDialog):
         layout.addWidget(self.result_label)
         self.problem = muted_label("", self)
         layout.addWidget(self.problem)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        cancel = QPushButton(self.tr("Annuler"), self)
-        cancel.clicked.connect(self.reject)
-        self.use_button = primary_button(self.tr("&Utiliser ce pseudonyme"), self)
+        _cancel, self.use_button = dialog_buttons(
+            self, layout, self.tr("Annuler"), self.tr("&Utiliser ce pseudonyme")
+        )
         self.use_button.clicked.connect(self.accept)
-        row.addWidget(cancel)
-        row.addWidget(self.use_button)
-        layout.addLayout(row)
         self.family.textChanged.connect(self._compute)
         self.given.textChanged.connect(self._compute)
         self.year.valueChanged.connect(self._compute)

@@ -264,7 +264,6 @@ class RecoveryDialog(QDialog):
         self.error, self.progress, self.cancel_button, self.save_button = task_dialog_footer(
             self, layout, self.tr("Enregistrer la nouvelle phrase de passe")
         )
-        self.cancel_button.clicked.connect(self.reject)
         self.save_button.clicked.connect(self.save)
         self.passphrase.valid_changed.connect(lambda _v: self._update())
         self.key.textChanged.connect(lambda _t: self._update())

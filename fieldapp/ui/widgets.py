@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, QSi
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QDateEdit,
+    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -371,12 +372,28 @@ def labelled(widget: QWidget, text: str) -> QLabel:
     return label
 
 
+def dialog_buttons(
+    dialog: QDialog, layout: QVBoxLayout, back_text: str, action_text: str
+) -> tuple[QPushButton, QPushButton]:
+    """The foot of a dialog: a way back (rejects the dialog) and the primary action, right
+    aligned. Returns (back, action); the caller connects the action."""
+    row = QHBoxLayout()
+    row.addStretch(1)
+    back = QPushButton(back_text, dialog)
+    action = primary_button(action_text, dialog)
+    row.addWidget(back)
+    row.addWidget(action)
+    layout.addLayout(row)
+    back.clicked.connect(dialog.reject)
+    return back, action
+
+
 def task_dialog_footer(
-    dialog: QWidget, layout: QVBoxLayout, save_text: str
+    dialog: QDialog, layout: QVBoxLayout, save_text: str
 ) -> tuple[Banner, QProgressBar, QPushButton, QPushButton]:
     """Foot of a dialog whose action runs in the background: an error banner, a busy bar and
-    "Annuler" / `save_text` buttons (save disabled until the form is valid). Returns
-    (error, progress, cancel_button, save_button), all added to `layout`."""
+    "Annuler" (rejects the dialog) / `save_text` buttons (save disabled until the form is
+    valid). Returns (error, progress, cancel_button, save_button), all added to `layout`."""
     error = Banner("", kind="error", parent=dialog)
     error.hide()
     layout.addWidget(error)
@@ -384,12 +401,8 @@ def task_dialog_footer(
     progress.setRange(0, 0)
     progress.hide()
     layout.addWidget(progress)
-    buttons = QHBoxLayout()
-    buttons.addStretch(1)
-    cancel = QPushButton(QCoreApplication.translate("Dialog", "Annuler"), dialog)
-    save = primary_button(save_text, dialog)
+    cancel, save = dialog_buttons(
+        dialog, layout, QCoreApplication.translate("Dialog", "Annuler"), save_text
+    )
     save.setEnabled(False)
-    buttons.addWidget(cancel)
-    buttons.addWidget(save)
-    layout.addLayout(buttons)
     return error, progress, cancel, save
