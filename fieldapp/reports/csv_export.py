@@ -12,18 +12,16 @@ import csv
 import io
 
 from fieldapp.reports.publish import Report
-from fieldapp.reports.tables import CONFIDENTIAL, NOT_APPLICABLE, Cell, Table, format_decimal
+from fieldapp.reports.tables import Cell, Table, display, format_decimal
 
 BOM = "\ufeff"
 
 
 def csv_value(cell: Cell, k: int | None) -> str:
-    if cell.kind == "label":
-        return "" if cell.value is None else str(cell.value)
-    if cell.suppressed:
-        return f"< {k}" if cell.small else CONFIDENTIAL
-    if cell.value is None:
-        return NOT_APPLICABLE
+    # Labels, suppressed and empty cells read as on screen (one rule for "< k"); only numbers
+    # are written plainly, for Excel.
+    if cell.kind == "label" or cell.suppressed or cell.value is None:
+        return display(cell, k)
     if cell.kind == "count":
         return str(int(cell.value))
     if cell.kind == "rate":
