@@ -20,8 +20,9 @@ from fieldapp.ui.main import application
 from fieldapp.ui.unlock import UnlockScreen
 from fieldapp.ui.window import RelaisWindow
 from fieldapp.ui.workspace import Workspace
+from tests.coordination.conftest import Territory
 from tests.helpers import PASSPHRASE, make_profile
-from tests.sync.support import Coordination
+from tests.sync.support import Coordination, make_coordination
 
 
 @pytest.fixture(autouse=True)
@@ -54,6 +55,12 @@ def drop(tmp_path: Path) -> Path:
     folder = tmp_path / "depot"
     folder.mkdir()
     return folder
+
+
+@pytest.fixture
+def territory(tmp_path: Path, drop: Path) -> Territory:
+    """A coordination whose invitation names `drop`, for the coordinator's windows."""
+    return Territory(make_coordination(tmp_path / "coord", drop=str(drop)), drop, tmp_path)
 
 
 def joined_profile(root: Path, coordination: Coordination) -> Home:

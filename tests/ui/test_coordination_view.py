@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -21,15 +20,7 @@ from fieldapp.ui.coordination_view import (
 )
 from tests.coordination.conftest import Device, Territory
 from tests.helpers import make_profile, sample_contact
-from tests.sync.support import COORD_PASSPHRASE, make_coordination
-
-
-@pytest.fixture
-def territory(tmp_path: Path) -> Iterator[Territory]:
-    drop = tmp_path / "depot"
-    drop.mkdir()
-    coordination = make_coordination(tmp_path / "coord", drop=str(drop))
-    yield Territory(coordination, drop, tmp_path)
+from tests.sync.support import COORD_PASSPHRASE
 
 
 @pytest.fixture

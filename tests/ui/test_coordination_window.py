@@ -20,15 +20,8 @@ from fieldapp.ui.dashboard import Dashboard
 from fieldapp.ui.window import RelaisWindow
 from tests.coordination.conftest import Device, Territory
 from tests.helpers import PASSPHRASE, sample_contact
-from tests.sync.support import COORD_PASSPHRASE, make_coordination
+from tests.sync.support import COORD_PASSPHRASE
 from tests.ui.conftest import make_window
-
-
-@pytest.fixture
-def territory(tmp_path: Path) -> Iterator[Territory]:
-    drop = tmp_path / "depot"
-    drop.mkdir()
-    yield Territory(make_coordination(tmp_path / "coord", drop=str(drop)), drop, tmp_path)
 
 
 @pytest.fixture
