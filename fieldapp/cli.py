@@ -336,10 +336,9 @@ def cmd_person_erase(args: argparse.Namespace) -> int:
 
     service = _open(args)
     try:
-        try:
-            removed = privacy.erase_person(service, args.pseudonym)
-        except ValueError as exc:  # malformed code: the message never repeats the input
-            raise CliError(str(exc)) from exc
+        removed = privacy.erase_person(service, args.pseudonym)
+    except ValueError as exc:  # malformed code: the message never repeats the input
+        raise CliError(str(exc)) from exc
     finally:
         service.close()
     print(

@@ -13,6 +13,7 @@ from fieldapp.services.profile import ProfileError
 from fieldapp.storage import audit
 from fieldapp.storage.atomic import atomic_write
 from fieldapp.storage.coord_store import StoreUnavailable, open_consolidated
+from fieldapp.storage.engine import truncate_wal
 from fieldapp.sync import workspace as ws
 from fieldapp.sync.inbox import InboxError, open_inbox
 from fieldapp.sync.invitation import Enrolment, EnrolmentError, read_enrolment
@@ -145,21 +146,18 @@ class CoordinationService:
                 inbox.close()
         except InboxError as exc:
             raise CoordinationError(str(exc)) from exc
-        self._audit_merge(report)
+        self._after_merge(report)
         return report
 
     def retry_quarantine(self, *, progress: Progress | None = None) -> MergeReport:
         report = self.consolidated.retry_quarantine(progress=progress)
-        self._audit_merge(report, retry=True)
+        self._after_merge(report, retry=True)
         return report
 
-    def _audit_merge(self, report: MergeReport, *, retry: bool = False) -> None:
+    def _after_merge(self, report: MergeReport, *, retry: bool = False) -> None:
         engine = self.consolidated.engine
         if engine.dialect.name == "sqlite":
-            # Erasures in this merge freed pages (zeroed by secure_delete in the database);
-            # their old content must not linger in the WAL either.
-            with engine.connect() as conn:
-                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            truncate_wal(engine)  # erasures in this merge must not linger in the WAL
         self.audit(
             "merge",
             retry=retry,

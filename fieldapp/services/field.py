@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
@@ -27,9 +26,6 @@ from fieldapp.storage.home import Home
 from fieldapp.storage.store import ContactFilter, FieldStore, UnknownRecord, write_setting
 
 MAX_VOID_REASON = 500
-
-
-log = logging.getLogger(__name__)
 
 
 class PersonalDataInNote(ValidationError):
@@ -172,15 +168,6 @@ class FieldService:
 
     def audit_entries(self, limit: int = 200) -> list[dict[str, Any]]:
         return audit.entries(self.engine, limit)
-
-    def forget_freed_pages(self) -> None:
-        """After an erasure: the WAL still holds the old pages until a checkpoint copies it
-        back into the database (where secure_delete has zeroed them) and truncates it."""
-        with self.engine.connect() as conn:
-            busy = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").first()
-        if busy is not None and busy[0]:
-            # A reader held the WAL: SQLite empties it when the last connection closes.
-            log.warning("Journal WAL non vidé après l'effacement (lecture en cours)")
 
     def neighbourhoods(self) -> list[str]:
         return self.store.neighbourhoods()

@@ -16,7 +16,7 @@ from fieldapp.domain.pseudonym import parse_pseudonym
 from fieldapp.services import directory
 from fieldapp.services.field import FieldService
 from fieldapp.storage import audit, erasure
-from fieldapp.storage.engine import write_transaction
+from fieldapp.storage.engine import truncate_wal, write_transaction
 from fieldapp.sync.pack import DEFAULT_RETENTION_MONTHS
 
 NOTICE_DAYS: Final = 30  # records purged within this many days are announced in Aujourd'hui
@@ -53,7 +53,7 @@ def erase_person(service: FieldService, code: str) -> Removed:
             {"pseudonym": pseudonym},
         )
         audit.record(conn, service.device_id, "erase", contacts=found[0], handovers=found[1])
-    service.forget_freed_pages()
+    truncate_wal(service.engine)
     return Removed(*found)
 
 
@@ -108,5 +108,5 @@ def apply_retention(service: FieldService, today: date | None = None) -> Removed
             {"before": limit.isoformat()},
         )
         audit.record(conn, service.device_id, "purge", contacts=found[0], handovers=found[1])
-    service.forget_freed_pages()
+    truncate_wal(service.engine)
     return Removed(*found)

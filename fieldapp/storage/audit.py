@@ -79,7 +79,6 @@ def record_quietly(target: Engine, actor: str, action: str, **detail: Any) -> No
     """`record` for an action already done (an unlock, an import, an export): a store that
     cannot take the line (disk full, locked) must not turn that action into a failure. The
     miss is logged by action code only. A refused detail still raises: that is a bug."""
-    _check(detail)
     try:
         record(target, actor, action, **detail)
     except SQLAlchemyError as exc:

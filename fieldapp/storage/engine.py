@@ -6,6 +6,7 @@ its own PBKDF2: the slow derivation already happened once, in the key file (Argo
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,6 +27,7 @@ PRAGMAS = (
 )
 
 WRITE = "relais_write"
+log = logging.getLogger(__name__)
 
 
 class DatabaseLocked(Exception):
@@ -83,6 +85,18 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
         conn.execution_options(**{WRITE: True})
         with conn.begin():
             yield conn
+
+
+def truncate_wal(engine: Engine) -> bool:
+    """After an erasure: the WAL still holds the old pages until a checkpoint copies it back
+    into the database (where secure_delete has zeroed them) and truncates it. False when a
+    reader held it (SQLite then empties it when the last connection closes)."""
+    with engine.connect() as conn:
+        busy = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").first()
+    if busy is not None and busy[0]:
+        log.warning("Journal WAL non vidé après un effacement (lecture en cours)")
+        return False
+    return True
 
 
 def integrity_check(engine: Engine) -> list[str]:
