@@ -195,6 +195,21 @@ def _ago(moment: datetime, now: datetime) -> str:
     return "il y a 1 jour" if days == 1 else f"il y a {days} jours"
 
 
+def _summary(
+    joined: bool, pending: int, unsealed: int, last_success: datetime | None, now: datetime
+) -> str:
+    if not joined:
+        return "Non rattaché à une coordination"
+    if pending:
+        return f"{_lots(pending)} en attente"
+    if unsealed:
+        word = "modification" if unsealed == 1 else "modifications"
+        return f"{unsealed} {word} à envoyer"
+    if last_success is None:
+        return "Rien à envoyer"
+    return f"Synchronisé {_ago(last_success, now)}"
+
+
 def _default_factory(drop: DropSettings, timeout: float) -> Transport:
     return make_transport(drop, timeout=timeout)
 
@@ -567,36 +582,26 @@ class SyncService:
         counts = self.outbox_store.counts()
         next_retry = self.next_retry_time()
         last_success = parse_time(self.store.get_setting(LAST_SUCCESS_KEY))
+        joined = self.joined
+        pending = sum(counts[s] for s in PENDING_STATES)
+        unsealed = self.outbox_store.unsealed_count()
         return {
-            "joined": self.joined,
+            "joined": joined,
             "coordination": self.coordination(),
             "destination": self.drop_info(),
-            "pending": sum(counts[s] for s in PENDING_STATES),
+            "pending": pending,
             "failed": counts["failed"],
             "delivered": counts["delivered"],
-            "unsealed_events": self.outbox_store.unsealed_count(),
+            "unsealed_events": unsealed,
             "last_run": self.store.get_setting(LAST_RUN_KEY),
             "last_success": format_time(last_success) if last_success else None,
             "next_retry": format_time(next_retry) if next_retry else None,
-            "summary": self.status_summary(now),
+            "summary": _summary(joined, pending, unsealed, last_success, now),
         }
 
     def status_summary(self, now: datetime | None = None) -> str:
         """The badge: "3 lots en attente", "Synchronisé il y a 2 min"..."""
-        now = now or self._now()
-        if not self.joined:
-            return "Non rattaché à une coordination"
-        pending = self._pending_count()
-        if pending:
-            return f"{_lots(pending)} en attente"
-        unsealed = self.outbox_store.unsealed_count()
-        if unsealed:
-            word = "modification" if unsealed == 1 else "modifications"
-            return f"{unsealed} {word} à envoyer"
-        last = parse_time(self.store.get_setting(LAST_SUCCESS_KEY))
-        if last is None:
-            return "Rien à envoyer"
-        return f"Synchronisé {_ago(last, now)}"
+        return str(self.status(now)["summary"])
 
     # -- helpers ---------------------------------------------------------------------------------
 
