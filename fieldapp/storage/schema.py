@@ -119,6 +119,18 @@ Index("ix_contacts_date", contacts.c.date)
 Index("ix_contacts_neighbourhood", contacts.c.neighbourhood)
 Index("ix_contact_needs_need", contact_needs.c.need)
 
+# Added by revision 0005: the contact list's order (newest first) with the voided flag in front,
+# so a filtered list (by need, say) walks the index and stops at the page instead of sorting
+# every match. The notebook's only: the coordinator never lists contacts (coord_schema skips it).
+Index(
+    "ix_contacts_list",
+    contacts.c.voided,
+    contacts.c.date.desc(),
+    contacts.c.created_hlc.desc(),
+    contacts.c.id,
+    info={"field_only": True},
+)
+
 # Added by revision 0003: sealed batches until their delivery is confirmed, then until the
 # retention period ends. `content` holds the sealed file (already encrypted to the coordinator,
 # and inside the encrypted database). Times are UTC, "YYYY-MM-DDTHH:MM:SSZ".
