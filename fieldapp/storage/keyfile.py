@@ -87,6 +87,8 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from fieldapp.errors import AccessError, DamagedError, RelaisError
+from fieldapp.messages import Text
 from fieldapp.storage.atomic import atomic_write, cleanup_temp_files
 
 __all__ = [
@@ -190,45 +192,37 @@ FAST_TEST_KDF: Final = KdfParams(memory_kib=8, iterations=1, lanes=1)
 # Errors
 
 
-class KeyFileError(Exception):
-    """Base of every key-file error; `str(exc)` is a French message fit for the user."""
+class KeyFileError(RelaisError):
+    """Base of every key-file error; `str(exc)` is the message in the current language."""
 
 
-class WrongPassphrase(KeyFileError):
-    def __init__(self, message: str = "Phrase de passe incorrecte") -> None:
-        super().__init__(message)
+class WrongPassphrase(KeyFileError, AccessError):
+    def __init__(self, code: str = "storage.keyfile.wrong_passphrase") -> None:
+        super().__init__(code)
 
 
-class WrongRecoveryKey(KeyFileError):
-    def __init__(self, message: str = "Clé de secours incorrecte") -> None:
-        super().__init__(message)
+class WrongRecoveryKey(KeyFileError, AccessError):
+    def __init__(self, code: str = "storage.keyfile.wrong_recovery_key") -> None:
+        super().__init__(code)
 
 
 class UnsupportedKeyFile(KeyFileError):
-    def __init__(
-        self,
-        message: str = (
-            "Ce fichier de clés a été créé par une version plus récente de Relais : "
-            "mettez Relais à jour pour l'ouvrir."
-        ),
-    ) -> None:
-        super().__init__(message)
+    def __init__(self, code: str = "storage.keyfile.newer_version") -> None:
+        super().__init__(code)
 
 
-class CorruptKeyFile(KeyFileError):
+class CorruptKeyFile(KeyFileError, DamagedError):
     """The key file is damaged. `backup` is the backup copy when it looks intact, else None."""
 
     def __init__(
         self,
-        message: str = (
-            "Le fichier de clés est endommagé. Restaurez « relais.key » à partir de sa copie "
-            "« relais.key.bak » ou d'une sauvegarde du dossier de profil."
-        ),
+        code: str = "storage.keyfile.damaged",
         *,
         path: Path | None = None,
         backup: Path | None = None,
+        **params: object,
     ) -> None:
-        super().__init__(message)
+        super().__init__(code, **params)
         self.path = path
         self.backup = backup
 
@@ -236,8 +230,8 @@ class CorruptKeyFile(KeyFileError):
 class _Malformed(Exception):
     """Internal: the bytes are not a valid version-1 key file (reason is for the message)."""
 
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
+    def __init__(self, reason: Text) -> None:
+        super().__init__(reason.code)
         self.reason = reason
 
 
@@ -325,40 +319,40 @@ def _serialize(kf: _KeyFile) -> bytes:
 
 def _expect_object(value: Any, keys: set[str], where: str) -> dict[str, Any]:
     if not isinstance(value, dict) or set(value) != keys:
-        raise _Malformed(f"champs manquants ou inattendus dans « {where} »")
+        raise _Malformed(Text("storage.keyfile.fields", where=where))
     return value
 
 
 def _decode_b64(value: Any, length: int, where: str) -> bytes:
     if not isinstance(value, str):
-        raise _Malformed(f"valeur invalide pour « {where} »")
+        raise _Malformed(Text("storage.keyfile.value", where=where))
     try:
         data = base64.b64decode(value, validate=True)
     except ValueError:
-        raise _Malformed(f"Base64 invalide pour « {where} »") from None
+        raise _Malformed(Text("storage.keyfile.base64", where=where)) from None
     # Non-canonical Base64 (stray padding bits) would decode to the same bytes: refuse it too.
     if len(data) != length or _b64(data) != value:
-        raise _Malformed(f"valeur invalide pour « {where} »")
+        raise _Malformed(Text("storage.keyfile.value", where=where))
     return data
 
 
 def _parse(raw: bytes) -> _KeyFile:
     """Parse and fully validate the bytes of a key file (raises _Malformed or Unsupported)."""
     if len(raw) > _MAX_FILE_SIZE:
-        raise _Malformed("taille anormale")
+        raise _Malformed(Text("storage.keyfile.size"))
     try:
         doc = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
-        raise _Malformed("contenu illisible") from None
+        raise _Malformed(Text("storage.keyfile.unreadable")) from None
     if not isinstance(doc, dict) or doc.get("magic") != MAGIC:
-        raise _Malformed("ce n'est pas un fichier de clés Relais")
+        raise _Malformed(Text("storage.keyfile.not_a_keyfile"))
     version = doc.get("version")
     if type(version) is not int:
-        raise _Malformed("version illisible")
+        raise _Malformed(Text("storage.keyfile.version_unreadable"))
     if version > VERSION:
         raise UnsupportedKeyFile()
     if version != VERSION:
-        raise _Malformed("version inconnue")
+        raise _Malformed(Text("storage.keyfile.version_unknown"))
     _expect_object(doc, {"magic", "version", "slots"}, "racine")
     slots = _expect_object(doc["slots"], {"passphrase", "recovery"}, "slots")
     slot_keys = {"kdf", "check", "nonce", "ciphertext"}
@@ -366,7 +360,7 @@ def _parse(raw: bytes) -> _KeyFile:
     rec = _expect_object(slots["recovery"], slot_keys, "recovery")
     rec_kdf = _expect_object(rec["kdf"], {"alg", "salt"}, "recovery.kdf")
     if rec_kdf["alg"] != "hkdf-sha256":
-        raise _Malformed("algorithme inconnu pour « recovery »")
+        raise _Malformed(Text("storage.keyfile.algorithm", where="recovery"))
     recovery = _RecoverySlot(
         salt=_decode_b64(rec_kdf["salt"], _SALT_LEN, "recovery.kdf.salt"),
         check=_decode_b64(rec["check"], _CHECK_LEN, "recovery.check"),
@@ -379,7 +373,7 @@ def _parse(raw: bytes) -> _KeyFile:
         pp["kdf"], {"alg", "memory_kib", "iterations", "lanes", "salt"}, "passphrase.kdf"
     )
     if pp_kdf["alg"] != "argon2id":
-        raise _Malformed("algorithme inconnu pour « passphrase »")
+        raise _Malformed(Text("storage.keyfile.algorithm", where="passphrase"))
     try:
         params = KdfParams(
             memory_kib=pp_kdf["memory_kib"],
@@ -387,7 +381,7 @@ def _parse(raw: bytes) -> _KeyFile:
             lanes=pp_kdf["lanes"],
         )
     except ValueError:
-        raise _Malformed("paramètres Argon2id invalides") from None
+        raise _Malformed(Text("storage.keyfile.argon2")) from None
     passphrase = _PassphraseSlot(
         kdf=params,
         salt=_decode_b64(pp_kdf["salt"], _SALT_LEN, "passphrase.kdf.salt"),
@@ -398,7 +392,7 @@ def _parse(raw: bytes) -> _KeyFile:
 
     kf = _KeyFile(passphrase=passphrase, recovery=recovery)
     if _serialize(kf) != raw:
-        raise _Malformed("mise en forme altérée")
+        raise _Malformed(Text("storage.keyfile.layout"))
     return kf
 
 
@@ -474,9 +468,9 @@ def _open_slot(
     try:
         data_key = AESGCM(keys.kek).decrypt(nonce, ct, aad)
     except InvalidTag:
-        raise _corrupt(path, raw, "données chiffrées altérées") from None
+        raise _corrupt(path, raw, Text("storage.keyfile.ciphertext")) from None
     if len(data_key) != DATA_KEY_LEN:  # cannot happen with a valid tag; belt and braces
-        raise _corrupt(path, raw, "clé de données de taille anormale")
+        raise _corrupt(path, raw, Text("storage.keyfile.data_key_size"))
     return data_key
 
 
@@ -527,7 +521,7 @@ def backup_path(path: Path) -> Path:
     return path.with_name(path.name + ".bak")
 
 
-def _corrupt(path: Path, main_raw: bytes | None, reason: str) -> CorruptKeyFile:
+def _corrupt(path: Path, main_raw: bytes | None, reason: Text) -> CorruptKeyFile:
     """A CorruptKeyFile for `path` whose message says whether the backup can help."""
     bak = backup_path(path)
     usable = False
@@ -541,19 +535,10 @@ def _corrupt(path: Path, main_raw: bytes | None, reason: str) -> CorruptKeyFile:
             usable = True
         except (_Malformed, UnsupportedKeyFile):
             usable = False
+    names = {"name": path.name, "backup_name": bak.name, "reason": reason}
     if usable:
-        message = (
-            f"Le fichier de clés « {path.name} » est endommagé ({reason}). "
-            f"Sa copie de secours « {bak.name} » semble intacte : restaurez-la "
-            f"(remplacez « {path.name} » par une copie de « {bak.name} »), puis réessayez."
-        )
-        return CorruptKeyFile(message, path=path, backup=bak)
-    message = (
-        f"Le fichier de clés « {path.name} » est endommagé ({reason}) et sa copie de secours "
-        f"« {bak.name} » est absente ou endommagée elle aussi. Restaurez « {path.name} » "
-        "à partir d'une sauvegarde du dossier de profil."
-    )
-    return CorruptKeyFile(message, path=path, backup=None)
+        return CorruptKeyFile("storage.keyfile.damaged_backup_ok", path=path, backup=bak, **names)
+    return CorruptKeyFile("storage.keyfile.damaged_no_backup", path=path, backup=None, **names)
 
 
 def _load(path: Path) -> tuple[_KeyFile, bytes]:
@@ -563,7 +548,7 @@ def _load(path: Path) -> tuple[_KeyFile, bytes]:
     except FileNotFoundError:
         # Missing main file next to a backup: a damaged profile, not a missing one.
         if backup_path(path).exists():
-            raise _corrupt(path, None, "fichier absent") from None
+            raise _corrupt(path, None, Text("storage.keyfile.missing")) from None
         raise
     try:
         return _parse(raw), raw
@@ -687,17 +672,17 @@ def restore_backup(path: Path) -> None:
         raw = bak.read_bytes()
     except FileNotFoundError:
         raise CorruptKeyFile(
-            f"Aucune copie de secours « {bak.name} » : restaurez « {path.name} » à partir "
-            "d'une sauvegarde du dossier de profil.",
-            path=path,
+            "storage.keyfile.no_backup", path=path, name=path.name, backup_name=bak.name
         ) from None
     try:
         _parse(raw)
     except _Malformed as exc:
         raise CorruptKeyFile(
-            f"La copie de secours « {bak.name} » est endommagée elle aussi ({exc.reason}) : "
-            f"restaurez « {path.name} » à partir d'une sauvegarde du dossier de profil.",
+            "storage.keyfile.backup_damaged",
             path=path,
+            name=path.name,
+            backup_name=bak.name,
+            reason=exc.reason,
         ) from None
     cleanup_temp_files(path)
     atomic_write(path, raw)

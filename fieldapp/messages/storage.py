@@ -1,0 +1,71 @@
+"""Messages of this layer: code → (French, English). See `fieldapp/messages/__init__.py`."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # key file (storage/keyfile.py)
+    "storage.keyfile.wrong_passphrase": ("Phrase de passe incorrecte", "Wrong passphrase"),
+    "storage.keyfile.wrong_recovery_key": ("Clé de secours incorrecte", "Wrong recovery key"),
+    "storage.keyfile.newer_version": (
+        "Ce fichier de clés a été créé par une version plus récente de Relais : "
+        "mettez Relais à jour pour l'ouvrir.",
+        "This key file was created by a newer version of Relais: update Relais to open it.",
+    ),
+    "storage.keyfile.damaged": (
+        "Le fichier de clés est endommagé. Restaurez « relais.key » à partir de sa copie "
+        "« relais.key.bak » ou d'une sauvegarde du dossier de profil.",
+        "The key file is damaged. Restore “relais.key” from its copy “relais.key.bak” or from "
+        "a backup of the profile folder.",
+    ),
+    "storage.keyfile.damaged_backup_ok": (
+        "Le fichier de clés « {name} » est endommagé ({reason}). "
+        "Sa copie de secours « {backup_name} » semble intacte : restaurez-la "
+        "(remplacez « {name} » par une copie de « {backup_name} »), puis réessayez.",
+        "The key file “{name}” is damaged ({reason}). Its backup copy “{backup_name}” looks "
+        "intact: restore it (replace “{name}” with a copy of “{backup_name}”), then try again.",
+    ),
+    "storage.keyfile.damaged_no_backup": (
+        "Le fichier de clés « {name} » est endommagé ({reason}) et sa copie de secours "
+        "« {backup_name} » est absente ou endommagée elle aussi. Restaurez « {name} » "
+        "à partir d'une sauvegarde du dossier de profil.",
+        "The key file “{name}” is damaged ({reason}) and its backup copy “{backup_name}” is "
+        "missing or damaged too. Restore “{name}” from a backup of the profile folder.",
+    ),
+    "storage.keyfile.no_backup": (
+        "Aucune copie de secours « {backup_name} » : restaurez « {name} » à partir "
+        "d'une sauvegarde du dossier de profil.",
+        "No backup copy “{backup_name}”: restore “{name}” from a backup of the profile folder.",
+    ),
+    "storage.keyfile.backup_damaged": (
+        "La copie de secours « {backup_name} » est endommagée elle aussi ({reason}) : "
+        "restaurez « {name} » à partir d'une sauvegarde du dossier de profil.",
+        "The backup copy “{backup_name}” is damaged too ({reason}): restore “{name}” from a "
+        "backup of the profile folder.",
+    ),
+    "storage.keyfile.fields": (
+        "champs manquants ou inattendus dans « {where} »",
+        "missing or unexpected fields in “{where}”",
+    ),
+    "storage.keyfile.value": ("valeur invalide pour « {where} »", "invalid value for “{where}”"),
+    "storage.keyfile.base64": ("Base64 invalide pour « {where} »", "invalid Base64 for “{where}”"),
+    "storage.keyfile.size": ("taille anormale", "abnormal size"),
+    "storage.keyfile.unreadable": ("contenu illisible", "unreadable content"),
+    "storage.keyfile.not_a_keyfile": (
+        "ce n'est pas un fichier de clés Relais",
+        "this is not a Relais key file",
+    ),
+    "storage.keyfile.version_unreadable": ("version illisible", "unreadable version"),
+    "storage.keyfile.version_unknown": ("version inconnue", "unknown version"),
+    "storage.keyfile.algorithm": (
+        "algorithme inconnu pour « {where} »",
+        "unknown algorithm for “{where}”",
+    ),
+    "storage.keyfile.argon2": ("paramètres Argon2id invalides", "invalid Argon2id parameters"),
+    "storage.keyfile.layout": ("mise en forme altérée", "altered layout"),
+    "storage.keyfile.ciphertext": ("données chiffrées altérées", "encrypted data altered"),
+    "storage.keyfile.data_key_size": (
+        "clé de données de taille anormale",
+        "data key of abnormal size",
+    ),
+    "storage.keyfile.missing": ("fichier absent", "file missing"),
+}
