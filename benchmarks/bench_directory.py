@@ -24,9 +24,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from fieldapp.domain.directory import load_services
 from fieldapp.services import directory
+from fieldapp.services.synthetic import generated_directory
 from fieldapp.sync.pack import build_pack, verify_pack
 from fieldapp.sync.pack import demo_pack as make_pack
-from tests.directory.support import generated_directory
 
 QUERIES = ("accompagnement jeunes", "permis", "logement urgence", "numerique")
 FILTERS: tuple[dict[str, str], ...] = (

@@ -5,7 +5,7 @@ Builds a synthetic territory straight into a consolidated store (24 devices of 4
 a few voided contacts — about 1,000,000 events in all, written through the real projection code
 (`fieldapp.storage.projection.append_events`). Then times `compute_indicators` and the whole
 published report (suppression included), on SQLCipher and, where a PostgreSQL server binary
-exists, on a throwaway PostgreSQL cluster started like tests/postgres.py does.
+exists, on a throwaway PostgreSQL cluster (benchmarks/postgres.py).
 
     .venv/bin/python -m benchmarks.bench_indicators [--events 1000000] [--store DIR] [--no-pg]
 
@@ -16,12 +16,7 @@ Budget (DESIGN.md): all indicators for 12 months over 1,000,000 events <= 3 s on
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
 import random
-import shutil
-import socket
-import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
@@ -31,6 +26,7 @@ from typing import Any
 
 from sqlalchemy import Engine, func, insert, select
 
+from benchmarks.postgres import postgres_cluster
 from fieldapp.domain.events import Event, EventType
 from fieldapp.domain.ids import uuid7
 from fieldapp.domain.vocab import AGE_BANDS, GENDERS, NEEDS, OUTCOMES, PLACE_TYPES, SLOTS
@@ -225,45 +221,6 @@ def _sqlite_engine(root: Path, total: int) -> tuple[Engine, float | None]:
     t0 = time.perf_counter()
     fill(engine, total)
     return engine, time.perf_counter() - t0
-
-
-@contextlib.contextmanager
-def postgres_cluster() -> Iterator[str | None]:
-    """A throwaway PostgreSQL cluster (as tests/postgres.py), or None where none can start."""
-    from tests.postgres import find_pg_bin
-
-    bin_dir = find_pg_bin()
-    if bin_dir is None or (os.geteuid() == 0 and shutil.which("runuser") is None):
-        yield None
-        return
-
-    def as_server(cmd: list[str]) -> list[str]:
-        return ["runuser", "-u", "postgres", "--", *cmd] if os.geteuid() == 0 else cmd
-
-    base = Path(tempfile.mkdtemp(prefix="relais-pg-bench-"))
-    if os.geteuid() == 0:
-        shutil.chown(base, user="postgres", group="postgres")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = int(s.getsockname()[1])
-    data = base / "data"
-    pg_ctl = str(bin_dir / "pg_ctl")
-    subprocess.run(
-        as_server([str(bin_dir / "initdb"), "-D", str(data), "-U", "relais", "--auth=trust"]),
-        check=True,
-        capture_output=True,
-    )
-    options = f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off"
-    subprocess.run(
-        as_server([pg_ctl, "-D", str(data), "-o", options, "-l", str(base / "log"), "-w", "start"]),
-        check=True,
-        capture_output=True,
-    )
-    try:
-        yield f"postgresql+psycopg://relais@127.0.0.1:{port}/postgres"
-    finally:
-        subprocess.run(as_server([pg_ctl, "-D", str(data), "-m", "immediate", "stop"]), check=False)
-        shutil.rmtree(base, ignore_errors=True)
 
 
 def _counts(engine: Engine) -> int:

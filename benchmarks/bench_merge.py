@@ -4,7 +4,7 @@ Builds synthetic signed batches (20 devices x 10 batches of 5,000 contact events
 drop, enrols the devices, then times `CoordinationService.merge` (verify, decrypt, insert events,
 project, ledger: one transaction per batch). In the same run it times the baseline of DESIGN.md:
 a bare `executemany` of the same event rows into an unindexed plain SQLite table. Then the same
-merge into a throwaway PostgreSQL cluster (started like tests/postgres.py, `fsync=off`), against
+merge into a throwaway PostgreSQL cluster (benchmarks/postgres.py, `fsync=off`), against
 `COPY` of the same rows into an unindexed table of that server; skipped, with the reason, where
 no PostgreSQL server binary exists (or with --no-postgres).
 
@@ -109,7 +109,7 @@ def bench_postgres(
     """(merge seconds, COPY seconds) on a throwaway cluster, or why it was skipped."""
     import psycopg
 
-    from benchmarks.bench_indicators import postgres_cluster
+    from benchmarks.postgres import postgres_cluster
 
     with postgres_cluster() as url:
         if url is None:

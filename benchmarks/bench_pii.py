@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import sys
 
+from benchmarks.pii_corpus import Counts, load_corpus, measure
 from fieldapp.domain.pii import KINDS
-from tests.pii_corpus import Counts, load_corpus, measure
 
 
 def _row(name: str, counts: Counts) -> str:

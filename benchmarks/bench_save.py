@@ -22,11 +22,11 @@ from sqlalchemy import create_engine
 
 from fieldapp.services.demo import demo_contacts
 from fieldapp.services.field import FieldService
+from fieldapp.services.synthetic import make_profile, sample_contact
 from fieldapp.storage import migrate
 from fieldapp.storage.engine import PRAGMAS, install_transaction_hooks
 from fieldapp.storage.home import Home
 from fieldapp.storage.store import FieldStore
-from tests.helpers import make_profile, sample_contact
 
 
 def _plain_service(root: Path) -> FieldService:

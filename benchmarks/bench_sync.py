@@ -19,12 +19,11 @@ from pathlib import Path
 
 from sqlalchemy import update
 
+from benchmarks.davserver import PASSWORD, USER, DavServer
 from fieldapp.services.sync import SyncService
+from fieldapp.services.synthetic import make_coordination, make_profile, sample_contact
 from fieldapp.storage.engine import write_transaction
 from fieldapp.storage.schema import outbox
-from tests.helpers import make_profile, sample_contact
-from tests.sync.davserver import PASSWORD, USER, DavServer
-from tests.sync.support import make_coordination
 
 
 def _reset(service: SyncService) -> None:

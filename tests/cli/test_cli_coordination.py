@@ -90,7 +90,7 @@ def test_coordinator_errors_are_one_line(
 def test_init_with_an_invitation_joins_at_once_and_a_wrong_code_creates_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tests.sync.support import make_coordination
+    from tests.helpers import make_coordination
 
     coordination = make_coordination(tmp_path / "coord", drop=str(tmp_path))
     monkeypatch.setenv("FIELDAPP_PASSPHRASE", PASSPHRASE)

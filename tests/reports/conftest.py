@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import Engine
 
 from fieldapp.storage.coord_store import open_consolidated
-from tests.reports.support import load_territory
+from tests.helpers.reports import load_territory
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 
 from fieldapp.reports.indicators import Indicators, Scope, Stages, compute_indicators
 from fieldapp.reports.publish import build_report, quartiles
-from tests.reports.support import BAILLEUR, HORS, N1, N2, PERIOD, PREV
+from tests.helpers.reports import BAILLEUR, HORS, N1, N2, PERIOD, PREV
 
 SCOPE = Scope(*PERIOD)
 

@@ -22,7 +22,8 @@ from fieldapp.services.field import FieldService
 from fieldapp.services.sync import SyncService
 from fieldapp.sync import transports
 from fieldapp.sync.transports import DeliveryError, FolderTransport
-from tests.sync.support import Clock, Coordination, open_all, record, store_events
+from tests.helpers import Coordination
+from tests.helpers.sync import Clock, open_all, record, store_events
 
 
 def _put(folder: Path, name: str, data: bytes) -> Any:

@@ -16,14 +16,8 @@ from fieldapp.sync import invitation as inv
 from fieldapp.sync import workspace as ws
 from fieldapp.sync.batch import SUITE_XWING, open_batch, seal_batch, suite_available
 from fieldapp.sync.transports import DropSettings
-from tests.sync.support import (
-    COORD_PASSPHRASE,
-    FAST,
-    Coordination,
-    make_coordination,
-    make_sync,
-    record,
-)
+from tests.helpers import COORD_PASSPHRASE, FAST, Coordination, make_coordination
+from tests.helpers.sync import make_sync, record
 
 
 def test_code_format_and_normalisation() -> None:
@@ -269,7 +263,7 @@ def test_post_quantum_coordination_round_trip(tmp_path: Path, field: FieldServic
     service.seal_pending()
     (entry,) = service.outbox_store.entries()
     data = service.outbox_store.content(entry.batch_id)
-    from tests.sync.support import device_public
+    from tests.helpers.sync import device_public
 
     manifest, events = open_batch(
         data, recipient_private=coord.open().recipient_private, device_public=device_public(field)

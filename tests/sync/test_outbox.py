@@ -12,7 +12,8 @@ from fieldapp.services import sync as sync_service
 from fieldapp.services.field import FieldService
 from fieldapp.sync.batch import read_manifest
 from fieldapp.sync.outbox import INTERRUPTED_REASON, RetryPolicy
-from tests.sync.support import Clock, Coordination, make_sync, record
+from tests.helpers import Coordination
+from tests.helpers.sync import Clock, make_sync, record
 
 
 def test_seal_contiguous_batches_of_at_most_n(

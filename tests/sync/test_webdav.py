@@ -14,11 +14,12 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.davserver import PASSWORD, USER, DavServer, Fault
 from fieldapp.services.field import FieldService
 from fieldapp.services.sync import SyncService
 from fieldapp.sync.transports import DeliveryError, DropSettings, WebDavTransport
-from tests.sync.davserver import PASSWORD, USER, DavServer, Fault
-from tests.sync.support import Clock, Coordination, make_sync, open_all, record, store_events
+from tests.helpers import Coordination
+from tests.helpers.sync import Clock, make_sync, open_all, record, store_events
 
 
 def _use(service: SyncService, dav: DavServer, password: str = PASSWORD) -> None:

@@ -20,9 +20,8 @@ from fieldapp.ui.main import application
 from fieldapp.ui.unlock import UnlockScreen
 from fieldapp.ui.window import RelaisWindow
 from fieldapp.ui.workspace import Workspace
-from tests.coordination.conftest import Territory
-from tests.helpers import PASSPHRASE, make_profile
-from tests.sync.support import Coordination, make_coordination
+from tests.helpers import PASSPHRASE, Coordination, make_coordination, make_profile
+from tests.helpers.coordination import Territory
 
 
 @pytest.fixture(autouse=True)

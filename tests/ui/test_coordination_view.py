@@ -18,9 +18,8 @@ from fieldapp.ui.coordination_view import (
     DevicesModel,
     QuarantineModel,
 )
-from tests.coordination.conftest import Device, Territory
-from tests.helpers import make_profile, sample_contact
-from tests.sync.support import COORD_PASSPHRASE
+from tests.helpers import COORD_PASSPHRASE, make_profile, sample_contact
+from tests.helpers.coordination import Device, Territory
 
 
 @pytest.fixture

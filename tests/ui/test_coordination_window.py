@@ -18,9 +18,8 @@ from fieldapp.ui.coordination_view import CoordinationView
 from fieldapp.ui.coordination_window import LAST_WORKSPACE, CoordinationWindow
 from fieldapp.ui.dashboard import Dashboard
 from fieldapp.ui.window import RelaisWindow
-from tests.coordination.conftest import Device, Territory
-from tests.helpers import PASSPHRASE, sample_contact
-from tests.sync.support import COORD_PASSPHRASE
+from tests.helpers import COORD_PASSPHRASE, PASSPHRASE, sample_contact
+from tests.helpers.coordination import Device, Territory
 from tests.ui.conftest import make_window
 
 

@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 
 from fieldapp.storage.coord_store import open_consolidated
 from fieldapp.ui.dashboard import Dashboard
-from tests.reports.support import BAILLEUR, N2, PERIOD, load_territory
+from tests.helpers.reports import BAILLEUR, N2, PERIOD, load_territory
 
 
 @pytest.fixture(scope="module")

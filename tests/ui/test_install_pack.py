@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from fieldapp.services import directory
 from fieldapp.ui.directory_view import DirectoryView
-from tests.sync.support import make_coordination
+from tests.helpers import make_coordination
 from tests.ui.conftest import joined_profile, unlocked_window, workspace_of
 
 

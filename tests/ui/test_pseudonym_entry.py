@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from fieldapp.domain.pseudonym import pseudonym
 from fieldapp.ui.pseudonym_widget import PseudonymDialog
 from fieldapp.ui.window import RelaisWindow
-from tests.sync.support import make_coordination
+from tests.helpers import make_coordination
 from tests.ui.conftest import joined_profile, unlocked_window, workspace_of
 
 # Synthetic identity, distinctive enough to be searched for in every file afterwards.

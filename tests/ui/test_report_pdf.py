@@ -16,7 +16,7 @@ from fieldapp.reports.indicators import Scope, compute_indicators
 from fieldapp.reports.publish import build_report
 from fieldapp.storage.coord_store import open_consolidated
 from fieldapp.ui.report_pdf import _tick_step, render_pdf
-from tests.reports.support import PERIOD, load_territory
+from tests.helpers.reports import PERIOD, load_territory
 
 K = 5
 needs_poppler = pytest.mark.skipif(

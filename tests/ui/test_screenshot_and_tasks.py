@@ -147,7 +147,7 @@ def test_none_survives_the_bindings_refcount_defect(qtbot: QtBot) -> None:
 def test_screenshot_of_the_coordination_dashboard(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tests.sync.support import COORD_PASSPHRASE, make_coordination
+    from tests.helpers import COORD_PASSPHRASE, make_coordination
 
     coordination = make_coordination(tmp_path / "coord")
     monkeypatch.setenv("FIELDAPP_PASSPHRASE", COORD_PASSPHRASE)

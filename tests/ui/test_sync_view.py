@@ -12,8 +12,7 @@ from pytestqt.qtbot import QtBot
 from fieldapp.services.field import FieldService
 from fieldapp.services.sync import SyncReport, SyncService
 from fieldapp.ui.sync_view import OutboxModel, SyncBadge, SyncScheduler, SyncView
-from tests.helpers import make_profile, sample_contact
-from tests.sync.support import Coordination, make_coordination
+from tests.helpers import Coordination, make_coordination, make_profile, sample_contact
 from tests.ui.conftest import visible_texts
 
 

@@ -15,8 +15,7 @@ from fieldapp.services.sync import SyncService
 from fieldapp.storage.home import Home
 from fieldapp.ui.sync_view import SyncBadge, SyncView
 from fieldapp.ui.window import RelaisWindow
-from tests.helpers import PASSPHRASE, sample_contact
-from tests.sync.support import make_coordination
+from tests.helpers import PASSPHRASE, make_coordination, sample_contact
 from tests.ui.conftest import joined_profile, unlocked_window, workspace_of
 
 

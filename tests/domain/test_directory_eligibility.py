@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from fieldapp.domain.eligibility import assess, departement_of, rank_services
-from tests.directory.support import service
+from tests.helpers import service
 
 TERRITORIES = {"QN07699T": ["76990", "76991"], "QN01499T": ["14990"]}
 

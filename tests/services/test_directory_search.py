@@ -8,7 +8,7 @@ import pytest
 
 from fieldapp.services import directory
 from fieldapp.sync.pack import demo_pack as make_demo_pack
-from tests.directory.support import generated_directory, service, structure
+from tests.helpers import generated_directory, service, structure
 
 
 @pytest.fixture

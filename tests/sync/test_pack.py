@@ -20,7 +20,7 @@ from fieldapp.sync.pack import (
     stored_pack,
     verify_pack,
 )
-from tests.directory.support import service, structure
+from tests.helpers import service, structure
 
 TERRITORIES = [{"code": "QN07699T", "name": "Quartier d'essai", "communes": ["76990"]}]
 NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)

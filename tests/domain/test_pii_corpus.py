@@ -4,15 +4,16 @@ tests/fixtures/pii_corpus.jsonl holds outreach-style notes, one JSON object a li
 {"note": "...", "expected": ["telephone", ...]} (empty list: nothing personal). Every value is
 fictional: invented names, phone numbers from ARCEP's fiction ranges, NIRs of month 00 and
 commune 999 with a computed key, IBANs of bank 99999 (or test banks) with computed check digits.
-The figures are computed by tests/pii_corpus.py, as `python -m benchmarks.bench_pii` prints them.
+The figures are computed by benchmarks/pii_corpus.py, as `python -m benchmarks.bench_pii` prints
+them.
 """
 
 from __future__ import annotations
 
 import pytest
 
+from benchmarks.pii_corpus import Measure, Note, load_corpus, measure
 from fieldapp.domain.pii import KINDS
-from tests.pii_corpus import Measure, Note, load_corpus, measure
 
 # The issue's targets.
 CHECKSUM_AND_FORMAT_KINDS = ("telephone", "email", "nir", "iban")

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.davserver import PASSWORD, USER, DavServer, Fault
 from fieldapp.services import sync as sync_service
 from fieldapp.services.field import FieldService
 from fieldapp.services.sync import SyncService
-from tests.sync.davserver import PASSWORD, USER, DavServer, Fault
-from tests.sync.support import Clock, Coordination, make_sync, open_all, record, store_events
+from tests.helpers import Coordination
+from tests.helpers.sync import Clock, make_sync, open_all, record, store_events
 
 
 def test_no_destination_is_a_clear_error_after_sealing(

@@ -1,49 +1,19 @@
-"""Helpers shared by the sync tests and benchmarks (the fixtures are in conftest.py)."""
+"""Helpers for the sync tests: a clock, a sync service, batches opened back (tests/conftest.py)."""
 
 from __future__ import annotations
 
 import base64
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from fieldapp.services import sync as sync_service
 from fieldapp.services.field import FieldService
-from fieldapp.storage import keyfile
 from fieldapp.sync import workspace as ws
 from fieldapp.sync.batch import open_batch
 from fieldapp.sync.outbox import RetryPolicy
 from tests.helpers import sample_contact
-
-COORD_PASSPHRASE = "coordination-test-passphrase"  # test-only
-FAST: dict[str, Any] = {"kdf": keyfile.FAST_TEST_KDF, "allow_weak": True}
-
-
-@dataclass
-class Coordination:
-    root: Path
-    invitation: Path
-    code: str
-    info: dict[str, Any]
-
-    def open(self) -> ws.Workspace:
-        return ws.open_workspace(self.root, COORD_PASSPHRASE)
-
-
-def make_coordination(root: Path, drop: Any = None, **kw: Any) -> Coordination:
-    info = sync_service.create_coordination(
-        root,
-        COORD_PASSPHRASE,
-        territory="Métropole Rouen Normandie",
-        drop=drop,
-        invitation_kdf=keyfile.FAST_TEST_KDF,
-        **FAST,
-        **kw,
-    )
-    return Coordination(root, Path(info["invitation"]), info["code"], info)
 
 
 class Clock:

@@ -1,18 +1,15 @@
-"""Fixtures for the coordinator side: a workspace, enrolled field devices, a folder drop."""
+"""The coordinator side: a workspace, enrolled field devices, a folder drop (fixture `territory`
+in tests/conftest.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-
-import pytest
 
 from fieldapp.services.coordination import CoordinationService
 from fieldapp.services.field import FieldService
 from fieldapp.services.sync import SyncService
-from tests.helpers import make_profile
-from tests.sync.support import COORD_PASSPHRASE, Coordination, make_coordination
+from tests.helpers import COORD_PASSPHRASE, Coordination, make_profile
 
 
 @dataclass
@@ -51,11 +48,3 @@ class _Opened:
 
     def __exit__(self, *_: object) -> None:
         self.service.close()
-
-
-@pytest.fixture
-def territory(tmp_path: Path) -> Iterator[Territory]:
-    drop = tmp_path / "depot"
-    drop.mkdir()
-    coordination = make_coordination(tmp_path / "coord", drop=str(drop))
-    yield Territory(coordination, drop, tmp_path)

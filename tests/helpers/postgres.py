@@ -18,16 +18,7 @@ from pathlib import Path
 
 import pytest
 
-
-def find_pg_bin() -> Path | None:
-    found = shutil.which("pg_ctl")
-    if found:
-        return Path(found).parent
-    candidates = sorted(
-        Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"),
-        key=lambda p: int(p.parts[-3]) if p.parts[-3].isdigit() else 0,
-    )
-    return candidates[-1].parent if candidates else None
+from benchmarks.postgres import find_pg_bin
 
 
 def _free_port() -> int:

@@ -13,9 +13,8 @@ from fieldapp.storage.schema import contacts, events, handovers
 from fieldapp.storage.store import ContactFilter
 from fieldapp.sync.batch import read_manifest, seal_batch
 from fieldapp.sync.merge import MergeReport
-from tests.coordination.conftest import Territory
-from tests.helpers import make_profile, sample_contact
-from tests.sync.support import make_coordination
+from tests.helpers import make_coordination, make_profile, sample_contact
+from tests.helpers.coordination import Territory
 
 
 def _count(service: object, table: object) -> int:

@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import func, select
 
 from fieldapp.storage.schema import contacts, events
-from tests.coordination.conftest import Territory
 from tests.helpers import sample_contact
+from tests.helpers.coordination import Territory
 
 pytestmark = pytest.mark.postgres
 

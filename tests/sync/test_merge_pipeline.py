@@ -22,8 +22,8 @@ from fieldapp.storage.schema import (
 from fieldapp.sync import merge, merge_pipeline
 from fieldapp.sync.batch import read_manifest
 from fieldapp.sync.merge_pipeline import Outcome, Prepared, key_material, prepare
-from tests.coordination.conftest import Territory
 from tests.helpers import sample_contact
+from tests.helpers.coordination import Territory
 
 TABLES = (events, contacts, contact_needs, contact_registrations, handovers, handover_history)
 

@@ -11,13 +11,12 @@ import pytest
 from fieldapp.cli import main
 from fieldapp.services import reporting
 from fieldapp.services.field import FieldService
-from tests.coordination.conftest import Territory, territory  # noqa: F401 -- fixture
-from tests.helpers import sample_contact
-from tests.sync.support import COORD_PASSPHRASE
+from tests.helpers import COORD_PASSPHRASE, sample_contact
+from tests.helpers.coordination import Territory
 
 
 @pytest.fixture
-def merged(territory: Territory) -> Iterator[Territory]:  # noqa: F811
+def merged(territory: Territory) -> Iterator[Territory]:
     device = territory.device("terrain")
     field = device.field
     ids = field.record_contacts(

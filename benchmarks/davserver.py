@@ -1,6 +1,6 @@
 """A real WebDAV server (wsgidav on cheroot) on 127.0.0.1, with a fault-injecting WSGI wrapper.
 
-Used by the sync tests (fixture `dav` in conftest.py) and by benchmarks/bench_sync.py. Nothing
+Used by the sync tests (fixture `dav` in tests/conftest.py) and by benchmarks/bench_sync.py. Nothing
 is mocked: requests go through httpx, TCP, cheroot and wsgidav to real files in a folder. The
 wrapper sits in front of wsgidav and, when a fault is armed, answers instead of it, delays the
 answer, cuts the connection in the middle of an upload, or deletes a file right after wsgidav

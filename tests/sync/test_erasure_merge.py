@@ -18,8 +18,8 @@ from fieldapp.storage.coord_store import DB_FILE, open_consolidated
 from fieldapp.storage.engine import open_engine
 from fieldapp.storage.erasure import ERASED_TYPE
 from fieldapp.storage.schema import contacts, events, handovers
-from tests.coordination.conftest import Device, Territory
 from tests.helpers import sample_contact
+from tests.helpers.coordination import Device, Territory
 
 PERSON, OTHER = "K7QF-2M9X", "A1B2-C3D4"
 MARKER = "Note synthetique WQ7Z pour effacement"

@@ -1,6 +1,6 @@
 """Measure the personal-data guard (fieldapp.domain.pii) on the synthetic note corpus.
 
-Shared by tests/unit/test_pii_corpus.py and benchmarks/bench_pii.py, so that the test and the
+Shared by tests/domain/test_pii_corpus.py and benchmarks/bench_pii.py, so that the test and the
 printed figures of docs/privacy.md come from the same computation.
 
 The comparison is per note and per kind: a kind counts as found when `scan` returns at least one
@@ -17,7 +17,7 @@ from pathlib import Path
 
 from fieldapp.domain.pii import KINDS, scan
 
-CORPUS = Path(__file__).parent / "fixtures" / "pii_corpus.jsonl"
+CORPUS = Path(__file__).parents[1] / "tests" / "fixtures" / "pii_corpus.jsonl"
 # Fixed reference day: the birth-date rule depends on it, the figures must not.
 TODAY = date(2026, 1, 15)
 

@@ -14,7 +14,7 @@ from fieldapp.storage import migrate
 from fieldapp.storage.coord_schema import coord_metadata
 from fieldapp.storage.coord_store import DB_FILE, open_consolidated
 from fieldapp.storage.engine import open_engine
-from tests.reports.support import PERIOD, load_territory
+from tests.helpers.reports import PERIOD, load_territory
 
 REPORT_INDEXES = {
     "contacts": "ix_contacts_report",

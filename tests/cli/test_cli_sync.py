@@ -14,11 +14,16 @@ from typing import Any
 
 import pytest
 
+from benchmarks.davserver import PASSWORD, USER, DavServer
 from fieldapp import cli, cli_sync
 from fieldapp.sync.invitation import open_invitation
-from tests.helpers import PASSPHRASE, make_profile, sample_contact
-from tests.sync.davserver import PASSWORD, USER, DavServer
-from tests.sync.support import COORD_PASSPHRASE, make_coordination
+from tests.helpers import (
+    COORD_PASSPHRASE,
+    PASSPHRASE,
+    make_coordination,
+    make_profile,
+    sample_contact,
+)
 
 
 def _with_sync_commands(build: Callable[[], argparse.ArgumentParser]) -> Any:

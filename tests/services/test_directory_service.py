@@ -16,7 +16,7 @@ from fieldapp.services.profile import ProfileError
 from fieldapp.storage import keyfile
 from fieldapp.sync import workspace as ws
 from fieldapp.sync.pack import verify_pack
-from tests.directory.support import service, structure
+from tests.helpers import service, structure
 
 COORD_PASSPHRASE = "coordination-essai-annuaire"  # test-only
 FAST: dict[str, Any] = {

@@ -17,7 +17,7 @@ from fieldapp.domain.directory import (
     normalise_text,
     parse_rows,
 )
-from tests.directory.support import service, structure
+from tests.helpers import service, structure
 
 
 def test_realistic_structures_file_with_invalid_rows(data_dir: Path) -> None:

@@ -1,13 +1,92 @@
-"""Helpers for the directory tests and the benchmark: synthetic directories only."""
+"""Synthetic data for the tests and the benchmarks: throwaway profiles, contacts, a coordination,
+data·inclusion directories. No real person, place or structure (like fieldapp.services.demo).
+
+The profiles and workspaces use the cheapest Argon2id (`keyfile.FAST_TEST_KDF`, `allow_weak`): they
+are for measuring and testing, never for a real notebook; the KDF cost is tested on its own.
+"""
 
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from data_inclusion.schema.v1 import Public, Thematique, TypeService
 
 from fieldapp.domain.vocab import NEEDS
+from fieldapp.services import profile
+from fieldapp.services import sync as sync_service
+from fieldapp.services.field import FieldService
+from fieldapp.storage import keyfile
+from fieldapp.storage.home import Home
+from fieldapp.sync import workspace as ws
+
+PASSPHRASE = "cheval-agrafe-lune-47"  # noqa: S105 -- synthetic profiles only
+COORD_PASSPHRASE = "coordination-test-passphrase"  # noqa: S105 -- synthetic workspaces only
+FAST: dict[str, Any] = {"kdf": keyfile.FAST_TEST_KDF, "allow_weak": True}
+
+
+def sample_contact(**changes: Any) -> dict[str, Any]:
+    """A valid, synthetic contact payload as `contact add` accepts it."""
+    data: dict[str, Any] = {
+        "date": "2026-11-20",
+        "slot": "apres-midi",
+        "neighbourhood": "QN07601M",
+        "place_type": "pied-immeuble",
+        "contact_mode": "premier-contact",
+        "age_band": "18-25",
+        "gender": "femme",
+        "situation": "sans-emploi-ni-formation",
+        "registrations": ["aucune"],
+        "needs": ["trouver-un-emploi", "mobilite"],
+        "outcome": "rdv-propose",
+        "note": "Intéressée par une formation courte, à revoir jeudi.",
+    }
+    data.update(changes)
+    return data
+
+
+def make_profile(root: Path, passphrase: str = PASSPHRASE) -> tuple[FieldService, str]:
+    """A real profile with the cheapest Argon2id settings; returns (service, recovery key)."""
+    return profile.create_profile(
+        Home(root),
+        passphrase,
+        structure="Équipe de prévention test",
+        structure_type="prevention-specialisee",
+        kdf=keyfile.FAST_TEST_KDF,
+        allow_weak=True,
+    )
+
+
+@dataclass
+class Coordination:
+    """A coordinator workspace made by `make_coordination`, with its first invitation."""
+
+    root: Path
+    invitation: Path
+    code: str
+    info: dict[str, Any]
+
+    def open(self) -> ws.Workspace:
+        return ws.open_workspace(self.root, COORD_PASSPHRASE)
+
+
+def make_coordination(root: Path, drop: Any = None, **kw: Any) -> Coordination:
+    info = sync_service.create_coordination(
+        root,
+        COORD_PASSPHRASE,
+        territory="Métropole Rouen Normandie",
+        drop=drop,
+        invitation_kdf=keyfile.FAST_TEST_KDF,
+        **FAST,
+        **kw,
+    )
+    return Coordination(root, Path(info["invitation"]), info["code"], info)
+
+
+# ------------------------------------------------------------------------------------------------
+# data·inclusion directories (structures and services, shaped like validated records)
 
 _WORDS = [
     "accompagnement",
@@ -83,7 +162,7 @@ def generated_directory(
     services: int, *, structures: int | None = None, seed: int = 7
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """A large synthetic directory, shaped like validated records (for the search benchmark)."""
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 -- reproducible fake data, not secrets
     count = structures or max(1, services // 5)
     themes = [str(t.value) for t in Thematique]
     publics = [str(p.value) for p in Public if p.value != "tous-publics"]
