@@ -118,7 +118,7 @@ def _accept_check(data: OnboardingData) -> None:
     if wrong:
         raise StepRefused(
             "services.onboarding.check_wrong",
-            "check_typed",
+            *(f"check_typed.{p}" for p in wrong),
             positions=", ".join(str(p) for p in wrong),
         )
 
@@ -156,13 +156,10 @@ class Onboarding:
 
     def resolve_next(self) -> Step:
         """Leave the current step if its data is acceptable; an exception keeps it current."""
-        if self.step is Step.PASSPHRASE and not self.data.recovery_key:
-            raise RuntimeError("the profile is created (Onboarding.created) before leaving")
+        if self.step is Step.PASSPHRASE:
+            raise RuntimeError("the passphrase step is left by creating the profile (created)")
         self.accept()
-        target = NAVMAP[self.step].get("next")
-        if target is None:
-            raise RuntimeError(f"{self.step} is the last step")
-        self._push(target if isinstance(target, Step) else target(self.data))
+        self._push(self._following())
         return self.step
 
     def start_demo(self) -> Step:
@@ -170,7 +167,7 @@ class Onboarding:
         return self.step
 
     def can_go_back(self) -> bool:
-        return bool(self._stack) and NAVMAP[self.step].get("back", False)
+        return bool(self._stack) and offers_back(self.step)
 
     def resolve_prev(self) -> Step:
         """Back to the previous step, with its data as it was when it was left."""
@@ -183,34 +180,49 @@ class Onboarding:
         return NAVMAP[self.step].get("last", False)
 
     def can_continue(self) -> bool:
-        """Whether Next is offered: every check field typed, the passphrase usable and confirmed."""
-        if self.step is Step.PASSPHRASE:
-            try:
-                _accept_passphrase(self.data)
-            except (StepRefused, profile.WeakPassphrase):
-                return False
-        if self.step is Step.CHECK:
-            return len(self.data.check_typed) == len(self.data.check_positions) and all(
-                text.strip() for text in self.data.check_typed
-            )
-        return self.step not in (Step.WELCOME, Step.DEMO)
+        return can_continue(self.step, self.data)
 
     def created(self, recovery_key: str) -> Step:
-        """The profile exists: forget the passphrase everywhere, draw the check, go on."""
+        """The profile exists (`create`): forget the passphrase everywhere, draw the check."""
+        if self.step is not Step.PASSPHRASE:
+            raise RuntimeError(f"a profile is created from the passphrase step, not {self.step}")
         self.data.recovery_key = recovery_key
         rng = secrets.SystemRandom()
         count = len(key_characters(recovery_key))
         self.data.check_positions = sorted(rng.sample(range(1, count + 1), CHECK_COUNT))
         self.data.check_typed = []
-        step = self.resolve_next()
-        for _step, kept in self._stack:
+        for _step, kept in [*self._stack, (self.step, self.data)]:
             kept.passphrase = kept.confirmation = ""
-        self.data.passphrase = self.data.confirmation = ""
-        return step
+        self._push(self._following())
+        return self.step
+
+    def _following(self) -> Step:
+        target = NAVMAP[self.step].get("next")
+        if target is None:
+            raise RuntimeError(f"{self.step} is the last step")
+        return target if isinstance(target, Step) else target(self.data)
 
     def _push(self, target: Step) -> None:
         self._stack.append((self.step, copy.deepcopy(self.data)))
         self.step = target
+
+
+def offers_back(step: Step) -> bool:
+    return NAVMAP[step].get("back", False)
+
+
+def can_continue(step: Step, data: OnboardingData) -> bool:
+    """Whether Next is offered: the passphrase usable and confirmed, every check field typed."""
+    if step is Step.PASSPHRASE:
+        try:
+            _accept_passphrase(data)
+        except (StepRefused, profile.WeakPassphrase):
+            return False
+    if step is Step.CHECK:
+        return len(data.check_typed) == len(data.check_positions) and all(
+            text.strip() for text in data.check_typed
+        )
+    return step not in (Step.WELCOME, Step.DEMO)
 
 
 def create(
