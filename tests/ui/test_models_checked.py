@@ -22,16 +22,6 @@ from tests.coordination.conftest import Device, Territory
 from tests.helpers import make_profile, sample_contact
 from tests.sync.support import COORD_PASSPHRASE, make_coordination
 
-CONTACT = {
-    "date": "2026-11-20",
-    "neighbourhood": "QN07699A",
-    "age_band": "18-25",
-    "gender": "femme",
-    "situation": "sans-emploi-ni-formation",
-    "registrations": ["aucune"],
-    "needs": ["mobilite"],
-}
-
 
 def _send(device: Device, count: int) -> None:
     device.field.record_contacts([sample_contact(note=None) for _ in range(count)])
@@ -91,6 +81,6 @@ def test_directory_results_model(qtbot: QtBot, qtmodeltester: ModelTester) -> No
     qtmodeltester.check(view.model)
     qtbot.keyClicks(view.search, "permis")  # fewer rows, no hints
     assert view.model.rowCount() >= 1
-    view.show_for_contact(CONTACT)  # ranked: every row with its hints
+    view.show_for_contact(sample_contact())  # ranked: every row with its hints
     assert view.model.hint(0) is not None
     qtmodeltester.check(view.model)
