@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import secrets
+import copy
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain.vocab import STRUCTURE_TYPES
-from fieldapp.services import demo, profile
+from fieldapp.services import demo, onboarding, profile
 from fieldapp.services.field import FieldService
+from fieldapp.services.onboarding import Onboarding, Step, StepRefused, key_characters
 from fieldapp.storage.home import Home
 from fieldapp.storage.keyfile import DEFAULT_KDF, KdfParams
 from fieldapp.ui import recovery_sheet
@@ -45,9 +46,18 @@ from fieldapp.ui.widgets import (
 
 DEMO_STRUCTURE = "Équipe de démonstration"  # same name as `fieldapp demo` gives its profile
 DEMO_CONTACTS = 300
-CHECK_COUNT = 4
 
+# The stack's pages: the step each one shows (what follows what is services/onboarding.py's).
 WELCOME, STRUCTURE, PASSPHRASE, RECOVERY, CHECK, DONE, DEMO = range(7)
+_PAGES = (
+    Step.WELCOME,
+    Step.STRUCTURE,
+    Step.PASSPHRASE,
+    Step.RECOVERY,
+    Step.CHECK,
+    Step.DONE,
+    Step.DEMO,
+)
 
 
 def demo_home_for(home: Home) -> Home:
@@ -55,8 +65,7 @@ def demo_home_for(home: Home) -> Home:
     return Home(home.root.with_name(home.root.name + "-demonstration"))
 
 
-def key_characters(recovery_key: str) -> str:
-    return recovery_key.replace("-", "").replace(" ", "").upper()
+__all__ = ["FirstRunWizard", "demo_home_for", "key_characters"]
 
 
 class FirstRunWizard(QWidget):
@@ -79,8 +88,7 @@ class FirstRunWizard(QWidget):
         self.kdf = kdf
         self.demo_home = demo_home or demo_home_for(home)
         self.service: FieldService | None = None
-        self.recovery_key = ""
-        self.check_positions: list[int] = []
+        self.onboarding = Onboarding()  # which step, what is typed, what may follow
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 24, 24, 24)
@@ -179,7 +187,9 @@ class FirstRunWizard(QWidget):
         lang_row.addWidget(self.language_combo)
         lang_row.addStretch(1)
         layout.addLayout(lang_row)
-        self.create_button.clicked.connect(lambda: self._go(STRUCTURE))
+        self.create_button.clicked.connect(
+            lambda: self._go(self._page(self.onboarding.resolve_next()))
+        )
         self.demo_button.clicked.connect(self._start_demo)
         self.language_combo.activated.connect(
             lambda _i: self.language_chosen.emit(str(self.language_combo.currentData()))
@@ -290,7 +300,7 @@ class FirstRunWizard(QWidget):
         row = QHBoxLayout()
         self.check_fields: list[QLineEdit] = []
         self.check_labels: list[QLabel] = []
-        for _ in range(CHECK_COUNT):
+        for _ in range(onboarding.CHECK_COUNT):
             box = QVBoxLayout()
             field = QLineEdit(page)
             field.setMaxLength(1)
@@ -375,6 +385,17 @@ class FirstRunWizard(QWidget):
     def page(self) -> int:
         return self.stack.currentIndex()
 
+    @property
+    def recovery_key(self) -> str:
+        return self.onboarding.data.recovery_key
+
+    @property
+    def check_positions(self) -> list[int]:
+        return self.onboarding.data.check_positions
+
+    def _page(self, step: Step) -> int:
+        return _PAGES.index(step)
+
     def _go(self, index: int) -> None:
         self.stack.setCurrentIndex(index)
         steps = {STRUCTURE: 1, PASSPHRASE: 2, RECOVERY: 3, CHECK: 4, DONE: 5}
@@ -400,42 +421,69 @@ class FirstRunWizard(QWidget):
         if index in focus:
             focus[index].setFocus()
 
+    def _collect(self) -> onboarding.OnboardingData:
+        """What the pages hold, into the state machine's record (the pages keep their text)."""
+        data = self.onboarding.data
+        data.structure_name = self.structure_name.text()
+        kind = self.structure_type.currentData()
+        data.structure_type = str(kind) if self.structure_type.currentIndex() >= 0 else ""
+        data.passphrase = self.passphrase.passphrase()
+        data.confirmation = self.passphrase.confirm.text()
+        data.check_typed = [f.text() for f in self.check_fields]
+        return data
+
     def _update_buttons(self) -> None:
         index = self.page()
+        step = _PAGES[index]
         busy = self.busy.isVisible()
-        self.back_button.setVisible(index in (STRUCTURE, PASSPHRASE, CHECK))
+        # The demo offers Back only once it failed (see _start_demo).
+        self.back_button.setVisible(onboarding.offers_back(step) and step is not Step.DEMO)
         self.next_button.setVisible(index not in (WELCOME, DEMO))
-        enabled = not busy
-        if index == PASSPHRASE:
-            enabled = enabled and self.passphrase.is_valid()
-        if index == CHECK:
-            enabled = enabled and all(f.text() for f in self.check_fields)
+        enabled = not busy and onboarding.can_continue(step, self._collect())
         self.next_button.setEnabled(enabled)
         self.back_button.setEnabled(not busy)
 
     def _back(self) -> None:
-        index = self.page()
-        target = {STRUCTURE: WELCOME, PASSPHRASE: STRUCTURE, CHECK: RECOVERY, DEMO: WELCOME}.get(
-            index
-        )
-        if target is not None:
-            self._go(target)
+        if self.onboarding.can_go_back():
+            self._go(self._page(self.onboarding.resolve_prev()))
 
     def _next(self) -> None:
         if not self.next_button.isEnabled() or not self.next_button.isVisible():
             return
-        index = self.page()
-        if index == STRUCTURE and self._structure_ok():
-            self._go(PASSPHRASE)
-        elif index == PASSPHRASE:
+        self._collect()
+        if self.onboarding.step is Step.PASSPHRASE:
             self._create()
-        elif index == RECOVERY:
-            self._go(CHECK)
-        elif index == CHECK and self._check_ok():
-            self._go(DONE)
-        elif index == DONE and self.service is not None:
-            service, self.service = self.service, None
-            self.profile_ready.emit(service, False)
+        elif self.onboarding.is_last():
+            if self.service is not None:
+                service, self.service = self.service, None
+                self.profile_ready.emit(service, False)
+        else:
+            leaving = self.onboarding.step
+            try:
+                step = self.onboarding.resolve_next()
+            except StepRefused as refused:
+                self._refused(leaving, refused)
+            else:
+                self._refused(leaving, None)
+                self._go(self._page(step))
+
+    def _refused(self, step: Step, refused: StepRefused | None) -> None:
+        """Mark the fields the state machine named, and say why under them (None: all good)."""
+        fields = refused.fields if refused is not None else ()
+        error = {Step.STRUCTURE: self.structure_error, Step.CHECK: self.check_error}.get(step)
+        if error is not None and refused is not None:
+            error.show_message(refused.message(current_language()))
+        elif error is not None:
+            error.clear_message()
+        if step is Step.STRUCTURE:
+            mark_invalid(self.structure_name, "structure_name" in fields)
+            mark_invalid(self.structure_type, "structure_type" in fields)
+            if refused is not None:
+                wrong_name = "structure_name" in fields
+                (self.structure_name if wrong_name else self.structure_type).setFocus()
+        elif step is Step.CHECK:
+            for field, position in zip(self.check_fields, self.check_positions, strict=True):
+                mark_invalid(field, f"check_typed.{position}" in fields)
 
     def _set_busy(self, text: str) -> None:
         self.busy_label.setText(text)
@@ -443,41 +491,16 @@ class FirstRunWizard(QWidget):
         self.busy.setVisible(bool(text))
         self._update_buttons()
 
-    # -- structure and creation ----------------------------------------------------------------
-
-    def _structure_ok(self) -> bool:
-        name = self.structure_name.text().strip()
-        missing = []
-        if not name:
-            missing.append(self.tr("Indiquez le nom de la structure."))
-        if self.structure_type.currentIndex() < 0:
-            missing.append(self.tr("Choisissez le type de structure."))
-        mark_invalid(self.structure_name, not name)
-        mark_invalid(self.structure_type, self.structure_type.currentIndex() < 0)
-        if missing:
-            self.structure_error.show_message(" ".join(missing))
-            (self.structure_type if name else self.structure_name).setFocus()
-            return False
-        self.structure_error.clear_message()
-        return True
+    # -- creation ------------------------------------------------------------------------------
 
     def _create(self) -> None:
         home, kdf = self.home, self.kdf
-        passphrase = self.passphrase.passphrase()
-        name = self.structure_name.text().strip()
-        kind = str(self.structure_type.currentData())
+        data = copy.deepcopy(self.onboarding.data)  # the worker's own copy
         self.passphrase_error.clear_message()
         self._set_busy(self.tr("Création du carnet chiffré… (quelques secondes)"))
 
         def work(_progress: Any) -> tuple[FieldService, str]:
-            return profile.create_profile(
-                home,
-                passphrase,
-                structure=name,
-                structure_type=kind,
-                kdf=kdf,
-                allow_weak=kdf.is_weak,
-            )
+            return onboarding.create(home, data, kdf=kdf)
 
         run_task(
             work,
@@ -491,16 +514,16 @@ class FirstRunWizard(QWidget):
         assert isinstance(result, tuple)
         service, key = result
         self.service = service
-        self.recovery_key = str(key)
+        step = self.onboarding.created(str(key))
         self.key_label.setText(self.recovery_key)
         self.passphrase.clear()
         self._set_busy("")
-        self._go(RECOVERY)
+        self._go(self._page(step))
 
     def _create_failed(self, error: BaseException) -> None:
         self._set_busy("")
         if isinstance(error, profile.InvalidStructure):
-            self._go(STRUCTURE)
+            self._go(self._page(self.onboarding.resolve_prev()))
             self.structure_error.show_message(str(error))
         else:
             self.passphrase_error.show_message(str(error))
@@ -530,10 +553,6 @@ class FirstRunWizard(QWidget):
             )
 
     def _prepare_check(self) -> None:
-        if not self.check_positions:
-            chars = key_characters(self.recovery_key)
-            rng = secrets.SystemRandom()
-            self.check_positions = sorted(rng.sample(range(1, len(chars) + 1), CHECK_COUNT))
         numbers = ", ".join(str(p) for p in self.check_positions[:-1])
         self.check_intro.setText(
             self.tr(
@@ -559,29 +578,10 @@ class FirstRunWizard(QWidget):
                 self.check_fields[index + 1].setFocus()
         self._update_buttons()
 
-    def _check_ok(self) -> bool:
-        chars = key_characters(self.recovery_key)
-        wrong = [
-            position
-            for field, position in zip(self.check_fields, self.check_positions, strict=True)
-            if field.text().upper() != chars[position - 1]
-        ]
-        for field, position in zip(self.check_fields, self.check_positions, strict=True):
-            mark_invalid(field, position in wrong)
-        if wrong:
-            self.check_error.show_message(
-                self.tr(
-                    "Caractère n° %1 incorrect : vérifiez votre copie (« Revoir la clé » pour "
-                    "l'afficher de nouveau)."
-                ).replace("%1", ", ".join(str(p) for p in wrong))
-            )
-            return False
-        return True
-
     # -- demo ----------------------------------------------------------------------------------
 
     def _start_demo(self) -> None:
-        self._go(DEMO)
+        self._go(self._page(self.onboarding.start_demo()))
         demo_home, kdf = self.demo_home, self.kdf
 
         def work(progress: Any) -> FieldService:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from fieldapp.storage.home import Home
 from fieldapp.ui import gui_gc, i18n
+from fieldapp.ui.app import bugs
 from fieldapp.ui.resources import icon
 from fieldapp.ui.single_instance import InstanceServer, signal_running
 from fieldapp.ui.style import apply_style
@@ -25,6 +26,7 @@ def application(argv: list[str] | None = None) -> QApplication:
         app = QApplication(argv if argv is not None else sys.argv[:1])
         # Wayland finds the window's icon and name through the installed .desktop file.
         QGuiApplication.setDesktopFileName("fr.relais.Relais")
+        bugs.install()  # from now on, an exception nobody caught is shown, not just printed
     assert isinstance(app, QApplication)
     gui_gc.install(app)
     apply_style(app)

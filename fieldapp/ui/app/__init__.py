@@ -1,0 +1,1 @@
+"""The application shell: start-up concerns shared by every window."""
