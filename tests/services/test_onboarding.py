@@ -12,7 +12,7 @@ from fieldapp.services.onboarding import Onboarding, Step, StepRefused
 from fieldapp.services.sync import InvitationRefused, SyncService
 from fieldapp.storage import keyfile
 from fieldapp.storage.home import Home
-from tests.sync.support import make_coordination
+from tests.helpers import make_coordination
 
 PASSPHRASE = "cerise tournevis nuage 47"  # test-only
 

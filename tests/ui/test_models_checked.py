@@ -18,9 +18,8 @@ from fieldapp.services.sync import SyncService
 from fieldapp.ui.coordination_view import CoordinationView
 from fieldapp.ui.directory_view import DirectoryView
 from fieldapp.ui.sync_view import SyncView
-from tests.coordination.conftest import Device, Territory
-from tests.helpers import make_profile, sample_contact
-from tests.sync.support import COORD_PASSPHRASE, make_coordination
+from tests.helpers import COORD_PASSPHRASE, make_coordination, make_profile, sample_contact
+from tests.helpers.coordination import Device, Territory
 
 
 def _send(device: Device, count: int) -> None:
