@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 
-from fieldapp import cli, cli_sync
+from fieldapp import cli
+from fieldapp.cli import sync as cli_sync
 from fieldapp.sync.invitation import open_invitation
 from tests.helpers import PASSPHRASE, make_profile, sample_contact
 from tests.sync.davserver import PASSWORD, USER, DavServer
