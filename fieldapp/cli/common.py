@@ -93,7 +93,9 @@ def command(args: argparse.Namespace) -> Command | None:
 
 # Parent parsers: the options several commands share, defined once.
 
-_PASSPHRASE_FILE_HELP = "lire la phrase de passe dans ce fichier"
+
+def _add_passphrase_file(options: Parser) -> None:
+    options.add_argument("--passphrase-file", help="lire la phrase de passe dans ce fichier")
 
 
 def profile_options() -> Parser:
@@ -101,7 +103,7 @@ def profile_options() -> Parser:
     options.add_argument(
         "--home", help="dossier du profil (par défaut : FIELDAPP_HOME ou le dossier utilisateur)"
     )
-    options.add_argument("--passphrase-file", help=_PASSPHRASE_FILE_HELP)
+    _add_passphrase_file(options)
     return options
 
 
@@ -124,7 +126,7 @@ def workspace_options(*, db: bool = True) -> Parser:
     `--db`."""
     options = Parser(add_help=False)
     options.add_argument("--workspace", required=True, help="dossier de l'espace coordinateur")
-    options.add_argument("--passphrase-file", help=_PASSPHRASE_FILE_HELP)
+    _add_passphrase_file(options)
     if db:
         options.add_argument(
             "--db", help="base PostgreSQL régionale (postgresql+psycopg://…), retenue ensuite"

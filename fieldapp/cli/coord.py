@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 from fieldapp.cli import common
 from fieldapp.cli.common import arg_flag, arg_int, arg_opt, arg_str
@@ -66,7 +66,7 @@ def cmd_coord_invite(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_invitation(result: dict[str, Any]) -> None:
+def _print_invitation(result: Mapping[str, object]) -> None:
     print(f"Invitation : {result['invitation']}")
     print("Code d'invitation (à transmettre à part, il ne sera plus affiché) :")
     print(f"  {result['code']}")

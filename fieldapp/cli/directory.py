@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from collections.abc import Mapping
 
 from fieldapp.cli import common
 from fieldapp.cli.common import arg_flag, arg_int, arg_opt_int, arg_path
 from fieldapp.services import directory
 
 
-def _counts(summary: dict[str, Any]) -> str:
+def _counts(summary: Mapping[str, object]) -> str:
     return (
         f"{summary['structures']} structure(s), {summary['services']} service(s), "
         f"{summary['territories']} quartier(s)"

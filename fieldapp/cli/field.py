@@ -13,8 +13,8 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 from fieldapp.cli import common
 from fieldapp.cli.common import (
@@ -66,7 +66,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     return 0
 
 
-def _load_json_records(source: str | None) -> list[dict[str, Any]]:
+def _load_json_records(source: str | None) -> list[dict[str, object]]:
     if source in (None, "-"):
         text = sys.stdin.read()
         label = render("cli.contact.stdin")
@@ -139,7 +139,7 @@ def cmd_contact_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _public_contact(row: dict[str, Any]) -> dict[str, Any]:
+def _public_contact(row: Mapping[str, object]) -> dict[str, object]:
     return {k: v for k, v in row.items() if k not in {"device_id", "created_hlc", "updated_hlc"}}
 
 
