@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Mapping
+from contextlib import closing
 from pathlib import Path
 
 from fieldapp.cli import common
@@ -94,18 +95,14 @@ def cmd_enrol(args: argparse.Namespace) -> int:
         if answer.strip().lower() not in {"o", "oui", "y", "yes"}:
             print(render("cli.coord.enrol_cancelled"), file=sys.stderr)
             return common.EXIT_ERROR
-    service = common.open_workspace(args)
-    try:
+    with closing(common.open_workspace(args)) as service:
         device = service.enrol(enrolment)
-    finally:
-        service.close()
     print(f"Appareil enrôlé ({device['status']}).")
     return 0
 
 
 def cmd_devices(args: argparse.Namespace) -> int:
-    service = common.open_workspace(args)
-    try:
+    with closing(common.open_workspace(args)) as service:
         for status, option in (
             ("suspended", "suspend"),
             ("revoked", "revoke"),
@@ -115,8 +112,6 @@ def cmd_devices(args: argparse.Namespace) -> int:
             if device_id:
                 service.set_device_status(device_id, status)
         rows = service.devices()
-    finally:
-        service.close()
     if arg_flag(args, "json"):
         common.print_json(rows)
         return 0
@@ -126,11 +121,8 @@ def cmd_devices(args: argparse.Namespace) -> int:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    service = common.open_workspace(args)
-    try:
+    with closing(common.open_workspace(args)) as service:
         rows = service.audit_entries(arg_int(args, "limit"))
-    finally:
-        service.close()
     if arg_flag(args, "json"):
         common.print_json(rows)
         return 0
@@ -142,8 +134,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 def cmd_merge(args: argparse.Namespace) -> int:
     as_json = arg_flag(args, "json")
-    service = common.open_workspace(args)
-    try:
+    with closing(common.open_workspace(args)) as service:
         report = service.merge(arg_opt(args, "source"), progress=None if as_json else _progress)
         if arg_flag(args, "retry"):
             # Batches still in the drop were retried by the merge; this reaches the others.
@@ -153,8 +144,6 @@ def cmd_merge(args: argparse.Namespace) -> int:
             report.events_already_present += retried.events_already_present
             report.batches_quarantined = retried.batches_quarantined
         gaps = service.completeness()
-    finally:
-        service.close()
     if as_json:
         common.print_json(report.to_dict() | {"completeness": gaps})
         return common.EXIT_ERROR if report.batches_quarantined else 0
@@ -166,12 +155,9 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 def cmd_quarantine(args: argparse.Namespace) -> int:
     as_json, retry = arg_flag(args, "json"), arg_flag(args, "retry")
-    service = common.open_workspace(args)
-    try:
+    with closing(common.open_workspace(args)) as service:
         report = service.retry_quarantine() if retry else None
         rows = service.quarantined()
-    finally:
-        service.close()
     if report is not None and not as_json:
         print(report.summary())
     if as_json:
@@ -185,11 +171,8 @@ def cmd_quarantine(args: argparse.Namespace) -> int:
 
 
 def cmd_gaps(args: argparse.Namespace) -> int:
-    service = common.open_workspace(args)
-    try:
+    with closing(common.open_workspace(args)) as service:
         rows = service.completeness()
-    finally:
-        service.close()
     if arg_flag(args, "json"):
         common.print_json(rows)
         return 0

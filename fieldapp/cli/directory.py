@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Mapping
+from contextlib import closing
 
 from fieldapp.cli import common
 from fieldapp.cli.common import arg_flag, arg_int, arg_opt_int, arg_path
@@ -60,11 +61,8 @@ def cmd_coord_pack(args: argparse.Namespace) -> int:
 
 
 def cmd_pack_import(args: argparse.Namespace) -> int:
-    service = common.open_profile(args)
-    try:
+    with closing(common.open_profile(args)) as service:
         pack = directory.import_pack(service, arg_path(args, "pack"))
-    finally:
-        service.close()
     summary = pack.summary()
     if arg_flag(args, "json"):
         common.print_json(summary)
@@ -75,11 +73,8 @@ def cmd_pack_import(args: argparse.Namespace) -> int:
 
 
 def cmd_pack_show(args: argparse.Namespace) -> int:
-    service = common.open_profile(args)
-    try:
+    with closing(common.open_profile(args)) as service:
         summary = directory.current_pack(service).summary()
-    finally:
-        service.close()
     if arg_flag(args, "json"):
         common.print_json(summary)
         return 0

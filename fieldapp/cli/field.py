@@ -14,6 +14,7 @@ import json
 import os
 import sys
 from collections.abc import Mapping
+from contextlib import closing
 from pathlib import Path
 
 from fieldapp.cli import common
@@ -45,7 +46,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         structure=arg_str(args, "structure"),
         structure_type=arg_str(args, "structure_type"),
     )
-    try:
+    with closing(service):
         result: dict[str, object] = {
             "home": str(home.root),
             "device_id": service.device_id,
@@ -54,8 +55,6 @@ def cmd_init(args: argparse.Namespace) -> int:
         }
         if invitation is not None:
             result["coordination"] = sync.join_after_init(service, invitation)
-    finally:
-        service.close()
     if arg_flag(args, "json"):
         common.print_json(result)
     else:
@@ -104,11 +103,8 @@ def _load_json_records(source: str | None) -> list[dict[str, object]]:
 
 def cmd_contact_add(args: argparse.Namespace) -> int:
     records = _load_json_records(arg_opt(args, "file"))
-    service = common.open_profile(args)
-    try:
+    with closing(common.open_profile(args)) as service:
         ids = service.record_contacts(records, redact=arg_flag(args, "redact"))
-    finally:
-        service.close()
     for contact_id in ids:
         print(contact_id)
     return 0
@@ -124,11 +120,8 @@ def cmd_contact_list(args: argparse.Namespace) -> int:
         text=arg_opt(args, "text"),
         include_voided=arg_flag(args, "all"),
     )
-    service = common.open_profile(args)
-    try:
+    with closing(common.open_profile(args)) as service:
         rows = service.contacts(flt)
-    finally:
-        service.close()
     if arg_flag(args, "json"):
         common.print_json([_public_contact(r) for r in rows])
         return 0
@@ -147,13 +140,11 @@ def cmd_import_contacts(args: argparse.Namespace) -> int:
     from fieldapp.services.csv_import import CsvFileError, import_contacts
 
     file = arg_str(args, "file")
-    service = common.open_profile(args)
-    try:
-        report = import_contacts(service, Path(file))
-    except CsvFileError as exc:
-        raise CliError("cli.import.file", path=file, detail=exc) from exc
-    finally:
-        service.close()
+    with closing(common.open_profile(args)) as service:
+        try:
+            report = import_contacts(service, Path(file))
+        except CsvFileError as exc:
+            raise CliError("cli.import.file", path=file, detail=exc) from exc
     for error in report.errors:
         print(str(error), file=sys.stderr)
     if report.ignored_columns:
@@ -183,35 +174,26 @@ def cmd_handover_add(args: argparse.Namespace) -> int:
     follow_up = arg_opt(args, "follow_up")
     if follow_up:
         data["follow_up"] = follow_up
-    service = common.open_profile(args)
-    try:
+    with closing(common.open_profile(args)) as service:
         handover_id = service.propose_handover(data)
-    finally:
-        service.close()
     print(handover_id)
     return 0
 
 
 def cmd_handover_status(args: argparse.Namespace) -> int:
     handover = arg_str(args, "handover")
-    service = common.open_profile(args)
-    try:
+    with closing(common.open_profile(args)) as service:
         service.change_handover_status(
             handover, arg_str(args, "status"), reason=arg_opt(args, "reason")
         )
         current = service.handover(handover)
-    finally:
-        service.close()
     print(f"{handover}  {current['status']}")
     return 0
 
 
 def cmd_handover_list(args: argparse.Namespace) -> int:
-    service = common.open_profile(args)
-    try:
+    with closing(common.open_profile(args)) as service:
         rows = service.handovers(status=arg_list(args, "status") or None)
-    finally:
-        service.close()
     if arg_flag(args, "json"):
         common.print_json([{k: v for k, v in r.items() if not k.endswith("_hlc")} for r in rows])
         return 0
@@ -262,13 +244,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_person_erase(args: argparse.Namespace) -> int:
     from fieldapp.services import privacy
 
-    service = common.open_profile(args)
-    try:
-        removed = privacy.erase_person(service, arg_str(args, "pseudonym"))
-    except ValueError as exc:  # malformed code: the message never repeats the input
-        raise CliError("cli.person.refused", detail=exc) from exc
-    finally:
-        service.close()
+    with closing(common.open_profile(args)) as service:
+        try:
+            removed = privacy.erase_person(service, arg_str(args, "pseudonym"))
+        except ValueError as exc:  # malformed code: the message never repeats the input
+            raise CliError("cli.person.refused", detail=exc) from exc
     print(
         f"Effacé de ce carnet : {removed.contacts} contact(s), {removed.handovers} relais. "
         "La coordination l'effacera en fusionnant votre prochain envoi."

@@ -7,6 +7,7 @@ fieldapp coord report --workspace DIR --format csv|xlsx|pdf --out FILE [--k 5]
 from __future__ import annotations
 
 import argparse
+from contextlib import closing
 from pathlib import Path
 
 from fieldapp.cli import common
@@ -20,8 +21,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     fmt, out, k = arg_str(args, "format"), arg_str(args, "out"), arg_int(args, "k")
     if fmt not in FORMATS:
         raise CliError("cli.report.unknown_format", fmt=fmt, formats=", ".join(FORMATS))
-    service = common.open_workspace(args)
-    try:
+    with closing(common.open_workspace(args)) as service:
         report = coord_report(
             service,
             fmt,
@@ -31,8 +31,6 @@ def cmd_report(args: argparse.Namespace) -> int:
             date_to=date_to,
             structure=arg_opt(args, "structure"),
         )
-    finally:
-        service.close()
     if arg_flag(args, "json"):
         common.print_json(
             {

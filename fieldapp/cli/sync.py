@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import closing
 
 from fieldapp.cli import common
 from fieldapp.cli.common import CliError, arg_flag, arg_opt, arg_path, arg_str
@@ -44,11 +45,8 @@ def cmd_join(args: argparse.Namespace) -> int:
     invitation = sync_service.check_invitation(
         arg_str(args, "invitation"), arg_str(args, "invitation_code")
     )
-    service = common.open_profile(args)
-    try:
+    with closing(common.open_profile(args)) as service:
         result = sync_service.SyncService(service).join_coordination(invitation)
-    finally:
-        service.close()
     if arg_flag(args, "json"):
         common.print_json(result)
     else:
@@ -61,11 +59,8 @@ def cmd_join(args: argparse.Namespace) -> int:
 
 
 def cmd_enrolment(args: argparse.Namespace) -> int:
-    service = common.open_profile(args)
-    try:
+    with closing(common.open_profile(args)) as service:
         result = sync_service.SyncService(service).enrolment(arg_path(args, "out"))
-    finally:
-        service.close()
     if arg_flag(args, "json"):
         common.print_json(result)
     else:
@@ -78,8 +73,7 @@ def cmd_enrolment(args: argparse.Namespace) -> int:
 def cmd_sync(args: argparse.Namespace) -> int:
     to = _to_drop(args)
     as_json = arg_flag(args, "json")
-    service = common.open_profile(args)
-    try:
+    with closing(common.open_profile(args)) as service:
         sync = sync_service.SyncService(service)
         if arg_flag(args, "check"):
             ok, message = sync.test_connection(to)
@@ -92,8 +86,6 @@ def cmd_sync(args: argparse.Namespace) -> int:
         # As the window does at unlock: records past retention go before the next batch.
         privacy.apply_retention(service)
         report = sync.sync(to, progress)
-    finally:
-        service.close()
     if as_json:
         common.print_json(report.to_dict())
     else:
@@ -113,13 +105,10 @@ def _progress(done: int, total: int, message: str) -> None:
 
 
 def cmd_outbox(args: argparse.Namespace) -> int:
-    service = common.open_profile(args)
-    try:
+    with closing(common.open_profile(args)) as service:
         sync = sync_service.SyncService(service)
         rows = sync.outbox()
         summary = sync.status_summary()
-    finally:
-        service.close()
     if arg_flag(args, "json"):
         common.print_json(rows)
         return 0
