@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from fieldapp import cli, cli_directory
+from fieldapp import cli
+from fieldapp.cli import directory as cli_directory
 from fieldapp.services import sync as sync_service
 from fieldapp.storage import keyfile
 from tests.helpers import PASSPHRASE, make_profile

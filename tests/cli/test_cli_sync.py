@@ -15,7 +15,8 @@ from typing import Any
 import pytest
 
 from benchmarks.davserver import PASSWORD, USER, DavServer
-from fieldapp import cli, cli_sync
+from fieldapp import cli
+from fieldapp.cli import sync as cli_sync
 from fieldapp.sync.invitation import open_invitation
 from tests.helpers import (
     COORD_PASSPHRASE,

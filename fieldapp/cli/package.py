@@ -1,9 +1,9 @@
-"""Command-line commands for installed copies and bundles (registered by fieldapp.cli).
+"""Commands for installed copies and bundles.
 
     fieldapp selfcheck [--tmp DIR] [--no-qt]
 
-Prints one line per step, then "OK" (exit code 0). A failure is one French line on stderr naming
-the step, exit code 1. See fieldapp/services/selfcheck.py and docs/packaging.md.
+Prints one line per step, then "OK" (exit code 0). A failure is one line on stderr naming the
+step, exit code 1. See fieldapp/services/selfcheck.py and docs/packaging.md.
 """
 
 from __future__ import annotations
@@ -14,13 +14,11 @@ import platform
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from fieldapp import __version__
-
-AddCommand = Callable[..., Any]
-
-EXIT_ERROR = 1
+from fieldapp.cli import common
+from fieldapp.cli.common import arg_flag, arg_opt
+from fieldapp.errors import UnavailableError
 
 
 def _qt_check(workdir: Path | None) -> Callable[[], str]:
@@ -37,7 +35,8 @@ def _qt_check(workdir: Path | None) -> Callable[[], str]:
 def cmd_selfcheck(args: argparse.Namespace) -> int:
     from fieldapp.services import selfcheck
 
-    workdir = Path(args.tmp).expanduser() if args.tmp else None
+    tmp = arg_opt(args, "tmp")
+    workdir = Path(tmp).expanduser() if tmp else None
     frozen = " (application empaquetée)" if getattr(sys, "frozen", False) else ""
     print(
         f"Relais {__version__}{frozen} — autotest ; Python {platform.python_version()}, "
@@ -48,22 +47,19 @@ def cmd_selfcheck(args: argparse.Namespace) -> int:
         selfcheck.run(
             workdir=workdir,
             progress=lambda step: print(step.line(), flush=True),
-            extra=None if args.no_qt else _qt_check(workdir),
+            extra=None if arg_flag(args, "no_qt") else _qt_check(workdir),
         )
     except selfcheck.SelfCheckFailed as exc:
-        print(f"fieldapp: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+        # What is missing or broken lies outside Relais (a folder, a library of the bundle).
+        raise UnavailableError("cli.package.selfcheck_failed", detail=exc) from exc
     print("OK")
     return 0
 
 
-def register(sub: Any, add: AddCommand) -> None:
-    """Add `selfcheck` to fieldapp.cli's parser."""
-    del sub  # one top-level command: `add` is enough
-    p = add(
+def register(commands: common.Commands) -> None:
+    p = commands.add(
         "selfcheck",
         cmd_selfcheck,
-        [],
         help="autotest sans écran : magasin chiffré temporaire, lot scellé, Qt hors écran",
     )
     p.add_argument("--tmp", help="dossier où créer le profil temporaire (par défaut : TMPDIR)")

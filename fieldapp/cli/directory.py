@@ -1,0 +1,136 @@
+"""The partner directory's reference packs.
+
+    fieldapp coord pack --workspace DIR --structures FILE --services FILE --territories FILE
+                        --out PACK [--retention-months N] [--version N] [--json]
+    fieldapp pack import --home DIR PACK [--json]
+    fieldapp pack show --home DIR [--json]
+
+Refused rows of the input files are printed on stderr, one line each; the pack is still written
+with the valid rows (exit code 0). A refused pack is one line on stderr (exit code 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Mapping
+from contextlib import closing
+
+from fieldapp.cli import common
+from fieldapp.cli.common import arg_flag, arg_int, arg_opt_int, arg_path
+from fieldapp.services import directory
+
+
+def _counts(summary: Mapping[str, object]) -> str:
+    return (
+        f"{summary['structures']} structure(s), {summary['services']} service(s), "
+        f"{summary['territories']} quartier(s)"
+    )
+
+
+def cmd_coord_pack(args: argparse.Namespace) -> int:
+    from fieldapp.services import sync as sync_service  # heavy (transports): only when needed
+
+    retention_months = arg_int(args, "retention_months")
+    workspace = sync_service.open_coordination(arg_path(args, "workspace"), common.passphrase(args))
+    report = directory.make_workspace_pack(
+        workspace,
+        arg_path(args, "structures"),
+        arg_path(args, "services"),
+        arg_path(args, "territories"),
+        arg_path(args, "out"),
+        version=arg_opt_int(args, "pack_version"),
+        retention_months=retention_months,
+    )
+    if arg_flag(args, "json"):
+        common.print_json(report.to_dict())
+        return 0
+    for line in report.problem_lines():
+        print(f"fieldapp: {line}", file=sys.stderr)
+    counts = report.counts
+    print(f"Pack de référence version {report.version} écrit : {report.path}")
+    print(
+        f"  {counts['structures']} structure(s), {counts['services']} service(s), "
+        f"{counts['territories']} quartier(s) ; conservation {retention_months} mois"
+    )
+    print(f"  Empreinte de la clé de signature : {report.signer_fingerprint}")
+    print(f"  SHA-256 du contenu : {report.content_sha256}")
+    if report.refused:
+        print(f"  {report.refused} ligne(s) refusée(s), détail ci-dessus (non incluses)")
+    return 0
+
+
+def cmd_pack_import(args: argparse.Namespace) -> int:
+    with closing(common.open_profile(args)) as service:
+        pack = directory.import_pack(service, arg_path(args, "pack"))
+    summary = pack.summary()
+    if arg_flag(args, "json"):
+        common.print_json(summary)
+        return 0
+    where = f" de la coordination « {pack.coordination} »" if pack.coordination else ""
+    print(f"Pack de référence version {pack.version}{where} installé : {_counts(summary)}")
+    return 0
+
+
+def cmd_pack_show(args: argparse.Namespace) -> int:
+    with closing(common.open_profile(args)) as service:
+        summary = directory.current_pack(service).summary()
+    if arg_flag(args, "json"):
+        common.print_json(summary)
+        return 0
+    if summary["demo"]:
+        print(f"Annuaire de démonstration (données fictives) : {_counts(summary)}")
+    else:
+        print(
+            f"Pack de référence version {summary['version']} du {summary['date'][:10]} "
+            f"(« {summary['coordination']} ») : {_counts(summary)}"
+        )
+    return 0
+
+
+def register(commands: common.Commands) -> None:
+    as_json = common.json_option()
+    p = common.coord_commands(commands).add(
+        "pack",
+        cmd_coord_pack,
+        parents=[common.workspace_options(db=False), as_json],
+        help="publier le pack de référence signé (annuaire, quartiers)",
+    )
+    p.add_argument(
+        "--structures", required=True, help="structures data·inclusion (JSON ou JSON lines)"
+    )
+    p.add_argument("--services", required=True, help="services data·inclusion (JSON ou JSON lines)")
+    p.add_argument(
+        "--territories", required=True, help="liste des QPV (CSV : code_qp, lib_qp, insee_com)"
+    )
+    p.add_argument("--out", required=True, help="fichier du pack à écrire")
+    p.add_argument(
+        "--retention-months",
+        type=common.positive,
+        metavar="N",
+        default=directory.DEFAULT_RETENTION_MONTHS,
+        help="durée de conservation des données, en mois (24 par défaut)",
+    )
+    p.add_argument(
+        "--version",
+        dest="pack_version",
+        type=common.positive,
+        metavar="N",
+        help="numéro de version (par défaut : dernière version publiée + 1)",
+    )
+
+    pack = commands.group("pack", "pack de référence (annuaire, quartiers)")
+    profile_options = common.profile_options()
+    p = pack.add(
+        "import",
+        cmd_pack_import,
+        parents=[profile_options, as_json],
+        help="installer un pack de référence signé",
+    )
+    p.add_argument("pack", help="fichier du pack (.relais-pack)")
+    pack.add(
+        "show",
+        cmd_pack_show,
+        parents=[profile_options, as_json],
+        help="pack de référence en service",
+    )

@@ -1,0 +1,356 @@
+"""The field worker's notebook commands (DESIGN.md § Command line).
+
+fieldapp init --home DIR --structure NAME --structure-type CODE [--invitation FILE
+              --invitation-code CODE] [--json]
+fieldapp demo --home DIR [--contacts N] [--json]
+fieldapp contact add|list …, fieldapp import-contacts FILE, fieldapp handover add|status|list …
+fieldapp passphrase change|recover …, fieldapp person erase --pseudonym CODE
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Mapping
+from contextlib import closing
+from pathlib import Path
+
+from fieldapp.cli import common
+from fieldapp.cli.common import (
+    CliError,
+    arg_flag,
+    arg_int,
+    arg_list,
+    arg_opt,
+    arg_str,
+)
+from fieldapp.messages import render
+from fieldapp.services import profile, sync
+from fieldapp.storage import keyfile
+from fieldapp.storage.store import ContactFilter
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    home = common.new_home(args)
+    invitation_file, code = arg_opt(args, "invitation"), arg_opt(args, "invitation_code")
+    if bool(invitation_file) != bool(code):
+        raise CliError("cli.init.invitation_pair")
+    # Open the invitation first: a wrong code must not leave a half-joined profile behind.
+    invitation = sync.check_invitation(invitation_file, code) if invitation_file else None
+    passphrase = common.passphrase(args, confirm=True)
+    service, recovery_key = profile.create_profile(
+        home,
+        passphrase,
+        structure=arg_str(args, "structure"),
+        structure_type=arg_str(args, "structure_type"),
+    )
+    with closing(service):
+        result: dict[str, object] = {
+            "home": str(home.root),
+            "device_id": service.device_id,
+            "structure": service.structure,
+            "recovery_key": recovery_key,
+        }
+        if invitation is not None:
+            result["coordination"] = sync.join_after_init(service, invitation)
+    if arg_flag(args, "json"):
+        common.print_json(result)
+    else:
+        print(f"Profil créé dans {home.root}")
+        print(f"Appareil : {result['device_id']}")
+        print("Clé de secours (notez-la maintenant, elle ne sera plus affichée) :")
+        print(f"  {recovery_key}")
+    return 0
+
+
+def _load_json_records(source: str | None) -> list[dict[str, object]]:
+    if source in (None, "-"):
+        text = sys.stdin.read()
+        label = render("cli.contact.stdin")
+    else:
+        assert source is not None
+        label = source
+        try:
+            text = common.read_text_file(source)
+        except UnicodeDecodeError as exc:
+            raise CliError("cli.contact.not_utf8", path=source) from exc
+    text = text.strip()
+    if not text:
+        raise CliError("cli.contact.empty", source=label)
+    try:
+        whole = json.loads(text)
+    except json.JSONDecodeError:
+        whole = None
+    if isinstance(whole, dict):
+        return [whole]
+    if whole is not None:
+        raise CliError("cli.contact.not_json")
+    records = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise CliError("cli.contact.bad_line", line=number, reason=exc.msg) from exc
+        if not isinstance(item, dict):
+            raise CliError("cli.contact.not_object", line=number)
+        records.append(item)
+    return records
+
+
+def cmd_contact_add(args: argparse.Namespace) -> int:
+    records = _load_json_records(arg_opt(args, "file"))
+    with closing(common.open_profile(args)) as service:
+        ids = service.record_contacts(records, redact=arg_flag(args, "redact"))
+    for contact_id in ids:
+        print(contact_id)
+    return 0
+
+
+def cmd_contact_list(args: argparse.Namespace) -> int:
+    flt = ContactFilter(
+        date_from=common.parse_date(arg_opt(args, "date_from"), "--from"),
+        date_to=common.parse_date(arg_opt(args, "date_to"), "--to"),
+        neighbourhood=arg_opt(args, "neighbourhood"),
+        need=arg_opt(args, "need"),
+        outcome=arg_opt(args, "outcome"),
+        text=arg_opt(args, "text"),
+        include_voided=arg_flag(args, "all"),
+    )
+    with closing(common.open_profile(args)) as service:
+        rows = service.contacts(flt)
+    if arg_flag(args, "json"):
+        common.print_json([_public_contact(r) for r in rows])
+        return 0
+    for r in rows:
+        voided = " (annulé)" if r["voided"] else ""
+        print(f"{r['id']}  {r['date']}  {r['neighbourhood']:<10} {r['outcome']}{voided}")
+    print(f"{len(rows)} contact(s)", file=sys.stderr)
+    return 0
+
+
+def _public_contact(row: Mapping[str, object]) -> dict[str, object]:
+    return {k: v for k, v in row.items() if k not in {"device_id", "created_hlc", "updated_hlc"}}
+
+
+def cmd_import_contacts(args: argparse.Namespace) -> int:
+    from fieldapp.services.csv_import import CsvFileError, import_contacts
+
+    file = arg_str(args, "file")
+    with closing(common.open_profile(args)) as service:
+        try:
+            report = import_contacts(service, Path(file))
+        except CsvFileError as exc:
+            raise CliError("cli.import.file", path=file, detail=exc) from exc
+    for error in report.errors:
+        print(str(error), file=sys.stderr)
+    if report.ignored_columns:
+        names = ", ".join(render("cli.quoted", {"text": c}) for c in report.ignored_columns)
+        print(render("cli.import.ignored_columns", {"names": names}), file=sys.stderr)
+    if arg_flag(args, "json"):
+        common.print_json(
+            {
+                "imported": report.imported,
+                "errors": [{"line": e.line, "message": str(e)} for e in report.errors],
+                "ignored_columns": report.ignored_columns,
+            }
+        )
+    else:
+        imported, refused = len(report.imported), len(report.errors)
+        print(f"{imported} contact(s) importé(s), {refused} ligne(s) refusée(s)")
+    return 0 if not report.errors else common.EXIT_ERROR
+
+
+def cmd_handover_add(args: argparse.Namespace) -> int:
+    data: dict[str, object] = {
+        "contact_id": arg_str(args, "contact"),
+        "partner": arg_str(args, "partner"),
+        "mode": arg_str(args, "mode"),
+        "consent": arg_flag(args, "consent"),
+    }
+    follow_up = arg_opt(args, "follow_up")
+    if follow_up:
+        data["follow_up"] = follow_up
+    with closing(common.open_profile(args)) as service:
+        handover_id = service.propose_handover(data)
+    print(handover_id)
+    return 0
+
+
+def cmd_handover_status(args: argparse.Namespace) -> int:
+    handover = arg_str(args, "handover")
+    with closing(common.open_profile(args)) as service:
+        service.change_handover_status(
+            handover, arg_str(args, "status"), reason=arg_opt(args, "reason")
+        )
+        current = service.handover(handover)
+    print(f"{handover}  {current['status']}")
+    return 0
+
+
+def cmd_handover_list(args: argparse.Namespace) -> int:
+    with closing(common.open_profile(args)) as service:
+        rows = service.handovers(status=arg_list(args, "status") or None)
+    if arg_flag(args, "json"):
+        common.print_json([{k: v for k, v in r.items() if not k.endswith("_hlc")} for r in rows])
+        return 0
+    for r in rows:
+        follow = r["follow_up"] or "-"
+        print(f"{r['id']}  {r['status']:<16} suivi {follow:<10}  {r['partner']}")
+    return 0
+
+
+def cmd_passphrase_change(args: argparse.Namespace) -> int:
+    home = common.existing_home(args)
+    old = common.passphrase(args)
+    keyfile.unlock(home.key_file, old)  # say "wrong passphrase" before asking for a new one
+    profile.change_passphrase(home, old, common.new_passphrase(args))
+    print("Phrase de passe changée.")
+    return 0
+
+
+def cmd_passphrase_recover(args: argparse.Namespace) -> int:
+    home = common.existing_home(args)
+    recovery_key = common.recovery_key(args)
+    keyfile.unlock_with_recovery(home.key_file, recovery_key)
+    profile.recover(home, recovery_key, common.new_passphrase(args))
+    print("Nouvelle phrase de passe enregistrée.")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from fieldapp.services import demo
+
+    home = common.new_home(args)
+    contacts = arg_int(args, "contacts")
+    if contacts < 0:
+        raise CliError("cli.demo.contacts")
+    passphrase = os.environ.get("FIELDAPP_PASSPHRASE") or demo.DEMO_PASSPHRASE
+    result = demo.create_demo(home.root, passphrase, contacts=contacts)
+    if arg_flag(args, "json"):
+        common.print_json(result)
+    else:
+        print(
+            f"Profil de démonstration créé dans {home.root} ({result['contacts']} contacts fictifs)"
+        )
+        print(f"Espace coordinateur de démonstration : {result['workspace']}")
+        print(f"Phrase de passe de démonstration (profil et coordination) : {passphrase}")
+    return 0
+
+
+def cmd_person_erase(args: argparse.Namespace) -> int:
+    from fieldapp.services import privacy
+
+    with closing(common.open_profile(args)) as service:
+        try:
+            removed = privacy.erase_person(service, arg_str(args, "pseudonym"))
+        except ValueError as exc:  # malformed code: the message never repeats the input
+            raise CliError("cli.person.refused", detail=exc) from exc
+    print(
+        f"Effacé de ce carnet : {removed.contacts} contact(s), {removed.handovers} relais. "
+        "La coordination l'effacera en fusionnant votre prochain envoi."
+    )
+    return 0
+
+
+def register(commands: common.Commands) -> None:
+    profile_options, as_json = common.profile_options(), common.json_option()
+
+    p = commands.add(
+        "init", cmd_init, parents=[profile_options, as_json], help="créer le profil de cet appareil"
+    )
+    p.add_argument("--structure", required=True, help="nom de la structure")
+    p.add_argument("--structure-type", required=True, help="type de structure (code)")
+    p.add_argument("--invitation", help="fichier d'invitation de la coordination")
+    p.add_argument("--invitation-code", help="code d'invitation (donné à part)")
+
+    p = commands.add(
+        "demo",
+        cmd_demo,
+        parents=[profile_options, as_json],
+        help="profil de démonstration (données fictives)",
+    )
+    p.add_argument("--contacts", type=int, default=300, help="nombre de contacts fictifs")
+
+    contact = commands.group("contact", "rencontres")
+    p = contact.add(
+        "add",
+        cmd_contact_add,
+        parents=[profile_options],
+        help="enregistrer un ou plusieurs contacts",
+    )
+    p.add_argument(
+        "file",
+        nargs="?",
+        help="fichier JSON (un objet, ou un objet par ligne) ; - pour l'entrée standard",
+    )
+    p.add_argument(
+        "--redact", action="store_true", help="masquer les données personnelles des notes"
+    )
+    p = contact.add(
+        "list", cmd_contact_list, parents=[profile_options, as_json], help="lister les contacts"
+    )
+    p.add_argument("--from", dest="date_from", help="depuis la date AAAA-MM-JJ")
+    p.add_argument("--to", dest="date_to", help="jusqu'à la date AAAA-MM-JJ")
+    p.add_argument("--neighbourhood", help="code du quartier")
+    p.add_argument("--need", help="besoin (catégorie data·inclusion)")
+    p.add_argument("--outcome", help="suite donnée")
+    p.add_argument("--text", help="texte cherché dans les notes")
+    p.add_argument("--all", action="store_true", help="inclure les contacts annulés")
+
+    p = commands.add(
+        "import-contacts",
+        cmd_import_contacts,
+        parents=[profile_options, as_json],
+        help="importer un tableur CSV",
+    )
+    p.add_argument("file", help="fichier CSV (séparateur ; ou ,)")
+
+    handover = commands.group("handover", "relais accompagnés")
+    p = handover.add("add", cmd_handover_add, parents=[profile_options], help="proposer un relais")
+    p.add_argument("--contact", required=True, help="identifiant du contact")
+    p.add_argument("--partner", required=True, help="structure partenaire")
+    p.add_argument("--mode", required=True, help="modalité du relais (code)")
+    p.add_argument("--consent", action="store_true", help="la personne a donné son accord")
+    p.add_argument("--follow-up", help="date de suivi AAAA-MM-JJ")
+    p = handover.add(
+        "status",
+        cmd_handover_status,
+        parents=[profile_options],
+        help="changer l'état d'un relais",
+    )
+    p.add_argument("handover", help="identifiant du relais")
+    p.add_argument("status", help="nouvel état")
+    p.add_argument("--reason", help="motif (obligatoire pour refus_partenaire)")
+    p = handover.add(
+        "list", cmd_handover_list, parents=[profile_options, as_json], help="lister les relais"
+    )
+    p.add_argument("--status", action="append", help="filtrer par état (répétable)")
+
+    new_pass = common.new_passphrase_option()
+    passphrase = commands.group("passphrase", "phrase de passe")
+    passphrase.add(
+        "change",
+        cmd_passphrase_change,
+        parents=[profile_options, new_pass],
+        help="changer la phrase de passe",
+    )
+    p = passphrase.add(
+        "recover",
+        cmd_passphrase_recover,
+        parents=[profile_options, new_pass],
+        help="nouvelle phrase de passe avec la clé de secours",
+    )
+    p.add_argument("--recovery-key-file", help="lire la clé de secours dans ce fichier")
+
+    person = commands.group("person", "droits des personnes")
+    p = person.add(
+        "erase",
+        cmd_person_erase,
+        parents=[profile_options],
+        help="effacer une personne (pseudonyme), ici et à la fusion",
+    )
+    p.add_argument("--pseudonym", required=True, help="code de la personne, XXXX-XXXX")
