@@ -202,3 +202,157 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "expected format: 16 digits, a dash, 5 digits",
     ),
 }
+
+MESSAGES.update(
+    {
+        # directory.py: reading a data·inclusion file
+        "domain.directory.row": ("ligne {line}", "line {line}"),
+        "domain.directory.row_id": ("ligne {line} ({record_id})", "line {line} ({record_id})"),
+        "domain.directory.row_field": (
+            "{where} : champ {field} : {detail}",
+            "{where}: field {field}: {detail}",
+        ),
+        "domain.directory.row_problem": ("{where} : {detail}", "{where}: {detail}"),
+        "domain.directory.not_utf8": (
+            "le fichier n'est pas un texte UTF-8 (octet {byte})",
+            "the file is not UTF-8 text (byte {byte})",
+        ),
+        "domain.directory.array_truncated": (
+            "tableau JSON tronqué : « ] » final manquant",
+            "truncated JSON array: final “]” missing",
+        ),
+        "domain.directory.after_array": (
+            "contenu inattendu après la fin du tableau JSON",
+            "unexpected content after the end of the JSON array",
+        ),
+        "domain.directory.comma_expected": (
+            "JSON invalide ligne {line} : « , » ou « ] » attendu",
+            "invalid JSON on line {line}: “,” or “]” expected",
+        ),
+        "domain.directory.array_unreadable": (
+            "JSON invalide ligne {line}, colonne {column} : tableau illisible à partir de là "
+            "(virgule, guillemet ou accolade manquants ?)",
+            "invalid JSON on line {line}, column {column}: the array is unreadable from there "
+            "(missing comma, quote or brace?)",
+        ),
+        "domain.directory.too_nested": (
+            "JSON trop imbriqué ligne {line}",
+            "JSON nested too deeply on line {line}",
+        ),
+        "domain.directory.hint_postcode": (
+            "code postal à 5 chiffres attendu",
+            "5-digit postcode expected",
+        ),
+        "domain.directory.hint_insee": (
+            "code INSEE de commune à 5 caractères attendu",
+            "5-character INSEE commune code expected",
+        ),
+        "domain.directory.hint_siret": (
+            "numéro SIRET à 14 chiffres attendu",
+            "14-digit SIRET number expected",
+        ),
+        "domain.directory.hint_format": ("format invalide", "invalid format"),
+        "domain.directory.hinted": ("{hint}, reçu {value}", "{hint}, got {value}"),
+        "domain.directory.zone_invalid": (
+            "code géographique invalide {value} : code commune, département, EPCI, pays ou "
+            "« france » attendu",
+            "invalid geographic code {value}: commune, département, EPCI or country code, or "
+            "“france” expected",
+        ),
+        "domain.directory.text_expected": ("texte attendu", "text expected"),
+        "domain.directory.too_short": (
+            "texte trop court ({min} caractères au moins)",
+            "text too short (at least {min} characters)",
+        ),
+        "domain.directory.too_long": (
+            "texte trop long ({max} caractères au plus)",
+            "text too long (at most {max} characters)",
+        ),
+        "domain.directory.enum_unknown": (
+            "valeur inconnue {value} (hors du référentiel data·inclusion v1)",
+            "unknown value {value} (not in the data·inclusion v1 reference)",
+        ),
+        "domain.directory.date_invalid": (
+            "date invalide {value} (AAAA-MM-JJ attendu)",
+            "invalid date {value} (YYYY-MM-DD expected)",
+        ),
+        "domain.directory.url_invalid": ("lien web invalide {value}", "invalid web link {value}"),
+        "domain.directory.one_value_expected": (
+            "au moins une valeur attendue",
+            "at least one value expected",
+        ),
+        "domain.directory.list_expected": ("liste de valeurs attendue", "list of values expected"),
+        "domain.directory.number_expected": (
+            "nombre attendu, reçu {value}",
+            "number expected, got {value}",
+        ),
+        "domain.directory.too_small": (
+            "valeur trop petite (minimum {min})",
+            "value too small (minimum {min})",
+        ),
+        "domain.directory.email_invalid": (
+            "adresse de courriel invalide {value}",
+            "invalid email address {value}",
+        ),
+        "domain.directory.value_invalid": ("valeur invalide", "invalid value"),
+        "domain.directory.too_many_rows": (
+            "trop de lignes ({max} {what}s au plus)",
+            "too many rows (at most {max} {what}s)",
+        ),
+        "domain.directory.json_invalid": (
+            "JSON invalide (colonne {column})",
+            "invalid JSON (column {column})",
+        ),
+        "domain.directory.object_expected": (
+            "objet JSON attendu ({what})",
+            "JSON object expected ({what})",
+        ),
+        "domain.directory.duplicate_id": (
+            "identifiant en double (déjà vu ligne {line})",
+            "duplicate identifier (already seen on line {line})",
+        ),
+        "domain.directory.structure_unknown": (
+            "structure inconnue {value} (absente du fichier des structures ou refusée)",
+            "unknown structure {value} (missing from the structures file, or refused)",
+        ),
+        "domain.directory.line_object_expected": (
+            "ligne {line} : objet JSON attendu",
+            "line {line}: JSON object expected",
+        ),
+        # territories.py: the QPV reference CSV
+        "domain.territories.encoding": (
+            "ni UTF-8 ni Windows-1252 : encodage inconnu",
+            "neither UTF-8 nor Windows-1252: unknown encoding",
+        ),
+        "domain.territories.empty": (
+            "fichier vide : colonnes code_qp, lib_qp, insee_com attendues",
+            "empty file: columns code_qp, lib_qp, insee_com expected",
+        ),
+        "domain.territories.columns_missing": (
+            "colonne(s) manquante(s) : {missing} (colonnes lues : {read})",
+            "missing column(s): {missing} (columns read: {read})",
+        ),
+        "domain.territories.none": ("aucune", "none"),
+        "domain.territories.too_many_rows": (
+            "trop de lignes ({max} au plus)",
+            "too many rows (at most {max})",
+        ),
+        "domain.territories.empty_cell": ("vide", "empty"),
+        "domain.territories.qpv_invalid": (
+            "code QPV invalide ({what})",
+            "invalid QPV code ({what})",
+        ),
+        "domain.territories.name_required": (
+            "nom obligatoire ({max} car. au plus)",
+            "name required (at most {max} chars)",
+        ),
+        "domain.territories.insee_invalid": (
+            "code INSEE de commune invalide ({what})",
+            "invalid INSEE commune code ({what})",
+        ),
+        "domain.territories.name_differs": (
+            "nom différent pour le même code (« {kept} » gardé)",
+            "different name for the same code (“{kept}” kept)",
+        ),
+    }
+)
