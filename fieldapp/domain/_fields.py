@@ -1,6 +1,7 @@
 """Shared field readers: collect every problem of a record instead of stopping at the first.
 
-Private to the domain package; contacts, handovers and events all speak the same French.
+Private to the domain package; contacts, handovers and events all word their problems from the
+same catalogue codes (`domain.field.*`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 
 from fieldapp.domain.errors import Problem, ValidationError
 from fieldapp.domain.vocab import Vocabulary
+from fieldapp.messages import Text
 
 # Normalised tokens of field names that would hold identifying data (DESIGN.md principle 1).
 _PII_TOKENS = frozenset(
@@ -43,7 +45,7 @@ _PII_TOKENS = frozenset(
         "secu",
     }
 )
-PII_MESSAGE = "Relais n'enregistre pas de données nominatives : retirez ce champ"
+PII_MESSAGE = Text("domain.field.personal_data")
 _MISSING = object()
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SHOWN_CHARS = 40
@@ -61,30 +63,30 @@ def is_personal_data_key(key: str) -> bool:
     return normalised in _PII_TOKENS or any(token in _PII_TOKENS for token in normalised.split("_"))
 
 
-def type_name(value: object) -> str:
-    """French name of a JSON-ish type, for "type incorrect" messages."""
+def type_name(value: object) -> Text | str:
+    """Name of a JSON-ish type, for "type incorrect" messages."""
     if value is None:
         return "null"
     if isinstance(value, bool):
-        return "booléen"
+        return Text("domain.type.boolean")
     if isinstance(value, int):
-        return "nombre entier"
+        return Text("domain.type.integer")
     if isinstance(value, float):
-        return "nombre"
+        return Text("domain.type.number")
     if isinstance(value, str):
-        return "texte"
+        return Text("domain.type.text")
     if isinstance(value, list | tuple):
-        return "liste"
+        return Text("domain.type.list")
     if isinstance(value, Mapping):
-        return "objet"
+        return Text("domain.type.object")
     return type(value).__name__
 
 
-def shown(value: str) -> str:
+def shown(value: str) -> Text:
     """A user value quoted in a message, cut short so a message stays one readable line."""
     if len(value) > _SHOWN_CHARS:
         value = value[: _SHOWN_CHARS - 1] + "…"
-    return f"« {value} »"
+    return Text("domain.field.quoted", value=value)
 
 
 def years_before(day: dt.date, years: int) -> dt.date:
@@ -102,25 +104,28 @@ class FieldReader:
         self._data: Mapping[str, Any] = {}
         if not isinstance(data, Mapping):
             self.problems.append(
-                Problem(record, f"un objet JSON est attendu, reçu {type_name(data)}")
+                Problem(record, Text("domain.field.object_expected", got=type_name(data)))
             )
             return
         self._data = data
         allowed_set = set(allowed)
         for key in data:
             if not isinstance(key, str):
-                self.problems.append(Problem(record, "nom de champ non textuel"))
+                self.problems.append(Problem(record, Text("domain.field.key_not_text")))
             elif key in allowed_set:
                 continue
             elif is_personal_data_key(key):
                 self.problems.append(Problem(key, PII_MESSAGE))
             else:
                 self.problems.append(
-                    Problem(key, f"champ inconnu ; champs possibles : {', '.join(allowed)}")
+                    Problem(key, Text("domain.field.unknown", allowed=", ".join(allowed)))
                 )
 
-    def add(self, field: str, message: str) -> None:
-        self.problems.append(Problem(field, message))
+    def add(self, field: str, code: str | Text, /, **params: object) -> None:
+        """Record a problem: a catalogue code and its parameters, or a ready `Text`."""
+        self.problems.append(
+            Problem(field, code if isinstance(code, Text) else Text(code, **params))
+        )
 
     def has_problem(self, field: str) -> bool:
         return any(problem.field == field for problem in self.problems)
@@ -134,25 +139,28 @@ class FieldReader:
         value = self._data.get(name)
         if value is None:
             if required:
-                self.add(name, "champ obligatoire manquant")
+                self.add(name, "domain.field.missing")
             return _MISSING
         return value
 
-    def text(self, name: str, *, required: bool, max_len: int, what: str = "texte") -> str | None:
+    def text(
+        self, name: str, *, required: bool, max_len: int, what: Text | None = None
+    ) -> str | None:
         """Stripped text; empty text counts as missing. Free text is never quoted back."""
         value = self.raw(name, required=required)
         if value is _MISSING:
             return None
         if not isinstance(value, str):
-            self.add(name, f"type incorrect : {what} attendu, reçu {type_name(value)}")
+            expected = what or Text("domain.type.text")
+            self.add(name, "domain.field.wrong_type", what=expected, got=type_name(value))
             return None
         value = value.strip()
         if not value:
             if required:
-                self.add(name, "champ obligatoire vide")
+                self.add(name, "domain.field.empty")
             return None
         if len(value) > max_len:
-            self.add(name, f"trop long ({len(value)} caractères, {max_len} au plus)")
+            self.add(name, "domain.field.too_long", length=len(value), max_len=max_len)
             return None
         return value
 
@@ -161,7 +169,7 @@ class FieldReader:
         if value is _MISSING:
             return default
         if not isinstance(value, str):
-            self.add(name, f"type incorrect : code texte attendu, reçu {type_name(value)}")
+            self.add(name, "domain.field.code_expected", got=type_name(value))
             return None
         if value not in vocab:
             self.add(name, unknown_code(value, vocab))
@@ -176,19 +184,19 @@ class FieldReader:
         if value is _MISSING:
             value = list(default)
         if not isinstance(value, list | tuple):
-            self.add(name, f"type incorrect : liste de codes attendue, reçu {type_name(value)}")
+            self.add(name, "domain.field.codes_expected", got=type_name(value))
             return None
         ok = True
         seen: set[str] = set()
         for item in value:
             if not isinstance(item, str):
-                self.add(name, f"type incorrect : code texte attendu, reçu {type_name(item)}")
+                self.add(name, "domain.field.code_expected", got=type_name(item))
                 ok = False
             elif item not in vocab:
                 self.add(name, unknown_code(item, vocab))
                 ok = False
             elif item in seen:
-                self.add(name, f"valeur en double {shown(item)}")
+                self.add(name, "domain.field.duplicate", value=shown(item))
                 ok = False
             else:
                 seen.add(item)
@@ -201,12 +209,12 @@ class FieldReader:
         if value is _MISSING:
             return None
         if isinstance(value, dt.datetime):
-            self.add(name, "une date sans heure est attendue (AAAA-MM-JJ)")
+            self.add(name, "domain.field.date_with_time")
             return None
         if isinstance(value, dt.date):
             return value
         if not isinstance(value, str):
-            self.add(name, f"type incorrect : date AAAA-MM-JJ attendue, reçu {type_name(value)}")
+            self.add(name, "domain.field.date_expected", got=type_name(value))
             return None
         # fromisoformat alone also takes "20241125" and week dates; the contract is YYYY-MM-DD.
         if _ISO_DATE.fullmatch(value):
@@ -214,7 +222,7 @@ class FieldReader:
                 return dt.date.fromisoformat(value)
             except ValueError:
                 pass
-        self.add(name, f"date invalide {shown(value)} ; format attendu AAAA-MM-JJ")
+        self.add(name, "domain.field.date_invalid", value=shown(value))
         return None
 
     def boolean(self, name: str, *, required: bool) -> bool | None:
@@ -222,10 +230,10 @@ class FieldReader:
         if value is _MISSING:
             return None
         if not isinstance(value, bool):
-            self.add(name, f"type incorrect : true ou false attendu, reçu {type_name(value)}")
+            self.add(name, "domain.field.boolean_expected", got=type_name(value))
             return None
         return value
 
 
-def unknown_code(value: str, vocab: Vocabulary) -> str:
-    return f"valeur inconnue {shown(value)} ; valeurs possibles : {', '.join(vocab.codes())}"
+def unknown_code(value: str, vocab: Vocabulary) -> Text:
+    return Text("domain.field.unknown_code", value=shown(value), allowed=", ".join(vocab.codes()))

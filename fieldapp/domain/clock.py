@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from fieldapp.domain.errors import Problem, ValidationError
+from fieldapp.messages import Text
 
 WALL_DIGITS = 16
 COUNTER_DIGITS = 5
@@ -44,9 +45,7 @@ class Hlc:
     @classmethod
     def parse(cls, text: str) -> Hlc:
         if not isinstance(text, str) or not _ENCODED.fullmatch(text):
-            raise ValidationError(
-                [Problem("hlc", "format attendu : 16 chiffres, un tiret, 5 chiffres")]
-            )
+            raise ValidationError([Problem("hlc", Text("domain.clock.hlc_format"))])
         wall, counter = text.split("-")
         return cls(int(wall), int(counter))
 

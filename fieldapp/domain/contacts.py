@@ -20,6 +20,7 @@ from fieldapp.domain.vocab import (
     SITUATIONS,
     SLOTS,
 )
+from fieldapp.messages import Text
 
 HORS_QPV = "hors-qpv"
 NOTE_MAX_CHARS = 2000
@@ -110,9 +111,9 @@ def parse_contact(
     date = reader.iso_date("date", required=True)
     if date is not None:
         if date > today:
-            reader.add("date", f"date dans le futur (aujourd'hui : {today.isoformat()})")
+            reader.add("date", "domain.contact.date_future", today=today.isoformat())
         elif date < years_before(today, MAX_AGE_YEARS):
-            reader.add("date", f"date trop ancienne (plus de {MAX_AGE_YEARS} ans)")
+            reader.add("date", "domain.contact.date_too_old", years=MAX_AGE_YEARS)
 
     slot = reader.code("slot", SLOTS)
     neighbourhood = _neighbourhood(reader, known_neighbourhoods)
@@ -169,7 +170,9 @@ def amend_contact(
 
 
 def _neighbourhood(reader: FieldReader, known: Collection[str] | None) -> str | None:
-    value = reader.text("neighbourhood", required=True, max_len=100, what="code de quartier")
+    value = reader.text(
+        "neighbourhood", required=True, max_len=100, what=Text("domain.what.neighbourhood")
+    )
     if value is None:
         return None
     if value.lower() == HORS_QPV:
@@ -178,28 +181,26 @@ def _neighbourhood(reader: FieldReader, known: Collection[str] | None) -> str | 
     if not QPV_CODE.fullmatch(code):
         reader.add(
             "neighbourhood",
-            f"code de quartier invalide {shown(value)} ; attendu un code QPV "
-            f"(par ex. QN07601M) ou « {HORS_QPV} »",
+            "domain.contact.neighbourhood_invalid",
+            value=shown(value),
+            hors=HORS_QPV,
         )
         return None
     if known is not None and code not in known:
-        reader.add("neighbourhood", f"quartier {shown(code)} absent du pack de référence")
+        reader.add("neighbourhood", "domain.contact.neighbourhood_unknown", code=shown(code))
         return None
     return code
 
 
 def _commune(reader: FieldReader, neighbourhood: str | None) -> str | None:
-    value = reader.text("commune", required=False, max_len=10, what="code INSEE")
+    value = reader.text("commune", required=False, max_len=10, what=Text("domain.what.insee"))
     if value is None:
         if neighbourhood == HORS_QPV:
-            reader.add("commune", f"code INSEE obligatoire quand le quartier est « {HORS_QPV} »")
+            reader.add("commune", "domain.contact.commune_required", hors=HORS_QPV)
         return None
     code = value.upper()
     if not INSEE_COMMUNE.fullmatch(code):
-        reader.add(
-            "commune",
-            f"code INSEE invalide {shown(value)} ; attendu 5 caractères (par ex. 76540 ou 2A004)",
-        )
+        reader.add("commune", "domain.contact.commune_invalid", value=shown(value))
         return None
     return code
 
@@ -209,27 +210,21 @@ def _registrations(reader: FieldReader) -> tuple[str, ...] | None:
     if registrations is None:
         return None
     if not registrations:
-        reader.add("registrations", "au moins un choix attendu (« inconnue » si on ne sait pas)")
+        reader.add("registrations", "domain.contact.registrations_empty")
         return None
     for exclusive in EXCLUSIVE_REGISTRATIONS:
         if exclusive in registrations and len(registrations) > 1:
-            reader.add(
-                "registrations",
-                f"« {exclusive} » ne peut pas être combinée avec un autre choix",
-            )
+            reader.add("registrations", "domain.contact.registrations_exclusive", code=exclusive)
             return None
     return registrations
 
 
 def _pseudonym(reader: FieldReader) -> str | None:
-    value = reader.text("pseudonym", required=False, max_len=20, what="pseudonyme")
+    value = reader.text("pseudonym", required=False, max_len=20, what=Text("domain.what.pseudonym"))
     if value is None:
         return None
     code = value.upper()
     if not PSEUDONYM.fullmatch(code):
-        reader.add(
-            "pseudonym",
-            "format attendu XXXX-XXXX (chiffres et majuscules, sans I, L, O ni U)",
-        )
+        reader.add("pseudonym", "domain.contact.pseudonym_format")
         return None
     return code

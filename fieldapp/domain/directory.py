@@ -29,6 +29,9 @@ from data_inclusion.schema.v1 import (
     TypeService,
 )
 
+from fieldapp.errors import InputError
+from fieldapp.messages import Text, render
+
 __all__ = [
     "DirectoryFileError",
     "RowProblem",
@@ -56,27 +59,37 @@ _SET_FIELDS: Final = frozenset(
 MAX_ROWS: Final = 200_000  # far above any territory; bounds memory on a hostile file
 
 
-class DirectoryFileError(ValueError):
-    """The file as a whole cannot be read (not JSON, wrong shape); str() is one French line."""
+class DirectoryFileError(InputError, ValueError):
+    """The file as a whole cannot be read (not JSON, wrong shape); str() is one line."""
 
 
 @dataclass(frozen=True)
 class RowProblem:
-    """One refused row: where it is, which field, why (French)."""
+    """One refused row: where it is, which field, why (`text`: a catalogue Text, or a validator's
+    own words). `message` is the why in the current language."""
 
     line: int  # 1-based line of the file where the row starts
     index: int  # 1-based position of the row in the file
     record_id: str | None
     field: str
-    message: str
+    text: Text | str
+
+    @property
+    def message(self) -> str:
+        return self.text.message() if isinstance(self.text, Text) else self.text
 
     def __str__(self) -> str:
-        where = f"ligne {self.line}"
-        if self.record_id:
-            where += f" ({self.record_id})"
+        where = Text(
+            "domain.directory.row_id" if self.record_id else "domain.directory.row",
+            line=self.line,
+            record_id=self.record_id or "",
+        )
         if self.field:
-            return f"{where} : champ {self.field} : {self.message}"
-        return f"{where} : {self.message}"
+            return render(
+                "domain.directory.row_field",
+                {"where": where, "field": self.field, "detail": self.text},
+            )
+        return render("domain.directory.row_problem", {"where": where, "detail": self.text})
 
 
 # --- reading rows ---------------------------------------------------------------------------
@@ -87,9 +100,7 @@ def _text(content: bytes | str) -> str:
         try:
             return content.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise DirectoryFileError(
-                f"le fichier n'est pas un texte UTF-8 (octet {exc.start + 1})"
-            ) from None
+            raise DirectoryFileError("domain.directory.not_utf8", byte=exc.start + 1) from None
     return content.removeprefix("\ufeff")
 
 
@@ -113,15 +124,15 @@ def _iter_array(text: str, start: int) -> Iterator[tuple[int, Any | json.JSONDec
         while pos < len(text) and text[pos] in " \t\r\n":
             pos += 1
         if pos >= len(text):
-            raise DirectoryFileError("tableau JSON tronqué : « ] » final manquant")
+            raise DirectoryFileError("domain.directory.array_truncated")
         if text[pos] == "]":
             if text[pos + 1 :].strip():
-                raise DirectoryFileError("contenu inattendu après la fin du tableau JSON")
+                raise DirectoryFileError("domain.directory.after_array")
             return
         if not expect_value:
             if text[pos] != ",":
                 line += text.count("\n", counted, pos)
-                raise DirectoryFileError(f"JSON invalide ligne {line} : « , » ou « ] » attendu")
+                raise DirectoryFileError("domain.directory.comma_expected", line=line)
             pos += 1
             expect_value = True
             continue
@@ -131,11 +142,10 @@ def _iter_array(text: str, start: int) -> Iterator[tuple[int, Any | json.JSONDec
             value, pos = decoder.raw_decode(text, pos)
         except json.JSONDecodeError as exc:
             raise DirectoryFileError(
-                f"JSON invalide ligne {exc.lineno}, colonne {exc.colno} : tableau illisible "
-                "à partir de là (virgule, guillemet ou accolade manquants ?)"
+                "domain.directory.array_unreadable", line=exc.lineno, column=exc.colno
             ) from None
         except RecursionError:
-            raise DirectoryFileError(f"JSON trop imbriqué ligne {line}") from None
+            raise DirectoryFileError("domain.directory.too_nested", line=line) from None
         yield line, value
         expect_value = False
 
@@ -154,76 +164,77 @@ def _iter_lines(text: str) -> Iterator[tuple[int, Any | json.JSONDecodeError]]:
 
 # --- translating pydantic errors ------------------------------------------------------------
 
-_PATTERN_HINTS: Final[Mapping[str, str]] = {
-    "code_postal": "code postal à 5 chiffres attendu",
-    "code_insee": "code INSEE de commune à 5 caractères attendu",
-    "siret": "numéro SIRET à 14 chiffres attendu",
+_PATTERN_HINTS: Final[Mapping[str, Text]] = {
+    "code_postal": Text("domain.directory.hint_postcode"),
+    "code_insee": Text("domain.directory.hint_insee"),
+    "siret": Text("domain.directory.hint_siret"),
 }
 
 
-def _shown(value: Any) -> str:
+def _shown(value: Any) -> Text:
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     if len(text) > 60:
         text = text[:57] + "…"
-    return f"« {text} »"
+    return Text("domain.field.quoted", value=text)
 
 
-def _french(field: str, error: Mapping[str, Any]) -> str:
+def _worded(field: str, error: Mapping[str, Any]) -> Text | str:
+    """The catalogue's wording of one pydantic error (a validator's own words stay as they are)."""
     kind = error.get("type", "")
     ctx = error.get("ctx") or {}
     value = error.get("input")
     if field == "zone_eligibilite" and len(error.get("loc", ())) > 1:
-        return (
-            f"code géographique invalide {_shown(value)} : code commune, département, EPCI, "
-            "pays ou « france » attendu"
-        )
+        return Text("domain.directory.zone_invalid", value=_shown(value))
     if kind == "missing":
-        return "champ obligatoire manquant"
+        return Text("domain.field.missing")
     if kind in {"string_type", "str_type"}:
-        return "texte attendu"
+        return Text("domain.directory.text_expected")
     if kind == "string_too_short":
         if field in _PATTERN_HINTS:
-            return f"{_PATTERN_HINTS[field]}, reçu {_shown(value)}"
-        return f"texte trop court ({ctx.get('min_length')} caractères au moins)"
+            return Text("domain.directory.hinted", hint=_PATTERN_HINTS[field], value=_shown(value))
+        return Text("domain.directory.too_short", min=ctx.get("min_length"))
     if kind == "string_too_long":
         if field in _PATTERN_HINTS:
-            return f"{_PATTERN_HINTS[field]}, reçu {_shown(value)}"
-        return f"texte trop long ({ctx.get('max_length')} caractères au plus)"
+            return Text("domain.directory.hinted", hint=_PATTERN_HINTS[field], value=_shown(value))
+        return Text("domain.directory.too_long", max=ctx.get("max_length"))
     if kind == "string_pattern_mismatch":
-        return f"{_PATTERN_HINTS.get(field, 'format invalide')}, reçu {_shown(value)}"
+        hint = _PATTERN_HINTS.get(field, Text("domain.directory.hint_format"))
+        return Text("domain.directory.hinted", hint=hint, value=_shown(value))
     if kind == "enum":
-        return f"valeur inconnue {_shown(value)} (hors du référentiel data·inclusion v1)"
+        return Text("domain.directory.enum_unknown", value=_shown(value))
     if kind.startswith("date") or kind.startswith("datetime"):
-        return f"date invalide {_shown(value)} (AAAA-MM-JJ attendu)"
+        return Text("domain.directory.date_invalid", value=_shown(value))
     if kind.startswith("url"):
-        return f"lien web invalide {_shown(value)}"
+        return Text("domain.directory.url_invalid", value=_shown(value))
     if kind == "too_short":
-        return "au moins une valeur attendue"
+        return Text("domain.directory.one_value_expected")
     if kind in {"list_type", "set_type", "iterable_type"}:
-        return "liste de valeurs attendue"
+        return Text("domain.directory.list_expected")
     if kind in {"float_parsing", "float_type", "int_parsing", "int_type", "int_from_float"}:
-        return f"nombre attendu, reçu {_shown(value)}"
+        return Text("domain.directory.number_expected", value=_shown(value))
     if kind in {"greater_than_equal", "greater_than"}:
-        return f"valeur trop petite (minimum {ctx.get('ge', ctx.get('gt'))})"
+        return Text("domain.directory.too_small", min=ctx.get("ge", ctx.get("gt")))
     if kind == "model_type":
-        return "objet JSON attendu"
+        return Text("domain.event.payload_expected")
     if kind == "value_error":
         if field == "courriel":
-            return f"adresse de courriel invalide {_shown(value)}"
-        # data·inclusion's own validators already speak French.
+            return Text("domain.directory.email_invalid", value=_shown(value))
+        # data·inclusion's own validators already speak French: their words are kept.
         return str(error.get("msg", "")).removeprefix("Value error, ")
-    return str(error.get("msg", "valeur invalide"))
+    if "msg" in error:
+        return str(error["msg"])
+    return Text("domain.directory.value_invalid")
 
 
 def _problems(
     line: int, index: int, record_id: str | None, exc: pydantic.ValidationError
 ) -> list[RowProblem]:
     # One problem per field: a union type (zone_eligibilite) yields one error per branch.
-    by_field: dict[str, str] = {}
+    by_field: dict[str, Text | str] = {}
     for error in exc.errors(include_url=False):
         loc = error.get("loc", ())
         field = str(loc[0]) if loc else ""
-        by_field.setdefault(field, _french(field, error))
+        by_field.setdefault(field, _worded(field, error))
     return [RowProblem(line, index, record_id, f, m) for f, m in by_field.items()]
 
 
@@ -246,14 +257,20 @@ def _load(
     text = _text(content)
     for index, (line, row) in enumerate(_iter_rows(text), start=1):
         if index > MAX_ROWS:
-            raise DirectoryFileError(f"trop de lignes ({MAX_ROWS} {what}s au plus)")
+            raise DirectoryFileError("domain.directory.too_many_rows", max=MAX_ROWS, what=what)
         if isinstance(row, json.JSONDecodeError):
             problems.append(
-                RowProblem(line, index, None, "", f"JSON invalide (colonne {row.colno})")
+                RowProblem(
+                    line, index, None, "", Text("domain.directory.json_invalid", column=row.colno)
+                )
             )
             continue
         if not isinstance(row, dict):
-            problems.append(RowProblem(line, index, None, "", f"objet JSON attendu ({what})"))
+            problems.append(
+                RowProblem(
+                    line, index, None, "", Text("domain.directory.object_expected", what=what)
+                )
+            )
             continue
         raw_id = row.get("id")
         record_id = raw_id if isinstance(raw_id, str) and raw_id else None
@@ -269,7 +286,7 @@ def _load(
                     index,
                     record_id,
                     "id",
-                    f"identifiant en double (déjà vu ligne {seen[record['id']]})",
+                    Text("domain.directory.duplicate_id", line=seen[record["id"]]),
                 )
             )
             continue
@@ -280,8 +297,9 @@ def _load(
                     index,
                     record_id,
                     "structure_id",
-                    f"structure inconnue {_shown(record['structure_id'])} "
-                    "(absente du fichier des structures ou refusée)",
+                    Text(
+                        "domain.directory.structure_unknown", value=_shown(record["structure_id"])
+                    ),
                 )
             )
             continue
@@ -296,7 +314,7 @@ def parse_rows(content: bytes | str) -> list[dict[str, Any]]:
     rows = []
     for line, row in _iter_rows(_text(content)):
         if not isinstance(row, dict):
-            raise DirectoryFileError(f"ligne {line} : objet JSON attendu")
+            raise DirectoryFileError("domain.directory.line_object_expected", line=line)
         rows.append(row)
     return rows
 

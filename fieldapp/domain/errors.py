@@ -1,4 +1,4 @@
-"""Errors raised by the domain layer, worded in plain French for the people using Relais.
+"""Errors raised by the domain layer, worded from the message catalogue.
 
 Every message names the field it is about, so the CLI, the CSV importer and the forms can show
 it as is (DESIGN.md: "invalid contact JSON → which field and why").
@@ -9,41 +9,64 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from fieldapp.errors import InputError
+from fieldapp.messages import Text
+
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with one field of a record."""
+    """One thing wrong with one field of a record.
+
+    `text` is a catalogue `Text`; a plain `str` is shown as is in every language (a person's own
+    words, or a test's). `message` is the text in the current language, `str()` the whole line.
+    """
 
     field: str
-    message: str
+    text: Text | str
+
+    @property
+    def code(self) -> str | None:
+        return self.text.code if isinstance(self.text, Text) else None
+
+    @property
+    def params(self) -> dict[str, object]:
+        return dict(self.text.params) if isinstance(self.text, Text) else {}
+
+    @property
+    def message(self) -> str:
+        return self.render()
+
+    def render(self, lang: str | None = None) -> str:
+        """The message alone ("valeur inconnue …") in `lang` (default: the current language)."""
+        return self.text.message(lang) if isinstance(self.text, Text) else self.text
+
+    def line(self) -> Text:
+        """The whole line « champ X : … » as a translatable text."""
+        return Text("domain.problem.line", field=self.field, detail=self.text)
 
     def __str__(self) -> str:
-        return f"champ {self.field} : {self.message}"
+        return self.line().message()
 
 
-class ValidationError(ValueError):
+class ValidationError(InputError, ValueError):
     """A record was refused; `problems` lists everything wrong with it, not just the first."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems: list[Problem] = list(problems)
-        super().__init__(self._text())
-
-    def _text(self) -> str:
-        if not self.problems:
-            return "données invalides"
-        # One line, so the CLI contract "one clear line on stderr" holds.
-        return "; ".join(str(problem) for problem in self.problems)
-
-    def __str__(self) -> str:
-        return self._text()
-
-    def __reduce__(self) -> tuple[type[ValidationError], tuple[list[Problem]]]:
-        # Keeps the error picklable (worker processes, multiprocessing in the merge engine).
-        return (type(self), (self.problems,))
+        if self.problems:
+            # One line ("; " between problems), so the CLI contract "one clear line" holds.
+            super().__init__(
+                "domain.validation.problems", problems=[p.line() for p in self.problems]
+            )
+        else:
+            super().__init__("domain.validation.invalid")
 
 
-class TransitionError(ValueError):
-    """A handover status change that the lifecycle does not allow."""
+class TransitionError(InputError, ValueError):
+    """A handover status change that the lifecycle does not allow.
+
+    `text` replaces the standard wording (an unknown current state).
+    """
 
     def __init__(
         self,
@@ -51,40 +74,22 @@ class TransitionError(ValueError):
         requested: str,
         allowed: Iterable[str],
         *,
-        message: str | None = None,
+        message: Text | str | None = None,
     ) -> None:
         self.current = current
         self.requested = requested
         self.allowed: tuple[str, ...] = tuple(allowed)
         self._message = message
-        super().__init__(self._text())
-
-    def _text(self) -> str:
-        if self._message is not None:
-            return self._message
-        if self.current is None:
-            return (
-                f"Passage à « {self.requested} » impossible : aucun relais n'existe encore. "
-                f"États suivants possibles : {', '.join(self.allowed)}"
-            )
-        if not self.allowed:
-            return (
-                f"Passage de « {self.current} » à « {self.requested} » impossible : "
-                f"le relais est clos (« {self.current} » est un état final)."
-            )
-        return (
-            f"Passage de « {self.current} » à « {self.requested} » impossible. "
-            f"États suivants possibles : {', '.join(self.allowed)}"
-        )
-
-    def __str__(self) -> str:
-        return self._text()
-
-    def __reduce__(
-        self,
-    ) -> tuple[type[TransitionError], tuple[str | None, str, tuple[str, ...]], dict[str, object]]:
-        return (
-            type(self),
-            (self.current, self.requested, self.allowed),
-            {"_message": self._message},
-        )
+        params: dict[str, object] = {
+            "current": current or "",
+            "requested": requested,
+            "allowed": ", ".join(self.allowed),
+        }
+        if message is not None:
+            super().__init__("domain.transition.custom", text=message)
+        elif current is None:
+            super().__init__("domain.transition.no_handover", **params)
+        elif not self.allowed:
+            super().__init__("domain.transition.closed", **params)
+        else:
+            super().__init__("domain.transition.refused", **params)

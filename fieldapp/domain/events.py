@@ -15,6 +15,7 @@ from typing import Any
 from fieldapp.domain.clock import _ENCODED as _HLC
 from fieldapp.domain.clock import Hlc
 from fieldapp.domain.errors import Problem, ValidationError
+from fieldapp.messages import Text
 
 SCHEMA_VERSION = 1
 EVENT_FIELDS = ("id", "device_id", "seq", "hlc", "type", "entity_id", "payload", "schema")
@@ -85,31 +86,26 @@ class Event:
             return event
         problems: list[Problem] = []
         if not isinstance(data, Mapping):
-            raise ValidationError([Problem("event", "un objet JSON est attendu")])
+            raise ValidationError([Problem("event", Text("domain.event.object_expected"))])
         for key in data:
             if key not in EVENT_FIELDS:
                 problems.append(
-                    Problem(
-                        str(key),
-                        f"champ inconnu ; champs possibles : {', '.join(EVENT_FIELDS)}",
-                    )
+                    Problem(str(key), Text("domain.field.unknown", allowed=", ".join(EVENT_FIELDS)))
                 )
         for key in EVENT_FIELDS:
             if key != "schema" and data.get(key) is None:
-                problems.append(Problem(key, "champ obligatoire manquant"))
+                problems.append(Problem(key, Text("domain.field.missing")))
 
         event_id = data.get("id")
         if event_id is not None and not (isinstance(event_id, str) and _UUID.fullmatch(event_id)):
-            problems.append(Problem("id", "UUID attendu (forme canonique en minuscules)"))
+            problems.append(Problem("id", Text("domain.event.uuid_expected")))
         for key in ("device_id", "entity_id"):
             value = data.get(key)
             if value is not None and not (isinstance(value, str) and _TOKEN.fullmatch(value)):
-                problems.append(
-                    Problem(key, "identifiant attendu (1 à 100 lettres, chiffres, . _ : -)")
-                )
+                problems.append(Problem(key, Text("domain.event.token_expected")))
         seq = data.get("seq")
         if seq is not None and (isinstance(seq, bool) or not isinstance(seq, int) or seq < 1):
-            problems.append(Problem("seq", "entier positif attendu (1, 2, 3…)"))
+            problems.append(Problem("seq", Text("domain.event.seq_expected")))
         hlc = data.get("hlc")
         if hlc is not None:
             try:
@@ -120,22 +116,21 @@ class Event:
         if event_type is not None and not (
             isinstance(event_type, str) and _TYPE.fullmatch(event_type)
         ):
-            problems.append(Problem("type", "type d'événement attendu, par ex. contact.recorded"))
+            problems.append(Problem("type", Text("domain.event.type_expected")))
         payload = data.get("payload")
         if payload is not None and not (
             isinstance(payload, dict) and all(isinstance(k, str) for k in payload)
         ):
-            problems.append(Problem("payload", "objet JSON attendu"))
+            problems.append(Problem("payload", Text("domain.event.payload_expected")))
         schema = data.get("schema", SCHEMA_VERSION)
         if isinstance(schema, bool) or not isinstance(schema, int) or schema < 1:
-            problems.append(Problem("schema", "entier positif attendu"))
+            problems.append(Problem("schema", Text("domain.event.schema_expected")))
         elif schema > SCHEMA_VERSION:
             # A newer device wrote it: refuse rather than misread it.
             problems.append(
                 Problem(
                     "schema",
-                    f"version {schema} plus récente que celle de cette application "
-                    f"({SCHEMA_VERSION}) : mettez Relais à jour",
+                    Text("domain.event.schema_newer", schema=schema, supported=SCHEMA_VERSION),
                 )
             )
         if problems:

@@ -15,6 +15,7 @@ from typing import Any
 from fieldapp.domain._fields import FieldReader, shown, years_before
 from fieldapp.domain.errors import Problem, TransitionError, ValidationError
 from fieldapp.domain.vocab import HANDOVER_MODES, HANDOVER_STATUSES
+from fieldapp.messages import Text
 
 INITIAL_STATUS = "propose"
 EXPIRY_DAYS_DEFAULT = 90
@@ -65,7 +66,7 @@ HANDOVER_FIELDS = (
     "follow_up",
 )
 STATUS_CHANGE_FIELDS = ("status", "at", "reason")
-CONSENT_MESSAGE = "le consentement de la personne est obligatoire"
+CONSENT_MESSAGE = Text("domain.handover.consent_required")
 
 
 def _unknown_status(status: str) -> ValidationError:
@@ -73,8 +74,11 @@ def _unknown_status(status: str) -> ValidationError:
         [
             Problem(
                 "status",
-                f"état inconnu {shown(status)} ; "
-                f"valeurs possibles : {', '.join(HANDOVER_STATUSES.codes())}",
+                Text(
+                    "domain.handover.status_unknown",
+                    value=shown(status),
+                    allowed=", ".join(HANDOVER_STATUSES.codes()),
+                ),
             )
         ]
     )
@@ -103,7 +107,7 @@ def check_transition(current: str | None, requested: str) -> None:
             current,
             requested,
             (),
-            message=f"État actuel inconnu « {current} » : passage à « {requested} » impossible.",
+            message=Text("domain.transition.current_unknown", current=current, requested=requested),
         )
     allowed = allowed_next(current)
     if requested not in allowed:
@@ -140,23 +144,27 @@ def parse_handover(data: Mapping[str, Any], *, today: dt.date | None = None) -> 
     today = today if today is not None else dt.date.today()
     reader = FieldReader(data, record="handover", allowed=HANDOVER_FIELDS)
 
-    contact_id = reader.text("contact_id", required=True, max_len=100, what="identifiant")
+    contact_id = reader.text(
+        "contact_id", required=True, max_len=100, what=Text("domain.what.identifier")
+    )
     if contact_id is not None and any(ch.isspace() for ch in contact_id):
-        reader.add("contact_id", "identifiant invalide (espaces interdits)")
+        reader.add("contact_id", "domain.handover.identifier_spaces")
         contact_id = None
     partner = reader.text("partner", required=True, max_len=PARTNER_MAX_CHARS)
     structure_id = reader.text(
-        "partner_structure_id", required=False, max_len=200, what="identifiant"
+        "partner_structure_id", required=False, max_len=200, what=Text("domain.what.identifier")
     )
-    service_id = reader.text("partner_service_id", required=False, max_len=200, what="identifiant")
+    service_id = reader.text(
+        "partner_service_id", required=False, max_len=200, what=Text("domain.what.identifier")
+    )
     mode = reader.code("mode", HANDOVER_MODES)
     consent = _consent(reader)
     follow_up = reader.iso_date("follow_up", required=False)
     if follow_up is not None:
         if follow_up > today + dt.timedelta(days=FOLLOW_UP_MAX_AHEAD_DAYS):
-            reader.add("follow_up", "date de suivi trop lointaine (plus d'un an)")
+            reader.add("follow_up", "domain.handover.follow_up_too_far")
         elif follow_up < years_before(today, _PAST_YEARS):
-            reader.add("follow_up", f"date de suivi trop ancienne (plus de {_PAST_YEARS} ans)")
+            reader.add("follow_up", "domain.handover.follow_up_too_old", years=_PAST_YEARS)
 
     reader.raise_if_any()
     assert contact_id is not None and partner is not None and mode is not None
@@ -177,9 +185,7 @@ def amend_handover(
 ) -> Handover:
     """Apply `changes` (null clears an optional field); the linked contact cannot change."""
     if "contact_id" in changes and changes["contact_id"] != current.contact_id:
-        raise ValidationError(
-            [Problem("contact_id", "le contact lié à un relais ne peut pas être changé")]
-        )
+        raise ValidationError([Problem("contact_id", Text("domain.handover.contact_fixed"))])
     merged: dict[str, Any] = current.to_payload()
     merged.update(changes)
     return parse_handover(merged, today=today)
@@ -215,9 +221,11 @@ def parse_status_change(data: Mapping[str, Any]) -> StatusChange:
     reader = FieldReader(data, record="status_change", allowed=STATUS_CHANGE_FIELDS)
     status = reader.code("status", HANDOVER_STATUSES)
     at = _aware_datetime(reader, "at")
-    reason = reader.text("reason", required=False, max_len=REASON_MAX_CHARS, what="motif")
+    reason = reader.text(
+        "reason", required=False, max_len=REASON_MAX_CHARS, what=Text("domain.what.reason")
+    )
     if status in REASON_REQUIRED and reason is None and not reader.has_problem("reason"):
-        reader.add("reason", f"motif obligatoire pour l'état « {status} »")
+        reader.add("reason", "domain.handover.reason_required", status=status)
     reader.raise_if_any()
     assert status is not None and at is not None
     return StatusChange(status=status, at=at, reason=reason)
@@ -229,17 +237,17 @@ def _aware_datetime(reader: FieldReader, name: str) -> dt.datetime | None:
         try:
             parsed = dt.datetime.fromisoformat(value)
         except ValueError:
-            reader.add(name, f"date et heure invalides {shown(value)} ; format attendu ISO 8601")
+            reader.add(name, "domain.handover.datetime_invalid", value=shown(value))
             return None
         value = parsed
     elif not isinstance(value, dt.datetime):
         if reader.has_problem(name):  # missing, already reported
             return None
-        reader.add(name, "type incorrect : date et heure ISO 8601 attendues")
+        reader.add(name, "domain.handover.datetime_expected")
         return None
     if value.tzinfo is None or value.utcoffset() is None:
         # A naive time is ambiguous across devices in different zones or DST.
-        reader.add(name, "fuseau horaire manquant (par ex. 2024-11-25T10:00:00Z)")
+        reader.add(name, "domain.handover.timezone_missing")
         return None
     return value.astimezone(dt.UTC)
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from fieldapp.domain.directory import DirectoryFileError, RowProblem
+from fieldapp.messages import Text
 
 __all__ = ["Neighbourhood", "parse_qpv_csv"]
 
@@ -45,8 +46,14 @@ def _decode(content: bytes | str) -> str:
             try:
                 return content.decode("cp1252")
             except UnicodeDecodeError:
-                raise DirectoryFileError("ni UTF-8 ni Windows-1252 : encodage inconnu") from None
+                raise DirectoryFileError("domain.territories.encoding") from None
     return content.removeprefix("\ufeff")
+
+
+def _quoted_or_empty(cell: str) -> Text:
+    return (
+        Text("domain.field.quoted", value=cell) if cell else Text("domain.territories.empty_cell")
+    )
 
 
 def _delimiter(header_line: str) -> str:
@@ -66,14 +73,16 @@ def parse_qpv_csv(content: bytes | str) -> tuple[list[Neighbourhood], list[RowPr
     lines = text.splitlines(keepends=True)
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None:
-        raise DirectoryFileError("fichier vide : colonnes code_qp, lib_qp, insee_com attendues")
+        raise DirectoryFileError("domain.territories.empty")
     reader = csv.reader(lines[first:], delimiter=_delimiter(lines[first]))
     header = [_key(h) for h in next(reader)]
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
+        read = ", ".join(h for h in header if h)
         raise DirectoryFileError(
-            f"colonne(s) manquante(s) : {', '.join(missing)} "
-            f"(colonnes lues : {', '.join(h for h in header if h) or 'aucune'})"
+            "domain.territories.columns_missing",
+            missing=", ".join(missing),
+            read=read or Text("domain.territories.none"),
         )
     col = {name: header.index(name) for name in REQUIRED_COLUMNS}
     found: dict[str, Neighbourhood] = {}
@@ -85,20 +94,28 @@ def parse_qpv_csv(content: bytes | str) -> tuple[list[Neighbourhood], list[RowPr
             continue
         index += 1
         if index > MAX_ROWS:
-            raise DirectoryFileError(f"trop de lignes ({MAX_ROWS} au plus)")
+            raise DirectoryFileError("domain.territories.too_many_rows", max=MAX_ROWS)
         cells = {name: (row[i].strip() if i < len(row) else "") for name, i in col.items()}
         code = cells["code_qp"].upper()
         record_id = code or None
         bad = False
         if not QPV_CODE.fullmatch(code):
-            what = f"« {cells['code_qp']} »" if code else "vide"
-            problems.append(RowProblem(line, index, None, "code_qp", f"code QPV invalide ({what})"))
+            what = _quoted_or_empty(cells["code_qp"] if code else "")
+            problems.append(
+                RowProblem(
+                    line, index, None, "code_qp", Text("domain.territories.qpv_invalid", what=what)
+                )
+            )
             bad = True
         name = cells["lib_qp"]
         if not name or len(name) > MAX_NAME:
             problems.append(
                 RowProblem(
-                    line, index, record_id, "lib_qp", f"nom obligatoire ({MAX_NAME} car. au plus)"
+                    line,
+                    index,
+                    record_id,
+                    "lib_qp",
+                    Text("domain.territories.name_required", max=MAX_NAME),
                 )
             )
             bad = True
@@ -106,10 +123,14 @@ def parse_qpv_csv(content: bytes | str) -> tuple[list[Neighbourhood], list[RowPr
         if len(commune) == 4 and commune.isdigit():
             commune = "0" + commune  # a spreadsheet dropped the leading zero (Ain, Aisne…)
         if not INSEE_COMMUNE.fullmatch(commune):
-            what = f"« {cells['insee_com']} »" if commune else "vide"
+            what = _quoted_or_empty(cells["insee_com"] if commune else "")
             problems.append(
                 RowProblem(
-                    line, index, record_id, "insee_com", f"code INSEE de commune invalide ({what})"
+                    line,
+                    index,
+                    record_id,
+                    "insee_com",
+                    Text("domain.territories.insee_invalid", what=what),
                 )
             )
             bad = True
@@ -126,7 +147,7 @@ def parse_qpv_csv(content: bytes | str) -> tuple[list[Neighbourhood], list[RowPr
                     index,
                     record_id,
                     "lib_qp",
-                    f"nom différent pour le même code (« {current.name} » gardé)",
+                    Text("domain.territories.name_differs", kept=current.name),
                 )
             )
         if commune not in current.communes:

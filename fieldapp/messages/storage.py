@@ -68,4 +68,59 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "data key of abnormal size",
     ),
     "storage.keyfile.missing": ("fichier absent", "file missing"),
+    # consolidated store (coord_store.py), engine, migrations, records
+    "storage.consolidated.damaged": (
+        "La base consolidée {path} est endommagée : restaurez-la depuis {backups} ou votre "
+        "sauvegarde.",
+        "The consolidated database {path} is damaged: restore it from {backups} or your backup.",
+    ),
+    "storage.consolidated.unreachable": (
+        "Base PostgreSQL injoignable : {detail}",
+        "PostgreSQL database unreachable: {detail}",
+    ),
+    "storage.consolidated.bad_url": (
+        "Adresse de base invalide : {url}",
+        "Invalid database address: {url}",
+    ),
+    "storage.consolidated.postgresql_only": (
+        "Seule une base PostgreSQL (postgresql+psycopg://…) peut remplacer la base du dossier "
+        "de coordination.",
+        "Only a PostgreSQL database (postgresql+psycopg://…) can replace the coordination "
+        "folder's database.",
+    ),
+    "storage.engine.locked": ("{path}", "{path}"),
+    "storage.migrate.newer_schema": (
+        "Cette base a été créée par une version plus récente de Relais (schéma {revision}) : "
+        "mettez Relais à jour pour l'ouvrir.",
+        "This database was created by a newer version of Relais (schema {revision}): update "
+        "Relais to open it.",
+    ),
+    "storage.store.unknown_contact": (
+        "Contact introuvable : {record_id}",
+        "Contact not found: {record_id}",
+    ),
+    "storage.store.unknown_handover": (
+        "Relais introuvable : {record_id}",
+        "Handover not found: {record_id}",
+    ),
+    # audit.py: the journal's action labels (the codes are what is stored)
+    "storage.audit.unlock": ("Ouverture du carnet", "Notebook opened"),
+    "storage.audit.unlock_failed": (
+        "Phrases de passe erronées avant ouverture",
+        "Wrong passphrases before opening",
+    ),
+    "storage.audit.export": ("Export d'indicateurs", "Indicators exported"),
+    "storage.audit.import": ("Import de contacts (tableur)", "Contacts imported (spreadsheet)"),
+    "storage.audit.pack_import": (
+        "Installation d'un pack de référence",
+        "Reference pack installed",
+    ),
+    "storage.audit.erase": ("Effacement d'une personne", "Person erased"),
+    "storage.audit.purge": ("Purge (durée de conservation)", "Purge (retention period)"),
+    "storage.audit.merge": ("Fusion de lots", "Batches merged"),
+    "storage.audit.enrol": ("Enrôlement d'un appareil", "Device enrolled"),
+    "storage.audit.device_status": (
+        "Changement d'état d'un appareil",
+        "Device status changed",
+    ),
 }

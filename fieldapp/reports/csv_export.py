@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 
+from fieldapp.messages import render
 from fieldapp.reports.publish import Report
 from fieldapp.reports.tables import Cell, Table, display, format_decimal
 
@@ -39,14 +40,11 @@ def table_rows(table: Table) -> list[list[str]]:
 def report_csv(report: Report) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow([report.title])
-    writer.writerow([f"Période : {report.period_text()}"])
-    writer.writerow([f"Périmètre : {report.filters_text()}"])
-    writer.writerow([f"Produit le {report.generated:%d/%m/%Y à %H:%M} (UTC)"])
+    writer.writerows([line] for line in report.heading())
     writer.writerow([])
     for table in report.tables:
         writer.writerows(table_rows(table))
         writer.writerow([])
-    writer.writerow(["Méthode"])
+    writer.writerow([render("reports.header.method")])
     writer.writerows([note] for note in report.method)
     return (BOM + out.getvalue()).encode("utf-8")

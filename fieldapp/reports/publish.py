@@ -1,4 +1,4 @@
-"""From raw indicators to the published report: tables, suppression, rates, French labels.
+"""From raw indicators to the published report: tables, suppression, rates, labels.
 
 Every count goes through one `_Grid` per table: it records the additive relations of the table
 (rows, columns, and subtotals published in another table), runs the suppression of
@@ -22,6 +22,7 @@ from fieldapp.domain.vocab import (
     STRUCTURE_TYPES,
     Vocabulary,
 )
+from fieldapp.messages import Text, language, render
 from fieldapp.reports.indicators import (
     FUNNEL,
     LOST,
@@ -35,29 +36,22 @@ from fieldapp.reports.suppression import Line, suppress
 from fieldapp.reports.tables import CONFIDENTIAL, Cell, Row, Table, legend
 
 DEFAULT_K = 5
-MONTHS_FR = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
+MONTHS = tuple(f"reports.month.m{number:02d}" for number in range(1, 13))
+# Catalogue codes: every label is rendered when the report is built, in the current language.
 STAGE_LABELS = {
-    "propose": "Proposés",
-    "rdv_fixe": "Rendez-vous fixé",
-    "rdv_honore": "Rendez-vous honoré",
-    "entre_dispositif": "Entrés dans le dispositif",
-    "perdu_de_vue": "Perdus de vue",
-    "expire": "Expirés",
+    "propose": "reports.stage.proposed",
+    "rdv_fixe": "reports.stage.appointment_set",
+    "rdv_honore": "reports.stage.appointment_attended",
+    "entre_dispositif": "reports.stage.entered",
+    "perdu_de_vue": "reports.stage.lost",
+    "expire": "reports.stage.expired",
 }
-TOTAL = "Total"
+TOTAL = "reports.label.total"
+
+
+def _t(code: str, /, **params: object) -> str:
+    """A label of the report in the current language (`fieldapp.messages.language()`)."""
+    return render(code, params)
 
 
 @dataclass
@@ -81,17 +75,30 @@ class Report:
     def filters_text(self) -> str:
         return filters_text(self.scope)
 
+    def heading(self) -> list[str]:
+        """Title, period, scope and production time: the first lines of every export."""
+        return [
+            self.title,
+            _t("reports.header.period", period=self.period_text()),
+            _t("reports.header.scope", scope=self.filters_text()),
+            _t(
+                "reports.header.generated",
+                day=self.generated.strftime(_t("reports.period.day_format")),
+                time=f"{self.generated:%H:%M}",
+            ),
+        ]
+
 
 # -- labels ------------------------------------------------------------------------------------
 
 
 def month_label(month: str) -> str:
     year, number = month.split("-")
-    return f"{MONTHS_FR[int(number) - 1]} {year}"
+    return _t("reports.month.label", month=Text(MONTHS[int(number) - 1]), year=year)
 
 
 def neighbourhood_label(code: str) -> str:
-    return "Hors QPV" if code == "hors-qpv" else code
+    return _t("reports.label.hors_qpv") if code == "hors-qpv" else code
 
 
 def structure_type_label(code: str) -> str:
@@ -100,33 +107,37 @@ def structure_type_label(code: str) -> str:
 
 def _label(vocab: Vocabulary, code: str) -> str:
     if not code:
-        return "Non renseigné"
-    return vocab.label(code) if code in vocab else code
+        return _t("reports.label.not_stated")
+    return vocab.label(code, language()) if code in vocab else code
 
 
 def _day(d: date) -> str:
-    return d.strftime("%d/%m/%Y")
+    return d.strftime(_t("reports.period.day_format"))
 
 
 def period_text(scope: Scope) -> str:
     if scope.date_from and scope.date_to:
-        return f"du {_day(scope.date_from)} au {_day(scope.date_to)}"
+        return _t("reports.period.between", start=_day(scope.date_from), end=_day(scope.date_to))
     if scope.date_from:
-        return f"depuis le {_day(scope.date_from)}"
+        return _t("reports.period.since", start=_day(scope.date_from))
     if scope.date_to:
-        return f"jusqu'au {_day(scope.date_to)}"
-    return "toute la période enregistrée"
+        return _t("reports.period.until", end=_day(scope.date_to))
+    return _t("reports.period.all")
 
 
 def filters_text(scope: Scope) -> str:
     parts = []
     if scope.neighbourhood:
-        parts.append(f"quartier {neighbourhood_label(scope.neighbourhood)}")
+        parts.append(
+            _t("reports.scope.neighbourhood", name=neighbourhood_label(scope.neighbourhood))
+        )
     if scope.structure_type:
-        parts.append(f"structures de type « {structure_type_label(scope.structure_type)} »")
+        parts.append(
+            _t("reports.scope.structure_type", name=structure_type_label(scope.structure_type))
+        )
     if scope.structure_id:
-        parts.append(f"structure {scope.structure_id}")
-    return ", ".join(parts) if parts else "tous les quartiers et toutes les structures"
+        parts.append(_t("reports.scope.structure", id=scope.structure_id))
+    return ", ".join(parts) if parts else _t("reports.scope.all")
 
 
 # -- the suppression grid ------------------------------------------------------------------------
@@ -196,9 +207,11 @@ def _grid_table(
         for i, label in enumerate(row_labels)
     ]
     rows.append(
-        Row([Cell.label(TOTAL), *(grid.count(c) for c in col_totals), grid.count(grand)], True)
+        Row([Cell.label(_t(TOTAL)), *(grid.count(c) for c in col_totals), grid.count(grand)], True)
     )
-    return Table(key, title, [corner, *col_labels, TOTAL], rows, [*notes, legend(grid.k)], grid.k)
+    return Table(
+        key, title, [corner, *col_labels, _t(TOTAL)], rows, [*notes, legend(grid.k)], grid.k
+    )
 
 
 # -- the report ------------------------------------------------------------------------------------
@@ -221,7 +234,7 @@ def build_report(ind: Indicators, *, k: int | None = DEFAULT_K, title: str | Non
         _delays(ind, k),
     ]
     return Report(
-        title=title or "Relais — indicateurs de l'alliance",
+        title=title or _t("reports.title.default"),
         scope=ind.scope,
         k=k,
         tables=tables,
@@ -231,29 +244,15 @@ def build_report(ind: Indicators, *, k: int | None = DEFAULT_K, title: str | Non
 
 def method_notes(k: int | None) -> list[str]:
     notes = [
-        "Périmètre : les contacts non annulés dont la date tombe dans la période, dans le "
-        "quartier et les structures retenus. Un relais est rattaché au contact dont il est "
-        "issu (mois, quartier, type de structure).",
-        "Personnes distinctes : pseudonymes distincts ; un contact sans pseudonyme est compté à "
-        "part, comme une personne. Une personne rencontrée plusieurs mois, ou dans plusieurs "
-        "quartiers, compte dans chacun : ces lignes ne s'additionnent pas.",
-        "Invisibles : personnes ayant déclaré n'être inscrites nulle part, et jamais une "
-        "inscription au cours de la période ; leur part est rapportée aux personnes dont "
-        "l'inscription est connue.",
-        "Parcours des relais : un relais compte à une étape si son historique l'a atteinte un "
-        "jour. Délai : jours calendaires entre la proposition et le premier rendez-vous honoré.",
+        _t("reports.method.scope"),
+        _t("reports.method.people"),
+        _t("reports.method.invisible"),
+        _t("reports.method.funnel"),
     ]
     if k is not None:
-        notes.append(
-            f"Secret statistique : tout effectif non nul inférieur à {k} est affiché « < {k} ». "
-            "Pour qu'aucun total ne permette de le retrouver par soustraction, d'autres cases "
-            "de la même ligne ou colonne sont masquées aussi (secret secondaire), jusqu'à ce "
-            f"qu'aucune case masquée ne puisse être recalculée. Un taux, une médiane ou un "
-            f"quartile n'est pas publié (« {CONFIDENTIAL} ») si l'un des effectifs dont il dépend "
-            f"est masqué, ou s'il repose sur moins de {k} valeurs. Le zéro n'est pas masqué."
-        )
+        notes.append(_t("reports.method.suppression", k=k, confidential=CONFIDENTIAL))
     else:
-        notes.append("Vos propres données : aucun effectif n'est masqué.")
+        notes.append(_t("reports.method.own_data"))
     return notes
 
 
@@ -287,24 +286,24 @@ def _key_figures(ind: Indicators, k: int | None) -> Table:
     days = [d for _, _, d in ind.delays]
     attended = g.add(len(days))
     rows = [
-        ("Contacts", g.count(contacts)),
-        ("dont premiers contacts", g.count(first)),
-        ("dont recontacts", g.count(repeat)),
-        ("Personnes distinctes (pseudonymes)", g.count(people)),
-        ("Contacts sans pseudonyme", g.count(anonymous)),
-        ("Personnes dont l'inscription est connue", g.count(known)),
-        ("Invisibles (inscrits nulle part)", g.count(invisible)),
-        ("Part des invisibles", g.rate(invisible, known)),
-        ("Relais proposés", g.count(proposed)),
-        ("Relais entrés dans un dispositif", g.count(entered)),
-        ("Taux d'entrée (entrés / proposés)", g.rate(entered, proposed)),
-        ("Relais perdus de vue ou expirés", g.count(lost)),
-        ("Délai médian jusqu'au premier rendez-vous honoré (jours)", _median(g, attended, days)),
+        (_t("reports.label.contacts"), g.count(contacts)),
+        (_t("reports.key.first_contacts"), g.count(first)),
+        (_t("reports.key.recontacts"), g.count(repeat)),
+        (_t("reports.label.distinct_people"), g.count(people)),
+        (_t("reports.label.no_pseudonym"), g.count(anonymous)),
+        (_t("reports.key.registration_known"), g.count(known)),
+        (_t("reports.key.invisible"), g.count(invisible)),
+        (_t("reports.label.invisible_share"), g.rate(invisible, known)),
+        (_t("reports.key.proposed"), g.count(proposed)),
+        (_t("reports.key.entered"), g.count(entered)),
+        (_t("reports.key.entry_rate"), g.rate(entered, proposed)),
+        (_t("reports.key.lost"), g.count(lost)),
+        (_t("reports.key.median_delay"), _median(g, attended, days)),
     ]
     return _simple(
         "synthese",
-        "Chiffres clés",
-        ["Indicateur", "Valeur"],
+        _t("reports.title.key_figures"),
+        [_t("reports.column.indicator"), _t("reports.column.value")],
         [Row([Cell.label(label), cell]) for label, cell in rows],
         k,
     )
@@ -324,11 +323,11 @@ def _contacts_by_month(ind: Indicators, k: int | None) -> Table:
     return _grid_table(
         g,
         "contacts_mois",
-        "Contacts par mois",
+        _t("reports.title.contacts_by_month"),
         [month_label(m) for m in ind.months],
-        ["Premiers contacts", "Recontacts"],
+        [_t("reports.column.first_contacts"), _t("reports.column.recontacts")],
         values,
-        corner="Mois",
+        corner=_t("reports.column.month"),
     )
 
 
@@ -346,14 +345,18 @@ def _people_by_month(ind: Indicators, k: int | None) -> Table:
         Row([Cell.label(month_label(m)), g.count(people[i]), g.count(alone[i])])
         for i, m in enumerate(ind.months)
     ]
-    rows.append(Row([Cell.label(TOTAL), g.count(people_total), g.count(alone_total)], True))
+    rows.append(Row([Cell.label(_t(TOTAL)), g.count(people_total), g.count(alone_total)], True))
     return _simple(
         "personnes_mois",
-        "Personnes distinctes par mois",
-        ["Mois", "Personnes distinctes (pseudonymes)", "Contacts sans pseudonyme"],
+        _t("reports.title.people_by_month"),
+        [
+            _t("reports.column.month"),
+            _t("reports.label.distinct_people"),
+            _t("reports.label.no_pseudonym"),
+        ],
         rows,
         k,
-        ["Une personne vue plusieurs mois compte dans chacun ; le total compte chacune une fois."],
+        [_t("reports.note.people_by_month")],
     )
 
 
@@ -368,11 +371,11 @@ def _neighbourhoods(ind: Indicators, k: int | None) -> Table:
     return _grid_table(
         g,
         "quartiers",
-        "Contacts par quartier et type de structure",
+        _t("reports.title.neighbourhoods"),
         [neighbourhood_label(n) for n in nbhs],
         [structure_type_label(t) for t in stypes],
         [[by[(n, t)] for t in stypes] for n in nbhs],
-        corner="Quartier",
+        corner=_t("reports.column.neighbourhood"),
     )
 
 
@@ -408,17 +411,27 @@ def _detail(ind: Indicators, k: int | None) -> Table:
     ]
     rows.append(
         Row(
-            [Cell.label(TOTAL), Cell.label(""), *(g.count(c) for c in col_totals), g.count(grand)],
+            [
+                Cell.label(_t(TOTAL)),
+                Cell.label(""),
+                *(g.count(c) for c in col_totals),
+                g.count(grand),
+            ],
             True,
         )
     )
     return _simple(
         "detail",
-        "Contacts par mois, quartier et type de structure",
-        ["Mois", "Quartier", *(structure_type_label(t) for t in stypes), TOTAL],
+        _t("reports.title.detail"),
+        [
+            _t("reports.column.month"),
+            _t("reports.column.neighbourhood"),
+            *(structure_type_label(t) for t in stypes),
+            _t(TOTAL),
+        ],
         rows,
         k,
-        ["Seules figurent les combinaisons mois × quartier où au moins un contact a eu lieu."],
+        [_t("reports.note.detail")],
         label_columns=2,
     )
 
@@ -448,7 +461,7 @@ def _people_by_neighbourhood(ind: Indicators, k: int | None) -> Table:
     rows.append(
         Row(
             [
-                Cell.label(TOTAL),
+                Cell.label(_t(TOTAL)),
                 g.count(total["pseudonymous"]),
                 g.count(total["people"]),
                 g.count(total["known"]),
@@ -460,18 +473,18 @@ def _people_by_neighbourhood(ind: Indicators, k: int | None) -> Table:
     )
     return _simple(
         "quartiers_personnes",
-        "Personnes et invisibles par quartier",
+        _t("reports.title.people_by_neighbourhood"),
         [
-            "Quartier",
-            "Personnes distinctes (pseudonymes)",
-            "Personnes rencontrées (avec contacts sans pseudonyme)",
-            "Inscription connue",
-            "Invisibles",
-            "Part des invisibles",
+            _t("reports.column.neighbourhood"),
+            _t("reports.label.distinct_people"),
+            _t("reports.column.people_met_all"),
+            _t("reports.label.registration_known"),
+            _t("reports.column.invisible"),
+            _t("reports.label.invisible_share"),
         ],
         rows,
         k,
-        ["Une personne rencontrée dans plusieurs quartiers compte dans chacun."],
+        [_t("reports.note.people_by_neighbourhood")],
     )
 
 
@@ -487,7 +500,7 @@ def _registrations(ind: Indicators, k: int | None) -> Table:
     rows = [
         Row(
             [
-                Cell.label("Aucune inscription (invisibles)"),
+                Cell.label(_t("reports.label.no_registration")),
                 g.count(invisible),
                 g.rate(invisible, known),
             ]
@@ -498,20 +511,31 @@ def _registrations(ind: Indicators, k: int | None) -> Table:
         for code, i in orgs.items()
     ]
     rows += [
-        Row([Cell.label("Inscription connue"), g.count(known), Cell(None, "rate")]),
-        Row([Cell.label("Inscription inconnue"), g.count(unknown), Cell(None, "rate")]),
-        Row([Cell.label("Personnes rencontrées"), g.count(people), Cell(None, "rate")], True),
+        Row(
+            [Cell.label(_t("reports.label.registration_known")), g.count(known), Cell(None, "rate")]
+        ),
+        Row(
+            [
+                Cell.label(_t("reports.label.registration_unknown")),
+                g.count(unknown),
+                Cell(None, "rate"),
+            ]
+        ),
+        Row(
+            [Cell.label(_t("reports.label.people_met")), g.count(people), Cell(None, "rate")], True
+        ),
     ]
     return _simple(
         "inscriptions",
-        "Inscriptions déclarées (personnes)",
-        ["Inscription", "Personnes", "Part des inscriptions connues"],
+        _t("reports.title.registrations"),
+        [
+            _t("reports.column.registration"),
+            _t("reports.column.people"),
+            _t("reports.column.known_share"),
+        ],
         rows,
         k,
-        [
-            "Une personne peut être inscrite auprès de plusieurs organismes : les lignes ne "
-            "s'additionnent pas."
-        ],
+        [_t("reports.note.registrations")],
     )
 
 
@@ -526,15 +550,22 @@ def _needs(ind: Indicators, k: int | None) -> Table:
         Row([Cell.label(_label(NEEDS, code)), g.count(i), g.rate(i, contacts)]) for code, i in ids
     ]
     rows.append(
-        Row([Cell.label("Contacts du périmètre"), g.count(contacts), Cell(None, "rate")], True)
+        Row(
+            [Cell.label(_t("reports.label.scope_contacts")), g.count(contacts), Cell(None, "rate")],
+            True,
+        )
     )
     return _simple(
         "besoins",
-        "Besoins exprimés (catégories data·inclusion)",
-        ["Besoin", "Contacts", "Part des contacts"],
+        _t("reports.title.needs"),
+        [
+            _t("reports.column.need"),
+            _t("reports.label.contacts"),
+            _t("reports.column.contacts_share"),
+        ],
         rows,
         k,
-        ["Un contact peut exprimer plusieurs besoins : les lignes ne s'additionnent pas."],
+        [_t("reports.note.needs")],
     )
 
 
@@ -546,19 +577,19 @@ def _age_gender(ind: Indicators, k: int | None) -> Table:
     return _grid_table(
         g,
         "age_genre",
-        "Contacts par tranche d'âge et genre",
+        _t("reports.title.age_gender"),
         [_label(AGE_BANDS, a) for a in ages],
         [_label(GENDERS, x) for x in genders],
         [[by[(a, x)] for x in genders] for a in ages],
-        corner="Tranche d'âge",
+        corner=_t("reports.column.age_band"),
     )
 
 
 _RATES = (
-    ("Taux RDV fixé", "rdv_fixe", "propose"),
-    ("Taux RDV honoré", "rdv_honore", "rdv_fixe"),
-    ("Taux d'entrée après RDV", "entre_dispositif", "rdv_honore"),
-    ("Taux d'entrée global", "entre_dispositif", "propose"),
+    ("reports.rate.appointment_set", "rdv_fixe", "propose"),
+    ("reports.rate.appointment_attended", "rdv_honore", "rdv_fixe"),
+    ("reports.rate.entry_after_appointment", "entre_dispositif", "rdv_honore"),
+    ("reports.rate.entry_overall", "entre_dispositif", "propose"),
 )
 
 
@@ -576,14 +607,18 @@ def _funnel_by_month(ind: Indicators, k: int | None) -> Table:
         return [g.count(row[s]) for s in stages] + [g.rate(row[a], row[b]) for _, a, b in _RATES]
 
     rows = [Row([Cell.label(month_label(m)), *cells(ids[i])]) for i, m in enumerate(ind.months)]
-    rows.append(Row([Cell.label(TOTAL), *cells(tot)], True))
+    rows.append(Row([Cell.label(_t(TOTAL)), *cells(tot)], True))
     return _simple(
         "relais_mois",
-        "Parcours des relais accompagnés, par mois du contact",
-        ["Mois", *(STAGE_LABELS[s] for s in stages), *(label for label, _, _ in _RATES)],
+        _t("reports.title.funnel"),
+        [
+            _t("reports.column.month"),
+            *(_t(STAGE_LABELS[s]) for s in stages),
+            *(_t(label) for label, _, _ in _RATES),
+        ],
         rows,
         k,
-        ["Un relais compte à chaque étape que son historique a atteinte."],
+        [_t("reports.note.funnel")],
     )
 
 
@@ -626,22 +661,22 @@ def _partners(ind: Indicators, k: int | None) -> Table:
         )
         for i, (partner, service) in enumerate(keys)
     ]
-    rows.append(Row([Cell.label(TOTAL), Cell.label(""), *cells(tot)], True))
+    rows.append(Row([Cell.label(_t(TOTAL)), Cell.label(""), *cells(tot)], True))
     return _simple(
         "relais_partenaires",
-        "Relais par partenaire et service",
+        _t("reports.title.partners"),
         [
-            "Partenaire",
-            "Service",
-            "Proposés",
-            "Rendez-vous honoré",
-            "Entrés dans le dispositif",
-            "Perdus de vue ou expirés",
-            "Taux d'entrée",
+            _t("reports.column.partner"),
+            _t("reports.column.service"),
+            _t("reports.stage.proposed"),
+            _t("reports.stage.appointment_attended"),
+            _t("reports.stage.entered"),
+            _t("reports.column.lost_or_expired"),
+            _t("reports.column.entry_rate"),
         ],
         rows,
         k,
-        ["Partenaire : la structure de l'annuaire quand elle est renseignée, sinon le nom saisi."],
+        [_t("reports.note.partners")],
         label_columns=2,
     )
 
@@ -663,19 +698,20 @@ def _delays(ind: Indicators, k: int | None) -> Table:
         Row([Cell.label(month_label(m)), *cells(ids[i], by_month.get(m, []))])
         for i, m in enumerate(ind.months)
     ]
-    rows.append(Row([Cell.label(TOTAL), *cells(total, every)], True))
+    rows.append(Row([Cell.label(_t(TOTAL)), *cells(total, every)], True))
     return _simple(
         "delais",
-        "Délai entre la proposition et le premier rendez-vous honoré (jours)",
-        ["Mois", "Relais avec rendez-vous honoré", "1er quartile", "Médiane", "3e quartile"],
+        _t("reports.title.delays"),
+        [
+            _t("reports.column.month"),
+            _t("reports.column.attended"),
+            _t("reports.column.q1"),
+            _t("reports.column.median"),
+            _t("reports.column.q3"),
+        ],
         rows,
         k,
-        [
-            "Quartiles par interpolation linéaire (comme QUARTILE.INCLUS dans Excel) ; publiés "
-            "à partir de k valeurs seulement."
-            if k is not None
-            else "Quartiles par interpolation linéaire (comme QUARTILE.INCLUS dans Excel)."
-        ],
+        [_t("reports.note.quartiles_k") if k is not None else _t("reports.note.quartiles")],
     )
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from fieldapp.messages import render
+
 CellKind = Literal["label", "count", "rate", "days"]
 
 CONFIDENTIAL = "s"
@@ -97,12 +99,10 @@ def display(cell: Cell, k: int | None) -> str:
 
 
 def legend(k: int | None) -> str:
-    """The reading note every published table carries."""
+    """The reading note every published table carries, in the current language."""
     if k is None:
-        return "— : non calculable (base nulle)."
-    return (
-        f"« < {k} » : effectif non nul inférieur à {k}, masqué ; « {CONFIDENTIAL} » : secret "
-        f"statistique (effectif masqué pour protéger une case « < {k} », ou taux et délai dont "
-        f"la base est masquée ou inférieure à {k}) ; "
-        f"« {NOT_APPLICABLE} » : non calculable (base nulle)."
+        return render("reports.legend.plain", {"not_applicable": NOT_APPLICABLE})
+    return render(
+        "reports.legend.suppressed",
+        {"k": k, "confidential": CONFIDENTIAL, "not_applicable": NOT_APPLICABLE},
     )

@@ -14,6 +14,7 @@ from openpyxl.styles import Alignment, Font, PatternFill  # type: ignore[import-
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
 
+from fieldapp.messages import render
 from fieldapp.reports.publish import Report
 from fieldapp.reports.tables import CONFIDENTIAL, NOT_APPLICABLE, Cell, Table
 
@@ -83,21 +84,14 @@ def report_xlsx(report: Report) -> bytes:
     wb = Workbook()
     method = wb.active
     assert method is not None
-    method.title = "Méthode"
-    lines = [
-        report.title,
-        f"Période : {report.period_text()}",
-        f"Périmètre : {report.filters_text()}",
-        f"Produit le {report.generated:%d/%m/%Y à %H:%M} (UTC)",
-        "",
-        *report.method,
-    ]
+    method.title = render("reports.header.method")
+    lines = [*report.heading(), "", *report.method]
     for i, line in enumerate(lines, start=1):
         c = method.cell(row=i, column=1, value=line)
         c.alignment = Alignment(wrap_text=True, vertical="top")
     method.cell(row=1, column=1).font = TITLE
     method.column_dimensions["A"].width = 110
-    taken = {"méthode"}
+    taken = {method.title.lower()}
     for table in report.tables:
         _write_table(wb.create_sheet(_sheet_name(table.title, taken)), table)
     out = io.BytesIO()

@@ -106,7 +106,7 @@ class FieldService:
                 parsed.append(guard_note(parse_contact(item, today=day), redact=redact, today=day))
             except ValidationError as exc:
                 only_personal_data &= isinstance(exc, PersonalDataInNote)
-                problems.extend(Problem(prefix + p.field, p.message) for p in exc.problems)
+                problems.extend(Problem(prefix + p.field, p.text) for p in exc.problems)
         if problems:
             raise (PersonalDataInNote if only_personal_data else ValidationError)(problems)
         ids = [uuid7() for _ in parsed]

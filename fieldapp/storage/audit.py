@@ -16,21 +16,22 @@ from typing import Any, Final
 from sqlalchemy import Connection, Engine, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
+from fieldapp.messages import Text
 from fieldapp.storage.engine import write_transaction
 from fieldapp.storage.schema import audit_log
 
-# Action codes and their French labels (the Paramètres view shows the labels).
+# Action codes (stored) and their labels (the Paramètres view shows them, in its language).
 ACTIONS: Final = {
-    "unlock": "Ouverture du carnet",
-    "unlock_failed": "Phrases de passe erronées avant ouverture",
-    "export": "Export d'indicateurs",
-    "import": "Import de contacts (tableur)",
-    "pack_import": "Installation d'un pack de référence",
-    "erase": "Effacement d'une personne",
-    "purge": "Purge (durée de conservation)",
-    "merge": "Fusion de lots",
-    "enrol": "Enrôlement d'un appareil",
-    "device_status": "Changement d'état d'un appareil",
+    "unlock": Text("storage.audit.unlock"),
+    "unlock_failed": Text("storage.audit.unlock_failed"),
+    "export": Text("storage.audit.export"),
+    "import": Text("storage.audit.import"),
+    "pack_import": Text("storage.audit.pack_import"),
+    "erase": Text("storage.audit.erase"),
+    "purge": Text("storage.audit.purge"),
+    "merge": Text("storage.audit.merge"),
+    "enrol": Text("storage.audit.enrol"),
+    "device_status": Text("storage.audit.device_status"),
 }
 log = logging.getLogger(__name__)
 _CODE: Final = re.compile(r"[a-z0-9][a-z0-9_.:-]{0,39}")
@@ -88,7 +89,7 @@ def record_quietly(target: Engine, actor: str, action: str, **detail: Any) -> No
 
 
 def entries(engine: Engine, limit: int = 200) -> list[dict[str, Any]]:
-    """The latest entries first, with their French label."""
+    """The latest entries first, with their label in the current language."""
     with engine.connect() as conn:
         rows = conn.execute(
             select(audit_log).order_by(audit_log.c.id.desc()).limit(limit)
@@ -98,7 +99,7 @@ def entries(engine: Engine, limit: int = 200) -> list[dict[str, Any]]:
                 "at": r["at"],
                 "actor": r["actor"],
                 "action": r["action"],
-                "label": ACTIONS.get(r["action"], r["action"]),
+                "label": str(ACTIONS.get(r["action"], r["action"])),
                 "detail": json.loads(r["detail"]),
             }
             for r in rows

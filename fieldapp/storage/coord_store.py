@@ -8,14 +8,15 @@ from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 
+from fieldapp.errors import UnavailableError
 from fieldapp.storage import migrate
 from fieldapp.storage.engine import DatabaseLocked, open_engine
 
 DB_FILE = "consolidated.db"
 
 
-class StoreUnavailable(Exception):
-    """The consolidated store cannot be opened; str() is one French line."""
+class StoreUnavailable(UnavailableError):
+    """The consolidated store cannot be opened; str() is one line."""
 
 
 def open_consolidated(workspace_root: Path, db_key: bytes, url: str | None = None) -> Engine:
@@ -29,8 +30,7 @@ def open_consolidated(workspace_root: Path, db_key: bytes, url: str | None = Non
             engine = open_engine(path, db_key, pool_size=1)
         except DatabaseLocked as exc:
             raise StoreUnavailable(
-                f"La base consolidée {path} est endommagée : restaurez-la depuis "
-                f"{workspace_root / 'backups'} ou votre sauvegarde."
+                "storage.consolidated.damaged", path=path, backups=workspace_root / "backups"
             ) from exc
     try:
         migrate.upgrade(
@@ -38,7 +38,7 @@ def open_consolidated(workspace_root: Path, db_key: bytes, url: str | None = Non
         )
     except OperationalError as exc:
         engine.dispose()
-        raise StoreUnavailable(f"Base PostgreSQL injoignable : {_first_line(exc)}") from exc
+        raise StoreUnavailable("storage.consolidated.unreachable", detail=_first_line(exc)) from exc
     except Exception:
         engine.dispose()
         raise
@@ -49,12 +49,9 @@ def _server_engine(url: str) -> Engine:
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
-        raise StoreUnavailable(f"Adresse de base invalide : {url}") from exc
+        raise StoreUnavailable("storage.consolidated.bad_url", url=url) from exc
     if parsed.get_backend_name() != "postgresql":
-        raise StoreUnavailable(
-            "Seule une base PostgreSQL (postgresql+psycopg://…) peut remplacer la base du "
-            "dossier de coordination."
-        )
+        raise StoreUnavailable("storage.consolidated.postgresql_only")
     if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
     return create_engine(parsed, pool_pre_ping=True, pool_size=2)

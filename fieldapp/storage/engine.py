@@ -16,6 +16,8 @@ import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
+from fieldapp.errors import AccessError
+
 # Applied to every connection: durability first (every acknowledged save survives a crash), no
 # plaintext left behind in freed pages or temp files.
 PRAGMAS = (
@@ -30,8 +32,12 @@ WRITE = "relais_write"
 log = logging.getLogger(__name__)
 
 
-class DatabaseLocked(Exception):
+class DatabaseLocked(AccessError):
     """The key does not open the database: wrong key, or not a SQLCipher file."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__("storage.engine.locked", path=path)
+        self.path = path
 
 
 def _raw_connect(path: Path, key: bytes) -> Any:

@@ -16,16 +16,15 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+from fieldapp.errors import InputError
+
 MIGRATIONS = Path(__file__).parent / "migrations"
 COORD_MIGRATIONS = Path(__file__).parent / "coord_migrations"
 
 
-class NewerSchema(Exception):
+class NewerSchema(InputError):
     def __init__(self, revision: str) -> None:
-        super().__init__(
-            f"Cette base a été créée par une version plus récente de Relais (schéma {revision}) : "
-            "mettez Relais à jour pour l'ouvrir."
-        )
+        super().__init__("storage.migrate.newer_schema", revision=revision)
         self.revision = revision
 
 

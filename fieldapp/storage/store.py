@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import (
     Connection,
@@ -29,6 +29,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from fieldapp.domain.clock import Hlc, HybridClock
 from fieldapp.domain.events import SCHEMA_VERSION, Event, EventType
 from fieldapp.domain.ids import uuid7
+from fieldapp.errors import InputError
 from fieldapp.storage.engine import write_transaction
 from fieldapp.storage.projection import append_events, rebuild_all, row_to_event
 from fieldapp.storage.schema import (
@@ -42,10 +43,12 @@ from fieldapp.storage.schema import (
 )
 
 
-class UnknownRecord(LookupError):
-    def __init__(self, kind: str, record_id: str) -> None:
-        super().__init__(f"{kind} introuvable : {record_id}")
-        self.kind = kind
+class UnknownRecord(InputError, LookupError):
+    """No such record; `record_type` is "contact" or "handover" (`kind` is the error's kind)."""
+
+    def __init__(self, record_type: Literal["contact", "handover"], record_id: str) -> None:
+        super().__init__(f"storage.store.unknown_{record_type}", record_id=record_id)
+        self.record_type = record_type
         self.record_id = record_id
 
 
@@ -198,7 +201,7 @@ class FieldStore:
         with self.engine.connect() as conn:
             row = conn.execute(select(contacts).where(contacts.c.id == contact_id)).first()
             if row is None:
-                raise UnknownRecord("Contact", contact_id)
+                raise UnknownRecord("contact", contact_id)
             out = [dict(row._mapping)]
             _attach_choices(conn, out)
         return out[0]
@@ -207,7 +210,7 @@ class FieldStore:
         with self.engine.connect() as conn:
             row = conn.execute(select(handovers).where(handovers.c.id == handover_id)).first()
             if row is None:
-                raise UnknownRecord("Relais", handover_id)
+                raise UnknownRecord("handover", handover_id)
             out = dict(row._mapping)
             out["history"] = [
                 dict(h._mapping)

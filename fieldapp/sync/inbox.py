@@ -13,14 +13,15 @@ from urllib.parse import unquote, urlsplit
 
 import httpx
 
+from fieldapp.errors import UnavailableError
 from fieldapp.sync.transports import DEFAULT_TIMEOUT_S, DropSettings
 
 BATCH_SUFFIX = ".rbatch"
 MAX_BATCH_BYTES = 80 * 1024 * 1024
 
 
-class InboxError(Exception):
-    """The drop cannot be read; str() is one French line."""
+class InboxError(UnavailableError):
+    """The drop cannot be read; str() is one line."""
 
 
 class Inbox(Protocol):
@@ -44,7 +45,7 @@ def _is_batch(name: str) -> bool:
 class FolderInbox:
     def __init__(self, path: Path) -> None:
         if not path.is_dir():
-            raise InboxError(f"Dossier de dépôt introuvable : {path}")
+            raise InboxError("sync.inbox.folder_missing", path=path)
         self.path = path
 
     def names(self) -> list[str]:
@@ -55,7 +56,9 @@ class FolderInbox:
             with (self.path / name).open("rb") as f:
                 return f.read(MAX_BATCH_BYTES + 1)
         except OSError as exc:
-            raise InboxError(f"Lecture impossible de {name} : {exc.strerror or exc}") from exc
+            raise InboxError(
+                "sync.inbox.read_failed", name=name, detail=exc.strerror or exc
+            ) from exc
 
     def close(self) -> None:
         pass
@@ -81,15 +84,15 @@ class WebDavInbox:
         try:
             response = self._client.request("PROPFIND", self.url, headers={"Depth": "1"})
         except httpx.HTTPError as exc:
-            raise InboxError(f"Dépôt WebDAV injoignable ({self.url}) : {exc}") from exc
+            raise InboxError("sync.inbox.webdav_unreachable", url=self.url, detail=exc) from exc
         if response.status_code in (401, 403):
-            raise InboxError(f"Accès refusé au dépôt WebDAV {self.url} : vérifiez l'identifiant.")
+            raise InboxError("sync.inbox.webdav_denied", url=self.url)
         if response.status_code != 207:
-            raise InboxError(f"Le dépôt WebDAV a répondu {response.status_code} à la lecture.")
+            raise InboxError("sync.inbox.webdav_status", status=response.status_code)
         try:
             root = ET.fromstring(response.content)  # noqa: S314 -- see the import note
         except ET.ParseError as exc:
-            raise InboxError("Réponse WebDAV illisible.") from exc
+            raise InboxError("sync.inbox.webdav_unreadable") from exc
         base = urlsplit(self.url).path
         names = []
         for href in root.iter(f"{_DAV}href"):
@@ -105,9 +108,9 @@ class WebDavInbox:
         try:
             response = self._client.get(self.url + name)
         except httpx.HTTPError as exc:
-            raise InboxError(f"Lecture impossible de {name} : {exc}") from exc
+            raise InboxError("sync.inbox.read_failed", name=name, detail=exc) from exc
         if response.status_code != 200:
-            raise InboxError(f"Lecture impossible de {name} (réponse {response.status_code}).")
+            raise InboxError("sync.inbox.read_status", name=name, status=response.status_code)
         return response.content[: MAX_BATCH_BYTES + 1]
 
     def close(self) -> None:

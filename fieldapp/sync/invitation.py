@@ -35,6 +35,8 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from fieldapp.errors import AccessError, DamagedError, RelaisError
+from fieldapp.messages import Text
 from fieldapp.storage.atomic import atomic_write
 from fieldapp.storage.keyfile import KdfParams
 from fieldapp.sync.batch import (
@@ -104,49 +106,37 @@ _X25519_BYTES: Final = 32
 # --- Errors ---------------------------------------------------------------------------------
 
 
-class InvitationError(Exception):
-    """An invitation that cannot be used; `reason` is stable, str() is one French line."""
+class InvitationError(RelaisError):
+    """An invitation that cannot be used; `reason` is stable, str() is one line."""
 
     reason = "invalid"
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
-
-class WrongInvitationCode(InvitationError):
+class WrongInvitationCode(InvitationError, AccessError):
     reason = "wrong_code"
 
-    def __init__(self, message: str | None = None) -> None:
-        super().__init__(
-            message
-            or "Code d'invitation incorrect : vérifiez-le (4 groupes de 5 caractères) ou "
-            "redemandez-le au coordinateur."
-        )
+    def __init__(self, code: str = "sync.invitation.wrong_code") -> None:
+        super().__init__(code)
 
 
-class DamagedInvitation(InvitationError):
+class DamagedInvitation(InvitationError, DamagedError):
     reason = "damaged"
 
-    def __init__(self, detail: str) -> None:
-        super().__init__(
-            f"Fichier d'invitation endommagé ({detail}) : demandez-en une nouvelle copie au "
-            "coordinateur."
-        )
+    def __init__(self, detail: Text | str) -> None:
+        # `detail` is a Text, or the words of a lower-level check (a ValueError's).
+        super().__init__("sync.invitation.damaged", detail=detail)
+        self.detail = detail
 
 
 class UnsupportedInvitation(InvitationError):
     reason = "unsupported"
 
     def __init__(self) -> None:
-        super().__init__(
-            "Cette invitation a été créée par une version plus récente de Relais : mettez Relais "
-            "à jour pour l'ouvrir."
-        )
+        super().__init__("sync.invitation.newer_version")
 
 
-class EnrolmentError(Exception):
-    """An enrolment file that cannot be used; str() is one French line."""
+class EnrolmentError(DamagedError):
+    """An enrolment file that cannot be used; str() is one line."""
 
 
 # --- One-time code --------------------------------------------------------------------------
@@ -170,10 +160,7 @@ def normalise_code(text: str) -> str:
     """
     clean = "".join(text.split()).replace("-", "").upper().translate(_CODE_LOOKALIKES)
     if len(clean) != CODE_LEN or any(c not in CODE_ALPHABET for c in clean):
-        raise WrongInvitationCode(
-            "Code d'invitation mal formé : 20 lettres et chiffres attendus, en 4 groupes de 5 "
-            "(par exemple 7K2QD-M9XTA-0PHRC-4WNZ8)."
-        )
+        raise WrongInvitationCode("sync.invitation.malformed_code")
     return clean
 
 
@@ -470,10 +457,10 @@ def open_invitation(path: Path | str, code: str) -> Invitation:
         with path.open("rb") as handle:
             raw = handle.read(_MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise InvitationError(f"Fichier d'invitation introuvable : {path}") from None
+        raise InvitationError("sync.invitation.missing", path=path) from None
     except OSError as exc:
         raise InvitationError(
-            f"Lecture impossible du fichier d'invitation {path} : {exc.strerror or exc}"
+            "sync.invitation.unreadable", path=path, detail=exc.strerror or exc
         ) from None
     return open_invitation_bytes(raw, code)
 
@@ -481,13 +468,13 @@ def open_invitation(path: Path | str, code: str) -> Invitation:
 def open_invitation_bytes(raw: bytes, code: str) -> Invitation:
     clean = normalise_code(code)  # a malformed code is refused before any slow work
     if len(raw) > _MAX_FILE_BYTES:
-        raise DamagedInvitation("taille anormale")
+        raise DamagedInvitation(Text("sync.invitation.size"))
     try:
         document = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
-        raise DamagedInvitation("contenu illisible ou tronqué") from None
+        raise DamagedInvitation(Text("sync.invitation.truncated")) from None
     if not isinstance(document, dict) or document.get("format") != INVITATION_FORMAT:
-        raise DamagedInvitation("ce n'est pas une invitation Relais")
+        raise DamagedInvitation(Text("sync.invitation.not_an_invitation"))
     version = document.get("version")
     if type(version) is int and version > INVITATION_VERSION:
         raise UnsupportedInvitation()
@@ -499,7 +486,7 @@ def open_invitation_bytes(raw: bytes, code: str) -> Invitation:
         "nonce",
         "ciphertext",
     }:
-        raise DamagedInvitation("champs inattendus ou manquants")
+        raise DamagedInvitation(Text("sync.invitation.fields"))
     kdf_doc = document["kdf"]
     if not isinstance(kdf_doc, dict) or set(kdf_doc) != {
         "alg",
@@ -508,7 +495,7 @@ def open_invitation_bytes(raw: bytes, code: str) -> Invitation:
         "lanes",
         "salt",
     }:
-        raise DamagedInvitation("paramètres de dérivation illisibles")
+        raise DamagedInvitation(Text("sync.invitation.kdf_unreadable"))
     try:
         if kdf_doc["alg"] != "argon2id":
             raise ValueError("algorithme inconnu")
@@ -534,11 +521,11 @@ def open_invitation_bytes(raw: bytes, code: str) -> Invitation:
             nonce, ciphertext, canonical_json(_header(kdf, salt, check))
         )
     except InvalidTag:
-        raise DamagedInvitation("le contenu chiffré a été altéré") from None
+        raise DamagedInvitation(Text("sync.invitation.altered")) from None
     try:
         return Invitation.from_json(json.loads(plaintext.decode("utf-8")))
     except (UnicodeDecodeError, ValueError) as exc:
-        raise DamagedInvitation(f"contenu incohérent : {exc}") from None
+        raise DamagedInvitation(Text("sync.invitation.inconsistent", detail=str(exc))) from None
 
 
 # --- Enrolment ------------------------------------------------------------------------------
@@ -583,19 +570,21 @@ def write_enrolment(path: Path, enrolment: Enrolment, signing_key: Ed25519Privat
 
 
 def read_enrolment(path: Path | str) -> Enrolment:
-    """Read and verify an enrolment file; raises EnrolmentError (French)."""
+    """Read and verify an enrolment file; raises EnrolmentError."""
     path = Path(path)
     try:
         raw = path.read_bytes()[: _MAX_FILE_BYTES + 1]
         document = json.loads(raw.decode("utf-8"))
     except OSError as exc:
-        raise EnrolmentError(f"Lecture impossible de {path} : {exc.strerror or exc}") from None
+        raise EnrolmentError(
+            "sync.enrolment.unreadable", path=path, detail=exc.strerror or exc
+        ) from None
     except (UnicodeDecodeError, ValueError, RecursionError):
-        raise EnrolmentError(f"{path} n'est pas un fichier d'enrôlement lisible.") from None
+        raise EnrolmentError("sync.enrolment.not_readable", path=path) from None
     if not isinstance(document, dict) or document.get("format") != ENROLMENT_FORMAT:
-        raise EnrolmentError(f"{path} n'est pas un fichier d'enrôlement Relais.")
+        raise EnrolmentError("sync.enrolment.not_an_enrolment", path=path)
     if document.get("version") != ENROLMENT_VERSION:
-        raise EnrolmentError("Fichier d'enrôlement d'une version inconnue : mettez Relais à jour.")
+        raise EnrolmentError("sync.enrolment.unknown_version")
     try:
         signature = _unb64(document.pop("signature", None), 64, "signature")
         public = _unb64(document.get("signing_public"), 32, "signing_public")
@@ -612,17 +601,15 @@ def read_enrolment(path: Path | str) -> Enrolment:
             coordination=document.get("coordination"),
         )
     except (KeyError, ValueError) as exc:
-        raise EnrolmentError(f"Fichier d'enrôlement incomplet ou altéré ({exc}).") from None
+        raise EnrolmentError("sync.enrolment.incomplete", detail=str(exc)) from None
     if enrolment.body() != document:
-        raise EnrolmentError("Fichier d'enrôlement altéré (champs modifiés ou ajoutés).")
+        raise EnrolmentError("sync.enrolment.fields_altered")
     try:
         Ed25519PublicKey.from_public_bytes(public).verify(
             signature, ENROLMENT_CONTEXT + canonical_json(document)
         )
     except InvalidSignature:
-        raise EnrolmentError(
-            "Signature du fichier d'enrôlement invalide : fichier altéré."
-        ) from None
+        raise EnrolmentError("sync.enrolment.bad_signature") from None
     return enrolment
 
 

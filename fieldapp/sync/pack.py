@@ -39,6 +39,8 @@ from typing import Any, Final, Literal
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from fieldapp.errors import DamagedError
+from fieldapp.messages import Text
 from fieldapp.sync.batch import canonical_json, key_fingerprint
 
 __all__ = [
@@ -66,24 +68,20 @@ _DATE_FORMAT: Final = "%Y-%m-%dT%H:%M:%SZ"
 PackErrorReason = Literal["malformed", "unsupported", "tampered", "wrong_signer", "not_newer"]
 
 
-class PackError(Exception):
-    """A pack that must not be installed; `reason` is stable, str() is one French line."""
+class PackError(DamagedError):
+    """A pack that must not be installed; `reason` is stable, str() is one line."""
 
-    def __init__(self, reason: PackErrorReason, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, reason: PackErrorReason, code: str, /, **params: object) -> None:
+        super().__init__(code, **params)
         self.reason: PackErrorReason = reason
 
 
-def _malformed(detail: str) -> PackError:
-    return PackError("malformed", f"Pack de référence illisible ({detail}) : fichier incomplet ?")
+def _malformed(detail: Text) -> PackError:
+    return PackError("malformed", "sync.pack.malformed", detail=detail)
 
 
-def _tampered(detail: str) -> PackError:
-    return PackError(
-        "tampered",
-        f"Pack de référence refusé : {detail}. Le fichier a été altéré ou abîmé ; "
-        "redemandez-le au coordinateur.",
-    )
+def _tampered(detail: Text) -> PackError:
+    return PackError("tampered", "sync.pack.tampered", detail=detail)
 
 
 @dataclass(frozen=True, eq=False)
@@ -190,17 +188,17 @@ def build_pack(
 
 def _parse(data: bytes) -> dict[str, Any]:
     if len(data) > MAX_PACK_BYTES:
-        raise _malformed("taille anormale")
+        raise _malformed(Text("sync.pack.size"))
     try:
         document = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
-        raise _malformed("ce n'est pas un fichier JSON complet") from None
+        raise _malformed(Text("sync.pack.not_json")) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise _malformed("ce n'est pas un pack de référence Relais")
+        raise _malformed(Text("sync.pack.not_a_pack"))
     return document
 
 
-def _require(condition: bool, detail: str) -> None:
+def _require(condition: bool, detail: Text) -> None:
     if not condition:
         raise _malformed(detail)
 
@@ -208,18 +206,14 @@ def _require(condition: bool, detail: str) -> None:
 def _check_shape(document: Mapping[str, Any]) -> None:
     version = document.get("format_version")
     if type(version) is int and version > FORMAT_VERSION:
-        raise PackError(
-            "unsupported",
-            "Ce pack de référence vient d'une version plus récente de Relais : "
-            "mettez Relais à jour pour l'installer.",
-        )
-    _require(version == FORMAT_VERSION, "version de format inconnue")
+        raise PackError("unsupported", "sync.pack.newer_version")
+    _require(version == FORMAT_VERSION, Text("sync.pack.format_unknown"))
     _require(
         set(document) == {"format", "format_version", "header", "signature", "content"},
-        "champs inattendus ou manquants",
+        Text("sync.pack.fields"),
     )
     header = document["header"]
-    _require(isinstance(header, dict), "en-tête absent")
+    _require(isinstance(header, dict), Text("sync.pack.header_missing"))
     expected = {
         "version",
         "date",
@@ -230,39 +224,39 @@ def _check_shape(document: Mapping[str, Any]) -> None:
         "content_sha256",
         "signer",
     }
-    _require(set(header) == expected, "en-tête incomplet")
+    _require(set(header) == expected, Text("sync.pack.header_incomplete"))
     _require(
         type(header["version"]) is int and 0 < header["version"] <= MAX_VERSION,
-        "numéro de version invalide",
+        Text("sync.pack.version_invalid"),
     )
     _require(
         type(header["retention_months"]) is int
         and 1 <= header["retention_months"] <= MAX_RETENTION_MONTHS,
-        "durée de conservation invalide",
+        Text("sync.pack.retention_invalid"),
     )
-    _require(isinstance(header["coordination"], str), "nom de coordination invalide")
-    _require(isinstance(header["vocab_version"], dict), "versions de vocabulaire invalides")
-    _require(isinstance(header["content_sha256"], str), "empreinte du contenu absente")
+    _require(isinstance(header["coordination"], str), Text("sync.pack.coordination_invalid"))
+    _require(isinstance(header["vocab_version"], dict), Text("sync.pack.vocab_invalid"))
+    _require(isinstance(header["content_sha256"], str), Text("sync.pack.hash_missing"))
     try:
         datetime.strptime(header["date"], _DATE_FORMAT)
     except (TypeError, ValueError):
-        raise _malformed("date invalide") from None
+        raise _malformed(Text("sync.pack.date_invalid")) from None
     signer = header["signer"]
     _require(
         isinstance(signer, dict) and set(signer) == {"public_key", "fingerprint"},
-        "signataire absent",
+        Text("sync.pack.signer_missing"),
     )
-    _require(isinstance(document["signature"], str), "signature absente")
+    _require(isinstance(document["signature"], str), Text("sync.pack.signature_missing"))
     content = document["content"]
     _require(
         isinstance(content, dict) and set(content) == {"territories", "structures", "services"},
-        "contenu incomplet",
+        Text("sync.pack.content_incomplete"),
     )
     for name in ("territories", "structures", "services"):
         rows = content[name]
         _require(
             isinstance(rows, list) and all(isinstance(r, dict) for r in rows),
-            f"liste « {name} » invalide",
+            Text("sync.pack.list_invalid", name=name),
         )
 
 
@@ -274,18 +268,20 @@ def _check_content(content: Mapping[str, Any]) -> None:
             isinstance(territory.get("code"), str)
             and isinstance(territory.get("name"), str)
             and isinstance(territory.get("communes"), list),
-            "quartier mal formé",
+            Text("sync.pack.territory_malformed"),
         )
     structure_ids = set()
     for structure in content["structures"]:
-        _require(isinstance(structure.get("id"), str), "structure sans identifiant")
+        _require(isinstance(structure.get("id"), str), Text("sync.pack.structure_no_id"))
         structure_ids.add(structure["id"])
     for service in content["services"]:
         _require(
             isinstance(service.get("id"), str) and isinstance(service.get("nom"), str),
-            "service sans identifiant",
+            Text("sync.pack.service_no_id"),
         )
-        _require(service.get("structure_id") in structure_ids, "service sans structure")
+        _require(
+            service.get("structure_id") in structure_ids, Text("sync.pack.service_no_structure")
+        )
 
 
 def _unb64(value: Any, length: int) -> bytes | None:
@@ -312,7 +308,7 @@ def pack_from_document(
     signer_public = _unb64(header["signer"]["public_key"], 32)
     signature = _unb64(document["signature"], 64)
     if signer_public is None or signature is None:
-        raise _tampered("signature ou clé de signature illisible")
+        raise _tampered(Text("sync.pack.signature_unreadable"))
     signed = {
         "format": document["format"],
         "format_version": document["format_version"],
@@ -323,28 +319,25 @@ def pack_from_document(
             signature, SIGNATURE_CONTEXT + canonical_json(signed)
         )
     except (InvalidSignature, ValueError):
-        raise _tampered("la signature ne correspond pas au contenu") from None
+        raise _tampered(Text("sync.pack.signature_mismatch")) from None
     content = document["content"]
     if content_hash(content) != header["content_sha256"]:
-        raise _tampered("l'empreinte SHA-256 du contenu ne correspond pas")
+        raise _tampered(Text("sync.pack.hash_mismatch"))
     if signer_public != coordinator_public_key:
         raise PackError(
             "wrong_signer",
-            "Pack de référence refusé : il est signé par un autre coordinateur "
-            f"(empreinte {key_fingerprint(signer_public)}, attendue "
-            f"{key_fingerprint(coordinator_public_key)}).",
+            "sync.pack.wrong_signer",
+            found=key_fingerprint(signer_public),
+            expected=key_fingerprint(coordinator_public_key),
         )
     _check_content(content)
     version = header["version"]
     if current_version is not None and version <= current_version:
         if version == current_version:
-            detail = f"la version {current_version} est déjà installée"
+            detail = Text("sync.pack.already_installed", current=current_version)
         else:
-            detail = (
-                f"la version {current_version} est déjà installée et ce pack est plus ancien "
-                f"(version {version})"
-            )
-        raise PackError("not_newer", f"Pack de référence non installé : {detail}.")
+            detail = Text("sync.pack.older", current=current_version, version=version)
+        raise PackError("not_newer", "sync.pack.not_installed", detail=detail)
     return Pack(
         version=version,
         date=header["date"],

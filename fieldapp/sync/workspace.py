@@ -25,6 +25,8 @@ from typing import Any, Final
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from fieldapp.errors import DamagedError, RelaisError
+from fieldapp.messages import Text
 from fieldapp.storage import keyfile
 from fieldapp.storage.atomic import atomic_write
 from fieldapp.sync.batch import RecipientPrivateKey, canonical_json
@@ -59,28 +61,23 @@ _SUBKEY_PURPOSE: Final = "coordinator-keys"
 _NONCE_LEN: Final = 12
 
 
-class WorkspaceError(Exception):
-    """A workspace problem the coordinator can act on; str() is one French line."""
+class WorkspaceError(RelaisError):
+    """A workspace problem the coordinator can act on; str() is one line."""
 
 
 class NoWorkspace(WorkspaceError):
     def __init__(self, root: Path) -> None:
-        super().__init__(
-            f"Aucun espace coordinateur dans {root} : créez-le avec « fieldapp coord init »."
-        )
+        super().__init__("sync.workspace.none", root=root)
 
 
 class WorkspaceExists(WorkspaceError):
     def __init__(self, root: Path) -> None:
-        super().__init__(f"Un espace coordinateur existe déjà dans {root}.")
+        super().__init__("sync.workspace.exists", root=root)
 
 
-class DamagedWorkspace(WorkspaceError):
-    def __init__(self, root: Path, detail: str) -> None:
-        super().__init__(
-            f"Les clés de l'espace coordinateur {root} sont endommagées ({detail}) : restaurez "
-            f"« {SECRETS_FILE} » à partir de sa copie « {SECRETS_FILE}.bak » ou d'une sauvegarde."
-        )
+class DamagedWorkspace(WorkspaceError, DamagedError):
+    def __init__(self, root: Path, detail: Text) -> None:
+        super().__init__("sync.workspace.damaged", root=root, detail=detail, file=SECRETS_FILE)
 
 
 def _stamp(moment: datetime | None = None) -> str:
@@ -188,14 +185,14 @@ def _read_secrets(root: Path, data_key: bytes) -> Workspace:
         nonce = base64.b64decode(document["nonce"], validate=True)
         ciphertext = base64.b64decode(document["ciphertext"], validate=True)
     except FileNotFoundError:
-        raise DamagedWorkspace(root, "fichier absent") from None
+        raise DamagedWorkspace(root, Text("sync.workspace.file_missing")) from None
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        raise DamagedWorkspace(root, "fichier illisible") from None
+        raise DamagedWorkspace(root, Text("sync.workspace.file_unreadable")) from None
     key = keyfile.derive_subkey(data_key, _SUBKEY_PURPOSE)
     try:
         plaintext = AESGCM(key).decrypt(nonce, ciphertext, _aad())
     except (InvalidTag, ValueError):
-        raise DamagedWorkspace(root, "contenu chiffré altéré") from None
+        raise DamagedWorkspace(root, Text("sync.workspace.altered")) from None
     try:
         content = json.loads(plaintext)
         keys = CoordinatorKeys.from_secret_json(content["keys"])
@@ -204,7 +201,7 @@ def _read_secrets(root: Path, data_key: bytes) -> Workspace:
         if not isinstance(territory, str) or not isinstance(created, str):
             raise ValueError("champs invalides")
     except (ValueError, KeyError, TypeError, DropError) as exc:
-        raise DamagedWorkspace(root, f"contenu incohérent : {exc}") from None
+        raise DamagedWorkspace(root, Text("sync.workspace.inconsistent", detail=str(exc))) from None
     return Workspace(root, keys, territory, drop, created, data_key)
 
 
@@ -230,7 +227,7 @@ def create_workspace(
         raise WorkspaceExists(root)
     name = (territory or root.name or "Territoire").strip()
     if not 1 <= len(name) <= 200:
-        raise WorkspaceError("Nom du territoire obligatoire (200 caractères au plus).")
+        raise WorkspaceError("sync.workspace.territory_name")
     root.mkdir(parents=True, exist_ok=True)
     if os.name == "posix":
         root.chmod(0o700)  # the coordinator's keys, even wrapped, are nobody else's business
@@ -285,7 +282,9 @@ def read_public_info(root: Path) -> dict[str, Any]:
     try:
         data = json.loads((root / PUBLIC_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        raise DamagedWorkspace(root, f"« {PUBLIC_FILE} » illisible") from None
+        raise DamagedWorkspace(
+            root, Text("sync.workspace.public_unreadable", file=PUBLIC_FILE)
+        ) from None
     if not isinstance(data, dict):
-        raise DamagedWorkspace(root, f"« {PUBLIC_FILE} » illisible")
+        raise DamagedWorkspace(root, Text("sync.workspace.public_unreadable", file=PUBLIC_FILE))
     return data
