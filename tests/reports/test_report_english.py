@@ -14,7 +14,7 @@ from fieldapp.reports.indicators import Scope, compute_indicators
 from fieldapp.reports.publish import build_report
 from fieldapp.services import reporting
 from fieldapp.storage.coord_store import open_consolidated
-from tests.reports.support import PERIOD, load_territory
+from tests.helpers.reports import PERIOD, load_territory
 
 
 @pytest.fixture
