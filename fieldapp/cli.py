@@ -349,13 +349,13 @@ def cmd_person_erase(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    from fieldapp.ui.main import run  # imported here so the CLI never loads Qt
+    from fieldapp.ui.app.main import run  # imported here so the CLI never loads Qt
 
     return int(run(_home(args)))
 
 
 def cmd_screenshot(args: argparse.Namespace) -> int:
-    from fieldapp.ui import screenshot  # Qt only for this command
+    from fieldapp.ui.app import screenshot  # Qt only for this command
 
     home = _home(args)
     needs_passphrase = args.view not in screenshot.NO_PASSPHRASE_VIEWS

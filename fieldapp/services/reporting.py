@@ -66,7 +66,7 @@ def render(report: Report, fmt: str) -> bytes:
     if fmt == "pdf":
         # The PDF is painted by Qt (QPdfWriter, QtCharts); the import stays out of the CLI's
         # other paths.
-        from fieldapp.ui.report_pdf import render_pdf
+        from fieldapp.ui.coordination.report_pdf import render_pdf
 
         return render_pdf(report)
     raise ReportError(f"format inconnu : {fmt} (possibles : {', '.join(FORMATS)})")

@@ -14,12 +14,13 @@ from fieldapp.services import profile
 from fieldapp.services.sync import SyncService
 from fieldapp.storage import keyfile
 from fieldapp.storage.home import Home
-from fieldapp.ui import i18n, tasks
-from fieldapp.ui.contact_form import ContactForm
-from fieldapp.ui.main import application
-from fieldapp.ui.unlock import UnlockScreen
-from fieldapp.ui.window import RelaisWindow
-from fieldapp.ui.workspace import Workspace
+from fieldapp.ui.app import i18n
+from fieldapp.ui.app.main import application
+from fieldapp.ui.app.window import RelaisWindow
+from fieldapp.ui.app.workspace import Workspace
+from fieldapp.ui.kit import tasks
+from fieldapp.ui.notebook.contact_form import ContactForm
+from fieldapp.ui.onboarding.unlock import UnlockScreen
 from tests.coordination.conftest import Territory
 from tests.helpers import PASSPHRASE, make_profile
 from tests.sync.support import Coordination, make_coordination

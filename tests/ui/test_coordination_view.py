@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from fieldapp.services.coordination import CoordinationService
 from fieldapp.services.sync import SyncService
 from fieldapp.sync.merge import MergeReport
-from fieldapp.ui.coordination_view import (
+from fieldapp.ui.coordination.view import (
     CompletenessModel,
     CoordinationView,
     DevicesModel,

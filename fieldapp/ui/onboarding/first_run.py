@@ -1,0 +1,627 @@
+"""First start: create the profile (structure, passphrase, recovery key) or open the demo."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.domain.vocab import STRUCTURE_TYPES
+from fieldapp.services import demo, profile
+from fieldapp.services.field import FieldService
+from fieldapp.storage.home import Home
+from fieldapp.storage.keyfile import DEFAULT_KDF, KdfParams
+from fieldapp.ui.app.i18n import LANGUAGES, current_language, label
+from fieldapp.ui.app.resources import pixmap
+from fieldapp.ui.kit.tasks import run_task
+from fieldapp.ui.kit.widgets import (
+    Banner,
+    Card,
+    FieldError,
+    labelled,
+    mark_invalid,
+    muted_label,
+    primary_button,
+    title_label,
+)
+from fieldapp.ui.onboarding import recovery_sheet
+from fieldapp.ui.onboarding.passphrase import PassphraseFields
+
+DEMO_STRUCTURE = "Équipe de démonstration"  # same name as `fieldapp demo` gives its profile
+DEMO_CONTACTS = 300
+CHECK_COUNT = 4
+
+WELCOME, STRUCTURE, PASSPHRASE, RECOVERY, CHECK, DONE, DEMO = range(7)
+
+
+def demo_home_for(home: Home) -> Home:
+    """The demo lives beside the real profile, never inside it."""
+    return Home(home.root.with_name(home.root.name + "-demonstration"))
+
+
+def key_characters(recovery_key: str) -> str:
+    return recovery_key.replace("-", "").replace(" ", "").upper()
+
+
+class FirstRunWizard(QWidget):
+    """Steps: welcome → structure → passphrase → (profile created) → recovery key → check."""
+
+    profile_ready = Signal(object, bool)  # (FieldService, is demo)
+    language_chosen = Signal(str)
+
+    def __init__(
+        self,
+        home: Home,
+        *,
+        kdf: KdfParams = DEFAULT_KDF,
+        demo_home: Home | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.home = home
+        self.kdf = kdf
+        self.demo_home = demo_home or demo_home_for(home)
+        self.service: FieldService | None = None
+        self.recovery_key = ""
+        self.check_positions: list[int] = []
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 24, 24, 24)
+        outer.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.card = Card(parent=self)
+        self.card.setMinimumWidth(620)
+        self.card.setMaximumWidth(720)
+        row.addWidget(self.card, 3)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+
+        brand = QHBoxLayout()
+        logo = QLabel(self.card)
+        logo.setPixmap(pixmap("relais", 40))
+        brand.addWidget(logo)
+        brand.addWidget(title_label("Relais", self.card))
+        brand.addStretch(1)
+        self.step_label = muted_label("", self.card)
+        brand.addWidget(self.step_label)
+        self.card.body.addLayout(brand)
+
+        self.stack = QStackedWidget(self.card)
+        self.card.body.addWidget(self.stack)
+        self.stack.addWidget(self._welcome_page())
+        self.stack.addWidget(self._structure_page())
+        self.stack.addWidget(self._passphrase_page())
+        self.stack.addWidget(self._recovery_page())
+        self.stack.addWidget(self._check_page())
+        self.stack.addWidget(self._done_page())
+        self.stack.addWidget(self._demo_page())
+
+        self.busy = QProgressBar(self.card)
+        self.busy.setRange(0, 0)
+        self.busy.hide()
+        self.busy_label = muted_label("", self.card)
+        self.busy_label.hide()
+        self.card.body.addWidget(self.busy_label)
+        self.card.body.addWidget(self.busy)
+
+        nav = QHBoxLayout()
+        self.back_button = QPushButton(self.tr("Retour"), self.card)
+        self.next_button = primary_button(self.tr("Continuer"), self.card)
+        self.next_button.setDefault(True)
+        nav.addWidget(self.back_button)
+        nav.addStretch(1)
+        nav.addWidget(self.next_button)
+        self.card.body.addSpacing(8)
+        self.card.body.addLayout(nav)
+        self.back_button.clicked.connect(self._back)
+        self.next_button.clicked.connect(self._next)
+        self._go(WELCOME)
+
+    # -- pages ---------------------------------------------------------------------------------
+
+    def _welcome_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(title_label(self.tr("Bienvenue dans Relais"), page, sub=True))
+        layout.addWidget(
+            muted_label(
+                self.tr(
+                    "Relais est votre carnet de terrain : il note les rencontres et les relais "
+                    "accompagnés, sans aucun nom, dans un stockage chiffré sur cet ordinateur. "
+                    "Il fonctionne sans connexion."
+                ),
+                page,
+            )
+        )
+        layout.addSpacing(12)
+        self.create_button = primary_button(self.tr("Créer mon profil"), page)
+        self.create_button.setMinimumHeight(40)
+        self.demo_button = QPushButton(self.tr("Découvrir avec des données de démonstration"), page)
+        self.demo_button.setMinimumHeight(40)
+        layout.addWidget(self.create_button)
+        layout.addWidget(self.demo_button)
+        layout.addWidget(
+            muted_label(
+                self.tr(
+                    "La démonstration s'ouvre dans un dossier à part, avec des données fictives : "
+                    "votre vrai profil reste à créer."
+                ),
+                page,
+            )
+        )
+        layout.addSpacing(12)
+        lang_row = QHBoxLayout()
+        self.language_combo = QComboBox(page)
+        for code, name in LANGUAGES.items():
+            self.language_combo.addItem(name, code)
+        self.language_combo.setCurrentIndex(self.language_combo.findData(current_language()))
+        lang_row.addWidget(labelled(self.language_combo, self.tr("&Langue / Language")))
+        lang_row.addWidget(self.language_combo)
+        lang_row.addStretch(1)
+        layout.addLayout(lang_row)
+        self.create_button.clicked.connect(lambda: self._go(STRUCTURE))
+        self.demo_button.clicked.connect(self._start_demo)
+        self.language_combo.activated.connect(
+            lambda _i: self.language_chosen.emit(str(self.language_combo.currentData()))
+        )
+        return page
+
+    def _structure_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(title_label(self.tr("Votre structure"), page, sub=True))
+        layout.addWidget(
+            muted_label(
+                self.tr(
+                    "Son nom et son type accompagnent vos données quand elles partent vers la "
+                    "coordination ; aucune donnée sur vous n'est demandée."
+                ),
+                page,
+            )
+        )
+        form = QFormLayout()
+        self.structure_name = QLineEdit(page)
+        self.structure_name.setMaxLength(120)
+        self.structure_name.setPlaceholderText(self.tr("par exemple : Club de prévention du Val"))
+        self.structure_type = QComboBox(page)
+        self.structure_type.setPlaceholderText(self.tr("— choisir —"))
+        for term in STRUCTURE_TYPES:
+            self.structure_type.addItem(label(STRUCTURE_TYPES, term.code), term.code)
+        self.structure_type.setCurrentIndex(-1)
+        self.structure_error = FieldError(page)
+        form.addRow(labelled(self.structure_name, self.tr("&Nom")), self.structure_name)
+        form.addRow(labelled(self.structure_type, self.tr("&Type")), self.structure_type)
+        form.addRow("", self.structure_error)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        return page
+
+    def _passphrase_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(title_label(self.tr("Votre phrase de passe"), page, sub=True))
+        layout.addWidget(
+            muted_label(
+                self.tr(
+                    "Elle ouvre le carnet chiffré à chaque démarrage. Personne ne peut la "
+                    "retrouver pour vous : l'étape suivante vous donne une clé de secours."
+                ),
+                page,
+            )
+        )
+        self.passphrase = PassphraseFields(page)
+        layout.addWidget(self.passphrase)
+        self.passphrase_error = FieldError(page)
+        layout.addWidget(self.passphrase_error)
+        layout.addStretch(1)
+        self.passphrase.valid_changed.connect(lambda _v: self._update_buttons())
+        self.passphrase.confirm.returnPressed.connect(self._next)
+        return page
+
+    def _recovery_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(title_label(self.tr("Votre clé de secours"), page, sub=True))
+        layout.addWidget(
+            Banner(
+                self.tr(
+                    "Notez-la maintenant, à la main ou sur papier imprimé : Relais ne "
+                    "l'affichera plus jamais. Sans elle, une phrase de passe oubliée rend le "
+                    "carnet illisible, pour toujours."
+                ),
+                parent=page,
+            )
+        )
+        self.key_label = QLabel(page)
+        mono = QFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        mono.setPointSize(17)
+        mono.setBold(True)
+        self.key_label.setFont(mono)
+        self.key_label.setWordWrap(True)
+        self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.key_label.setAccessibleName(self.tr("Clé de secours"))
+        self.key_label.setContentsMargins(0, 14, 0, 14)
+        layout.addWidget(self.key_label)
+        buttons = QHBoxLayout()
+        self.print_button = QPushButton(self.tr("Imprimer…"), page)
+        self.pdf_button = QPushButton(self.tr("Enregistrer en PDF…"), page)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.pdf_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.sheet_status = muted_label("", page)
+        layout.addWidget(self.sheet_status)
+        layout.addStretch(1)
+        self.print_button.clicked.connect(self._print)
+        self.pdf_button.clicked.connect(self._save_pdf)
+        return page
+
+    def _check_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(title_label(self.tr("Vérification"), page, sub=True))
+        self.check_intro = muted_label("", page)
+        layout.addWidget(self.check_intro)
+        row = QHBoxLayout()
+        self.check_fields: list[QLineEdit] = []
+        self.check_labels: list[QLabel] = []
+        for _ in range(CHECK_COUNT):
+            box = QVBoxLayout()
+            field = QLineEdit(page)
+            field.setMaxLength(1)
+            field.setFixedWidth(56)
+            field.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            big = field.font()
+            big.setPointSize(16)
+            field.setFont(big)
+            caption = QLabel(page)
+            caption.setBuddy(field)
+            caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            box.addWidget(caption)
+            box.addWidget(field, 0, Qt.AlignmentFlag.AlignHCenter)
+            row.addLayout(box)
+            self.check_fields.append(field)
+            self.check_labels.append(caption)
+            field.textEdited.connect(lambda _t, f=field: self._check_typed(f))
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.check_error = FieldError(page)
+        layout.addWidget(self.check_error)
+        layout.addStretch(1)
+        return page
+
+    def _done_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 8, 0, 0)
+        head = QHBoxLayout()
+        ok = QLabel(page)
+        ok.setPixmap(pixmap("ok", 28))
+        head.addWidget(ok)
+        head.addWidget(title_label(self.tr("Votre carnet est prêt"), page, sub=True), 1)
+        layout.addLayout(head)
+        layout.addWidget(
+            muted_label(
+                self.tr(
+                    "Raccourcis utiles : Ctrl+N pour un nouveau contact, depuis n'importe quel "
+                    "écran ; Ctrl+L pour verrouiller. Le carnet se verrouille aussi seul après "
+                    "quelques minutes sans activité."
+                ),
+                page,
+            )
+        )
+        layout.addWidget(
+            muted_label(
+                self.tr(
+                    "Invitation de coordination (facultatif) : quand votre coordination vous en "
+                    "envoie une, ouvrez-la dans la page Synchronisation avec son code. Vous "
+                    "pouvez travailler sans."
+                ),
+                page,
+            )
+        )
+        layout.addStretch(1)
+        return page
+
+    def _demo_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(title_label(self.tr("Préparation de la démonstration"), page, sub=True))
+        layout.addWidget(
+            muted_label(
+                self.tr(
+                    "Relais crée un carnet de démonstration avec des rencontres et des relais "
+                    "fictifs, sur douze mois et plusieurs quartiers imaginaires."
+                ),
+                page,
+            )
+        )
+        self.demo_progress = QProgressBar(page)
+        self.demo_progress.setRange(0, 0)
+        layout.addWidget(self.demo_progress)
+        self.demo_error = FieldError(page)
+        layout.addWidget(self.demo_error)
+        layout.addStretch(1)
+        return page
+
+    # -- navigation ----------------------------------------------------------------------------
+
+    def page(self) -> int:
+        return self.stack.currentIndex()
+
+    def _go(self, index: int) -> None:
+        self.stack.setCurrentIndex(index)
+        steps = {STRUCTURE: 1, PASSPHRASE: 2, RECOVERY: 3, CHECK: 4, DONE: 5}
+        self.step_label.setText(
+            self.tr("Étape %1 sur 5").replace("%1", str(steps[index])) if index in steps else ""
+        )
+        labels = {
+            DONE: self.tr("Ouvrir mon carnet"),
+            PASSPHRASE: self.tr("Créer le profil chiffré"),
+        }
+        self.next_button.setText(labels.get(index, self.tr("Continuer")))
+        self.back_button.setText(self.tr("Revoir la clé") if index == CHECK else self.tr("Retour"))
+        focus: dict[int, QWidget] = {
+            WELCOME: self.create_button,
+            STRUCTURE: self.structure_name,
+            PASSPHRASE: self.passphrase.first,
+            RECOVERY: self.next_button,
+        }
+        if index == CHECK:
+            self._prepare_check()
+            focus[CHECK] = self.check_fields[0]
+        self._update_buttons()
+        if index in focus:
+            focus[index].setFocus()
+
+    def _update_buttons(self) -> None:
+        index = self.page()
+        busy = self.busy.isVisible()
+        self.back_button.setVisible(index in (STRUCTURE, PASSPHRASE, CHECK))
+        self.next_button.setVisible(index not in (WELCOME, DEMO))
+        enabled = not busy
+        if index == PASSPHRASE:
+            enabled = enabled and self.passphrase.is_valid()
+        if index == CHECK:
+            enabled = enabled and all(f.text() for f in self.check_fields)
+        self.next_button.setEnabled(enabled)
+        self.back_button.setEnabled(not busy)
+
+    def _back(self) -> None:
+        index = self.page()
+        target = {STRUCTURE: WELCOME, PASSPHRASE: STRUCTURE, CHECK: RECOVERY, DEMO: WELCOME}.get(
+            index
+        )
+        if target is not None:
+            self._go(target)
+
+    def _next(self) -> None:
+        if not self.next_button.isEnabled() or not self.next_button.isVisible():
+            return
+        index = self.page()
+        if index == STRUCTURE and self._structure_ok():
+            self._go(PASSPHRASE)
+        elif index == PASSPHRASE:
+            self._create()
+        elif index == RECOVERY:
+            self._go(CHECK)
+        elif index == CHECK and self._check_ok():
+            self._go(DONE)
+        elif index == DONE and self.service is not None:
+            service, self.service = self.service, None
+            self.profile_ready.emit(service, False)
+
+    def _set_busy(self, text: str) -> None:
+        self.busy_label.setText(text)
+        self.busy_label.setVisible(bool(text))
+        self.busy.setVisible(bool(text))
+        self._update_buttons()
+
+    # -- structure and creation ----------------------------------------------------------------
+
+    def _structure_ok(self) -> bool:
+        name = self.structure_name.text().strip()
+        missing = []
+        if not name:
+            missing.append(self.tr("Indiquez le nom de la structure."))
+        if self.structure_type.currentIndex() < 0:
+            missing.append(self.tr("Choisissez le type de structure."))
+        mark_invalid(self.structure_name, not name)
+        mark_invalid(self.structure_type, self.structure_type.currentIndex() < 0)
+        if missing:
+            self.structure_error.show_message(" ".join(missing))
+            (self.structure_type if name else self.structure_name).setFocus()
+            return False
+        self.structure_error.clear_message()
+        return True
+
+    def _create(self) -> None:
+        home, kdf = self.home, self.kdf
+        passphrase = self.passphrase.passphrase()
+        name = self.structure_name.text().strip()
+        kind = str(self.structure_type.currentData())
+        self.passphrase_error.clear_message()
+        self._set_busy(self.tr("Création du carnet chiffré… (quelques secondes)"))
+
+        def work(_progress: Any) -> tuple[FieldService, str]:
+            return profile.create_profile(
+                home,
+                passphrase,
+                structure=name,
+                structure_type=kind,
+                kdf=kdf,
+                allow_weak=kdf.is_weak,
+            )
+
+        run_task(
+            work,
+            context=self,
+            on_done=self._created,
+            on_error=self._create_failed,
+            cleanup=lambda result: result[0].close(),
+        )
+
+    def _created(self, result: object) -> None:
+        assert isinstance(result, tuple)
+        service, key = result
+        self.service = service
+        self.recovery_key = str(key)
+        self.key_label.setText(self.recovery_key)
+        self.passphrase.clear()
+        self._set_busy("")
+        self._go(RECOVERY)
+
+    def _create_failed(self, error: BaseException) -> None:
+        self._set_busy("")
+        if isinstance(error, profile.InvalidStructure):
+            self._go(STRUCTURE)
+            self.structure_error.show_message(str(error))
+        else:
+            self.passphrase_error.show_message(str(error))
+
+    # -- recovery key --------------------------------------------------------------------------
+
+    def _structure_display(self) -> str:
+        return self.structure_name.text().strip()
+
+    def _print(self) -> None:
+        if recovery_sheet.print_sheet(self, self.recovery_key, self._structure_display()):
+            self.sheet_status.setText(self.tr("Feuille envoyée à l'imprimante."))
+
+    def _save_pdf(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Enregistrer la clé de secours"),
+            str(Path.home() / "relais-cle-de-secours.pdf"),
+            self.tr("Document PDF (*.pdf)"),
+        )
+        if path:
+            recovery_sheet.save_pdf(Path(path), self.recovery_key, self._structure_display())
+            self.sheet_status.setText(
+                self.tr(
+                    "PDF enregistré : %1. Imprimez-le, puis rangez-le hors de l'ordinateur."
+                ).replace("%1", path)
+            )
+
+    def _prepare_check(self) -> None:
+        if not self.check_positions:
+            chars = key_characters(self.recovery_key)
+            rng = secrets.SystemRandom()
+            self.check_positions = sorted(rng.sample(range(1, len(chars) + 1), CHECK_COUNT))
+        numbers = ", ".join(str(p) for p in self.check_positions[:-1])
+        self.check_intro.setText(
+            self.tr(
+                "Pour vérifier que la clé est bien notée, tapez ses caractères n° %1 et %2 "
+                "(sans compter les tirets)."
+            )
+            .replace("%1", numbers)
+            .replace("%2", str(self.check_positions[-1]))
+        )
+        for field, caption, position in zip(
+            self.check_fields, self.check_labels, self.check_positions, strict=True
+        ):
+            caption.setText(self.tr("n° %1").replace("%1", str(position)))
+            field.setAccessibleName(self.tr("Caractère n° %1").replace("%1", str(position)))
+            field.clear()
+        self.check_error.clear_message()
+
+    def _check_typed(self, field: QLineEdit) -> None:
+        field.setText(field.text().upper())
+        if field.text():
+            index = self.check_fields.index(field)
+            if index + 1 < len(self.check_fields):
+                self.check_fields[index + 1].setFocus()
+        self._update_buttons()
+
+    def _check_ok(self) -> bool:
+        chars = key_characters(self.recovery_key)
+        wrong = [
+            position
+            for field, position in zip(self.check_fields, self.check_positions, strict=True)
+            if field.text().upper() != chars[position - 1]
+        ]
+        for field, position in zip(self.check_fields, self.check_positions, strict=True):
+            mark_invalid(field, position in wrong)
+        if wrong:
+            self.check_error.show_message(
+                self.tr(
+                    "Caractère n° %1 incorrect : vérifiez votre copie (« Revoir la clé » pour "
+                    "l'afficher de nouveau)."
+                ).replace("%1", ", ".join(str(p) for p in wrong))
+            )
+            return False
+        return True
+
+    # -- demo ----------------------------------------------------------------------------------
+
+    def _start_demo(self) -> None:
+        self._go(DEMO)
+        demo_home, kdf = self.demo_home, self.kdf
+
+        def work(progress: Any) -> FieldService:
+            if demo_home.exists():
+                return profile.open_profile(demo_home, demo.DEMO_PASSPHRASE)
+            service, _key = profile.create_profile(
+                demo_home,
+                demo.DEMO_PASSPHRASE,
+                structure=DEMO_STRUCTURE,
+                structure_type="prevention-specialisee",
+                kdf=kdf,
+                allow_weak=kdf.is_weak,
+            )
+            try:
+                demo.fill_demo(service, DEMO_CONTACTS, progress=progress)
+            except BaseException:
+                service.close()
+                raise
+            return service
+
+        def progress(done: int, total: int) -> None:
+            self.demo_progress.setRange(0, total)
+            self.demo_progress.setValue(done)
+
+        def failed(error: BaseException) -> None:
+            self.demo_error.show_message(str(error))
+            self.back_button.show()
+            self.back_button.setEnabled(True)
+
+        run_task(
+            work,
+            context=self,
+            on_done=lambda service: self.profile_ready.emit(service, True),
+            on_error=failed,
+            on_progress=progress,
+            cleanup=lambda service: service.close(),
+        )
+
+    def discard(self) -> None:
+        """The window closes mid-way: release the store opened at creation, if any."""
+        if self.service is not None:
+            self.service.close()
+            self.service = None
