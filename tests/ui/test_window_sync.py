@@ -14,7 +14,8 @@ from fieldapp.services import profile
 from fieldapp.services.sync import SyncService
 from fieldapp.storage.home import Home
 from fieldapp.ui.app.window import RelaisWindow
-from fieldapp.ui.sync.view import SyncBadge, SyncView
+from fieldapp.ui.sync.badge import SyncBadge
+from fieldapp.ui.sync.view import SyncView
 from tests.helpers import PASSPHRASE, sample_contact
 from tests.sync.support import make_coordination
 from tests.ui.conftest import joined_profile, unlocked_window, workspace_of

@@ -30,7 +30,8 @@ from fieldapp.ui.coordination.window import CoordinationWindow, OpenWorkspaceDia
 from fieldapp.ui.kit import tasks
 from fieldapp.ui.onboarding.first_run import DEMO_STRUCTURE, FirstRunWizard, demo_home_for
 from fieldapp.ui.onboarding.unlock import UnlockScreen
-from fieldapp.ui.sync.view import SyncBadge, SyncScheduler
+from fieldapp.ui.sync.badge import SyncBadge
+from fieldapp.ui.sync.scheduler import SyncScheduler
 
 DEFAULT_SIZE = (1280, 800)
 log = logging.getLogger(__name__)

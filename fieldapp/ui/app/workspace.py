@@ -39,7 +39,8 @@ from fieldapp.ui.notebook.handovers import HandoverDialog, HandoversPage
 from fieldapp.ui.notebook.import_dialog import ImportDialog
 from fieldapp.ui.notebook.settings_page import SettingsPage
 from fieldapp.ui.notebook.today_page import TodayPage
-from fieldapp.ui.sync.view import SyncScheduler, SyncView
+from fieldapp.ui.sync.scheduler import SyncScheduler
+from fieldapp.ui.sync.view import SyncView
 
 # View names double as `fieldapp screenshot --view` names.
 PAGES = (

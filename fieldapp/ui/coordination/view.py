@@ -26,9 +26,7 @@ from typing import Any, Final
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -57,6 +55,8 @@ from fieldapp.sync.invitation import Enrolment
 from fieldapp.sync.merge import MergeReport
 from fieldapp.ui.app.resources import icon
 from fieldapp.ui.kit import style
+from fieldapp.ui.kit.rows import Row, RowsModel
+from fieldapp.ui.kit.tables import item_table, local_time
 from fieldapp.ui.kit.tasks import Progress, run_task
 from fieldapp.ui.kit.widgets import (
     Banner,
@@ -66,7 +66,6 @@ from fieldapp.ui.kit.widgets import (
     primary_button,
     title_label,
 )
-from fieldapp.ui.sync.view import item_table, local_time
 
 __all__ = ["CoordinationView", "EnrolDialog"]
 
@@ -95,50 +94,33 @@ class _Column:
     mono: bool = False
 
 
-class _RowsModel(QAbstractTableModel):
+class _RowsModel(RowsModel):
     """Read-only rows of dicts, shown through a list of columns."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[dict[str, Any]] = []
         self.columns: list[_Column] = []
 
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
+    def column_count(self) -> int:
+        return len(self.columns)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:  # noqa: N802
-        return 0 if parent is not None and parent.isValid() else len(self.rows)
+    def header(self, section: int, role: int) -> Any:
+        return self.columns[section].title if role == Qt.ItemDataRole.DisplayRole else None
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:  # noqa: N802
-        return 0 if parent is not None and parent.isValid() else len(self.columns)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section].title
-        return None
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row, column = self.rows[index.row()], self.columns[index.column()]
+    def cell(self, row: Row, column: int, role: int) -> Any:
+        spec = self.columns[column]
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(row)
+            return spec.text(row)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return column.tooltip(row) if column.tooltip is not None else column.text(row)
+            return spec.tooltip(row) if spec.tooltip is not None else spec.text(row)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = Qt.AlignmentFlag.AlignRight if column.right else Qt.AlignmentFlag.AlignLeft
+            horizontal = Qt.AlignmentFlag.AlignRight if spec.right else Qt.AlignmentFlag.AlignLeft
             return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and column.mono:
+        if role == Qt.ItemDataRole.FontRole and spec.mono:
             font = QFont("monospace")
             font.setStyleHint(QFont.StyleHint.Monospace)
             return font
-        return self.styled(row, index.column(), role)
+        return self.styled(row, column, role)
 
     def styled(self, row: dict[str, Any], column: int, role: int) -> Any:
         return None

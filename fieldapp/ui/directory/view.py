@@ -23,16 +23,11 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractListModel,
     QModelIndex,
-    QPersistentModelIndex,
-    QRect,
-    QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
+from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -44,48 +39,36 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from fieldapp.services import directory
+from fieldapp.ui.directory.card import card_html, contact_summary, french_date
+from fieldapp.ui.directory.results import ResultDelegate, ResultsList, ResultsModel
+from fieldapp.ui.kit import style
 from fieldapp.ui.kit.widgets import Banner
 
 PackProvider = Callable[[], directory.Pack]
 HandoverCallback = Callable[[Mapping[str, Any]], None]
 
-# The application's palette (fieldapp/ui/kit/style.py), repeated so this view stands on its own.
-_PRIMARY = "#1f6f78"
-_PRIMARY_DARK = "#17555c"
-_PRIMARY_SOFT = "#e3f1f1"
-_TEXT = "#1f2a37"
-_MUTED = "#5b6776"
-_BORDER = "#d5dbe3"
-_OK = "#1d7a4d"
-_NO = "#b42318"
-_CHECK = "#8a4b06"
-_WARNING_SOFT = "#fdf3dc"
-
 _STYLE = f"""
-#directoryView QFrame#dirCard {{ background: #ffffff; border: 1px solid {_BORDER};
+#directoryView QFrame#dirCard {{ background: {style.SURFACE}; border: 1px solid {style.BORDER};
     border-radius: 8px; }}
-#directoryView QListView#dirResults {{ background: #ffffff; border: 1px solid {_BORDER};
-    border-radius: 8px; outline: none; }}
+#directoryView QListView#dirResults {{ background: {style.SURFACE};
+    border: 1px solid {style.BORDER}; border-radius: 8px; outline: none; }}
 #directoryView QTextBrowser#dirCardText {{ border: none; background: transparent; }}
-#directoryView QLabel#dirTitle {{ font-size: 16pt; font-weight: 600; color: {_TEXT}; }}
-#directoryView QLabel#dirMuted {{ color: {_MUTED}; }}
-#directoryView QFrame#dirBanner {{ background: {_WARNING_SOFT}; border: 1px solid #f0d9a8;
+#directoryView QLabel#dirTitle {{ font-size: 16pt; font-weight: 600; color: {style.TEXT}; }}
+#directoryView QLabel#dirMuted {{ color: {style.MUTED}; }}
+#directoryView QFrame#dirBanner {{ background: {style.WARNING_SOFT}; border: 1px solid #f0d9a8;
     border-radius: 6px; }}
-#directoryView QFrame#dirContact {{ background: {_PRIMARY_SOFT}; border: 1px solid #b8d8da;
+#directoryView QFrame#dirContact {{ background: {style.PRIMARY_SOFT}; border: 1px solid #b8d8da;
     border-radius: 6px; }}
-#directoryView QPushButton#dirCreate {{ background: {_PRIMARY}; color: white;
-    border: 1px solid {_PRIMARY_DARK}; border-radius: 6px; padding: 7px 16px;
+#directoryView QPushButton#dirCreate {{ background: {style.PRIMARY}; color: white;
+    border: 1px solid {style.PRIMARY_DARK}; border-radius: 6px; padding: 7px 16px;
     font-weight: 600; }}
-#directoryView QPushButton#dirCreate:hover {{ background: {_PRIMARY_DARK}; }}
+#directoryView QPushButton#dirCreate:hover {{ background: {style.PRIMARY_DARK}; }}
 #directoryView QScrollBar:vertical {{ background: transparent; width: 10px; margin: 2px; }}
 #directoryView QScrollBar::handle:vertical {{ background: #c3cad3; border-radius: 3px;
     min-height: 32px; }}
@@ -96,155 +79,6 @@ _STYLE = f"""
     background: none; }}
 #directoryView QPushButton#dirCreate:disabled {{ background: #9dbfc2; border-color: #9dbfc2; }}
 """
-
-_ROLE_ENTRY = Qt.ItemDataRole.UserRole + 1
-_ROLE_HINTS = Qt.ItemDataRole.UserRole + 2
-
-
-def format_phone(number: str) -> str:
-    """+33261910001 -> 02 61 91 00 01 (French numbers); anything else as written."""
-    digits = number.replace(" ", "").replace(".", "")
-    if digits.startswith("+33") and len(digits) == 12 and digits[3:].isdigit():
-        digits = "0" + digits[3:]
-    if len(digits) == 10 and digits.isdigit():
-        return " ".join(digits[i : i + 2] for i in range(0, 10, 2))
-    return number
-
-
-class _ResultsModel(QAbstractListModel):
-    """The results, one row per service; big lists stay cheap (no widget per row)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._entries: list[directory.Entry] = []
-        self._hints: list[directory.Ranked | None] = []
-
-    def set_results(
-        self, entries: Sequence[directory.Entry], hints: Sequence[directory.Ranked | None]
-    ) -> None:
-        self.beginResetModel()
-        self._entries = list(entries)
-        self._hints = list(hints) or [None] * len(self._entries)
-        self.endResetModel()
-
-    def entry(self, row: int) -> directory.Entry | None:
-        return self._entries[row] if 0 <= row < len(self._entries) else None
-
-    def hint(self, row: int) -> directory.Ranked | None:
-        return self._hints[row] if 0 <= row < len(self._hints) else None
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:  # noqa: N802
-        return 0 if parent is not None and parent.isValid() else len(self._entries)
-
-    def data(
-        self,
-        index: QModelIndex | QPersistentModelIndex,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        entry = self.entry(index.row())
-        if entry is None:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return entry.name
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            hint = self.hint(index.row())
-            text = f"{entry.name} — {entry.structure_name}"
-            return f"{text} ({hint.summary})" if hint is not None else text
-        if role == _ROLE_ENTRY:
-            return entry
-        if role == _ROLE_HINTS:
-            return self.hint(index.row())
-        return None
-
-
-class _ResultDelegate(QStyledItemDelegate):
-    """Service name in bold, structure and commune below, eligibility reasons in colour."""
-
-    PAD = 10
-
-    def _lines(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, int]:
-        bold = QFont(option.font)
-        bold.setWeight(QFont.Weight.DemiBold)
-        small = QFont(option.font)
-        small.setPointSizeF(max(small.pointSizeF() - 0.5, 8.0))
-        return bold, small, QFontMetrics(bold).height()
-
-    def sizeHint(  # noqa: N802
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        _bold, small, line = self._lines(option)
-        # Reasons get two lines: they wrap rather than hide the zone behind an ellipsis.
-        lines = 2 + (2 if index.data(_ROLE_HINTS) is not None else 0)
-        return QSize(200, self.PAD * 2 + line + (lines - 1) * (QFontMetrics(small).height() + 2))
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        entry: directory.Entry | None = index.data(_ROLE_ENTRY)
-        if entry is None:
-            return
-        hint: directory.Ranked | None = index.data(_ROLE_HINTS)
-        rect: QRect = option.rect
-        state = option.state
-        painter.save()
-        selected = bool(state & QStyle.StateFlag.State_Selected)
-        if selected:
-            painter.fillRect(rect, QColor(_PRIMARY_SOFT))
-            painter.fillRect(QRect(rect.left(), rect.top(), 4, rect.height()), QColor(_PRIMARY))
-        elif state & QStyle.StateFlag.State_MouseOver:
-            painter.fillRect(rect, QColor("#f4f6f8"))
-        painter.setPen(QColor("#edf0f3"))
-        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
-        bold, small, line = self._lines(option)
-        small_h = QFontMetrics(small).height() + 2
-        x, y, width = rect.left() + self.PAD + 4, rect.top() + self.PAD, rect.width() - 2 * self.PAD
-        painter.setFont(bold)
-        painter.setPen(QColor(_TEXT))
-        name = QFontMetrics(bold).elidedText(entry.name, Qt.TextElideMode.ElideRight, width)
-        painter.drawText(QRect(x, y, width, line), Qt.AlignmentFlag.AlignVCenter, name)
-        y += line
-        painter.setFont(small)
-        painter.setPen(QColor(_MUTED))
-        place = entry.service.get("commune") or ""
-        second = entry.structure_name + (f" · {place}" if place else "")
-        second = QFontMetrics(small).elidedText(second, Qt.TextElideMode.ElideRight, width)
-        painter.drawText(QRect(x, y, width, small_h), Qt.AlignmentFlag.AlignVCenter, second)
-        y += small_h
-        if hint is not None:
-            self._paint_reasons(painter, hint, QRect(x, y, width, small_h * 2), small)
-        painter.restore()
-
-    @staticmethod
-    def _paint_reasons(painter: QPainter, hint: directory.Ranked, area: QRect, font: QFont) -> None:
-        metrics = QFontMetrics(font)
-        height = metrics.height() + 2
-        x, y, last_line = area.left(), area.top(), area.top() + height
-        for n, reason in enumerate(hint.reasons):
-            text = reason.text + ("," if n < len(hint.reasons) - 1 else "")
-            advance = metrics.horizontalAdvance(text + " ")
-            if x + advance > area.right() and x > area.left():
-                if y >= last_line:
-                    painter.setPen(QColor(_MUTED))
-                    painter.drawText(QRect(x, y, area.right() - x, height), 0, "…")
-                    break
-                x, y = area.left(), y + height
-            colour = _OK if reason.ok else (_NO if reason.ok is False else _CHECK)
-            painter.setPen(QColor(colour))
-            painter.drawText(QRect(x, y, advance, height), 0, text)
-            x += advance
-
-
-class _ResultsList(QListView):
-    activatedByKey = Signal(QModelIndex)  # noqa: N815 -- Qt signal naming
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.activatedByKey.emit(self.currentIndex())
-            return
-        super().keyPressEvent(event)
 
 
 class _SearchBox(QLineEdit):
@@ -365,11 +199,11 @@ class DirectoryView(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setChildrenCollapsible(False)
         self.stack = QStackedWidget(splitter)
-        self.model = _ResultsModel(self)
-        self.results = _ResultsList(self.stack)
+        self.model = ResultsModel(self)
+        self.results = ResultsList(self.stack)
         self.results.setObjectName("dirResults")
         self.results.setModel(self.model)
-        self.results.setItemDelegate(_ResultDelegate(self.results))
+        self.results.setItemDelegate(ResultDelegate(self.results))
         self.results.setMouseTracking(True)
         self.results.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.results.setAccessibleName(self.tr("Services trouvés"))
@@ -394,7 +228,7 @@ class DirectoryView(QWidget):
         self.card_text.setOpenLinks(False)
         self.card_text.setFrameShape(QFrame.Shape.NoFrame)
         palette = self.card_text.palette()
-        palette.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
+        palette.setColor(QPalette.ColorRole.Base, QColor(style.SURFACE))
         self.card_text.setPalette(palette)
         card_layout.addWidget(self.card_text, 1)
         self.create_button = QPushButton(self.tr("Créer un relais vers ce service"), self.card)
@@ -448,7 +282,7 @@ class DirectoryView(QWidget):
             where = f" · {pack.coordination}" if pack.coordination else ""
             self.pack_label.setText(
                 self.tr("Pack n° {version} du {day}{where}").format(
-                    version=pack.version, day=_french_date(pack.date), where=where
+                    version=pack.version, day=french_date(pack.date), where=where
                 )
             )
         self.demo_banner.setVisible(pack.demo)
@@ -514,7 +348,7 @@ class DirectoryView(QWidget):
         if contact is None:
             self.contact_frame.hide()
         else:
-            self.contact_label.setText(_contact_summary(contact))
+            self.contact_label.setText(contact_summary(contact))
             self.contact_frame.show()
         self._apply()
 
@@ -573,10 +407,11 @@ class DirectoryView(QWidget):
         self.create_button.setEnabled(entry is not None)
         if entry is None:
             self.card_text.setHtml(
-                f"<p style='color:{_MUTED}'>{html.escape(self.tr('Aucun service choisi.'))}</p>"
+                f"<p style='color:{style.MUTED}'>"
+                f"{html.escape(self.tr('Aucun service choisi.'))}</p>"
             )
             return
-        self.card_text.setHtml(_card_html(entry, hint, self.tr, self._commune_names))
+        self.card_text.setHtml(card_html(entry, hint, self.tr, self._commune_names))
 
     def _focus_results(self) -> None:
         self.results.setFocus()
@@ -600,164 +435,6 @@ class DirectoryView(QWidget):
         self.handoverRequested.emit(service)
         if self._on_create is not None:
             self._on_create(service)
-
-
-# --- rendering helpers --------------------------------------------------------------------------
-
-
-def _french_date(stamp: str) -> str:
-    day = stamp[:10]
-    return f"{day[8:10]}/{day[5:7]}/{day[0:4]}" if len(day) == 10 else stamp
-
-
-def _contact_summary(contact: Mapping[str, Any]) -> str:
-    parts = ["Classement pour le contact"]
-    if contact.get("date"):
-        parts.append(f"du {_french_date(str(contact['date']))}")
-    details = []
-    if contact.get("neighbourhood"):
-        details.append(str(contact["neighbourhood"]))
-    if contact.get("age_band") and contact["age_band"] != "inconnu":
-        details.append(f"{contact['age_band']} ans")
-    needs = [directory.label("categorie", n).lower() for n in contact.get("needs") or ()]
-    if needs:
-        details.append("besoins : " + ", ".join(needs))
-    text = " ".join(parts)
-    return f"{text} — {' · '.join(details)}" if details else text
-
-
-def _row(caption: str, value: str) -> str:
-    return (
-        f"<tr><td width='104' style='color:{_MUTED}; padding:3px 14px 3px 0;'>"
-        f"{html.escape(caption)}</td><td style='padding:3px 0;'>{value}</td></tr>"
-    )
-
-
-def _zone_text(code: str, commune_names: Mapping[str, str]) -> str:
-    if code in ("france", "99100"):
-        return "France entière"
-    if len(code) in (2, 3):
-        return f"département {code}"
-    if len(code) == 9:
-        return f"intercommunalité {code}"
-    return commune_names.get(code, code)
-
-
-# The service card's words, marked here so that lupdate files them under DirectoryView, the
-# context of the `tr` that _card_html receives.
-_CARD_LABELS: dict[str, str] = {
-    "comment_le_mobiliser": str(QT_TRANSLATE_NOOP("DirectoryView", "Comment le mobiliser")),
-    "pour_qui_pour_quoi": str(QT_TRANSLATE_NOOP("DirectoryView", "Pour qui, pour quoi")),
-    "demarche": str(QT_TRANSLATE_NOOP("DirectoryView", "Démarche")),
-    "par": str(QT_TRANSLATE_NOOP("DirectoryView", "Par")),
-    "precisions": str(QT_TRANSLATE_NOOP("DirectoryView", "Précisions")),
-    "telephone": str(QT_TRANSLATE_NOOP("DirectoryView", "Téléphone")),
-    "courriel": str(QT_TRANSLATE_NOOP("DirectoryView", "Courriel")),
-    "adresse": str(QT_TRANSLATE_NOOP("DirectoryView", "Adresse")),
-    "horaires": str(QT_TRANSLATE_NOOP("DirectoryView", "Horaires")),
-    "lien": str(QT_TRANSLATE_NOOP("DirectoryView", "Lien")),
-    "publics": str(QT_TRANSLATE_NOOP("DirectoryView", "Publics")),
-    "conditions": str(QT_TRANSLATE_NOOP("DirectoryView", "Conditions")),
-    "type": str(QT_TRANSLATE_NOOP("DirectoryView", "Type")),
-    "thematiques": str(QT_TRANSLATE_NOOP("DirectoryView", "Thématiques")),
-    "zone": str(QT_TRANSLATE_NOOP("DirectoryView", "Zone")),
-    "frais": str(QT_TRANSLATE_NOOP("DirectoryView", "Frais")),
-    "mis_a_jour": str(QT_TRANSLATE_NOOP("DirectoryView", "Mis à jour")),
-    "professionnels": str(QT_TRANSLATE_NOOP("DirectoryView", "professionnels")),
-    "la_personne_elle_meme": str(QT_TRANSLATE_NOOP("DirectoryView", "la personne elle-même")),
-    "gratuit": str(QT_TRANSLATE_NOOP("DirectoryView", "Gratuit")),
-    "payant": str(QT_TRANSLATE_NOOP("DirectoryView", "Payant")),
-}
-
-
-def _card_html(
-    entry: directory.Entry,
-    hint: directory.Ranked | None,
-    tr: Callable[[str], str],
-    commune_names: Mapping[str, str],
-) -> str:
-    t = {key: tr(text) for key, text in _CARD_LABELS.items()}
-    service, structure = entry.service, entry.structure or {}
-    esc = html.escape
-    out = [
-        f"<div style='font-size:15pt; font-weight:600; color:{_TEXT};'>{esc(entry.name)}</div>",
-        f"<div style='color:{_MUTED}; margin-top:2px;'>{esc(entry.structure_name)}</div>",
-    ]
-    if hint is not None and hint.reasons:
-        marks = []
-        for reason in hint.reasons:
-            colour = _OK if reason.ok else (_NO if reason.ok is False else _CHECK)
-            marks.append(f"<span style='color:{colour};'>{esc(reason.text)}</span>")
-        out.append(f"<p style='margin-top:8px;'>{' &nbsp;·&nbsp; '.join(marks)}</p>")
-    if service.get("description"):
-        out.append(f"<p style='margin-top:10px;'>{esc(str(service['description']))}</p>")
-
-    out.append(
-        f"<div style='font-weight:600; margin-top:12px; color:{_PRIMARY_DARK};'>"
-        f"{esc(t['comment_le_mobiliser'])}</div><table style='margin-top:4px;'>"
-    )
-    rows = []
-    modes = [directory.label("mode_mobilisation", m) for m in service.get("modes_mobilisation", ())]
-    if modes:
-        rows.append(_row(t["demarche"], esc(", ".join(modes))))
-    by = service.get("mobilisable_par") or ()
-    if by:
-        who = {"professionnels": t["professionnels"], "usagers": t["la_personne_elle_meme"]}
-        rows.append(_row(t["par"], esc(", ".join(who.get(b, b) for b in by))))
-    if service.get("mobilisation_precisions"):
-        rows.append(_row(t["precisions"], esc(str(service["mobilisation_precisions"]))))
-    phone = service.get("telephone") or structure.get("telephone")
-    if phone:
-        rows.append(_row(t["telephone"], f"<b>{esc(format_phone(str(phone)))}</b>"))
-    email = service.get("courriel") or structure.get("courriel")
-    if email:
-        rows.append(_row(t["courriel"], esc(str(email))))
-    address = _address(service) or _address(structure)
-    if address:
-        rows.append(_row(t["adresse"], esc(address)))
-    hours = service.get("horaires_accueil") or structure.get("horaires_accueil")
-    if hours:
-        rows.append(_row(t["horaires"], esc(directory.format_opening_hours(str(hours)))))
-    link = service.get("lien_mobilisation")
-    if link:
-        rows.append(_row(t["lien"], esc(str(link))))
-    out.append("".join(rows) + "</table>")
-
-    out.append(
-        f"<div style='font-weight:600; margin-top:12px; color:{_PRIMARY_DARK};'>"
-        f"{esc(t['pour_qui_pour_quoi'])}</div><table style='margin-top:4px;'>"
-    )
-    rows = []
-    publics = [directory.label("public", p) for p in service.get("publics", ())]
-    if publics:
-        rows.append(_row(t["publics"], esc(", ".join(publics))))
-    if service.get("conditions_acces"):
-        rows.append(_row(t["conditions"], esc(str(service["conditions_acces"]))))
-    if service.get("type"):
-        rows.append(_row(t["type"], esc(directory.label("type", str(service["type"])))))
-    themes = [directory.label("thematique", t) for t in service.get("thematiques", ())]
-    if themes:
-        rows.append(_row(t["thematiques"], esc(", ".join(themes))))
-    zone = service.get("zone_eligibilite")
-    if zone:
-        rows.append(_row(t["zone"], esc(", ".join(_zone_text(z, commune_names) for z in zone))))
-    if service.get("frais"):
-        fees = t["gratuit"] if service["frais"] == "gratuit" else t["payant"]
-        if service.get("frais_precisions"):
-            fees += f" ({service['frais_precisions']})"
-        rows.append(_row(t["frais"], esc(fees)))
-    if service.get("date_maj"):
-        rows.append(_row(t["mis_a_jour"], esc(_french_date(str(service["date_maj"])))))
-    out.append("".join(rows) + "</table>")
-    return "".join(out)
-
-
-def _address(record: Mapping[str, Any]) -> str:
-    street = " ".join(
-        str(record[k]) for k in ("adresse", "complement_adresse") if record.get(k)
-    ).strip()
-    town = " ".join(str(record[k]) for k in ("code_postal", "commune") if record.get(k)).strip()
-    return ", ".join(p for p in (street, town) if p)
 
 
 def rank_view(

@@ -13,10 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -26,9 +24,9 @@ from fieldapp.domain.vocab import AGE_BANDS, GENDERS, NEEDS, OUTCOMES, PLACE_TYP
 from fieldapp.services.field import FieldService
 from fieldapp.storage.store import ContactFilter
 from fieldapp.ui.app.i18n import label, labels, short_date
+from fieldapp.ui.kit.rows import Index, Row, RowsModel
 from fieldapp.ui.kit.tasks import run_task
 
-Index = QModelIndex | QPersistentModelIndex
 FIRST_PAGE = 60  # about two screens of rows: shown as soon as a filter is applied
 PAGE_SIZE = 200
 NOTE_PREVIEW = 80
@@ -75,14 +73,13 @@ def _cell(key: str, row: dict[str, Any]) -> str:
     return str(value or "")
 
 
-class ContactsModel(QAbstractTableModel):
+class ContactsModel(RowsModel):
     counted = Signal(int)  # how many contacts match the current filter, once known
 
     def __init__(self, service: FieldService | None = None, parent: Any = None) -> None:
         super().__init__(parent)
         self._service = service
         self._filter = ContactFilter()
-        self._rows: list[dict[str, Any]] = []
         self._total: int | None = 0
         self._exhausted = True
         self._generation = 0  # a count started for an older filter is ignored
@@ -207,29 +204,17 @@ class ContactsModel(QAbstractTableModel):
             return
         page = self._page(len(self._rows))
         self._exhausted = len(page) < PAGE_SIZE
-        if page:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-            self._rows.extend(page)
-            self.endInsertRows()
+        self.append_rows(page)
         if self._exhausted and self._total != len(self._rows):
             self._set_total(len(self._rows))  # the end is known: so is the count
 
     # -- Qt model interface --------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
+    def column_count(self) -> int:
+        return len(COLUMNS)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if not 0 <= index.column() < len(COLUMNS):
-            return None
-        row = self._rows[index.row()]
-        key = COLUMNS[index.column()][0]
+    def cell(self, row: Row, column: int, role: int) -> Any:
+        key = COLUMNS[column][0]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             text = _cell(key, row)
             if key == "date" and row.get("voided"):
@@ -251,11 +236,7 @@ class ContactsModel(QAbstractTableModel):
             return row["id"]
         return None
 
-    def headerData(  # noqa: N802 -- Qt override
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
-            return None
+    def header(self, section: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return QCoreApplication.translate("ContactsModel", COLUMNS[section][1])
         if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section][0] in SORTABLE:

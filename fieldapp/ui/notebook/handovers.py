@@ -35,9 +35,11 @@ from PySide6.QtWidgets import (
 from fieldapp.domain.errors import TransitionError, ValidationError
 from fieldapp.domain.handovers import (
     FOLLOW_UP_MAX_AHEAD_DAYS,
+    OPEN_STATUSES,
     REASON_REQUIRED,
     TERMINAL_STATUSES,
     allowed_next,
+    follow_up_due,
     is_overdue,
 )
 from fieldapp.domain.vocab import HANDOVER_MODES, HANDOVER_STATUSES, NEEDS, OUTCOMES
@@ -62,7 +64,6 @@ from fieldapp.ui.kit.widgets import (
 )
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-OPEN_STATUSES = tuple(c for c in HANDOVER_STATUSES.codes() if c not in TERMINAL_STATUSES)
 
 
 def days_late(follow_up: str | None, status: str, today: date) -> int:
@@ -85,7 +86,7 @@ def follow_up_text(row: dict[str, Any], today: date) -> str:
             .replace("%1", text)
             .replace("%2", str(late))
         )
-    if follow_up == today.isoformat() and row["status"] not in TERMINAL_STATUSES:
+    if follow_up_due(follow_up, str(row["status"]), today):  # not late: due today
         return QCoreApplication.translate("Handovers", "%1 — aujourd'hui").replace("%1", text)
     return text
 
@@ -95,7 +96,7 @@ def lateness_text(row: dict[str, Any], today: date) -> str:
     late = days_late(row.get("follow_up"), str(row["status"]), today)
     if late:
         return QCoreApplication.translate("Handovers", "en retard de %1 j").replace("%1", str(late))
-    if row.get("follow_up") == today.isoformat() and row["status"] not in TERMINAL_STATUSES:
+    if follow_up_due(row.get("follow_up"), str(row["status"]), today):  # not late: due today
         return QCoreApplication.translate("Handovers", "aujourd'hui")
     return ""
 

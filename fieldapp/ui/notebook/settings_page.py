@@ -30,6 +30,7 @@ from fieldapp.storage import keyfile
 from fieldapp.storage.home import Home
 from fieldapp.ui.app.i18n import LANGUAGES, current_language, label
 from fieldapp.ui.app.session import Session
+from fieldapp.ui.kit.tables import local_time
 from fieldapp.ui.kit.tasks import run_task
 from fieldapp.ui.kit.widgets import (
     Card,
@@ -40,7 +41,6 @@ from fieldapp.ui.kit.widgets import (
     title_label,
 )
 from fieldapp.ui.onboarding.passphrase import PassphraseFields
-from fieldapp.ui.sync.view import local_time
 
 AUTOLOCK_RANGE = (1, 120)
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.domain.handovers import OPEN_STATUSES, follow_up_due
 from fieldapp.domain.vocab import NEEDS, OUTCOMES, SLOTS
 from fieldapp.services import privacy
 from fieldapp.storage.store import ContactFilter
@@ -30,8 +31,8 @@ from fieldapp.ui.kit.widgets import (
     muted_label,
     primary_button,
 )
-from fieldapp.ui.notebook.handovers import OPEN_STATUSES, days_late, follow_up_text
-from fieldapp.ui.sync.view import status_text
+from fieldapp.ui.notebook.handovers import days_late, follow_up_text
+from fieldapp.ui.sync.badge import status_text
 
 SHOWN_CONTACTS = 8
 SHOWN_HANDOVERS = 8
@@ -129,7 +130,7 @@ class TodayPage(QScrollArea):
         due = [
             h
             for h in service.handovers(status=list(OPEN_STATUSES))
-            if h.get("follow_up") and str(h["follow_up"]) <= day.isoformat()
+            if follow_up_due(h.get("follow_up"), str(h["status"]), day)
         ]
         # Most overdue first: they are the ones slipping away.
         due.sort(key=lambda h: str(h["follow_up"]))
