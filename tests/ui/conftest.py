@@ -32,7 +32,7 @@ def _french_and_quick(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> It
     i18n.apply_language("fr")
     monkeypatch.setattr(UnlockScreen, "base_delay_s", 0.3)
     # A modal "abandon typing?" question would wait forever offscreen.
-    monkeypatch.setattr(ContactForm, "_confirm_discard", lambda self: True)
+    monkeypatch.setattr(ContactForm, "confirm_discard", lambda self: True)
     yield
     tasks.wait_all(10_000)
     # Widgets a test leaves behind must be freed here, on the GUI thread: a cyclic collection

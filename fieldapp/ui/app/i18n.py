@@ -12,6 +12,7 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTranslator
 
+from fieldapp import messages
 from fieldapp.domain.vocab import Vocabulary
 from fieldapp.ui.app.resources import translation_file
 
@@ -37,6 +38,7 @@ def apply_language(lang: str) -> bool:
         lang = "fr"
     app = QCoreApplication.instance()
     _state["lang"] = lang
+    messages.set_language(lang)  # the core's messages (errors, report labels) follow the window
     QLocale.setDefault(locale())
     if app is None:
         return True

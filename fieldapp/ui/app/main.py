@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from fieldapp.storage.home import Home
+from fieldapp.services.profile import Home
 from fieldapp.ui.app import gui_gc, i18n
 from fieldapp.ui.app.resources import icon
 from fieldapp.ui.app.single_instance import InstanceServer, signal_running

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from fieldapp.services import profile
 from fieldapp.services.coordination import CoordinationService
-from fieldapp.storage.home import Home
+from fieldapp.services.profile import Home
 from fieldapp.ui.app import i18n
 from fieldapp.ui.app.window import DEFAULT_SIZE, RelaisWindow
 from fieldapp.ui.coordination.dashboard import Dashboard

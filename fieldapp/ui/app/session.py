@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from fieldapp.services.field import FieldService
+from fieldapp.services.field import ContactFilter, FieldService
 from fieldapp.services.sync import SyncService
-from fieldapp.storage.store import ContactFilter
 
 CONTACTS = "contacts"
 HANDOVERS = "handovers"

@@ -19,8 +19,7 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 from fieldapp.services import privacy
 from fieldapp.services.coordination import CoordinationService
 from fieldapp.services.field import FieldService
-from fieldapp.storage.home import Home
-from fieldapp.storage.keyfile import DEFAULT_KDF, KdfParams
+from fieldapp.services.profile import DEFAULT_KDF, Home, KdfParams
 from fieldapp.ui.app import i18n
 from fieldapp.ui.app.autolock import IdleWatcher, SessionLockWatcher
 from fieldapp.ui.app.resources import icon
@@ -131,7 +130,7 @@ class RelaisWindow(QMainWindow):
     def show_demo(self) -> FirstRunWizard:
         """Open (creating it if needed) the demonstration notebook beside the real one."""
         wizard = self.show_first_run()
-        wizard._start_demo()
+        wizard.start_demo()
         return wizard
 
     def show_unlock(self, reason: str = "") -> UnlockScreen:
@@ -380,7 +379,7 @@ class RelaisWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 -- Qt override
         if self.workspace is not None:
             form = self.workspace.form
-            if form is not None and form.is_dirty() and not form._confirm_discard():
+            if form is not None and form.is_dirty() and not form.confirm_discard():
                 event.ignore()
                 return
             self.workspace.teardown()

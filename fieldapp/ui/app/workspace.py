@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.services import directory, privacy
 from fieldapp.services.field import UnknownRecord
-from fieldapp.storage.home import Home
+from fieldapp.services.profile import Home
 from fieldapp.ui.app.resources import icon, pixmap
 from fieldapp.ui.app.session import Session
 from fieldapp.ui.coordination.dashboard import ActivityPage

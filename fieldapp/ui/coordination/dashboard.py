@@ -34,14 +34,20 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine
 
-from fieldapp.reports.indicators import Scope
-from fieldapp.reports.publish import DEFAULT_K, Report, neighbourhood_label, structure_type_label
-from fieldapp.reports.tables import Table, display
 from fieldapp.services import reporting
 from fieldapp.services.coordination import CoordinationService
 from fieldapp.services.field import FieldService
+from fieldapp.services.reporting import (
+    DEFAULT_K,
+    Engine,
+    Report,
+    Scope,
+    Table,
+    display,
+    neighbourhood_label,
+    structure_type_label,
+)
 from fieldapp.ui.app.session import Session
 from fieldapp.ui.coordination import report_pdf
 from fieldapp.ui.kit.tasks import run_task

@@ -37,8 +37,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QGraphicsScene
 
-from fieldapp.reports.publish import Report
-from fieldapp.reports.tables import Cell, Table, display
+from fieldapp.services.reporting import Cell, Report, Table, display
 
 PALETTE = ("#1f6f78", "#e0a030", "#7a5ea8", "#c8553d", "#4f8a3c", "#5b6776", "#2f7fc1")
 TEXT = QColor("#1f2a37")

@@ -50,9 +50,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.services.coordination import CoordinationError, CoordinationService
-from fieldapp.sync.invitation import Enrolment
-from fieldapp.sync.merge import MergeReport
+from fieldapp.services.coordination import (
+    CoordinationError,
+    CoordinationService,
+    Enrolment,
+    MergeReport,
+)
 from fieldapp.ui.app.resources import icon
 from fieldapp.ui.kit import style
 from fieldapp.ui.kit.rows import Row, RowsModel

@@ -26,10 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.services.coordination import CoordinationService
-from fieldapp.storage import keyfile
-from fieldapp.storage.home import Home
-from fieldapp.sync.workspace import NoWorkspace
+from fieldapp.services.coordination import CoordinationService, NoWorkspace
+from fieldapp.services.profile import Home, WrongPassphrase
 from fieldapp.ui.app.resources import icon
 from fieldapp.ui.coordination.dashboard import Dashboard
 from fieldapp.ui.coordination.view import CoordinationView
@@ -133,7 +131,7 @@ class OpenWorkspaceDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self.busy = False
         self.progress.hide()
-        if isinstance(error, keyfile.WrongPassphrase):
+        if isinstance(error, WrongPassphrase):
             text = self.tr(
                 "Phrase de passe incorrecte pour cet espace. C'est celle de la coordination, "
                 "pas celle de votre carnet (sauf dans la démonstration)."

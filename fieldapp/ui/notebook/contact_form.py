@@ -516,7 +516,7 @@ class ContactForm(QDialog):
         return True
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 -- Qt override
-        if self._dirty and not self._confirm_discard():
+        if self._dirty and not self.confirm_discard():
             event.ignore()
             return
         self._dirty = False
@@ -524,7 +524,7 @@ class ContactForm(QDialog):
         event.accept()
 
     def reject(self) -> None:
-        if self._dirty and not self._confirm_discard():
+        if self._dirty and not self.confirm_discard():
             return
         self._dirty = False
         super().reject()
@@ -534,7 +534,8 @@ class ContactForm(QDialog):
         self._dirty = False
         super().reject()
 
-    def _confirm_discard(self) -> bool:
+    def confirm_discard(self) -> bool:
+        """Ask before an unsaved contact is dropped (closing the window too); True: drop it."""
         answer = QMessageBox.question(
             self,
             self.tr("Abandonner la saisie ?"),

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain.contacts import HORS_QPV
 from fieldapp.domain.vocab import NEEDS, OUTCOMES
-from fieldapp.storage.store import ContactFilter
+from fieldapp.services.field import ContactFilter
 from fieldapp.ui.app.i18n import label, locale, pydate, qdate
 from fieldapp.ui.app.resources import icon
 from fieldapp.ui.app.session import Session

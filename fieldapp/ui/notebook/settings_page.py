@@ -26,8 +26,7 @@ from PySide6.QtWidgets import (
 from fieldapp import __version__
 from fieldapp.domain.vocab import STRUCTURE_TYPES
 from fieldapp.services import privacy, profile
-from fieldapp.storage import keyfile
-from fieldapp.storage.home import Home
+from fieldapp.services.profile import Home
 from fieldapp.ui.app.i18n import LANGUAGES, current_language, label
 from fieldapp.ui.app.session import Session
 from fieldapp.ui.kit.tables import local_time
@@ -99,7 +98,7 @@ class ChangePassphraseDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self.progress.hide()
         self._update()
-        if isinstance(error, keyfile.WrongPassphrase):
+        if isinstance(error, profile.WrongPassphrase):
             self.current_error.show_message(self.tr("Phrase de passe actuelle incorrecte."))
             self.current.selectAll()
             self.current.setFocus()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from fieldapp.domain.handovers import OPEN_STATUSES, follow_up_due
 from fieldapp.domain.vocab import NEEDS, OUTCOMES, SLOTS
 from fieldapp.services import privacy
-from fieldapp.storage.store import ContactFilter
+from fieldapp.services.field import ContactFilter
 from fieldapp.ui.app.i18n import label, labels, locale, long_date, short_date
 from fieldapp.ui.app.resources import icon, pixmap
 from fieldapp.ui.app.session import Session

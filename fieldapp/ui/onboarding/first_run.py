@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
 from fieldapp.domain.vocab import STRUCTURE_TYPES
 from fieldapp.services import demo, profile
 from fieldapp.services.field import FieldService
-from fieldapp.storage.home import Home
-from fieldapp.storage.keyfile import DEFAULT_KDF, KdfParams
+from fieldapp.services.profile import DEFAULT_KDF, Home, KdfParams
 from fieldapp.ui.app.i18n import LANGUAGES, current_language, label
 from fieldapp.ui.app.resources import pixmap
 from fieldapp.ui.kit.tasks import run_task
@@ -180,7 +179,7 @@ class FirstRunWizard(QWidget):
         lang_row.addStretch(1)
         layout.addLayout(lang_row)
         self.create_button.clicked.connect(lambda: self._go(STRUCTURE))
-        self.demo_button.clicked.connect(self._start_demo)
+        self.demo_button.clicked.connect(self.start_demo)
         self.language_combo.activated.connect(
             lambda _i: self.language_chosen.emit(str(self.language_combo.currentData()))
         )
@@ -580,7 +579,8 @@ class FirstRunWizard(QWidget):
 
     # -- demo ----------------------------------------------------------------------------------
 
-    def _start_demo(self) -> None:
+    def start_demo(self) -> None:
+        """Open the demonstration notebook, creating it on first use (the window's « Démo »)."""
         self._go(DEMO)
         demo_home, kdf = self.demo_home, self.kdf
 

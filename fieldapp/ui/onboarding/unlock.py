@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.services import profile
 from fieldapp.services.field import FieldService
-from fieldapp.storage import keyfile
-from fieldapp.storage.home import Home
+from fieldapp.services.profile import Home
 from fieldapp.ui.app.resources import pixmap
 from fieldapp.ui.kit.tasks import run_task
 from fieldapp.ui.kit.widgets import (
@@ -174,7 +173,7 @@ class UnlockScreen(QWidget):
 
     def _failed(self, error: BaseException) -> None:
         self._busy = False
-        if isinstance(error, keyfile.WrongPassphrase):
+        if isinstance(error, profile.WrongPassphrase):
             self.failures += 1
             self._wait_left = retry_delay(self.failures, self.base_delay_s)
             self.error.set_text(
@@ -290,7 +289,7 @@ class RecoveryDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self.progress.hide()
         self._update()
-        if isinstance(error, keyfile.WrongRecoveryKey):
+        if isinstance(error, profile.WrongRecoveryKey):
             self.key_error.show_message(
                 self.tr("Clé de secours incorrecte : vérifiez chaque groupe de quatre caractères.")
             )
