@@ -7,7 +7,7 @@ from datetime import date
 from pytestqt.qtbot import QtBot
 
 from fieldapp.ui.app.window import RelaisWindow
-from fieldapp.ui.coordination.dashboard import ActivityPage
+from fieldapp.ui.notebook.activity_page import ActivityPage
 from tests.helpers import sample_contact
 from tests.ui.conftest import workspace_of
 

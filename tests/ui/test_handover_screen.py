@@ -11,7 +11,8 @@ from pytestqt.qtbot import QtBot
 from fieldapp.domain.handovers import allowed_next
 from fieldapp.ui.app.window import RelaisWindow
 from fieldapp.ui.notebook.contacts_page import ContactsPage
-from fieldapp.ui.notebook.handovers import HandoverDialog, HandoversPage
+from fieldapp.ui.notebook.handover_dialog import HandoverDialog
+from fieldapp.ui.notebook.handovers import HandoversPage
 from tests.helpers import sample_contact
 from tests.ui.conftest import visible_texts, workspace_of
 

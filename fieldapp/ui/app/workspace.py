@@ -28,14 +28,15 @@ from fieldapp.services.field import UnknownRecord
 from fieldapp.services.profile import Home
 from fieldapp.ui.app.resources import icon, pixmap
 from fieldapp.ui.app.session import Session
-from fieldapp.ui.coordination.dashboard import ActivityPage
 from fieldapp.ui.directory.view import DirectoryView
 from fieldapp.ui.kit.widgets import Banner
+from fieldapp.ui.notebook.activity_page import ActivityPage
 from fieldapp.ui.notebook.contact_detail import VoidDialog
 from fieldapp.ui.notebook.contact_form import ContactForm
 from fieldapp.ui.notebook.contacts_page import ContactsPage
 from fieldapp.ui.notebook.erase_dialog import EraseDialog
-from fieldapp.ui.notebook.handovers import HandoverDialog, HandoversPage
+from fieldapp.ui.notebook.handover_dialog import HandoverDialog
+from fieldapp.ui.notebook.handovers import HandoversPage
 from fieldapp.ui.notebook.import_dialog import ImportDialog
 from fieldapp.ui.notebook.settings_page import SettingsPage
 from fieldapp.ui.notebook.today_page import TodayPage

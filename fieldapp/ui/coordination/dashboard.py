@@ -48,8 +48,8 @@ from fieldapp.services.reporting import (
     neighbourhood_label,
     structure_type_label,
 )
-from fieldapp.ui.app.session import Session
-from fieldapp.ui.coordination import report_pdf
+from fieldapp.ui.coordination import charts
+from fieldapp.ui.kit import style
 from fieldapp.ui.kit.tasks import run_task
 
 ALL = ""
@@ -58,7 +58,6 @@ EXPORTS = (
     ("xlsx", "Excel", "Excel (*.xlsx)"),
     ("pdf", "PDF", "PDF (*.pdf)"),
 )
-MUTED = "#5b6776"
 TILES = (
     # (row of the report's key figures, caption: marked for lupdate in the Dashboard context)
     ("Contacts", str(QT_TRANSLATE_NOOP("Dashboard", "Contacts"))),
@@ -112,7 +111,7 @@ def fill_table(widget: QTableWidget, table: Table, columns: list[str] | None = N
             if cell.kind != "label":
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if cell.suppressed:
-                item.setForeground(QBrush(QColor(MUTED)))
+                item.setForeground(QBrush(QColor(style.MUTED)))
                 item.setToolTip(
                     QCoreApplication.translate("Dashboard", "Masqué : secret statistique")
                 )
@@ -423,17 +422,17 @@ class Dashboard(QWidget):
             if label in self.tiles:
                 self.tiles[label].setText(display(row.cells[1], report.k))
         p = self.panels
-        p["contacts"].set_chart(report_pdf.contacts_chart(report))
+        p["contacts"].set_chart(charts.contacts_chart(report))
         fill_table(p["contacts"].table, report.table("contacts_mois"))
-        p["funnel"].set_chart(report_pdf.funnel_chart(report))
+        p["funnel"].set_chart(charts.funnel_chart(report))
         fill_table(
             p["funnel"].table,
             report.table("relais_mois"),
             ["Mois", "Proposés", "Rendez-vous honoré", "Entrés dans le dispositif"],
         )
-        p["needs"].set_chart(report_pdf.needs_chart(report))
+        p["needs"].set_chart(charts.needs_chart(report))
         fill_table(p["needs"].table, report.table("besoins"))
-        p["neighbourhoods"].set_chart(report_pdf.neighbourhood_chart(report))
+        p["neighbourhoods"].set_chart(charts.neighbourhood_chart(report))
         fill_table(p["neighbourhoods"].table, report.table("quartiers"))
 
     # -- exports -----------------------------------------------------------------------------------
@@ -466,24 +465,3 @@ class Dashboard(QWidget):
             QApplication.restoreOverrideCursor()
         self.status.setText(self.tr("Exporté : %1").replace("%1", str(written)))
         return written
-
-
-class ActivityPage(Dashboard):
-    """ "Mon activité" in the field notebook: the dashboard on the device's own store.
-
-    Built when first shown; the workspace marks it dirty when contacts or handovers change, and
-    it recomputes when shown again.
-    """
-
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(session.service, parent=parent)
-        self.dirty = False  # the constructor already started the first computation
-
-    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:
-        # Qt looks translations up under the object's own class name; the strings are the
-        # Dashboard's, and lupdate filed them under it.
-        return QCoreApplication.translate("Dashboard", text, disambiguation, n)
-
-    def refresh(self) -> None:
-        self.dirty = False
-        self.reload()

@@ -18,34 +18,22 @@ Merging and retrying run through `fieldapp.ui.kit.tasks`; the other calls are sh
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final
+from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QObject,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QDialog,
     QFileDialog,
-    QFormLayout,
-    QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -56,281 +44,21 @@ from fieldapp.services.coordination import (
     Enrolment,
     MergeReport,
 )
-from fieldapp.ui.app.resources import icon
+from fieldapp.ui.coordination.enrol_dialog import EnrolDialog
+from fieldapp.ui.coordination.models import (
+    PENDING,
+    CompletenessModel,
+    DevicesModel,
+    QuarantineModel,
+    fit_rows,
+    fitted_table,
+    short_device,
+)
 from fieldapp.ui.kit import style
-from fieldapp.ui.kit.rows import Row, RowsModel
-from fieldapp.ui.kit.tables import item_table, local_time
 from fieldapp.ui.kit.tasks import Progress, run_task
-from fieldapp.ui.kit.widgets import (
-    Banner,
-    Card,
-    dialog_buttons,
-    muted_label,
-    primary_button,
-    title_label,
-)
+from fieldapp.ui.kit.widgets import Banner, Card, muted_label, primary_button, title_label
 
-__all__ = ["CoordinationView", "EnrolDialog"]
-
-PENDING: Final = "pending"  # not a stored status: an unknown device whose batches wait
-_STATUS_ICONS: Final = {"trusted": "ok", "suspended": "warning", "revoked": "error"}
-MONO: Final = "font-family: monospace; font-weight: 600;"
-_BATCH_NAME: Final = re.compile(
-    r"relais-(?P<device>[0-9a-f]+)-(?P<first>\d+)-(?P<last>\d+)\.rbatch"
-)
-
-
-def _short(device_id: str | None) -> str:
-    """Device ids are 32 hex digits; 8 tell them apart on screen (the tooltip has all)."""
-    return (device_id or "—")[:8]
-
-
-# --- Table models ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Column:
-    title: str
-    text: Callable[[dict[str, Any]], str]
-    right: bool = False
-    tooltip: Callable[[dict[str, Any]], str] | None = None
-    mono: bool = False
-
-
-class _RowsModel(RowsModel):
-    """Read-only rows of dicts, shown through a list of columns."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.columns: list[_Column] = []
-
-    def column_count(self) -> int:
-        return len(self.columns)
-
-    def header(self, section: int, role: int) -> Any:
-        return self.columns[section].title if role == Qt.ItemDataRole.DisplayRole else None
-
-    def cell(self, row: Row, column: int, role: int) -> Any:
-        spec = self.columns[column]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return spec.text(row)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return spec.tooltip(row) if spec.tooltip is not None else spec.text(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = Qt.AlignmentFlag.AlignRight if spec.right else Qt.AlignmentFlag.AlignLeft
-            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and spec.mono:
-            font = QFont("monospace")
-            font.setStyleHint(QFont.StyleHint.Monospace)
-            return font
-        return self.styled(row, column, role)
-
-    def styled(self, row: dict[str, Any], column: int, role: int) -> Any:
-        return None
-
-
-class DevicesModel(_RowsModel):
-    STRUCTURE, DEVICE, FINGERPRINT, STATUS, SINCE = range(5)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.columns = [
-            _Column(self.tr("Structure"), self._structure),
-            _Column(
-                self.tr("Appareil"),
-                lambda r: _short(r.get("device_id")),
-                tooltip=lambda r: str(r.get("device_id")),
-                mono=True,
-            ),
-            _Column(self.tr("Empreinte"), lambda r: str(r.get("fingerprint") or "—"), mono=True),
-            _Column(self.tr("État"), self.status_text, tooltip=self._status_tip),
-            _Column(self.tr("Depuis"), lambda r: local_time(r.get("status_at"))),
-        ]
-
-    def _structure(self, row: dict[str, Any]) -> str:
-        if row.get("status") == PENDING:
-            return self.tr("(appareil inconnu)")
-        return str(row.get("structure_name") or "—")
-
-    def status_text(self, row: dict[str, Any]) -> str:
-        return {
-            "trusted": self.tr("de confiance"),
-            "suspended": self.tr("suspendu"),
-            "revoked": self.tr("révoqué"),
-            PENDING: self.tr("en attente d'enrôlement"),
-        }.get(str(row.get("status")), str(row.get("status")))
-
-    def _status_tip(self, row: dict[str, Any]) -> str:
-        if row.get("status") == PENDING:
-            return self.tr(
-                "%1 lot(s) en quarantaine. Demandez à la structure le fichier d'enrôlement de "
-                "cet appareil."
-            ).replace("%1", str(row.get("pending_batches", 0)))
-        return self.status_text(row)
-
-    def styled(self, row: dict[str, Any], column: int, role: int) -> Any:
-        status = str(row.get("status"))
-        if role == Qt.ItemDataRole.DecorationRole and column == self.STATUS:
-            return icon(_STATUS_ICONS[status]) if status in _STATUS_ICONS else None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if status == "revoked":
-                return QColor(style.MUTED)
-            if status == PENDING and column == self.STATUS:
-                return QColor(style.WARNING)
-        return None
-
-
-class QuarantineModel(_RowsModel):
-    FILE, DEVICE, REASON, FIRST_SEEN, LAST_ATTEMPT = range(5)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.columns = [
-            _Column(
-                self.tr("Lot"),
-                self._batch,
-                tooltip=lambda r: str(r.get("file_name") or ""),
-            ),
-            _Column(
-                self.tr("Appareil"),
-                lambda r: _short(r.get("device_id")),
-                tooltip=lambda r: str(r.get("device_id") or self.tr("illisible")),
-                mono=True,
-            ),
-            _Column(self.tr("Raison"), lambda r: str(r.get("reason") or "")),
-            _Column(self.tr("Reçu le"), lambda r: local_time(r.get("first_seen"))),
-            _Column(self.tr("Dernier essai"), lambda r: local_time(r.get("last_attempt"))),
-        ]
-
-    def _batch(self, row: dict[str, Any]) -> str:
-        """relais-<device>-<first>-<last>.rbatch reads "n° 1–8" (the device has its column);
-        any other name (a stray or damaged file) is shown as it is."""
-        name = str(row.get("file_name") or "")
-        match = _BATCH_NAME.fullmatch(name)
-        if match is None or match["device"] != row.get("device_id"):
-            return name
-        first, last = match["first"], match["last"]
-        return self.tr("n° %1").replace("%1", first if first == last else f"{first}–{last}")
-
-    def styled(self, row: dict[str, Any], column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.REASON:
-            return QColor(style.WARNING)
-        return None
-
-
-class CompletenessModel(_RowsModel):
-    STRUCTURE, DEVICE, EVENTS, RANGES, GAPS, LAST_BATCH = range(6)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.columns = [
-            _Column(self.tr("Structure"), lambda r: str(r.get("structure") or "—")),
-            _Column(
-                self.tr("Appareil"),
-                lambda r: _short(r.get("device_id")),
-                tooltip=lambda r: str(r.get("device_id")),
-                mono=True,
-            ),
-            _Column(self.tr("Événements reçus"), lambda r: str(r.get("events", 0)), right=True),
-            _Column(self.tr("Numéros reçus"), self._ranges),
-            _Column(self.tr("Manques"), self._gaps),
-            _Column(self.tr("Dernier lot"), lambda r: local_time(r.get("last_batch"))),
-        ]
-
-    @staticmethod
-    def _ranges(row: dict[str, Any]) -> str:
-        spans = [f"{a}–{b}" if a != b else f"{a}" for a, b in row.get("ranges") or ()]
-        return ", ".join(spans) or "—"
-
-    def _gaps(self, row: dict[str, Any]) -> str:
-        gaps = row.get("gaps_text") or []
-        return "⚠ " + " ; ".join(gaps) if gaps else self.tr("aucun")
-
-    def styled(self, row: dict[str, Any], column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.GAPS:
-            return QColor(style.WARNING if row.get("gaps") else style.SUCCESS)
-        return None
-
-
-def _table(
-    model: QAbstractTableModel,
-    name: str,
-    stretch: int,
-    parent: QWidget,
-    widths: dict[int, int] | None = None,
-) -> QTableView:
-    table = item_table(model, name, parent)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    for column, width in (widths or {}).items():
-        # Long file names: a fixed, resizable width, elided in the middle (tooltip has all).
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(column, width)
-    # Wrapped text (reasons, gaps): row heights and the table's height follow its width.
-    header.sectionResized.connect(lambda *_: _fit(table))
-    return table
-
-
-def _fit(table: QTableView, max_rows: int = 8) -> None:
-    """As tall as its rows (up to `max_rows`, then it scrolls): the page itself scrolls."""
-    table.resizeRowsToContents()
-    model = table.model()
-    rows = model.rowCount() if model is not None else 0
-    height = table.horizontalHeader().height() + 2 * table.frameWidth() + 2
-    for row in range(min(rows, max_rows)):
-        height += table.rowHeight(row)
-    table.setFixedHeight(max(height, 64))
-
-
-# --- Enrolment ------------------------------------------------------------------------------
-
-
-class EnrolDialog(QDialog):
-    """Shows an enrolment file's fingerprint; trusting the device needs the spoken check."""
-
-    def __init__(self, enrolment: Enrolment, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.enrolment = enrolment
-        self.setWindowTitle(self.tr("Enrôler un appareil"))
-        self.setMinimumWidth(520)
-        layout = QVBoxLayout(self)
-        layout.setSpacing(10)
-        layout.addWidget(title_label(self.tr("Enrôler un appareil"), self, sub=True))
-        form = QFormLayout()
-        structure = enrolment.structure
-        form.addRow(self.tr("Structure :"), QLabel(str(structure.get("name") or "—"), self))
-        device = QLabel(enrolment.device_id, self)
-        device.setStyleSheet(MONO)
-        form.addRow(self.tr("Appareil :"), device)
-        layout.addLayout(form)
-        frame = QFrame(self)
-        frame.setObjectName("card")
-        inner = QVBoxLayout(frame)
-        inner.addWidget(muted_label(self.tr("Empreinte lue dans le fichier"), frame))
-        self.fingerprint_label = QLabel(enrolment.fingerprint, frame)
-        self.fingerprint_label.setStyleSheet(
-            f"font-family: monospace; font-size: 20pt; font-weight: 600; color: "
-            f"{style.PRIMARY_DARK}; letter-spacing: 2px;"
-        )
-        self.fingerprint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.fingerprint_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        inner.addWidget(self.fingerprint_label)
-        layout.addWidget(frame)
-        self.question = QLabel(
-            self.tr(
-                "Faites lire à voix haute l'empreinte affichée par l'appareil (Synchronisation "
-                "→ Coordination). L'empreinte lue par l'appareil est-elle identique ?"
-            ),
-            self,
-        )
-        self.question.setWordWrap(True)
-        layout.addWidget(self.question)
-        self.cancel_button, self.confirm_button = dialog_buttons(
-            self, layout, self.tr("Non, ne pas enrôler"), self.tr("Oui, identique : enrôler")
-        )
-        self.confirm_button.clicked.connect(self.accept)
-        self.cancel_button.setDefault(True)  # Entrée alone never trusts a key
-
+__all__ = ["CoordinationView"]
 
 # --- The view -------------------------------------------------------------------------------
 
@@ -454,7 +182,7 @@ class CoordinationView(QScrollArea):
         )
         card.body.addWidget(self.quarantine_note)
         self.quarantine_model = QuarantineModel(self)
-        self.quarantine_table = _table(
+        self.quarantine_table = fitted_table(
             self.quarantine_model,
             self.tr("Lots en quarantaine"),
             QuarantineModel.REASON,
@@ -477,7 +205,7 @@ class CoordinationView(QScrollArea):
         self.devices_card = Card(self.tr("Appareils"), page)
         card = self.devices_card
         self.devices_model = DevicesModel(self)
-        self.devices_table = _table(
+        self.devices_table = fitted_table(
             self.devices_model, self.tr("Appareils"), DevicesModel.STRUCTURE, card
         )
         card.body.addWidget(self.devices_table)
@@ -528,7 +256,7 @@ class CoordinationView(QScrollArea):
             )
         )
         self.completeness_model = CompletenessModel(self)
-        self.completeness_table = _table(
+        self.completeness_table = fitted_table(
             self.completeness_model,
             self.tr("Complétude par appareil"),
             CompletenessModel.GAPS,
@@ -574,7 +302,7 @@ class CoordinationView(QScrollArea):
 
         self.completeness_model.set_rows(self.service.completeness())
         for table in (self.quarantine_table, self.devices_table, self.completeness_table):
-            _fit(table)
+            fit_rows(table)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -671,7 +399,7 @@ class CoordinationView(QScrollArea):
         except CoordinationError as exc:
             self._devices_message(str(exc), ok=False)
             return False
-        name = str(device.get("structure_name") or _short(device.get("device_id")))
+        name = str(device.get("structure_name") or short_device(device.get("device_id")))
         messages = {
             "suspended": self.tr("%1 : appareil suspendu, ses lots attendront en quarantaine."),
             "trusted": self.tr("%1 : appareil rétabli."),
@@ -688,7 +416,7 @@ class CoordinationView(QScrollArea):
         device = self.selected_device()
         if device is None or device.get("status") not in ("trusted", "suspended"):
             return None
-        name = str(device.get("structure_name") or _short(device.get("device_id")))
+        name = str(device.get("structure_name") or short_device(device.get("device_id")))
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             self.tr("Révoquer l'appareil ?"),

@@ -41,11 +41,11 @@ from fieldapp.domain.vocab import (
     REGISTRATIONS,
     SITUATIONS,
     SLOTS,
-    Vocabulary,
 )
 from fieldapp.services.field import PersonalDataInNote
 from fieldapp.ui.app.i18n import label, pydate, qdate, short_date
 from fieldapp.ui.app.session import CONTACTS, Session
+from fieldapp.ui.kit.choices import chosen_code, select_code, vocab_combo
 from fieldapp.ui.kit.widgets import (
     Banner,
     ChipGroup,
@@ -72,25 +72,6 @@ def slot_for(moment: datetime) -> str:
     if moment.hour < 18:
         return "apres-midi"
     return "soir"
-
-
-def _combo(vocab: Vocabulary, *, placeholder: str = "") -> QComboBox:
-    combo = QComboBox()
-    for term in vocab:
-        combo.addItem(label(vocab, term.code), term.code)
-    if placeholder:
-        combo.setPlaceholderText(placeholder)
-        combo.setCurrentIndex(-1)
-    return combo
-
-
-def _select(combo: QComboBox, code: str | None) -> None:
-    combo.setCurrentIndex(combo.findData(code) if code else -1)
-
-
-def _code(combo: QComboBox) -> str | None:
-    data = combo.currentData()
-    return str(data) if combo.currentIndex() >= 0 and data is not None else None
 
 
 class ContactForm(QDialog):
@@ -150,7 +131,7 @@ class ContactForm(QDialog):
         self.date_edit = DateField(self)
         self.date_edit.setMaximumDate(qdate(today))
         self.date_edit.setMinimumDate(qdate(today - timedelta(days=3650)))
-        self.slot = _combo(SLOTS)
+        self.slot = vocab_combo(SLOTS)
         self.neighbourhood = QComboBox(self)
         self.neighbourhood.setEditable(True)
         self.neighbourhood.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -164,20 +145,20 @@ class ContactForm(QDialog):
         self.commune = QLineEdit(self)
         self.commune.setMaxLength(5)
         self.commune.setPlaceholderText(self.tr("code INSEE, ex. 76540"))
-        self.place_type = _combo(PLACE_TYPES, placeholder=self.tr("— choisir —"))
-        self.contact_mode = _combo(CONTACT_MODES)
-        self.age_band = _combo(AGE_BANDS)
-        self.gender = _combo(GENDERS)
-        self.situation = _combo(SITUATIONS)
+        self.place_type = vocab_combo(PLACE_TYPES, placeholder=self.tr("— choisir —"))
+        self.contact_mode = vocab_combo(CONTACT_MODES)
+        self.age_band = vocab_combo(AGE_BANDS)
+        self.gender = vocab_combo(GENDERS)
+        self.situation = vocab_combo(SITUATIONS)
         self.registrations = ChipGroup(
             ((t.code, label(REGISTRATIONS, t.code)) for t in REGISTRATIONS),
             exclusive=("aucune", "inconnue"),
             parent=self,
         )
         self.needs = ChipGroup(((t.code, label(NEEDS, t.code)) for t in NEEDS), parent=self)
-        self.outcome = _combo(OUTCOMES, placeholder=self.tr("— choisir —"))
+        self.outcome = vocab_combo(OUTCOMES, placeholder=self.tr("— choisir —"))
         self.pseudonym = PseudonymField(
-            lambda: session.sync.territory_key(), lambda: _code(self.gender), self
+            lambda: session.sync.territory_key(), lambda: chosen_code(self.gender), self
         )
         self.note = QPlainTextEdit(self)
         self.note.setTabChangesFocus(True)
@@ -375,20 +356,20 @@ class ContactForm(QDialog):
         self.date_edit.setDate(
             qdate(date.fromisoformat(keep.get("date") or now.date().isoformat()))
         )
-        _select(self.slot, keep.get("slot") or slot_for(now))
+        select_code(self.slot, keep.get("slot") or slot_for(now))
         neighbourhood = keep.get("neighbourhood") or self.session.service.last_neighbourhood() or ""
         self.neighbourhood.setEditText(neighbourhood)
         self.commune.setText(keep.get("commune") or "")
         self._neighbourhood_changed(neighbourhood)
-        _select(self.place_type, keep.get("place_type"))
-        _select(self.contact_mode, "premier-contact")
-        _select(self.age_band, "inconnu")
-        _select(self.gender, "non-renseigne")
-        _select(self.situation, "inconnue")
+        select_code(self.place_type, keep.get("place_type"))
+        select_code(self.contact_mode, "premier-contact")
+        select_code(self.age_band, "inconnu")
+        select_code(self.gender, "non-renseigne")
+        select_code(self.situation, "inconnue")
         self.pseudonym.set_code(None)
         self.registrations.set_codes(())
         self.needs.set_codes(())
-        _select(self.outcome, None)
+        select_code(self.outcome, None)
         self.note.clear()
         self._note_changed()
         self.clear_errors()
@@ -398,7 +379,7 @@ class ContactForm(QDialog):
         """Fill the form from a stored contact (amendment) or a kept draft."""
         if data.get("date"):
             self.date_edit.setDate(qdate(date.fromisoformat(str(data["date"]))))
-        _select(self.slot, data.get("slot"))
+        select_code(self.slot, data.get("slot"))
         self.neighbourhood.setEditText(str(data.get("neighbourhood") or ""))
         self._neighbourhood_changed(self.neighbourhood.currentText())
         self.commune.setText(str(data.get("commune") or ""))
@@ -410,7 +391,7 @@ class ContactForm(QDialog):
             ("situation", self.situation),
             ("outcome", self.outcome),
         ):
-            _select(combo, data.get(key))
+            select_code(combo, data.get(key))
         self.pseudonym.set_code(data.get("pseudonym"))
         registrations = [r for r in data.get("registrations") or () if r != "inconnue"]
         self.registrations.set_codes(registrations)
@@ -423,19 +404,19 @@ class ContactForm(QDialog):
         neighbourhood = self.neighbourhood.currentText().strip()
         return {
             "date": pydate(self.date_edit.date()).isoformat(),
-            "slot": _code(self.slot),
+            "slot": chosen_code(self.slot),
             "neighbourhood": neighbourhood or None,
             "commune": self.commune.text().strip() or None,
-            "place_type": _code(self.place_type),
-            "contact_mode": _code(self.contact_mode),
-            "age_band": _code(self.age_band),
-            "gender": _code(self.gender),
-            "situation": _code(self.situation),
+            "place_type": chosen_code(self.place_type),
+            "contact_mode": chosen_code(self.contact_mode),
+            "age_band": chosen_code(self.age_band),
+            "gender": chosen_code(self.gender),
+            "situation": chosen_code(self.situation),
             "pseudonym": self.pseudonym.code(),
             # Nothing ticked means "we don't know", which the domain spells « inconnue ».
             "registrations": self.registrations.codes() or ["inconnue"],
             "needs": self.needs.codes(),
-            "outcome": _code(self.outcome),
+            "outcome": chosen_code(self.outcome),
             "note": self.note.toPlainText().strip() or None,
         }
 

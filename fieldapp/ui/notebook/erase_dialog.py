@@ -7,23 +7,11 @@ next synchronisation, and only acts once the worker ticks that the person asked 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QDialog,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QDialog, QLineEdit, QVBoxLayout, QWidget
 
 from fieldapp.services import privacy
 from fieldapp.ui.app.session import CONTACTS, HANDOVERS, Session
-from fieldapp.ui.kit.widgets import (
-    FieldError,
-    dialog_buttons,
-    labelled,
-    muted_label,
-    title_label,
-)
+from fieldapp.ui.kit.widgets import FieldError, dialog_buttons, labelled, muted_label, title_label
 
 
 class EraseDialog(QDialog):

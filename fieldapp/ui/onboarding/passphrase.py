@@ -10,14 +10,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QGridLayout,
-    QLabel,
-    QLineEdit,
-    QProgressBar,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QLineEdit, QProgressBar, QWidget
 
 from fieldapp.services.profile import MIN_PASSPHRASE_LENGTH
 from fieldapp.ui.kit.widgets import FieldError, labelled
