@@ -17,13 +17,13 @@ from fieldapp.cli.common import CliError, arg_opt, arg_str
 
 def window(args: argparse.Namespace) -> int:
     """`fieldapp` alone: its `--home` is the top-level one."""
-    from fieldapp.ui.main import run
+    from fieldapp.ui.app.main import run
 
     return int(run(common.home_at(arg_opt(args, "gui_home"))))
 
 
 def cmd_screenshot(args: argparse.Namespace) -> int:
-    from fieldapp.ui import screenshot
+    from fieldapp.ui.app import screenshot
 
     home = common.home(args)
     view = arg_str(args, "view")

@@ -25,7 +25,7 @@ def _qt_check(workdir: Path | None) -> Callable[[], str]:
     def check() -> str:
         if importlib.util.find_spec("PySide6") is None:
             return "PySide6 absent : vérification de l'interface sautée"
-        from fieldapp.ui import selfcheck_qt  # Qt only here
+        from fieldapp.ui.app import selfcheck_qt  # Qt only here
 
         return selfcheck_qt.check(workdir)
 

@@ -53,6 +53,7 @@ ALLOWED_TRANSITIONS: Mapping[str, frozenset[str]] = MappingProxyType(
     }
 )
 TERMINAL_STATUSES = frozenset(code for code, nxt in ALLOWED_TRANSITIONS.items() if not nxt)
+OPEN_STATUSES = tuple(c for c in HANDOVER_STATUSES.codes() if c not in TERMINAL_STATUSES)
 # Statuses whose change must say why (the partner's refusal is what the commission reviews).
 REASON_REQUIRED = frozenset({"refus_partenaire"})
 
@@ -254,6 +255,15 @@ def _aware_datetime(reader: FieldReader, name: str) -> dt.datetime | None:
 
 def _iso_utc(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+
+
+def follow_up_due(follow_up: dt.date | str | None, status: str, today: dt.date) -> bool:
+    """The follow-up falls today or has passed and the handover is still open: it is to be done.
+    `follow_up` is a date or its ISO text, as the handover rows carry it."""
+    if not follow_up:
+        return False
+    day = dt.date.fromisoformat(follow_up) if isinstance(follow_up, str) else follow_up
+    return day <= today and not is_terminal(status)
 
 
 def is_overdue(follow_up: dt.date | None, status: str, today: dt.date) -> bool:

@@ -16,9 +16,12 @@ from fieldapp.storage.coord_store import StoreUnavailable, open_consolidated
 from fieldapp.storage.engine import truncate_wal
 from fieldapp.sync import workspace as ws
 from fieldapp.sync.inbox import InboxError, open_inbox
-from fieldapp.sync.invitation import Enrolment, EnrolmentError, read_enrolment
-from fieldapp.sync.merge import Consolidated, MergeError, MergeReport, Progress
+from fieldapp.sync.invitation import Enrolment as Enrolment
+from fieldapp.sync.invitation import EnrolmentError, read_enrolment
+from fieldapp.sync.merge import Consolidated, MergeError, Progress
+from fieldapp.sync.merge import MergeReport as MergeReport
 from fieldapp.sync.transports import DropError, DropSettings
+from fieldapp.sync.workspace import NoWorkspace as NoWorkspace
 
 
 class CoordinationError(ProfileError):

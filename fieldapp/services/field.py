@@ -231,4 +231,4 @@ def _stamp(now: datetime | None) -> str:
     return (now or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="seconds")
 
 
-__all__ = ["FieldService", "UnknownRecord"]
+__all__ = ["ContactFilter", "FieldService", "UnknownRecord"]

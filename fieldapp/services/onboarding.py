@@ -3,8 +3,8 @@
 A *navmap* names each step and says what follows it (`next`: a step, or a function of the
 data), what must hold before leaving it (`accept`: raises `StepRefused` to stay), whether it
 ends the run (`last`) and whether Back is offered (`back`). A stack of (step, data) lets Back
-restore what was typed. The window's assistant (fieldapp/ui/first_run.py) only shows pages and
-fills `OnboardingData`; every decision is here, so it is tested without Qt.
+restore what was typed. The window's assistant (fieldapp/ui/onboarding/first_run.py) only
+shows pages and fills `OnboardingData`; every decision is here, so it is tested without Qt.
 
     welcome → structure → [invitation, if one was given] → passphrase → (profile created)
             → recovery → check → done

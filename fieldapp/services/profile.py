@@ -15,7 +15,11 @@ from fieldapp.domain.vocab import STRUCTURE_TYPES
 from fieldapp.services.field import FieldService
 from fieldapp.storage import keyfile, migrate
 from fieldapp.storage.engine import DatabaseLocked, open_engine, write_transaction
-from fieldapp.storage.home import Home
+from fieldapp.storage.home import Home as Home
+from fieldapp.storage.keyfile import DEFAULT_KDF as DEFAULT_KDF
+from fieldapp.storage.keyfile import KdfParams as KdfParams
+from fieldapp.storage.keyfile import WrongPassphrase as WrongPassphrase
+from fieldapp.storage.keyfile import WrongRecoveryKey as WrongRecoveryKey
 from fieldapp.storage.store import write_setting
 
 MIN_PASSPHRASE_LENGTH = 10

@@ -11,10 +11,18 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine as Engine  # a report's source: the window passes one too
 
-from fieldapp.reports.indicators import Scope, compute_indicators, dimension_values
-from fieldapp.reports.publish import DEFAULT_K, Report, build_report
+from fieldapp.reports.indicators import Scope as Scope
+from fieldapp.reports.indicators import compute_indicators, dimension_values
+from fieldapp.reports.publish import DEFAULT_K as DEFAULT_K
+from fieldapp.reports.publish import Report as Report
+from fieldapp.reports.publish import build_report
+from fieldapp.reports.publish import neighbourhood_label as neighbourhood_label
+from fieldapp.reports.publish import structure_type_label as structure_type_label
+from fieldapp.reports.tables import Cell as Cell
+from fieldapp.reports.tables import Table as Table
+from fieldapp.reports.tables import display as display
 from fieldapp.services.profile import ProfileError
 from fieldapp.storage.atomic import atomic_write
 
@@ -66,7 +74,7 @@ def render(report: Report, fmt: str) -> bytes:
     if fmt == "pdf":
         # The PDF is painted by Qt (QPdfWriter, QtCharts); the import stays out of the CLI's
         # other paths.
-        from fieldapp.ui.report_pdf import render_pdf
+        from fieldapp.ui.coordination.report_pdf import render_pdf
 
         return render_pdf(report)
     raise ReportError(f"format inconnu : {fmt} (possibles : {', '.join(FORMATS)})")

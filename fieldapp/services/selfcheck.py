@@ -9,8 +9,8 @@ afterwards (the user's own profile is never opened):
    SQLite's clear-text header; the store is unlocked again with the passphrase and read back;
 4. the device's events are sealed into a batch for a fresh recipient key, then verified and opened;
 5. the demo reference pack (package data) loads;
-6. optionally, a check given by the caller (the CLI passes fieldapp.ui.selfcheck_qt's when PySide6
-   is importable: this module stays Qt-free).
+6. optionally, a check given by the caller (the CLI passes fieldapp.ui.app.selfcheck_qt's when
+   PySide6 is importable: this module stays Qt-free).
 
 A failure is raised as `SelfCheckFailed`, whose str() is one French line naming the step.
 """

@@ -62,6 +62,8 @@ from fieldapp.sync.transports import (
 
 __all__ = [
     "CoordinationConflict",
+    "DropError",
+    "DropSettings",
     "InvitationRefused",
     "NoDestination",
     "NotJoined",
@@ -75,6 +77,7 @@ __all__ = [
     "issue_invitation",
     "join_after_init",
     "open_coordination",
+    "parse_time",
 ]
 
 COORDINATION_KEY: Final = "coordination"

@@ -97,7 +97,7 @@ def test_a_plain_sqlite_driver_is_refused(
 def test_a_missing_translation_fails_the_qt_step(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from fieldapp.ui import selfcheck_qt
+    from fieldapp.ui.app import selfcheck_qt
 
     monkeypatch.setattr(selfcheck_qt, "translation_file", lambda lang: tmp_path / "none.qm")
     code, out, err = run(capsys, "selfcheck", "--tmp", str(tmp_path))

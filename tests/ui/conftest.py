@@ -14,12 +14,13 @@ from fieldapp.services import profile
 from fieldapp.services.sync import SyncService
 from fieldapp.storage import keyfile
 from fieldapp.storage.home import Home
-from fieldapp.ui import i18n, tasks
-from fieldapp.ui.contact_form import ContactForm
-from fieldapp.ui.main import application
-from fieldapp.ui.unlock import UnlockScreen
-from fieldapp.ui.window import RelaisWindow
-from fieldapp.ui.workspace import Workspace
+from fieldapp.ui.app import i18n
+from fieldapp.ui.app.main import application
+from fieldapp.ui.app.window import RelaisWindow
+from fieldapp.ui.app.workspace import Workspace
+from fieldapp.ui.kit import tasks
+from fieldapp.ui.notebook.contact_form import ContactForm
+from fieldapp.ui.onboarding.unlock import UnlockScreen
 from tests.helpers import PASSPHRASE, Coordination, make_coordination, make_profile
 from tests.helpers.coordination import Territory
 
@@ -30,7 +31,7 @@ def _french_and_quick(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> It
     i18n.apply_language("fr")
     monkeypatch.setattr(UnlockScreen, "base_delay_s", 0.3)
     # A modal "abandon typing?" question would wait forever offscreen.
-    monkeypatch.setattr(ContactForm, "_confirm_discard", lambda self: True)
+    monkeypatch.setattr(ContactForm, "confirm_discard", lambda self: True)
     yield
     tasks.wait_all(10_000)
     # Widgets a test leaves behind must be freed here, on the GUI thread: a cyclic collection

@@ -6,8 +6,8 @@ from datetime import date
 
 from pytestqt.qtbot import QtBot
 
-from fieldapp.ui.dashboard import ActivityPage
-from fieldapp.ui.window import RelaisWindow
+from fieldapp.ui.app.window import RelaisWindow
+from fieldapp.ui.notebook.activity_page import ActivityPage
 from tests.helpers import sample_contact
 from tests.ui.conftest import workspace_of
 

@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from fieldapp.ui.contacts_model import ContactsModel
-from fieldapp.ui.contacts_page import ContactsPage
-from fieldapp.ui.window import RelaisWindow
+from fieldapp.ui.app.window import RelaisWindow
+from fieldapp.ui.notebook.contacts_model import ContactsModel
+from fieldapp.ui.notebook.contacts_page import ContactsPage
 from tests.helpers import PASSPHRASE, sample_contact
 from tests.ui.conftest import visible_texts, workspace_of
 

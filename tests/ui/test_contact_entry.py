@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from fieldapp.ui.contact_form import ContactForm
-from fieldapp.ui.contacts_page import ContactsPage
-from fieldapp.ui.window import RelaisWindow
+from fieldapp.ui.app.window import RelaisWindow
+from fieldapp.ui.notebook.contact_form import ContactForm
+from fieldapp.ui.notebook.contacts_page import ContactsPage
 from tests.helpers import sample_contact
 from tests.ui.conftest import visible_texts, workspace_of
 

@@ -12,7 +12,13 @@ from pytestqt.qtbot import QtBot
 from fieldapp.services.demo import demo_contacts
 from fieldapp.services.field import FieldService
 from fieldapp.storage.store import ContactFilter
-from fieldapp.ui.contacts_model import COLUMNS, FIRST_PAGE, ID_ROLE, PAGE_SIZE, ContactsModel
+from fieldapp.ui.notebook.contacts_model import (
+    COLUMNS,
+    FIRST_PAGE,
+    ID_ROLE,
+    PAGE_SIZE,
+    ContactsModel,
+)
 
 COUNT = 450  # more than two pages
 

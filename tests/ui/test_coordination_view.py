@@ -12,12 +12,8 @@ from pytestqt.qtbot import QtBot
 from fieldapp.services.coordination import CoordinationService
 from fieldapp.services.sync import SyncService
 from fieldapp.sync.merge import MergeReport
-from fieldapp.ui.coordination_view import (
-    CompletenessModel,
-    CoordinationView,
-    DevicesModel,
-    QuarantineModel,
-)
+from fieldapp.ui.coordination.models import CompletenessModel, DevicesModel, QuarantineModel
+from fieldapp.ui.coordination.view import CoordinationView
 from tests.helpers import COORD_PASSPHRASE, make_profile, sample_contact
 from tests.helpers.coordination import Device, Territory
 

@@ -13,11 +13,11 @@ from pytestqt.qtbot import QtBot
 from fieldapp.services import profile
 from fieldapp.services.coordination import CoordinationService
 from fieldapp.storage.home import Home
-from fieldapp.ui import tasks
-from fieldapp.ui.coordination_view import CoordinationView
-from fieldapp.ui.coordination_window import LAST_WORKSPACE, CoordinationWindow
-from fieldapp.ui.dashboard import Dashboard
-from fieldapp.ui.window import RelaisWindow
+from fieldapp.ui.app.window import RelaisWindow
+from fieldapp.ui.coordination.dashboard import Dashboard
+from fieldapp.ui.coordination.view import CoordinationView
+from fieldapp.ui.coordination.window import LAST_WORKSPACE, CoordinationWindow
+from fieldapp.ui.kit import tasks
 from tests.helpers import COORD_PASSPHRASE, PASSPHRASE, sample_contact
 from tests.helpers.coordination import Device, Territory
 from tests.ui.conftest import make_window

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
 from fieldapp.storage.coord_store import open_consolidated
-from fieldapp.ui.dashboard import Dashboard
+from fieldapp.ui.coordination.dashboard import Dashboard
 from tests.helpers.reports import BAILLEUR, N2, PERIOD, load_territory
 
 

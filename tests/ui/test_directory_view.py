@@ -11,7 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from fieldapp.services import directory
 from fieldapp.sync.pack import demo_pack as make_pack
-from fieldapp.ui.directory_view import DirectoryView, format_phone, rank_view
+from fieldapp.ui.directory.card import format_phone
+from fieldapp.ui.directory.view import DirectoryView, rank_view
 
 CONTACT = {
     "date": "2026-11-20",

@@ -10,8 +10,15 @@ from pytestqt.qtbot import QtBot
 
 from fieldapp.storage import keyfile
 from fieldapp.storage.home import Home
-from fieldapp.ui import first_run, recovery_sheet
-from fieldapp.ui.first_run import CHECK, DONE, PASSPHRASE, RECOVERY, STRUCTURE, FirstRunWizard
+from fieldapp.ui.onboarding import first_run, recovery_sheet
+from fieldapp.ui.onboarding.first_run import (
+    CHECK,
+    DONE,
+    PASSPHRASE,
+    RECOVERY,
+    STRUCTURE,
+    FirstRunWizard,
+)
 from tests.helpers import make_profile
 from tests.ui.conftest import make_window, workspace_of
 
@@ -121,8 +128,8 @@ def test_run_opens_the_first_run_wizard_or_the_unlock_screen(
 ) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from fieldapp.ui import main
-    from fieldapp.ui.window import RelaisWindow
+    from fieldapp.ui.app import main
+    from fieldapp.ui.app.window import RelaisWindow
 
     shown: list[RelaisWindow] = []
 

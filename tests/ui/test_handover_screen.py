@@ -9,9 +9,10 @@ from PySide6.QtWidgets import QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from fieldapp.domain.handovers import allowed_next
-from fieldapp.ui.contacts_page import ContactsPage
-from fieldapp.ui.handovers import HandoverDialog, HandoversPage
-from fieldapp.ui.window import RelaisWindow
+from fieldapp.ui.app.window import RelaisWindow
+from fieldapp.ui.notebook.contacts_page import ContactsPage
+from fieldapp.ui.notebook.handover_dialog import HandoverDialog
+from fieldapp.ui.notebook.handovers import HandoversPage
 from tests.helpers import sample_contact
 from tests.ui.conftest import visible_texts, workspace_of
 
@@ -140,7 +141,7 @@ def test_overdue_follow_ups_stand_out_in_words_and_icon(
 
 
 def test_the_partner_can_be_chosen_in_the_directory(qtbot: QtBot, unlocked: RelaisWindow) -> None:
-    from fieldapp.ui.directory_view import DirectoryView
+    from fieldapp.ui.directory.view import DirectoryView
 
     assert unlocked.session is not None
     service = unlocked.session.service

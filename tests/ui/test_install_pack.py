@@ -7,7 +7,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from fieldapp.services import directory
-from fieldapp.ui.directory_view import DirectoryView
+from fieldapp.ui.directory.view import DirectoryView
 from tests.helpers import make_coordination
 from tests.ui.conftest import joined_profile, unlocked_window, workspace_of
 

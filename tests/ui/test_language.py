@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from fieldapp.storage.home import Home
-from fieldapp.ui import i18n
-from fieldapp.ui.contacts_page import ContactsPage
-from fieldapp.ui.settings_page import SettingsPage
-from fieldapp.ui.window import RelaisWindow
+from fieldapp.ui.app import i18n
+from fieldapp.ui.app.window import RelaisWindow
+from fieldapp.ui.notebook.contacts_page import ContactsPage
+from fieldapp.ui.notebook.settings_page import SettingsPage
 from tests.helpers import sample_contact
 from tests.ui.conftest import make_window, visible_texts, workspace_of
 
@@ -68,8 +68,8 @@ def test_the_saved_language_applies_before_unlocking(
 
 
 def test_the_audit_log_reads_in_english_too() -> None:
-    from fieldapp.ui import i18n
-    from fieldapp.ui.settings_page import audit_detail, audit_label
+    from fieldapp.ui.app import i18n
+    from fieldapp.ui.notebook.settings_page import audit_detail, audit_label
 
     entry = {"action": "import", "label": "Import de contacts (tableur)"}
     detail = {"rows": 12, "imported": 10, "refused": 2}

@@ -15,9 +15,9 @@ from pytestqt.qtbot import QtBot
 from fieldapp.services import directory
 from fieldapp.services.coordination import CoordinationService
 from fieldapp.services.sync import SyncService
-from fieldapp.ui.coordination_view import CoordinationView
-from fieldapp.ui.directory_view import DirectoryView
-from fieldapp.ui.sync_view import SyncView
+from fieldapp.ui.coordination.view import CoordinationView
+from fieldapp.ui.directory.view import DirectoryView
+from fieldapp.ui.sync.view import SyncView
 from tests.helpers import COORD_PASSPHRASE, make_coordination, make_profile, sample_contact
 from tests.helpers.coordination import Device, Territory
 

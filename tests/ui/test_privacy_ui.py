@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from fieldapp.services import privacy
-from fieldapp.ui.contacts_page import ContactsPage
-from fieldapp.ui.erase_dialog import EraseDialog
-from fieldapp.ui.today_page import TodayPage
-from fieldapp.ui.window import RelaisWindow
+from fieldapp.ui.app.window import RelaisWindow
+from fieldapp.ui.notebook.contacts_page import ContactsPage
+from fieldapp.ui.notebook.erase_dialog import EraseDialog
+from fieldapp.ui.notebook.today_page import TodayPage
 from tests.helpers import sample_contact
 from tests.ui.conftest import workspace_of
 

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from fieldapp.domain.pseudonym import pseudonym
-from fieldapp.ui.pseudonym_widget import PseudonymDialog
-from fieldapp.ui.window import RelaisWindow
+from fieldapp.ui.app.window import RelaisWindow
+from fieldapp.ui.notebook.pseudonym_widget import PseudonymDialog
 from tests.helpers import make_coordination
 from tests.ui.conftest import joined_profile, unlocked_window, workspace_of
 

@@ -15,7 +15,8 @@ from pytestqt.qtbot import QtBot
 from fieldapp.reports.indicators import Scope, compute_indicators
 from fieldapp.reports.publish import build_report
 from fieldapp.storage.coord_store import open_consolidated
-from fieldapp.ui.report_pdf import _tick_step, render_pdf
+from fieldapp.ui.coordination.charts import _tick_step
+from fieldapp.ui.coordination.report_pdf import render_pdf
 from tests.helpers.reports import PERIOD, load_territory
 
 K = 5

@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 from fieldapp import cli
 from fieldapp.services import demo
 from fieldapp.storage.home import Home
-from fieldapp.ui import tasks
-from fieldapp.ui.screenshot import UnknownView, render_view
-from fieldapp.ui.window import DEFAULT_SIZE
+from fieldapp.ui.app.screenshot import UnknownView, render_view
+from fieldapp.ui.app.window import DEFAULT_SIZE
+from fieldapp.ui.kit import tasks
 from tests.helpers import PASSPHRASE
 
 
@@ -133,7 +133,7 @@ def test_none_survives_the_bindings_refcount_defect(qtbot: QtBot) -> None:
 
     from PySide6.QtWidgets import QLabel
 
-    from fieldapp.ui import compat
+    from fieldapp.ui.app import compat
 
     assert compat.affected((6, 12, 0), (3, 11)) and not compat.affected((6, 11, 3), (3, 11))
     assert not compat.affected((6, 12, 0), (3, 12))

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QDir
 from pytestqt.qtbot import QtBot
 
-from fieldapp.ui.single_instance import InstanceServer, server_name, signal_running
+from fieldapp.ui.app.single_instance import InstanceServer, server_name, signal_running
 
 
 def test_a_second_launch_on_the_same_profile_signals_the_first(
@@ -43,7 +43,7 @@ def test_a_socket_left_by_a_crashed_instance_is_taken_over(tmp_path: Path) -> No
 
 def test_run_on_a_profile_already_open_returns_at_once(qtbot: QtBot, tmp_path: Path) -> None:
     from fieldapp.storage.home import Home
-    from fieldapp.ui.main import run
+    from fieldapp.ui.app.main import run
 
     home = Home(tmp_path / "profil")
     first = InstanceServer(home.root)

@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from fieldapp.ui.import_dialog import PREVIEW, REPORT, ImportDialog
-from fieldapp.ui.window import RelaisWindow
+from fieldapp.ui.app.window import RelaisWindow
+from fieldapp.ui.notebook.import_dialog import PREVIEW, REPORT, ImportDialog
 from tests.ui.conftest import workspace_of
 
 

@@ -11,7 +11,10 @@ from pytestqt.qtbot import QtBot
 
 from fieldapp.services.field import FieldService
 from fieldapp.services.sync import SyncReport, SyncService
-from fieldapp.ui.sync_view import OutboxModel, SyncBadge, SyncScheduler, SyncView
+from fieldapp.ui.sync.badge import SyncBadge
+from fieldapp.ui.sync.model import OutboxModel
+from fieldapp.ui.sync.scheduler import SyncScheduler
+from fieldapp.ui.sync.view import SyncView
 from tests.helpers import Coordination, make_coordination, make_profile, sample_contact
 from tests.ui.conftest import visible_texts
 
@@ -272,8 +275,8 @@ def test_the_badge_words_follow_the_service_and_the_language(sync: SyncService) 
     from datetime import UTC, datetime, timedelta
 
     from fieldapp.sync.outbox import format_time
-    from fieldapp.ui import i18n
-    from fieldapp.ui.sync_view import status_text
+    from fieldapp.ui.app import i18n
+    from fieldapp.ui.sync.badge import status_text
 
     now = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
     base = {"joined": True, "pending": 0, "unsealed_events": 0, "last_success": None}

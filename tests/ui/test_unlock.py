@@ -7,7 +7,7 @@ from pytestqt.qtbot import QtBot
 
 from fieldapp.storage import keyfile
 from fieldapp.storage.home import Home
-from fieldapp.ui.unlock import MAX_DELAY_S, UnlockScreen, retry_delay
+from fieldapp.ui.onboarding.unlock import MAX_DELAY_S, UnlockScreen, retry_delay
 from tests.helpers import PASSPHRASE
 from tests.ui.conftest import make_window
 

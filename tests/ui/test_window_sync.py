@@ -13,8 +13,9 @@ from pytestqt.qtbot import QtBot
 from fieldapp.services import profile
 from fieldapp.services.sync import SyncService
 from fieldapp.storage.home import Home
-from fieldapp.ui.sync_view import SyncBadge, SyncView
-from fieldapp.ui.window import RelaisWindow
+from fieldapp.ui.app.window import RelaisWindow
+from fieldapp.ui.sync.badge import SyncBadge
+from fieldapp.ui.sync.view import SyncView
 from tests.helpers import PASSPHRASE, make_coordination, sample_contact
 from tests.ui.conftest import joined_profile, unlocked_window, workspace_of
 

@@ -1,1 +1,2 @@
-"""The application shell: start-up concerns shared by every window."""
+"""The application: start-up, the main window and its session, single instance, auto-lock,
+resources and language, offscreen screenshots and the Qt self-check."""

@@ -1,0 +1,172 @@
+"""Render one view offscreen to a PNG (docs, README): `fieldapp screenshot --view NAME`."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtWidgets import QWidget
+
+from fieldapp.services import profile
+from fieldapp.services.coordination import CoordinationService
+from fieldapp.services.profile import Home
+from fieldapp.ui.app import i18n
+from fieldapp.ui.app.window import DEFAULT_SIZE, RelaisWindow
+from fieldapp.ui.coordination.dashboard import Dashboard
+from fieldapp.ui.coordination.window import CoordinationWindow
+from fieldapp.ui.notebook.contacts_page import ContactsPage
+from fieldapp.ui.notebook.handovers import HandoversPage
+
+VIEWS = (
+    "aujourdhui",
+    "contacts",
+    "saisie",
+    "relais",
+    "activite",
+    "annuaire",
+    "synchronisation",
+    "parametres",
+    "deverrouillage",
+    "premier-lancement",
+    "coordination",
+    "tableau-de-bord",
+)
+COORDINATION_VIEWS = ("coordination", "tableau-de-bord")
+
+REPORT_WAIT_S = 60
+NO_PASSPHRASE_VIEWS = ("deverrouillage", "premier-lancement")
+
+
+class UnknownView(ValueError):
+    def __init__(self, view: str) -> None:
+        super().__init__(f"vue inconnue « {view} » ; vues possibles : {', '.join(VIEWS)}")
+
+
+def _settle(ms: int = 150) -> None:
+    """Let layouts, lazy loading and deferred deletes happen before grabbing."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+    QCoreApplication.processEvents()
+
+
+def render_view(
+    home: Home,
+    passphrase: str,
+    view: str,
+    out: Path,
+    lang: str = "fr",
+    *,
+    workspace: Path | None = None,
+) -> None:
+    """Open `home` with `passphrase`, show `view`, and save what it looks like to `out` (PNG).
+
+    `deverrouillage` and `premier-lancement` need no passphrase (the latter renders the wizard
+    of an empty temporary folder). `coordination` and `tableau-de-bord` open the coordination
+    workspace `workspace` (by default `home/coordination`, where the demo puts it) with
+    `passphrase`. Raises UnknownView, or the errors of `open_profile` / `CoordinationService`.
+    """
+    if view not in VIEWS:
+        raise UnknownView(view)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from fieldapp.ui.app.main import application
+
+    application()
+    i18n.apply_language(lang)
+    if view in COORDINATION_VIEWS:
+        _render_coordination(workspace or home.root / "coordination", passphrase, view, out)
+        return
+    with tempfile.TemporaryDirectory(prefix="relais-capture-") as scratch:
+        target = Home(Path(scratch) / "profil") if view == "premier-lancement" else home
+        window = RelaisWindow(target)
+        window.resize(*DEFAULT_SIZE)
+        try:
+            widget = _prepare(window, target, passphrase, view)
+            window.show()
+            _settle()
+            if widget is not window:
+                widget.show()
+                widget.raise_()
+                _settle()
+            out.parent.mkdir(parents=True, exist_ok=True)
+            if not widget.grab().save(str(out), "PNG"):
+                raise OSError(f"écriture impossible : {out}")
+        finally:
+            if window.workspace is not None:
+                window.workspace.teardown()  # no "abandon typing?" question offscreen
+            window.close()
+            window.deleteLater()
+            _settle(10)
+
+
+def _render_coordination(root: Path, passphrase: str, view: str, out: Path) -> None:
+    window = CoordinationWindow(CoordinationService.open(root, passphrase))
+    window.resize(*DEFAULT_SIZE)
+    try:
+        if view == "coordination":
+            window.tabs.setCurrentWidget(window.view)
+        window.show()
+        _settle()
+        if view == "tableau-de-bord":
+            _wait_for_report(window.dashboard)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if not window.grab().save(str(out), "PNG"):
+            raise OSError(f"écriture impossible : {out}")
+    finally:
+        window.shutdown(wait=True)
+        _settle(10)
+
+
+def _wait_for_report(dashboard: Dashboard) -> None:
+    """The indicators are computed in the background: capture once they are shown."""
+    deadline = time.monotonic() + REPORT_WAIT_S
+    while dashboard.report is None:
+        if time.monotonic() > deadline:
+            raise TimeoutError("indicateurs non calculés à temps pour la capture")
+        _settle(50)
+    _settle()
+
+
+def _prepare(window: RelaisWindow, home: Home, passphrase: str, view: str) -> QWidget:
+    if view == "premier-lancement":
+        window.show_first_run()
+        return window
+    if view == "deverrouillage":
+        window.show_unlock()
+        return window
+    workspace = window.open_session(profile.open_profile(home, passphrase))
+    if view == "saisie":
+        form = workspace.new_contact()
+        # A form being filled in says more than an empty one (synthetic values).
+        form.place_type.setCurrentIndex(form.place_type.findData("pied-immeuble"))
+        form.age_band.setCurrentIndex(form.age_band.findData("18-25"))
+        form.situation.setCurrentIndex(form.situation.findData("sans-emploi-ni-formation"))
+        form.registrations.set_codes(["aucune"])
+        form.needs.set_codes(["trouver-un-emploi", "mobilite"])
+        form.adjustSize()
+        return form
+    page = workspace.show_page(view)
+    window.show()
+    _settle()
+    if isinstance(page, ContactsPage) and page.model.rowCount() > 0:
+        page.table.selectRow(0)
+        page.table.setFocus()
+    if isinstance(page, HandoversPage):
+        _select_first_overdue(page)
+    if isinstance(page, Dashboard):
+        _wait_for_report(page)
+    return window
+
+
+def _select_first_overdue(page: HandoversPage) -> None:
+    tree = page.tree
+    for i in range(tree.topLevelItemCount()):
+        group = tree.topLevelItem(i)
+        if group is not None and group.childCount() and group.isExpanded():
+            child = group.child(0)
+            if child is not None:
+                tree.setCurrentItem(child)
+                return

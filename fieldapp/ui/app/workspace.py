@@ -1,0 +1,423 @@
+"""The unlocked notebook: navigation bar, the six screens, and the actions they share."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.services import directory, privacy
+from fieldapp.services.field import UnknownRecord
+from fieldapp.services.profile import Home
+from fieldapp.ui.app.resources import icon, pixmap
+from fieldapp.ui.app.session import Session
+from fieldapp.ui.directory.view import DirectoryView
+from fieldapp.ui.kit.widgets import Banner
+from fieldapp.ui.notebook.activity_page import ActivityPage
+from fieldapp.ui.notebook.contact_detail import VoidDialog
+from fieldapp.ui.notebook.contact_form import ContactForm
+from fieldapp.ui.notebook.contacts_page import ContactsPage
+from fieldapp.ui.notebook.erase_dialog import EraseDialog
+from fieldapp.ui.notebook.handover_dialog import HandoverDialog
+from fieldapp.ui.notebook.handovers import HandoversPage
+from fieldapp.ui.notebook.import_dialog import ImportDialog
+from fieldapp.ui.notebook.settings_page import SettingsPage
+from fieldapp.ui.notebook.today_page import TodayPage
+from fieldapp.ui.sync.scheduler import SyncScheduler
+from fieldapp.ui.sync.view import SyncView
+
+# View names double as `fieldapp screenshot --view` names.
+PAGES = (
+    "aujourdhui",
+    "contacts",
+    "relais",
+    "activite",
+    "annuaire",
+    "synchronisation",
+    "parametres",
+)
+_ICONS = {
+    "aujourdhui": "today",
+    "contacts": "contacts",
+    "relais": "handover",
+    "activite": "activity",
+    "annuaire": "directory",
+    "synchronisation": "sync",
+    "parametres": "settings",
+}
+
+
+class Workspace(QWidget):
+    lock_requested = Signal()
+    language_requested = Signal(str)
+    autolock_changed = Signal(int)
+    synced = Signal(object)  # a delivery run or a join from the Synchronisation page
+
+    def __init__(
+        self,
+        session: Session,
+        home: Home,
+        parent: QWidget | None = None,
+        *,
+        scheduler: SyncScheduler | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.home = home
+        self.scheduler = scheduler  # the window's background sync, shown on its page
+        self.pages: dict[str, QWidget] = {}
+        self.form: ContactForm | None = None
+        self.dialogs: list[QDialog] = []
+        self.last_message: QMessageBox | None = None
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        top = QFrame(self)
+        top.setObjectName("topBar")
+        bar = QHBoxLayout(top)
+        bar.setContentsMargins(16, 8, 16, 8)
+        logo = QLabel(top)
+        logo.setPixmap(pixmap("relais", 28))
+        bar.addWidget(logo)
+        name = QLabel("Relais", top)
+        name.setObjectName("subtitle")
+        bar.addWidget(name)
+        structure = QLabel("· " + str(session.structure.get("name", "")), top)
+        structure.setObjectName("muted")
+        bar.addWidget(structure)
+        bar.addStretch(1)
+        self.lock_button = QPushButton(icon("lock"), self.tr("Verrouiller"), top)
+        self.lock_button.setToolTip(self.tr("Verrouiller le carnet (Ctrl+L)"))
+        bar.addWidget(self.lock_button)
+        outer.addWidget(top)
+        self.demo_banner: Banner | None = None
+        if session.demo:
+            self.demo_banner = Banner(
+                self.tr(
+                    "Démonstration : toutes les données affichées sont fictives (quartiers, "
+                    "partenaires, rencontres). Votre vrai carnet se crée au premier lancement, "
+                    "avec « Créer mon profil »."
+                ),
+                parent=self,
+            )
+            wrap = QHBoxLayout()
+            wrap.setContentsMargins(16, 8, 16, 0)
+            wrap.addWidget(self.demo_banner)
+            outer.addLayout(wrap)
+
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        nav_frame = QFrame(self)
+        nav_frame.setObjectName("navBar")
+        nav_layout = QVBoxLayout(nav_frame)
+        nav_layout.setContentsMargins(6, 12, 6, 12)
+        self.nav = QListWidget(nav_frame)
+        self.nav.setObjectName("nav")
+        self.nav.setAccessibleName(self.tr("Navigation"))
+        self.nav.setIconSize(QSize(20, 20))
+        titles = {
+            "aujourdhui": self.tr("Aujourd'hui"),
+            "contacts": self.tr("Contacts"),
+            "relais": self.tr("Relais"),
+            "activite": self.tr("Mon activité"),
+            "annuaire": self.tr("Annuaire"),
+            "synchronisation": self.tr("Synchronisation"),
+            "parametres": self.tr("Paramètres"),
+        }
+        for n, key in enumerate(PAGES, start=1):
+            item = QListWidgetItem(icon(_ICONS[key]), titles[key])
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setToolTip(f"{titles[key]} (Ctrl+{n})")
+            self.nav.addItem(item)
+        self.nav.setFixedWidth(210)
+        nav_layout.addWidget(self.nav, 1)
+        hint = QLabel(self.tr("Ctrl+N : nouveau contact\nCtrl+L : verrouiller"), nav_frame)
+        hint.setObjectName("hint")
+        hint.setContentsMargins(10, 0, 0, 0)
+        nav_layout.addWidget(hint)
+        body.addWidget(nav_frame)
+        self.stack = QStackedWidget(self)
+        body.addWidget(self.stack, 1)
+        outer.addLayout(body, 1)
+
+        self.nav.currentRowChanged.connect(lambda row: self.show_page(PAGES[row]))
+        self.lock_button.clicked.connect(self.lock_requested.emit)
+        session.changed.connect(self._data_changed)
+        for n, key in enumerate(PAGES, start=1):
+            QShortcut(QKeySequence(f"Ctrl+{n}"), self, lambda k=key: self.show_page(k))
+        self.show_page("aujourdhui")
+
+    # -- pages ---------------------------------------------------------------------------------
+
+    def page(self, key: str) -> QWidget:
+        """The screen for `key`, built on first use (keeps unlock-to-window fast)."""
+        if key not in self.pages:
+            page = self._build(key)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        return self.pages[key]
+
+    def _build(self, key: str) -> QWidget:
+        session = self.session
+        if key == "aujourdhui":
+            today = TodayPage(session)
+            today.new_requested.connect(self.new_contact)
+            today.handover_opened.connect(self.open_handover)
+            today.show_contacts.connect(lambda: self.show_page("contacts"))
+            today.show_handovers.connect(lambda: self.show_page("relais"))
+            today.show_sync.connect(lambda: self.show_page("synchronisation"))
+            return today
+        if key == "contacts":
+            contacts = ContactsPage(session)
+            contacts.new_requested.connect(self.new_contact)
+            contacts.import_requested.connect(self.import_spreadsheet)
+            contacts.edit_requested.connect(self.edit_contact)
+            contacts.void_requested.connect(self.void_contact)
+            contacts.erase_requested.connect(self.erase_person)
+            contacts.handover_requested.connect(self.propose_handover)
+            contacts.handover_opened.connect(self.open_handover)
+            return contacts
+        if key == "relais":
+            return HandoversPage(session)
+        if key == "activite":
+            return ActivityPage(session)
+        if key == "annuaire":
+            annuaire = DirectoryView(
+                lambda: directory.current_pack(self.session.service),
+                self._handover_from_directory,
+            )
+            annuaire.install_requested.connect(lambda: self.install_pack(annuaire))
+            return annuaire
+        if key == "synchronisation":
+            view = SyncView(self.session.sync, self.scheduler)
+            view.synced.connect(self.synced.emit)
+            view.joined.connect(lambda: self.synced.emit(None))
+            return view
+        settings = SettingsPage(session, self.home)
+        settings.language_requested.connect(self.language_requested.emit)
+        settings.autolock_changed.connect(self.autolock_changed.emit)
+        settings.lock_requested.connect(self.lock_requested.emit)
+        settings.import_requested.connect(self.import_spreadsheet)
+        settings.erase_requested.connect(lambda: self.erase_person(None))
+        settings.sync_requested.connect(lambda: self.show_page("synchronisation"))
+        return settings
+
+    def current_page(self) -> str:
+        return PAGES[max(self.nav.currentRow(), 0)]
+
+    def show_page(self, key: str) -> QWidget:
+        page = self.page(key)
+        row = PAGES.index(key)
+        if self.nav.currentRow() != row:
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(row)
+            self.nav.blockSignals(False)
+        self.stack.setCurrentWidget(page)
+        if getattr(page, "dirty", False):
+            page.refresh()  # type: ignore[attr-defined]
+        return page
+
+    def _data_changed(self, _what: str) -> None:
+        # Every screen may show what changed; the visible one reloads now, others on display.
+        current = self.stack.currentWidget()
+        for page in self.pages.values():
+            if hasattr(page, "dirty"):
+                page.dirty = True
+        if current is not None and getattr(current, "dirty", False):
+            current.refresh()  # type: ignore[attr-defined]
+
+    def sync_changed(self) -> None:
+        """A delivery ran: Aujourd'hui shows the outbox, so it reloads (now if visible)."""
+        today = self.pages.get("aujourdhui")
+        if isinstance(today, TodayPage):
+            today.dirty = True
+            if self.stack.currentWidget() is today:
+                today.refresh()
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def _open(self, dialog: QDialog) -> QDialog:
+        """Window-modal and non-blocking, so locking can close it at any time."""
+        self.dialogs.append(dialog)
+        dialog.finished.connect(lambda _r, d=dialog: self._closed(d))
+        dialog.open()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def _closed(self, dialog: QDialog) -> None:
+        if dialog in self.dialogs:
+            self.dialogs.remove(dialog)
+        if dialog is self.form:
+            self.form = None
+        dialog.deleteLater()
+        # Give the keyboard back to the notebook (Ctrl+1…6 keep working without a click).
+        self.window().activateWindow()
+
+    def new_contact(self, draft: dict[str, Any] | None = None) -> ContactForm:
+        if self.form is not None:
+            self.form.raise_()
+            self.form.activateWindow()
+            return self.form
+        form = ContactForm(self.session, parent=self)
+        if draft:
+            form.restore_draft(draft)
+        self.form = form
+        form.saved.connect(self._contact_saved)
+        self._open(form)
+        form.date_edit.setFocus()
+        return form
+
+    def edit_contact(self, contact_id: str) -> ContactForm | None:
+        if self.form is not None:
+            self.form.raise_()
+            return self.form
+        try:
+            contact = self.session.service.contact(contact_id)
+        except UnknownRecord:
+            return None
+        if contact["voided"]:
+            return None
+        form = ContactForm(self.session, contact=contact, parent=self)
+        self.form = form
+        form.saved.connect(self._contact_saved)
+        self._open(form)
+        return form
+
+    def _contact_saved(self, contact_id: str) -> None:
+        page = self.pages.get("contacts")
+        if isinstance(page, ContactsPage) and page.isVisible():
+            page.select(contact_id)
+
+    def void_contact(self, contact_id: str) -> QDialog:
+        return self._open(VoidDialog(self.session, contact_id, self))
+
+    def propose_handover(
+        self, contact_id: str, *, partner: Mapping[str, Any] | None = None
+    ) -> QDialog | None:
+        try:
+            contact = self.session.service.contact(contact_id)
+        except UnknownRecord:
+            return None
+        dialog = HandoverDialog(self.session, contact, self, partner=partner)
+        return self._open(dialog)
+
+    def _handover_from_directory(self, record: Mapping[str, Any]) -> None:
+        """« Créer un relais vers ce service »: for the contact selected in Contacts."""
+        page = self.pages.get("contacts")
+        contact_id = page.detail.contact_id if isinstance(page, ContactsPage) else None
+        if not contact_id:
+            QMessageBox.information(
+                self,
+                self.tr("Choisir d'abord le contact"),
+                self.tr(
+                    "Un relais part d'une rencontre : sélectionnez le contact dans l'écran "
+                    "Contacts, puis revenez ici (ou utilisez « Proposer un relais… » sur sa "
+                    "fiche, puis « Choisir dans l'annuaire… »)."
+                ),
+            )
+            return
+        partner = directory.handover_partner(directory.current_pack(self.session.service), record)
+        self.propose_handover(contact_id, partner=partner)
+
+    def open_handover(self, handover_id: str) -> None:
+        page = self.show_page("relais")
+        assert isinstance(page, HandoversPage)
+        page.select(handover_id)
+
+    def erase_person(self, pseudonym: str | None) -> QDialog:
+        dialog = EraseDialog(self.session, pseudonym, self)
+        dialog.erased.connect(self._erased)
+        return self._open(dialog)
+
+    def _erased(self, removed: object) -> None:
+        """Say what went, as the command line does (the dialog has closed)."""
+        assert isinstance(removed, privacy.Removed)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Personne effacée"),
+            self.tr(
+                "Effacé de ce carnet : %1 contact(s), %2 relais. La coordination l'effacera en "
+                "fusionnant votre prochain envoi."
+            )
+            .replace("%1", str(removed.contacts))
+            .replace("%2", str(removed.handovers)),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        self.last_message = box
+        self._open(box)
+
+    def install_pack(self, view: DirectoryView, path: str | None = None) -> bool:
+        """Verify and install a reference pack file; the directory shows it at once."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("Installer un pack de référence"),
+                str(Path.home()),
+                self.tr("Pack Relais (*.relais-pack);;Tous les fichiers (*)"),
+            )
+        if not path:
+            return False
+        try:
+            pack = directory.import_pack(self.session.service, Path(path))
+        except directory.PackRefused as exc:
+            reason = str(exc)
+            if "non installé" not in reason:  # some reasons say it already
+                reason = self.tr("Pack non installé : %1").replace("%1", reason)
+            view.show_notice(reason, error=True)
+            return False
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            view.show_notice(self.tr("Pack non installé : %1").replace("%1", reason), error=True)
+            return False
+        directory.current_pack(self.session.service, reload=True)
+        view.refresh()
+        view.show_notice(
+            self.tr("✓ Pack n° %1 installé : l'annuaire est à jour.").replace(
+                "%1", str(pack.version)
+            )
+        )
+        return True
+
+    def import_spreadsheet(self) -> QDialog:
+        return self._open(ImportDialog(self.session, self))
+
+    # -- locking -------------------------------------------------------------------------------
+
+    def teardown(self) -> dict[str, Any] | None:
+        """Close every dialog and drop every loaded row; returns an unsaved new-contact draft."""
+        draft = None
+        if self.form is not None and self.form.contact is None and self.form.is_dirty():
+            draft = self.form.draft()
+        for dialog in list(self.dialogs):
+            if isinstance(dialog, ContactForm):
+                dialog.discard_silently()
+            else:
+                dialog.reject()
+        self.dialogs.clear()
+        self.form = None
+        for page in self.pages.values():
+            clear = getattr(page, "clear", None)
+            if callable(clear) and isinstance(page, ContactsPage):
+                clear()
+        return draft

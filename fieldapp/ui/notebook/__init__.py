@@ -1,0 +1,1 @@
+"""The field worker's notebook: today, contacts, handovers, import, activity and settings."""

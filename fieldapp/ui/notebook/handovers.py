@@ -1,0 +1,433 @@
+"""Handovers (relais accompagnés): propose one from a contact, follow it through its states.
+
+Only the transitions the domain allows are offered (`handovers.allowed_next`); the service
+checks again, so a stale screen (another change in between) gets a clear refusal, not a crash.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.domain.errors import TransitionError, ValidationError
+from fieldapp.domain.handovers import (
+    OPEN_STATUSES,
+    REASON_REQUIRED,
+    TERMINAL_STATUSES,
+    allowed_next,
+    follow_up_due,
+    is_overdue,
+)
+from fieldapp.domain.vocab import HANDOVER_MODES, HANDOVER_STATUSES, NEEDS
+from fieldapp.services.field import UnknownRecord
+from fieldapp.ui.app.i18n import label, labels, short_date
+from fieldapp.ui.app.resources import icon
+from fieldapp.ui.app.session import HANDOVERS, Session
+from fieldapp.ui.kit.labels import iso_time, status_label
+from fieldapp.ui.kit.style import WARNING_SOFT
+from fieldapp.ui.kit.widgets import (
+    Banner,
+    Card,
+    EmptyState,
+    FieldError,
+    clear_layout,
+    labelled,
+    mark_invalid,
+    muted_label,
+    title_label,
+)
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def days_late(follow_up: str | None, status: str, today: date) -> int:
+    """Days past the follow-up date of an open handover; 0 when not overdue."""
+    if not follow_up:
+        return 0
+    day = date.fromisoformat(follow_up)
+    return (today - day).days if is_overdue(day, status, today) else 0
+
+
+def follow_up_text(row: dict[str, Any], today: date) -> str:
+    follow_up = row.get("follow_up")
+    if not follow_up:
+        return QCoreApplication.translate("Handovers", "sans date de suivi")
+    late = days_late(follow_up, str(row["status"]), today)
+    text = short_date(follow_up)
+    if late:
+        return (
+            QCoreApplication.translate("Handovers", "%1 — en retard de %2 j")
+            .replace("%1", text)
+            .replace("%2", str(late))
+        )
+    if follow_up_due(follow_up, str(row["status"]), today):  # not late: due today
+        return QCoreApplication.translate("Handovers", "%1 — aujourd'hui").replace("%1", text)
+    return text
+
+
+def lateness_text(row: dict[str, Any], today: date) -> str:
+    """« en retard de 3 j », « aujourd'hui », or nothing: the words that go with the icon."""
+    late = days_late(row.get("follow_up"), str(row["status"]), today)
+    if late:
+        return QCoreApplication.translate("Handovers", "en retard de %1 j").replace("%1", str(late))
+    if follow_up_due(row.get("follow_up"), str(row["status"]), today):  # not late: due today
+        return QCoreApplication.translate("Handovers", "aujourd'hui")
+    return ""
+
+
+def transition_refusal(error: TransitionError) -> str:
+    """The service's refusal, in the interface language and with labels, not codes."""
+    allowed = ", ".join(status_label(code) for code in error.allowed)
+    current = status_label(error.current) if error.current else ""
+    requested = status_label(error.requested)
+    if not error.allowed:
+        return QCoreApplication.translate(
+            "Handovers",
+            "Changement refusé : ce relais est clos (« %1 »), son état ne peut plus changer.",
+        ).replace("%1", current)
+    return (
+        QCoreApplication.translate(
+            "Handovers",
+            "Changement refusé : « %1 » ne peut pas suivre « %2 ». États possibles : %3.",
+        )
+        .replace("%1", requested)
+        .replace("%2", current)
+        .replace("%3", allowed)
+    )
+
+
+class HandoverDetail(QScrollArea):
+    """One handover: what, with whom, its history, and the states it may move to."""
+
+    status_changed = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.handover_id: str | None = None
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(340)
+        inner = QWidget()
+        self.setWidget(inner)
+        self.layout_ = QVBoxLayout(inner)
+        self.layout_.setContentsMargins(4, 0, 4, 0)
+        self.card = Card(parent=inner)
+        self.layout_.addWidget(self.card)
+        self.layout_.addStretch(1)
+        self.status_buttons: dict[str, QPushButton] = {}
+        self.reason = QLineEdit()
+        self.reason_error = FieldError()
+        self.error = Banner("", kind="error")
+        self.show_empty()
+
+    def show_empty(self) -> None:
+        self.handover_id = None
+        clear_layout(self.card.body)
+        self.status_buttons = {}
+        self.card.set_title(self.tr("Relais"))
+        self.card.body.addWidget(
+            muted_label(self.tr("Sélectionnez un relais pour voir son suivi."), self.card)
+        )
+
+    def show_handover(self, handover_id: str) -> None:
+        service = self.session.service
+        try:
+            row = service.handover(handover_id)
+        except UnknownRecord:
+            self.show_empty()
+            return
+        self.handover_id = handover_id
+        clear_layout(self.card.body)
+        self.card.set_title(str(row["partner"]))
+        today = date.today()
+        late = days_late(row.get("follow_up"), str(row["status"]), today)
+        if late:
+            self.card.body.addWidget(
+                Banner(
+                    self.tr("Suivi en retard de %1 jours : où en est ce relais ?").replace(
+                        "%1", str(late)
+                    ),
+                    parent=self.card,
+                )
+            )
+        form = QFormLayout()
+        form.addRow(self.tr("État :"), self._value(status_label(str(row["status"]))))
+        form.addRow(self.tr("Modalité :"), self._value(label(HANDOVER_MODES, row["mode"])))
+        form.addRow(
+            self.tr("Accord :"),
+            self._value(self.tr("oui, recueilli") if row["consent"] else self.tr("non")),
+        )
+        form.addRow(self.tr("Suivi le :"), self._value(follow_up_text(row, today)))
+        try:
+            contact = service.contact(str(row["contact_id"]))
+        except UnknownRecord:
+            contact = None
+        if contact is not None:
+            text = f"{short_date(contact['date'])} · {contact['neighbourhood']}"
+            if contact.get("needs"):
+                text += " · " + labels(NEEDS, contact["needs"])
+            form.addRow(self.tr("Contact :"), self._value(text))
+        self.card.body.addLayout(form)
+
+        self.card.body.addWidget(title_label(self.tr("Historique"), self.card, sub=True))
+        for step in row.get("history", []):
+            line = f"{iso_time(step['at'])} — {status_label(step['status'])}"
+            if step.get("reason"):
+                line += f" : {step['reason']}"
+            self.card.body.addWidget(self._value(line))
+
+        self.status_buttons = {}
+        nexts = allowed_next(str(row["status"]))
+        self.error = Banner("", kind="error", parent=self.card)
+        self.error.hide()
+        if nexts:
+            self.card.body.addWidget(title_label(self.tr("Changer l'état"), self.card, sub=True))
+            grid = QVBoxLayout()
+            for code in nexts:
+                button = QPushButton(status_label(code), self.card)
+                button.setProperty("status", code)
+                button.clicked.connect(lambda _c=False, s=code: self.request(s))
+                grid.addWidget(button)
+                self.status_buttons[code] = button
+            self.card.body.addLayout(grid)
+            self.reason = QLineEdit(self.card)
+            self.reason.setMaxLength(500)
+            self.reason.setPlaceholderText(self.tr("obligatoire pour un refus du partenaire"))
+            self.card.body.addWidget(labelled(self.reason, self.tr("&Motif")))
+            self.card.body.addWidget(self.reason)
+            self.reason_error = FieldError(self.card)
+            self.card.body.addWidget(self.reason_error)
+        else:
+            self.card.body.addWidget(
+                muted_label(self.tr("Relais clos : son état ne change plus."), self.card)
+            )
+        self.card.body.addWidget(self.error)
+
+    def _value(self, text: str) -> QLabel:
+        value = QLabel(text, self.card)
+        value.setWordWrap(True)
+        value.setTextFormat(Qt.TextFormat.PlainText)
+        value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return value
+
+    def request(self, status: str) -> bool:
+        """Move the shown handover to `status`; shows the refusal when it is not allowed."""
+        if self.handover_id is None:
+            return False
+        reason = self.reason.text().strip() or None
+        ok = change_status(self.session, self.handover_id, status, reason, self.error)
+        if not ok and status in REASON_REQUIRED and not reason:
+            self.reason_error.show_message(self.tr("Indiquez le motif du refus."))
+            mark_invalid(self.reason, True)
+            self.reason.setFocus()
+        if ok:
+            self.status_changed.emit(self.handover_id)
+            self.show_handover(self.handover_id)
+        return ok
+
+
+def change_status(
+    session: Session, handover_id: str, status: str, reason: str | None, error: Banner
+) -> bool:
+    try:
+        session.service.change_handover_status(handover_id, status, reason=reason)
+    except TransitionError as exc:
+        error.set_text(transition_refusal(exc))
+        error.show()
+        return False
+    except ValidationError as exc:
+        error.set_text("; ".join(p.message for p in exc.problems))
+        error.show()
+        return False
+    session.notify(HANDOVERS)
+    return True
+
+
+class HandoversPage(QWidget):
+    """Handovers grouped by state; overdue follow-ups stand out by icon, words and tint."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.session = session
+        self.dirty = True
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        head = QHBoxLayout()
+        title = title_label(self.tr("Relais accompagnés"), self)
+        title.setWordWrap(False)
+        head.addWidget(title)
+        head.addStretch(1)
+        self.summary = muted_label("", self)
+        self.summary.setWordWrap(False)
+        head.addWidget(self.summary)
+        layout.addLayout(head)
+        self.list_error = Banner("", kind="error", parent=self)
+        self.list_error.hide()
+        layout.addWidget(self.list_error)
+
+        splitter = QSplitter(self)
+        self.tree = QTreeWidget(splitter)
+        self.tree.setColumnCount(4)
+        self.tree.setHeaderLabels(
+            [self.tr("Suivi le"), self.tr("Retard"), self.tr("Partenaire"), self.tr("Modalité")]
+        )
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAccessibleName(self.tr("Relais par état"))
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        self.tree.setColumnWidth(0, 150)
+        self.tree.setColumnWidth(1, 150)
+        self.tree.setColumnWidth(3, 190)
+        self.detail = HandoverDetail(session, splitter)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([640, 360])
+        layout.addWidget(splitter, 1)
+        self.empty = EmptyState(
+            self.tr("Aucun relais pour l'instant"),
+            self.tr(
+                "Un relais se propose depuis la fiche d'un contact (écran Contacts), avec "
+                "l'accord de la personne."
+            ),
+            icon="handover",
+            parent=self,
+        )
+        layout.addWidget(self.empty)
+        self.empty.hide()
+        self.tree.currentItemChanged.connect(self._current_changed)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.detail.status_changed.connect(lambda hid: self.refresh(select=hid))
+
+    def refresh(self, select: str | None = None) -> None:
+        self.dirty = False
+        keep = select or self.detail.handover_id
+        rows = self.session.service.handovers()
+        today = date.today()
+        self.tree.setUpdatesEnabled(False)
+        self.tree.clear()
+        by_status: dict[str, list[dict[str, Any]]] = {}
+        for row in rows:
+            by_status.setdefault(str(row["status"]), []).append(row)
+        bold = QFont()
+        bold.setBold(True)
+        overdue_total = 0
+        chosen: QTreeWidgetItem | None = None
+        for code in HANDOVER_STATUSES.codes():
+            group = by_status.get(code, [])
+            if not group:
+                continue
+            parent = QTreeWidgetItem([f"{status_label(code)} ({len(group)})"])
+            parent.setFont(0, bold)
+            parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            items = []
+            for row in group:
+                follow_up = row.get("follow_up")
+                item = QTreeWidgetItem(
+                    [
+                        short_date(follow_up) if follow_up else "—",
+                        lateness_text(row, today),
+                        str(row["partner"]),
+                        label(HANDOVER_MODES, row["mode"]),
+                    ]
+                )
+                item.setToolTip(2, str(row["partner"]))
+                item.setData(0, ID_ROLE, row["id"])
+                if days_late(row.get("follow_up"), code, today):
+                    overdue_total += 1
+                    item.setIcon(0, icon("warning"))
+                    for col in range(4):
+                        item.setBackground(col, QBrush(QColor(WARNING_SOFT)))
+                    item.setFont(1, bold)
+                if row["id"] == keep:
+                    chosen = item
+                items.append(item)
+            parent.addChildren(items)
+            self.tree.addTopLevelItem(parent)
+            parent.setFirstColumnSpanned(True)
+            parent.setExpanded(code not in TERMINAL_STATUSES)
+        self.tree.setUpdatesEnabled(True)
+        open_count = sum(len(by_status.get(c, [])) for c in OPEN_STATUSES)
+        self.summary.setText(
+            self.tr("%1 relais en cours, dont %2 en retard de suivi")
+            .replace("%1", str(open_count))
+            .replace("%2", str(overdue_total))
+        )
+        self.empty.setVisible(not rows)
+        splitter = self.tree.parentWidget()
+        if splitter is not None:
+            splitter.setVisible(bool(rows))
+        if chosen is not None:
+            group_item = chosen.parent()
+            if group_item is not None:
+                group_item.setExpanded(True)
+            self.tree.setCurrentItem(chosen)
+            self.tree.scrollToItem(chosen)
+        elif keep is None:
+            self.detail.show_empty()
+
+    def select(self, handover_id: str) -> None:
+        self.refresh(select=handover_id)
+
+    def item_for(self, handover_id: str) -> QTreeWidgetItem | None:
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            if group is None:
+                continue
+            for j in range(group.childCount()):
+                child = group.child(j)
+                if child is not None and child.data(0, ID_ROLE) == handover_id:
+                    return child
+        return None
+
+    def _current_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
+        handover_id = current.data(0, ID_ROLE) if current is not None else None
+        if handover_id:
+            self.detail.show_handover(str(handover_id))
+
+    def _context_menu(self, pos: QPoint) -> None:
+        item = self.tree.itemAt(pos)
+        handover_id = item.data(0, ID_ROLE) if item is not None else None
+        if not handover_id:
+            return
+        status = str(self.session.service.handover(str(handover_id))["status"])
+        menu = QMenu(self)
+        move = menu.addMenu(self.tr("Passer à"))
+        for code in allowed_next(status):
+            if code in REASON_REQUIRED:
+                continue  # needs a reason: from the detail panel, where the field is
+            action = move.addAction(status_label(code))
+            action.triggered.connect(lambda _c=False, s=code, h=str(handover_id): self._move(h, s))
+        move.setEnabled(not move.isEmpty())
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
+
+    def _move(self, handover_id: str, status: str) -> None:
+        self.list_error.hide()
+        if change_status(self.session, handover_id, status, None, self.list_error):
+            self.refresh(select=handover_id)

@@ -1,0 +1,1 @@
+"""Getting in: the first-run assistant, the unlock screen, passphrase fields, the recovery sheet."""

@@ -1,0 +1,299 @@
+"""Unlock screen (passphrase, growing delay after mistakes) and recovery by recovery key."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.services import profile
+from fieldapp.services.field import FieldService
+from fieldapp.services.profile import Home
+from fieldapp.ui.app.resources import pixmap
+from fieldapp.ui.kit.tasks import run_task
+from fieldapp.ui.kit.widgets import (
+    Banner,
+    Card,
+    FieldError,
+    labelled,
+    link_button,
+    muted_label,
+    primary_button,
+    task_dialog_footer,
+    title_label,
+)
+from fieldapp.ui.onboarding.passphrase import PassphraseFields
+
+MAX_DELAY_S = 30
+
+
+def retry_delay(failures: int, base: float = 1.0) -> float:
+    """Seconds to wait after `failures` wrong passphrases in a row: 1, 2, 4, 8, 16, 30, 30…"""
+    if failures <= 0:
+        return 0.0
+    return float(min(base * 2 ** (failures - 1), MAX_DELAY_S))
+
+
+class UnlockScreen(QWidget):
+    unlocked = Signal(object)  # FieldService
+
+    # Tests shorten the wait; the doubling is the same.
+    base_delay_s = 1.0
+
+    def __init__(self, home: Home, *, reason: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.home = home
+        self.failures = 0
+        self._wait_left = 0.0
+        self._busy = False
+        self.recovery_dialog: RecoveryDialog | None = None
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(100)
+        self._countdown.timeout.connect(self._tick)
+
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        card = Card(parent=self)
+        card.setMinimumWidth(460)
+        card.setMaximumWidth(520)
+        row.addWidget(card, 2)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+
+        head = QHBoxLayout()
+        logo = QLabel(card)
+        logo.setPixmap(pixmap("lock", 36))
+        head.addWidget(logo)
+        head.addWidget(title_label(self.tr("Carnet verrouillé"), card), 1)
+        card.body.addLayout(head)
+        self.reason_label = muted_label(reason, card)
+        self.reason_label.setVisible(bool(reason))
+        card.body.addWidget(self.reason_label)
+        card.body.addWidget(
+            muted_label(self.tr("Tapez votre phrase de passe pour ouvrir le carnet."), card)
+        )
+
+        self.passphrase = QLineEdit(card)
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.show_box = QCheckBox(self.tr("Afficher"), card)
+        line = QHBoxLayout()
+        line.addWidget(labelled(self.passphrase, self.tr("&Phrase de passe")))
+        line.addWidget(self.passphrase, 1)
+        line.addWidget(self.show_box)
+        card.body.addLayout(line)
+
+        self.error = Banner("", kind="error", parent=card)
+        self.error.hide()
+        card.body.addWidget(self.error)
+        self.wait_label = muted_label("", card)
+        self.wait_label.hide()
+        card.body.addWidget(self.wait_label)
+        self.progress = QProgressBar(card)
+        self.progress.setRange(0, 0)
+        self.progress.hide()
+        self.progress_label = muted_label(self.tr("Ouverture du carnet chiffré…"), card)
+        self.progress_label.hide()
+        card.body.addWidget(self.progress_label)
+        card.body.addWidget(self.progress)
+
+        buttons = QHBoxLayout()
+        self.forgot_button = link_button(self.tr("Phrase de passe oubliée ?"), card)
+        self.unlock_button = primary_button(self.tr("Déverrouiller"), card)
+        self.unlock_button.setDefault(True)
+        buttons.addWidget(self.forgot_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.unlock_button)
+        card.body.addSpacing(6)
+        card.body.addLayout(buttons)
+
+        self.passphrase.returnPressed.connect(self.try_unlock)
+        self.unlock_button.clicked.connect(self.try_unlock)
+        self.forgot_button.clicked.connect(self.open_recovery)
+        self.show_box.toggled.connect(
+            lambda on: self.passphrase.setEchoMode(
+                QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
+            )
+        )
+        self.passphrase.setFocus()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 -- Qt override
+        super().showEvent(event)
+        self.passphrase.setFocus()
+
+    def set_reason(self, reason: str) -> None:
+        self.reason_label.setText(reason)
+        self.reason_label.setVisible(bool(reason))
+
+    def waiting(self) -> bool:
+        return self._wait_left > 0
+
+    def try_unlock(self) -> None:
+        if self._busy or self.waiting() or not self.passphrase.text():
+            return
+        self._busy = True
+        self._refresh_controls()
+        home, secret = self.home, self.passphrase.text()
+
+        def work(_progress: Any) -> FieldService:
+            return profile.open_profile(home, secret)
+
+        run_task(
+            work,
+            context=self,
+            on_done=self._done,
+            on_error=self._failed,
+            cleanup=lambda service: service.close(),
+        )
+
+    def _done(self, service: object) -> None:
+        self._busy = False
+        if self.failures and isinstance(service, FieldService):
+            # Failed tries cannot be written before the store opens: logged at the next success.
+            service.audit("unlock_failed", count=self.failures)
+        self.failures = 0
+        self.passphrase.clear()
+        self.error.hide()
+        self._refresh_controls()
+        self.unlocked.emit(service)
+
+    def _failed(self, error: BaseException) -> None:
+        self._busy = False
+        if isinstance(error, profile.WrongPassphrase):
+            self.failures += 1
+            self._wait_left = retry_delay(self.failures, self.base_delay_s)
+            self.error.set_text(
+                self.tr(
+                    "Phrase de passe incorrecte. Vérifiez les majuscules et la disposition du "
+                    "clavier (AZERTY ou QWERTY)."
+                )
+            )
+            self._countdown.start()
+            self._tick(elapsed=False)
+        else:
+            # The core's messages already say what to do (restore a backup, update Relais…).
+            self.error.set_text(str(error))
+        self.error.show()
+        self.passphrase.selectAll()
+        self._refresh_controls()
+
+    def _tick(self, elapsed: bool = True) -> None:
+        if elapsed:
+            self._wait_left = max(0.0, self._wait_left - self._countdown.interval() / 1000)
+        if self._wait_left <= 0:
+            self._countdown.stop()
+            self.wait_label.hide()
+        else:
+            seconds = max(1, round(self._wait_left + 0.49))
+            self.wait_label.setText(
+                self.tr("Nouvel essai possible dans %1 s.").replace("%1", str(seconds))
+            )
+            self.wait_label.show()
+        self._refresh_controls()
+
+    def _refresh_controls(self) -> None:
+        idle = not self._busy and not self.waiting()
+        self.unlock_button.setEnabled(idle)
+        self.passphrase.setReadOnly(self._busy)
+        self.progress.setVisible(self._busy)
+        self.progress_label.setVisible(self._busy)
+        self.forgot_button.setEnabled(not self._busy)
+        if idle and self.isVisible():
+            self.passphrase.setFocus()
+
+    def open_recovery(self) -> RecoveryDialog:
+        # open(), not exec(): no nested event loop, so the window stays responsive.
+        dialog = RecoveryDialog(self.home, self)
+        dialog.accepted.connect(self._recovered)
+        dialog.finished.connect(dialog.deleteLater)
+        self.recovery_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _recovered(self) -> None:
+        self.failures = 0
+        self._wait_left = 0
+        self.error.hide()
+        self.set_reason(self.tr("Nouvelle phrase de passe enregistrée : déverrouillez avec elle."))
+        self._refresh_controls()
+
+
+class RecoveryDialog(QDialog):
+    """Choose a new passphrase with the recovery key (the data key is only rewrapped)."""
+
+    def __init__(self, home: Home, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.home = home
+        self.setWindowTitle(self.tr("Phrase de passe oubliée"))
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title_label(self.tr("Retrouver l'accès avec la clé de secours"), self))
+        layout.addWidget(
+            muted_label(
+                self.tr(
+                    "Tapez la clé de secours notée à la création du profil (les tirets et les "
+                    "majuscules sont facultatifs), puis choisissez une nouvelle phrase de passe."
+                ),
+                self,
+            )
+        )
+        form = QFormLayout()
+        self.key = QLineEdit(self)
+        self.key.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
+        form.addRow(labelled(self.key, self.tr("&Clé de secours")), self.key)
+        self.key_error = FieldError(self)
+        form.addRow("", self.key_error)
+        layout.addLayout(form)
+        self.passphrase = PassphraseFields(self, label=self.tr("&Nouvelle phrase de passe"))
+        layout.addWidget(self.passphrase)
+        self.error, self.progress, self.cancel_button, self.save_button = task_dialog_footer(
+            self, layout, self.tr("Enregistrer la nouvelle phrase de passe")
+        )
+        self.save_button.clicked.connect(self.save)
+        self.passphrase.valid_changed.connect(lambda _v: self._update())
+        self.key.textChanged.connect(lambda _t: self._update())
+
+    def _update(self) -> None:
+        self.save_button.setEnabled(
+            self.passphrase.is_valid()
+            and bool(self.key.text().strip())
+            and self.progress.isHidden()
+        )
+
+    def save(self) -> None:
+        home, key, new = self.home, self.key.text(), self.passphrase.passphrase()
+        self.key_error.clear_message()
+        self.error.hide()
+        self.progress.show()
+        self._update()
+
+        def work(_progress: Any) -> None:
+            profile.recover(home, key, new)
+
+        run_task(work, context=self, on_done=lambda _r: self.accept(), on_error=self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        self.progress.hide()
+        self._update()
+        if isinstance(error, profile.WrongRecoveryKey):
+            self.key_error.show_message(
+                self.tr("Clé de secours incorrecte : vérifiez chaque groupe de quatre caractères.")
+            )
+            self.key.setFocus()
+        else:
+            self.error.set_text(str(error))
+            self.error.show()
