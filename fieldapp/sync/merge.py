@@ -29,8 +29,8 @@ from fieldapp.storage.engine import write_transaction
 from fieldapp.storage.erasure import apply_tombstones, is_tombstone
 from fieldapp.storage.projection import (
     EVENT_COLUMNS,
-    _defer_foreign_keys,
     append_events,
+    defer_foreign_key_checks,
     entities_with_events,
     insert_new_events,
     values_to_event,
@@ -557,7 +557,7 @@ def _append_prepared(conn: Connection, prepared: Prepared) -> bool:
         savepoint.rollback()
         return False
     savepoint.commit()
-    _defer_foreign_keys(conn)
+    defer_foreign_key_checks(conn)
     write_tuples(conn, prepared.projection)
     return True
 
