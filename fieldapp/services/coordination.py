@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
 from fieldapp.services.profile import ProfileError
-from fieldapp.storage import audit
+from fieldapp.storage import audit, envelope
 from fieldapp.storage.atomic import atomic_write
 from fieldapp.storage.coord_store import StoreUnavailable, open_consolidated
 from fieldapp.storage.engine import truncate_wal
@@ -37,8 +33,8 @@ def _remembered_url(workspace: ws.Workspace) -> str | None:
         return None
     blob = path.read_bytes()
     try:
-        return AESGCM(workspace.subkey("database-url")).decrypt(blob[:12], blob[12:], None).decode()
-    except (InvalidTag, ValueError) as exc:
+        return envelope.open_blob(workspace.subkey("database-url"), blob).decode()
+    except (envelope.EnvelopeError, UnicodeDecodeError) as exc:
         raise CoordinationError(
             f"{path} est endommagé : redonnez l'adresse de la base avec --db."
         ) from exc
@@ -50,9 +46,7 @@ def _remember_url(workspace: ws.Workspace, url: str | None) -> None:
     if url is None:
         path.unlink(missing_ok=True)
         return
-    nonce = os.urandom(12)
-    sealed = AESGCM(workspace.subkey("database-url")).encrypt(nonce, url.encode(), None)
-    atomic_write(path, nonce + sealed)
+    atomic_write(path, envelope.seal_blob(workspace.subkey("database-url"), url.encode()))
 
 
 class CoordinationService:
