@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from fieldapp.services import directory
+from fieldapp.services import directory, packs
 
 AddCommand = Callable[..., Any]
 
@@ -42,7 +42,7 @@ def cmd_coord_pack(args: argparse.Namespace) -> int:
     cli = _cli()
     passphrase = cli._secret("FIELDAPP_PASSPHRASE", args.passphrase_file, "Phrase de passe")
     workspace = sync_service.open_coordination(Path(args.workspace).expanduser(), passphrase)
-    report = directory.make_workspace_pack(
+    report = packs.make_workspace_pack(
         workspace,
         Path(args.structures).expanduser(),
         Path(args.services).expanduser(),
@@ -73,7 +73,7 @@ def cmd_pack_import(args: argparse.Namespace) -> int:
     cli = _cli()
     service = cli._open(args)
     try:
-        pack = directory.import_pack(service, Path(args.pack).expanduser())
+        pack = packs.import_pack(service, Path(args.pack).expanduser())
     finally:
         service.close()
     summary = pack.summary()
@@ -163,7 +163,7 @@ def register(
         "--retention-months",
         type=_positive,
         metavar="N",
-        default=directory.DEFAULT_RETENTION_MONTHS,
+        default=packs.DEFAULT_RETENTION_MONTHS,
         help="durée de conservation des données, en mois (24 par défaut)",
     )
     p.add_argument(

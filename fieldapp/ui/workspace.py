@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.services import directory, privacy
+from fieldapp.services import directory, packs, privacy
 from fieldapp.services.field import UnknownRecord
 from fieldapp.storage.home import Home
 from fieldapp.ui.contact_detail import VoidDialog
@@ -377,8 +377,8 @@ class Workspace(QWidget):
         if not path:
             return False
         try:
-            pack = directory.import_pack(self.session.service, Path(path))
-        except directory.PackRefused as exc:
+            pack = packs.import_pack(self.session.service, Path(path))
+        except packs.PackRefused as exc:
             reason = str(exc)
             if "non installé" not in reason:  # some reasons say it already
                 reason = self.tr("Pack non installé : %1").replace("%1", reason)
