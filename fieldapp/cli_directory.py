@@ -37,11 +37,11 @@ def _counts(summary: dict[str, Any]) -> str:
 
 
 def cmd_coord_pack(args: argparse.Namespace) -> int:
-    from fieldapp.services import sync as sync_service  # heavy (transports): only when needed
+    from fieldapp.services import coordination  # heavy (transports): only when needed
 
     cli = _cli()
     passphrase = cli._secret("FIELDAPP_PASSPHRASE", args.passphrase_file, "Phrase de passe")
-    workspace = sync_service.open_coordination(Path(args.workspace).expanduser(), passphrase)
+    workspace = coordination.open_workspace(Path(args.workspace).expanduser(), passphrase)
     report = packs.make_workspace_pack(
         workspace,
         Path(args.structures).expanduser(),

@@ -30,10 +30,21 @@ def _day(text: str | None, option: str) -> date | None:
         raise ReportError(f"{option} : date invalide « {text} » (attendu AAAA-MM-JJ)") from None
 
 
+def _register_pdf_renderer() -> None:
+    # Only fieldapp.ui may import Qt; without PySide6 the service says PDF is unavailable.
+    try:
+        from fieldapp.ui.report_pdf import register_pdf_renderer
+    except ImportError:
+        return
+    register_pdf_renderer()
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     date_from, date_to = _day(args.date_from, "--from"), _day(args.date_to, "--to")
     if args.format not in FORMATS:
         raise ReportError(f"format inconnu : {args.format} (possibles : {', '.join(FORMATS)})")
+    if args.format == "pdf":
+        _register_pdf_renderer()
     passphrase = _cli()._secret("FIELDAPP_PASSPHRASE", args.passphrase_file, "Phrase de passe")
     service = CoordinationService.open(Path(args.workspace), passphrase, db_url=args.db)
     try:

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from fieldapp.services import privacy
+from fieldapp.services import coordination, privacy
 from fieldapp.services import sync as sync_service
 from fieldapp.sync.transports import DropSettings
 
@@ -71,7 +71,7 @@ def cmd_coord_init(args: argparse.Namespace) -> int:
         "FIELDAPP_PASSPHRASE", args.passphrase_file, "Phrase de passe", confirm=True
     )
     username = args.drop_user or os.environ.get("FIELDAPP_DROP_USER") or None
-    result = sync_service.create_coordination(
+    result = coordination.create_coordination(
         root,
         passphrase,
         territory=args.territory,
@@ -96,7 +96,7 @@ def cmd_coord_init(args: argparse.Namespace) -> int:
 def cmd_coord_invite(args: argparse.Namespace) -> int:
     cli = _cli()
     passphrase = cli._secret("FIELDAPP_PASSPHRASE", args.passphrase_file, "Phrase de passe")
-    result = sync_service.issue_invitation(
+    result = coordination.issue_invitation(
         Path(args.workspace).expanduser(), passphrase, out=args.out
     )
     if args.json:

@@ -171,7 +171,7 @@ def create_demo(
     workspace_dir = root / "coordination"
     home.prepare()
     drop.mkdir(exist_ok=True)
-    created = sync.create_coordination(
+    created = coordination.create_coordination(
         workspace_dir, passphrase, territory="Territoire de démonstration", drop=str(drop)
     )
     service, recovery_key = profile.create_profile(

@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from fieldapp.domain import directory as dom
 from fieldapp.domain.directory import DirectoryFileError, RowProblem
 from fieldapp.domain.territories import parse_qpv_csv
+from fieldapp.messages import Text
 from fieldapp.services.field import FieldService
 from fieldapp.services.profile import ProfileError
 from fieldapp.storage.atomic import atomic_write
@@ -72,14 +73,14 @@ _PACKAGE = Path(__file__).resolve().parent.parent
 _T = TypeVar("_T")
 
 
-# --- errors (ProfileError: fieldapp.cli prints them as one French line) ----------------------
+# --- errors (ProfileError: fieldapp.cli prints them as one line) -----------------------------
 
 
 class DirectoryError(ProfileError):
-    """A directory or pack problem the user can act on; `reason` is a stable code."""
+    """A directory or pack problem the user can act on; `reason` is a stable short name."""
 
-    def __init__(self, message: str, reason: str = "error") -> None:
-        super().__init__(message)
+    def __init__(self, code: str, /, reason: str = "error", **params: object) -> None:
+        super().__init__(code, **params)
         self.reason = reason
 
 
@@ -87,22 +88,38 @@ class PackRefused(DirectoryError):
     """A pack that was not installed: `reason` is `malformed`, `unsupported`, `tampered`,
     `wrong_signer`, `not_newer` or `not_joined`; the installed pack stays in use."""
 
+    @property
+    def says_not_installed(self) -> bool:
+        """Whether the message already says "pack non installé" (else the window prefixes it)."""
+        return self.code in SAYS_NOT_INSTALLED
+
+
+# Refusals whose message already says "pack non installé".
+SAYS_NOT_INSTALLED: Final = frozenset({"services.packs.not_newer", "services.packs.wrong_key"})
+
+# What `_read` reads (the key of its messages): pack, structures, services, quartiers.
+_FILES: Final = {
+    "pack": "services.packs.not_found.pack",
+    "structures": "services.packs.not_found.structures",
+    "services": "services.packs.not_found.services",
+    "quartiers": "services.packs.not_found.quartiers",
+}
+
 
 def _read(path: Path | str, what: str, limit: int = MAX_PACK_BYTES) -> bytes:
     path = Path(path)
+    name = Text(f"services.packs.what.{what}")
     try:
         with path.open("rb") as handle:
             data = handle.read(limit + 1)
     except FileNotFoundError:
-        raise DirectoryError(
-            f"{what[:1].upper()}{what[1:]} introuvable : {path}", "not_found"
-        ) from None
+        raise DirectoryError(_FILES[what], "not_found", path=path) from None
     except OSError as exc:
         raise DirectoryError(
-            f"Lecture impossible ({what}) : {path} : {exc.strerror or exc}", "io"
+            "services.packs.read_failed", "io", what=name, path=path, detail=exc.strerror or exc
         ) from None
     if len(data) > limit:
-        raise DirectoryError(f"{path} : fichier trop volumineux ({what})", "too_large")
+        raise DirectoryError("services.packs.too_large", "too_large", path=path, what=name)
     return data
 
 
@@ -178,9 +195,11 @@ def previous_version(signing_public: bytes, *, archive_dir: Path | None, out: Pa
 
 def _load(loader: Callable[..., _T], path: Path, what: str, **kw: Any) -> _T:
     try:
-        return loader(_read(path, f"fichier des {what}"), **kw)
+        return loader(_read(path, what), **kw)
     except DirectoryFileError as exc:
-        raise DirectoryError(f"{path} : {exc}", "bad_file") from None
+        raise DirectoryError(
+            "services.packs.bad_file", "bad_file", path=path, problem=exc
+        ) from None
 
 
 def make_pack(
@@ -222,19 +241,15 @@ def make_pack(
         (neighbourhoods, "quartier", territories_path),
     ):
         if not rows:
-            raise DirectoryError(f"Aucun(e) {what} valide dans {path} : pack non écrit.", "empty")
+            raise DirectoryError(f"services.packs.empty.{what}", "empty", path=path)
     public = signing_key.public_key().public_bytes_raw()
     previous = previous_version(public, archive_dir=archive, out=out)
     if version is None:
         version = previous + 1
     elif version <= previous:
-        raise DirectoryError(
-            f"La version {previous} a déjà été publiée : choisissez un numéro plus grand "
-            "(les appareils refusent un pack qui n'est pas plus récent).",
-            "version",
-        )
+        raise DirectoryError("services.packs.version_taken", "version", previous=previous)
     if not 1 <= retention_months <= 120:
-        raise DirectoryError("Durée de conservation : entre 1 et 120 mois.", "retention")
+        raise DirectoryError("services.packs.retention_months", "retention")
     data = build_pack(
         signing_key,
         version=version,
@@ -253,7 +268,7 @@ def make_pack(
             atomic_write(archive / f"pack-v{version:04d}{PACK_SUFFIX}", data)
     except OSError as exc:
         raise DirectoryError(
-            f"Écriture impossible du pack {out} : {exc.strerror or exc}", "io"
+            "services.packs.write_failed", "io", path=out, detail=exc.strerror or exc
         ) from None
     header = read_header(data)
     return PackReport(
@@ -344,28 +359,22 @@ def import_pack(
     a profile that has not joined one (tests, a coordinator's own check); it cannot override
     the joined coordination's key.
     """
-    data = _read(pack_path, "pack de référence")
+    data = _read(pack_path, "pack")
     joined = coordination_key(service)
     if joined is not None:
         if coordinator_key is not None and coordinator_key != joined:
-            raise PackRefused(
-                "La clé donnée n'est pas celle de la coordination rejointe : pack non installé.",
-                "wrong_signer",
-            )
+            raise PackRefused("services.packs.wrong_key", "wrong_signer")
         key = joined
     elif coordinator_key is not None:
         key = coordinator_key
     else:
-        raise PackRefused(
-            "Ce profil n'est rattaché à aucune coordination : impossible de vérifier la "
-            "signature du pack. Rejoignez d'abord la coordination avec son invitation.",
-            "not_joined",
-        )
+        raise PackRefused("services.packs.not_joined", "not_joined")
     current = installed_pack(service)
     try:
         pack = verify_pack(data, key, current_version=current.version if current else None)
     except PackError as exc:
-        raise PackRefused(str(exc), exc.reason) from None
+        code = "services.packs.not_newer" if exc.reason == "not_newer" else "services.packs.refused"
+        raise PackRefused(code, exc.reason, problem=exc) from None
     assert pack.document is not None
     service.store.set_setting(PACK_SETTING, pack.document)
     service.audit("pack_import", version=pack.version)
@@ -408,9 +417,9 @@ def demo_pack() -> Pack:
         services = dom.parse_rows(services_path.read_bytes())
         territories, problems = parse_qpv_csv(territories_path.read_bytes())
     except (OSError, DirectoryFileError) as exc:
-        raise DirectoryError(f"Annuaire de démonstration illisible : {exc}", "demo") from None
+        raise DirectoryError("services.packs.demo_unreadable", "demo", problem=exc) from None
     if problems:
-        raise DirectoryError(f"Annuaire de démonstration invalide : {problems[0]}", "demo")
+        raise DirectoryError("services.packs.demo_invalid", "demo", problem=problems[0])
     return _demo_pack(
         territories=[t.to_json() for t in territories],
         structures=structures,

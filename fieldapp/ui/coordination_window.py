@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.services.coordination import CoordinationService
+from fieldapp.services.coordination import CoordinationService, WorkspaceProblem
 from fieldapp.storage import keyfile
 from fieldapp.storage.home import Home
 from fieldapp.sync.workspace import NoWorkspace
@@ -138,7 +138,7 @@ class OpenWorkspaceDialog(QDialog):
                 "Phrase de passe incorrecte pour cet espace. C'est celle de la coordination, "
                 "pas celle de votre carnet (sauf dans la démonstration)."
             )
-        elif isinstance(error, NoWorkspace):
+        elif isinstance(error, WorkspaceProblem) and isinstance(error.problem, NoWorkspace):
             text = self.tr(
                 "Ce dossier n'est pas un espace de coordination Relais : choisissez le dossier "
                 "créé par « fieldapp coord init »."

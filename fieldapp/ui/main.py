@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from fieldapp.storage.home import Home
 from fieldapp.ui import gui_gc, i18n
+from fieldapp.ui.report_pdf import register_pdf_renderer
 from fieldapp.ui.resources import icon
 from fieldapp.ui.single_instance import InstanceServer, signal_running
 from fieldapp.ui.style import apply_style
@@ -27,6 +28,7 @@ def application(argv: list[str] | None = None) -> QApplication:
         QGuiApplication.setDesktopFileName("fr.relais.Relais")
     assert isinstance(app, QApplication)
     gui_gc.install(app)
+    register_pdf_renderer()
     apply_style(app)
     app.setWindowIcon(icon("relais"))
     return app

@@ -380,7 +380,7 @@ class Workspace(QWidget):
             pack = packs.import_pack(self.session.service, Path(path))
         except packs.PackRefused as exc:
             reason = str(exc)
-            if "non installé" not in reason:  # some reasons say it already
+            if not exc.says_not_installed:
                 reason = self.tr("Pack non installé : %1").replace("%1", reason)
             view.show_notice(reason, error=True)
             return False

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from fieldapp.services import coordination as coordination_service
 from fieldapp.services import directory, packs
 from fieldapp.services import sync as sync_service
 from fieldapp.services.field import FieldService
@@ -38,10 +39,10 @@ def write_sources(root: Path, services: int = 2, **extra: Any) -> tuple[Path, Pa
 
 @pytest.fixture
 def workspace(tmp_path: Path) -> ws.Workspace:
-    sync_service.create_coordination(
+    coordination_service.create_coordination(
         tmp_path / "coordination", COORD_PASSPHRASE, territory="Territoire d'essai", **FAST
     )
-    return sync_service.open_coordination(tmp_path / "coordination", COORD_PASSPHRASE)
+    return coordination_service.open_workspace(tmp_path / "coordination", COORD_PASSPHRASE)
 
 
 @pytest.fixture

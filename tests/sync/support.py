@@ -10,6 +10,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from fieldapp.services import coordination as coordination_service
 from fieldapp.services import sync as sync_service
 from fieldapp.services.field import FieldService
 from fieldapp.storage import keyfile
@@ -34,7 +35,7 @@ class Coordination:
 
 
 def make_coordination(root: Path, drop: Any = None, **kw: Any) -> Coordination:
-    info = sync_service.create_coordination(
+    info = coordination_service.create_coordination(
         root,
         COORD_PASSPHRASE,
         territory="Métropole Rouen Normandie",
