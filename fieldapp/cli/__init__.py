@@ -20,29 +20,12 @@ from collections.abc import Sequence
 from fieldapp import __version__, messages
 from fieldapp.cli import common, coord, directory, field, gui, package, report, sync
 from fieldapp.cli.common import EXIT_BUG, EXIT_ERROR, EXIT_FOR_KIND, EXIT_INTERRUPTED, CliError
-from fieldapp.domain.errors import TransitionError, ValidationError
 from fieldapp.errors import RelaisError
 from fieldapp.services.field import PersonalDataInNote
-from fieldapp.services.profile import ProfileError
-from fieldapp.storage.migrate import NewerSchema
-from fieldapp.storage.store import UnknownRecord
-from fieldapp.sync.workspace import WorkspaceError
 
 __all__ = ["EXIT_BUG", "EXIT_ERROR", "CliError", "build_parser", "main"]
 
 _log = logging.getLogger(__name__)
-
-# LEGACY — remove at merge: the families that are not yet `RelaisError`s while the other layers
-# are being converted. They are reported exactly like one (one line, exit code 1).
-_LEGACY_ERRORS: tuple[type[Exception], ...] = (
-    ProfileError,
-    NewerSchema,
-    WorkspaceError,
-    ValidationError,
-    TransitionError,
-    UnknownRecord,
-)
-_REPORTED: tuple[type[Exception], ...] = (RelaisError, *_LEGACY_ERRORS)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -56,13 +39,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _error_lines(error: Exception) -> list[str]:
+def _error_lines(error: RelaisError) -> list[str]:
     if isinstance(error, PersonalDataInNote):
         # One line per kind of personal data found, so the person sees what to remove.
         return [str(problem) for problem in error.problems] + [
             messages.render("cli.contact.nothing_saved")
         ]
-    return [error.message() if isinstance(error, RelaisError) else str(error)]
+    return [error.message()]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -70,11 +53,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     run = common.command(args) or gui.window
     try:
+        if common.arg_opt(args, "format") == "pdf":  # `coord report --format pdf`: Qt draws it
+            gui.register_pdf_renderer()
         return int(run(args))
-    except _REPORTED as error:  # one place: RelaisError (and, until the merge, _LEGACY_ERRORS)
+    except RelaisError as error:  # the one place an error becomes a line and an exit code
         for line in _error_lines(error):
             print(f"fieldapp: {line}", file=sys.stderr)
-        return EXIT_FOR_KIND[error.kind] if isinstance(error, RelaisError) else EXIT_ERROR
+        return EXIT_FOR_KIND[error.kind]
     except KeyboardInterrupt:
         print(f"fieldapp: {messages.render('cli.interrupted')}", file=sys.stderr)
         return EXIT_INTERRUPTED

@@ -23,7 +23,7 @@ from pathlib import Path
 from fieldapp.cli import common
 from fieldapp.cli.common import arg_flag, arg_int, arg_opt, arg_str
 from fieldapp.messages import render
-from fieldapp.services import sync as sync_service
+from fieldapp.services import coordination
 from fieldapp.services.coordination import CoordinationService
 from fieldapp.sync.merge import MergeReport
 
@@ -32,7 +32,7 @@ def cmd_coord_init(args: argparse.Namespace) -> int:
     root = Path(arg_str(args, "workspace")).expanduser()
     passphrase = common.passphrase(args, confirm=True)
     username = common.drop_user(args)
-    result = sync_service.create_coordination(
+    result = coordination.create_coordination(
         root,
         passphrase,
         territory=arg_opt(args, "territory"),
@@ -55,7 +55,7 @@ def cmd_coord_init(args: argparse.Namespace) -> int:
 
 
 def cmd_coord_invite(args: argparse.Namespace) -> int:
-    result = sync_service.issue_invitation(
+    result = coordination.issue_invitation(
         Path(arg_str(args, "workspace")).expanduser(),
         common.passphrase(args),
         out=arg_opt(args, "out"),

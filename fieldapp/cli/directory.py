@@ -18,7 +18,7 @@ from contextlib import closing
 
 from fieldapp.cli import common
 from fieldapp.cli.common import arg_flag, arg_int, arg_opt_int, arg_path
-from fieldapp.services import directory
+from fieldapp.services import directory, packs
 
 
 def _counts(summary: Mapping[str, object]) -> str:
@@ -29,11 +29,11 @@ def _counts(summary: Mapping[str, object]) -> str:
 
 
 def cmd_coord_pack(args: argparse.Namespace) -> int:
-    from fieldapp.services import sync as sync_service  # heavy (transports): only when needed
+    from fieldapp.services import coordination  # heavy (transports): only when needed
 
     retention_months = arg_int(args, "retention_months")
-    workspace = sync_service.open_coordination(arg_path(args, "workspace"), common.passphrase(args))
-    report = directory.make_workspace_pack(
+    workspace = coordination.open_workspace(arg_path(args, "workspace"), common.passphrase(args))
+    report = packs.make_workspace_pack(
         workspace,
         arg_path(args, "structures"),
         arg_path(args, "services"),
@@ -62,7 +62,7 @@ def cmd_coord_pack(args: argparse.Namespace) -> int:
 
 def cmd_pack_import(args: argparse.Namespace) -> int:
     with closing(common.open_profile(args)) as service:
-        pack = directory.import_pack(service, arg_path(args, "pack"))
+        pack = packs.import_pack(service, arg_path(args, "pack"))
     summary = pack.summary()
     if arg_flag(args, "json"):
         common.print_json(summary)
@@ -108,7 +108,7 @@ def register(commands: common.Commands) -> None:
         "--retention-months",
         type=common.positive,
         metavar="N",
-        default=directory.DEFAULT_RETENTION_MONTHS,
+        default=packs.DEFAULT_RETENTION_MONTHS,
         help="durée de conservation des données, en mois (24 par défaut)",
     )
     p.add_argument(

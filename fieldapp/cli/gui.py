@@ -22,6 +22,14 @@ def window(args: argparse.Namespace) -> int:
     return int(run(common.home_at(arg_opt(args, "gui_home"))))
 
 
+def register_pdf_renderer() -> None:
+    """The PDF report is drawn with Qt by the window's renderer; the CLI asks for it only when a
+    command writes a PDF (services/reporting.py says so when none is registered)."""
+    from fieldapp.ui.coordination.report_pdf import register_pdf_renderer as register
+
+    register()
+
+
 def cmd_screenshot(args: argparse.Namespace) -> int:
     from fieldapp.ui.app import screenshot
 

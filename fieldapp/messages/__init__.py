@@ -111,14 +111,19 @@ def _rebuild_text(code: str, params: dict[str, object]) -> Text:
     return Text(code, **params)
 
 
+def _renders(value: object) -> bool:
+    # runtime_checkable only checks that `message` exists: some exceptions hold a str `message`.
+    return (
+        isinstance(value, Translatable)
+        and not isinstance(value, type)
+        and callable(getattr(value, "message", None))
+    )
+
+
 def _param(value: object, lang: str) -> object:
-    if isinstance(value, Translatable) and not isinstance(value, type):
+    if isinstance(value, Translatable) and _renders(value):
         return value.message(lang)
-    if (
-        isinstance(value, list | tuple)
-        and value
-        and all(isinstance(v, Translatable) for v in value)
-    ):
+    if isinstance(value, list | tuple) and value and all(_renders(v) for v in value):
         # "; " in both languages: one line, as the CLI contract asks.
         return "; ".join(v.message(lang) for v in value)
     return value

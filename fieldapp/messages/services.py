@@ -26,4 +26,231 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'Character no. {positions} is wrong: check your copy ("See the key again" shows it once '
         "more).",
     ),
+    # profile (services/profile.py)
+    "services.profile.none": (
+        "Aucun profil Relais dans {root} : créez-le avec « fieldapp init » ou lancez "
+        "l'application.",
+        "No Relais profile in {root}: create one with “fieldapp init” or start the application.",
+    ),
+    "services.profile.exists": (
+        "Un profil Relais existe déjà dans {root}.",
+        "A Relais profile already exists in {root}.",
+    ),
+    "services.profile.damaged_database": (
+        "La base de données {db} est endommagée : la clé est bonne mais le fichier est "
+        "illisible. Restaurez la dernière copie de sauvegarde ({backups} ou votre sauvegarde "
+        "habituelle) puis relancez Relais.",
+        "The database {db} is damaged: the key is right but the file cannot be read. Restore "
+        "the latest backup ({backups} or your usual backup), then start Relais again.",
+    ),
+    "services.profile.damaged_database_detail": (
+        "La base de données {db} est endommagée ({detail}) : la clé est bonne mais le fichier "
+        "est illisible. Restaurez la dernière copie de sauvegarde ({backups} ou votre "
+        "sauvegarde habituelle) puis relancez Relais.",
+        "The database {db} is damaged ({detail}): the key is right but the file cannot be read. "
+        "Restore the latest backup ({backups} or your usual backup), then start Relais again.",
+    ),
+    "services.profile.file_missing": ("fichier absent", "file missing"),
+    "services.profile.weak_passphrase": (
+        "Phrase de passe trop courte : au moins {min_length} caractères (par exemple quatre "
+        "mots sans lien entre eux).",
+        "Passphrase too short: at least {min_length} characters (for example four unrelated "
+        "words).",
+    ),
+    "services.profile.structure_name": (
+        "Nom de structure obligatoire (120 caractères au plus).",
+        "Structure name required (120 characters at most).",
+    ),
+    "services.profile.structure_type": (
+        "Type de structure inconnu « {value} » ; valeurs possibles : {choices}",
+        "Unknown structure type “{value}”; possible values: {choices}",
+    ),
+    # device sync (services/sync.py)
+    "services.sync.lots_one": ("{n} lot", "{n} batch"),
+    "services.sync.lots_many": ("{n} lots", "{n} batches"),
+    "services.sync.not_joined": (
+        "Ce profil n'est rattaché à aucune coordination : ouvrez l'invitation du coordinateur "
+        "(Paramètres → Rejoindre une coordination, ou fieldapp join).",
+        "This profile has not joined any coordination: open the coordinator's invitation "
+        "(Settings → Join a coordination, or fieldapp join).",
+    ),
+    "services.sync.no_destination": (
+        "Aucune destination de synchronisation : indiquez un dossier ou une adresse WebDAV "
+        "(Synchronisation → Destination, ou --to).",
+        "No synchronisation destination: give a folder or a WebDAV address "
+        "(Synchronisation → Destination, or --to).",
+    ),
+    "services.sync.invitation_code_required": (
+        "Code d'invitation requis (--invitation-code) : le coordinateur l'a donné avec le fichier.",
+        "Invitation code required (--invitation-code): the coordinator gave it with the file.",
+    ),
+    "services.sync.invitation_refused": ("{problem}", "{problem}"),
+    "services.sync.pending_for_other": (
+        "Ce profil est déjà rattaché à la coordination « {territory} » et {lots} scellé(s) "
+        "pour elle n'ont pas encore été remis : synchronisez-les d'abord.",
+        "This profile already belongs to the coordination “{territory}” and {lots} sealed for "
+        "it have not been delivered yet: synchronise them first.",
+    ),
+    "services.sync.write_failed": (
+        "Écriture impossible de {path} : {detail}",
+        "Cannot write {path}: {detail}",
+    ),
+    "services.sync.drop": ("{problem}", "{problem}"),
+    "services.sync.seal": ("{problem}", "{problem}"),
+    "services.sync.retention_days": (
+        "Durée de conservation : nombre de jours entre 0 et 3650.",
+        "Retention: a number of days between 0 and 3650.",
+    ),
+    # coordination (services/coordination.py)
+    "services.coordination.problem": ("{problem}", "{problem}"),
+    "services.coordination.workspace": ("{problem}", "{problem}"),
+    "services.coordination.database_url_damaged": (
+        "{path} est endommagé : redonnez l'adresse de la base avec --db.",
+        "{path} is damaged: give the database address again with --db.",
+    ),
+    "services.coordination.no_drop": (
+        "Aucun dépôt configuré : indiquez-le avec --from DOSSIER|URL.",
+        "No drop configured: give it with --from FOLDER|URL.",
+    ),
+    "services.coordination.invitation_write_failed": (
+        "Écriture impossible de l'invitation : {detail}",
+        "Cannot write the invitation: {detail}",
+    ),
+    # reference packs (services/packs.py)
+    "services.packs.what.pack": ("pack de référence", "reference pack"),
+    "services.packs.what.structures": ("fichier des structures", "structures file"),
+    "services.packs.what.services": ("fichier des services", "services file"),
+    "services.packs.what.quartiers": ("fichier des quartiers", "neighbourhoods file"),
+    "services.packs.not_found.pack": (
+        "Pack de référence introuvable : {path}",
+        "Reference pack not found: {path}",
+    ),
+    "services.packs.not_found.structures": (
+        "Fichier des structures introuvable : {path}",
+        "Structures file not found: {path}",
+    ),
+    "services.packs.not_found.services": (
+        "Fichier des services introuvable : {path}",
+        "Services file not found: {path}",
+    ),
+    "services.packs.not_found.quartiers": (
+        "Fichier des quartiers introuvable : {path}",
+        "Neighbourhoods file not found: {path}",
+    ),
+    "services.packs.read_failed": (
+        "Lecture impossible ({what}) : {path} : {detail}",
+        "Cannot read ({what}): {path}: {detail}",
+    ),
+    "services.packs.too_large": (
+        "{path} : fichier trop volumineux ({what})",
+        "{path}: file too large ({what})",
+    ),
+    "services.packs.bad_file": ("{path} : {problem}", "{path}: {problem}"),
+    "services.packs.empty.structure": (
+        "Aucun(e) structure valide dans {path} : pack non écrit.",
+        "No valid structure in {path}: pack not written.",
+    ),
+    "services.packs.empty.service": (
+        "Aucun(e) service valide dans {path} : pack non écrit.",
+        "No valid service in {path}: pack not written.",
+    ),
+    "services.packs.empty.quartier": (
+        "Aucun(e) quartier valide dans {path} : pack non écrit.",
+        "No valid neighbourhood in {path}: pack not written.",
+    ),
+    "services.packs.version_taken": (
+        "La version {previous} a déjà été publiée : choisissez un numéro plus grand (les "
+        "appareils refusent un pack qui n'est pas plus récent).",
+        "Version {previous} has already been published: choose a higher number (devices "
+        "refuse a pack that is not newer).",
+    ),
+    "services.packs.retention_months": (
+        "Durée de conservation : entre 1 et 120 mois.",
+        "Retention: between 1 and 120 months.",
+    ),
+    "services.packs.write_failed": (
+        "Écriture impossible du pack {path} : {detail}",
+        "Cannot write the pack {path}: {detail}",
+    ),
+    "services.packs.wrong_key": (
+        "La clé donnée n'est pas celle de la coordination rejointe : pack non installé.",
+        "The key given is not the one of the coordination joined: pack not installed.",
+    ),
+    "services.packs.not_joined": (
+        "Ce profil n'est rattaché à aucune coordination : impossible de vérifier la signature "
+        "du pack. Rejoignez d'abord la coordination avec son invitation.",
+        "This profile has not joined any coordination: the pack's signature cannot be checked. "
+        "Join the coordination with its invitation first.",
+    ),
+    "services.packs.refused": ("{problem}", "{problem}"),
+    # The verifier's own message already says "pack non installé" (sync/pack.py, not_newer).
+    "services.packs.not_newer": ("{problem}", "{problem}"),
+    "services.packs.demo_unreadable": (
+        "Annuaire de démonstration illisible : {problem}",
+        "Demo directory unreadable: {problem}",
+    ),
+    "services.packs.demo_invalid": (
+        "Annuaire de démonstration invalide : {problem}",
+        "Demo directory invalid: {problem}",
+    ),
+    # reports (services/reporting.py)
+    "services.reporting.empty_period": (
+        "période vide : le {date_from} est après le {date_to}",
+        "empty period: {date_from} is after {date_to}",
+    ),
+    "services.reporting.k": (
+        "seuil de secret invalide : {k} (au moins {min_k})",
+        "invalid confidentiality threshold: {k} (at least {min_k})",
+    ),
+    "services.reporting.format": (
+        "format inconnu : {format} (possibles : {choices})",
+        "unknown format: {format} (possible: {choices})",
+    ),
+    "services.reporting.no_folder": (
+        "dossier introuvable : {folder}",
+        "folder not found: {folder}",
+    ),
+    "services.reporting.write_failed": (
+        "écriture impossible de {path} : {detail}",
+        "cannot write {path}: {detail}",
+    ),
+    "services.reporting.no_pdf_renderer": (
+        "export PDF indisponible : l'interface graphique de Relais (PySide6) n'est pas "
+        "installée ; choisissez le format csv ou xlsx.",
+        "PDF export unavailable: Relais's graphical interface (PySide6) is not installed; "
+        "choose the csv or xlsx format.",
+    ),
+    # spreadsheet import (services/csv_import.py)
+    "services.csv.encoding": (
+        "encodage du fichier non reconnu (enregistrez-le en « CSV UTF-8 »)",
+        "file encoding not recognised (save it as “CSV UTF-8”)",
+    ),
+    "services.csv.read_failed": (
+        "lecture impossible de {name} : {detail}",
+        "cannot read {name}: {detail}",
+    ),
+    "services.csv.too_large": (
+        "fichier trop volumineux ({max_mb} Mo au plus)",
+        "file too large ({max_mb} MB at most)",
+    ),
+    "services.csv.empty": ("le fichier est vide", "the file is empty"),
+    "services.csv.header": ("en-tête illisible : {detail}", "unreadable header: {detail}"),
+    "services.csv.missing_columns": (
+        "colonnes obligatoires absentes : {columns} (voir docs/records.md pour les noms de "
+        "colonnes)",
+        "required columns missing: {columns} (see docs/records.md for the column names)",
+    ),
+    "services.csv.too_many_rows": (
+        "trop de lignes ({max_rows} au plus par fichier)",
+        "too many rows ({max_rows} at most per file)",
+    ),
+    "services.csv.row": (
+        "ligne {line} illisible : {detail}",
+        "line {line} unreadable: {detail}",
+    ),
+    # self-check (services/selfcheck.py)
+    "services.selfcheck.failed": (
+        "autotest en échec à l'étape « {step} » : {detail}",
+        "self-check failed at step “{step}”: {detail}",
+    ),
 }

@@ -1,23 +1,24 @@
-"""What a coordinator does with a workspace: trust devices, merge the drop, watch completeness."""
+"""What a coordinator does: create and open the workspace, invite and enrol devices, merge the drop,
+handle quarantine and watch completeness.
+
+`open_workspace` is the one way to unlock a workspace; `CoordinationService.open` uses it and
+adds the consolidated store.
+"""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
-from fieldapp.services.profile import ProfileError
-from fieldapp.storage import audit
+from fieldapp.services.profile import ProfileError, check_new_passphrase
+from fieldapp.storage import audit, envelope, keyfile
 from fieldapp.storage.atomic import atomic_write
 from fieldapp.storage.coord_store import StoreUnavailable, open_consolidated
 from fieldapp.storage.engine import truncate_wal
 from fieldapp.sync import workspace as ws
 from fieldapp.sync.inbox import InboxError, open_inbox
+from fieldapp.sync.invitation import INVITATION_KDF, EnrolmentError, read_enrolment
 from fieldapp.sync.invitation import Enrolment as Enrolment
-from fieldapp.sync.invitation import EnrolmentError, read_enrolment
 from fieldapp.sync.merge import Consolidated, MergeError, Progress
 from fieldapp.sync.merge import MergeReport as MergeReport
 from fieldapp.sync.transports import DropError, DropSettings
@@ -25,7 +26,15 @@ from fieldapp.sync.workspace import NoWorkspace as NoWorkspace
 
 
 class CoordinationError(ProfileError):
-    """One French line for the coordinator (already caught and printed by the CLI)."""
+    """A coordination problem the coordinator can act on (one line, printed by the CLI)."""
+
+
+class WorkspaceProblem(CoordinationError):
+    """The workspace cannot be created or opened; `problem` is the workspace layer's error."""
+
+    def __init__(self, problem: ws.WorkspaceError) -> None:
+        super().__init__("services.coordination.workspace", problem=problem)
+        self.problem = problem
 
 
 DB_URL_FILE = "database-url.enc"
@@ -40,11 +49,9 @@ def _remembered_url(workspace: ws.Workspace) -> str | None:
         return None
     blob = path.read_bytes()
     try:
-        return AESGCM(workspace.subkey("database-url")).decrypt(blob[:12], blob[12:], None).decode()
-    except (InvalidTag, ValueError) as exc:
-        raise CoordinationError(
-            f"{path} est endommagé : redonnez l'adresse de la base avec --db."
-        ) from exc
+        return envelope.open_blob(workspace.subkey("database-url"), blob).decode()
+    except (envelope.EnvelopeError, UnicodeDecodeError) as exc:
+        raise CoordinationError("services.coordination.database_url_damaged", path=path) from exc
 
 
 def _remember_url(workspace: ws.Workspace, url: str | None) -> None:
@@ -53,9 +60,7 @@ def _remember_url(workspace: ws.Workspace, url: str | None) -> None:
     if url is None:
         path.unlink(missing_ok=True)
         return
-    nonce = os.urandom(12)
-    sealed = AESGCM(workspace.subkey("database-url")).encrypt(nonce, url.encode(), None)
-    atomic_write(path, nonce + sealed)
+    atomic_write(path, envelope.seal_blob(workspace.subkey("database-url"), url.encode()))
 
 
 class CoordinationService:
@@ -70,12 +75,12 @@ class CoordinationService:
         `db_url` (PostgreSQL) is remembered for the next opening; without it, the remembered one
         or else the SQLCipher file in the workspace is used.
         """
-        workspace = ws.open_workspace(root, passphrase)
+        workspace = open_workspace(root, passphrase)
         url = db_url or _remembered_url(workspace)
         try:
             engine = open_consolidated(root, workspace.subkey("sqlcipher"), url)
         except StoreUnavailable as exc:
-            raise CoordinationError(str(exc)) from exc
+            raise CoordinationError("services.coordination.problem", problem=exc) from exc
         if db_url:
             _remember_url(workspace, db_url)
         return cls(workspace, Consolidated(engine, workspace.recipient_private))
@@ -90,13 +95,13 @@ class CoordinationService:
         try:
             return read_enrolment(path)
         except EnrolmentError as exc:
-            raise CoordinationError(str(exc)) from exc
+            raise CoordinationError("services.coordination.problem", problem=exc) from exc
 
     def enrol(self, enrolment: Enrolment) -> dict[str, Any]:
         try:
             result = self.consolidated.enrol(enrolment)
         except MergeError as exc:
-            raise CoordinationError(str(exc)) from exc
+            raise CoordinationError("services.coordination.problem", problem=exc) from exc
         self.audit("enrol")
         return result
 
@@ -104,7 +109,7 @@ class CoordinationService:
         try:
             self.consolidated.set_status(device_id, status)
         except MergeError as exc:
-            raise CoordinationError(str(exc)) from exc
+            raise CoordinationError("services.coordination.problem", problem=exc) from exc
         self.audit("device_status", status=status)
 
     # -- audit -----------------------------------------------------------------------------------
@@ -126,14 +131,12 @@ class CoordinationService:
         drop = self.workspace.drop
         if text is None:
             if drop is None:
-                raise CoordinationError(
-                    "Aucun dépôt configuré : indiquez-le avec --from DOSSIER|URL."
-                )
+                raise CoordinationError("services.coordination.no_drop")
             return drop
         try:
             given = DropSettings.parse(text)
         except DropError as exc:
-            raise CoordinationError(str(exc)) from exc
+            raise CoordinationError("services.coordination.problem", problem=exc) from exc
         # The workspace's credentials serve when the same WebDAV collection is named again.
         if drop is not None and drop.kind == given.kind and drop.location == given.location:
             return drop
@@ -148,7 +151,7 @@ class CoordinationService:
             finally:
                 inbox.close()
         except InboxError as exc:
-            raise CoordinationError(str(exc)) from exc
+            raise CoordinationError("services.coordination.problem", problem=exc) from exc
         self._after_merge(report)
         return report
 
@@ -174,3 +177,83 @@ class CoordinationService:
 
     def completeness(self) -> list[dict[str, Any]]:
         return self.consolidated.completeness()
+
+
+# -- the workspace itself --------------------------------------------------------------------
+
+
+def create_coordination(
+    root: Path | str,
+    passphrase: str,
+    *,
+    territory: str | None = None,
+    drop: str | DropSettings | None = None,
+    drop_username: str | None = None,
+    drop_password: str | None = None,
+    post_quantum: bool = False,
+    kdf: keyfile.KdfParams = keyfile.DEFAULT_KDF,
+    allow_weak: bool = False,
+    invitation_kdf: keyfile.KdfParams = INVITATION_KDF,
+) -> dict[str, Any]:
+    """`coord init`: keys, workspace and a first invitation.
+
+    Returns the workspace facts plus `recovery_key`, `invitation` (path) and `code`: the last
+    three are shown once and never stored in clear.
+    """
+    if not allow_weak:
+        check_new_passphrase(passphrase)
+    settings: DropSettings | None
+    try:
+        if drop is None or isinstance(drop, DropSettings):
+            settings = drop
+        else:
+            settings = DropSettings.parse(drop, username=drop_username, password=drop_password)
+    except DropError as exc:
+        raise CoordinationError("services.coordination.problem", problem=exc) from None
+    try:
+        workspace, recovery_key, invitation, code = ws.create_workspace(
+            Path(root),
+            passphrase,
+            territory=territory,
+            drop=settings,
+            post_quantum=post_quantum,
+            kdf=kdf,
+            allow_weak=allow_weak,
+            invitation_kdf=invitation_kdf,
+        )
+    except ws.WorkspaceError as exc:
+        raise WorkspaceProblem(exc) from None
+    return workspace.public_info() | {
+        "recovery_key": recovery_key,
+        "invitation": str(invitation),
+        "code": code,
+    }
+
+
+def open_workspace(root: Path | str, passphrase: str) -> ws.Workspace:
+    """Unlock a coordinator workspace: WorkspaceProblem (its `problem` says which, e.g.
+    `NoWorkspace`), or the key file's own errors (wrong passphrase, damaged key file)."""
+    try:
+        return ws.open_workspace(Path(root), passphrase)
+    except ws.WorkspaceError as exc:
+        raise WorkspaceProblem(exc) from None
+
+
+def issue_invitation(
+    root: Path | str,
+    passphrase: str,
+    *,
+    out: Path | str | None = None,
+    invitation_kdf: keyfile.KdfParams = INVITATION_KDF,
+) -> dict[str, Any]:
+    """`coord invite`: a new invitation file and its one-time code."""
+    workspace = open_workspace(root, passphrase)
+    try:
+        path, code = workspace.issue_invitation(
+            Path(out) if out is not None else None, kdf=invitation_kdf
+        )
+    except OSError as exc:
+        raise CoordinationError(
+            "services.coordination.invitation_write_failed", detail=exc.strerror or exc
+        ) from None
+    return workspace.public_info() | {"invitation": str(path), "code": code}

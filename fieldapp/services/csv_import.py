@@ -31,6 +31,7 @@ from fieldapp.domain.vocab import (
     SLOTS,
     Vocabulary,
 )
+from fieldapp.errors import InputError
 from fieldapp.services.field import FieldService, guard_note
 
 MAX_ROWS = 50_000
@@ -76,7 +77,7 @@ FIELDS = {
 }  # fmt: skip
 
 
-class CsvFileError(Exception):
+class CsvFileError(InputError):
     """The file as a whole cannot be read (not a row problem); str() is for the user."""
 
 
@@ -130,7 +131,7 @@ def _decode(raw: bytes) -> str:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise CsvFileError("encodage du fichier non reconnu (enregistrez-le en « CSV UTF-8 »)")
+    raise CsvFileError("services.csv.encoding")
 
 
 def read_rows(path: Path, ignored: list[str] | None = None) -> list[tuple[int, dict[str, str]]]:
@@ -140,19 +141,19 @@ def read_rows(path: Path, ignored: list[str] | None = None) -> list[tuple[int, d
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise CsvFileError(f"lecture impossible de {path.name} : {exc.strerror}") from exc
+        raise CsvFileError("services.csv.read_failed", name=path.name, detail=exc.strerror) from exc
     if len(raw) > MAX_BYTES:
-        raise CsvFileError(f"fichier trop volumineux ({MAX_BYTES // (1024 * 1024)} Mo au plus)")
+        raise CsvFileError("services.csv.too_large", max_mb=MAX_BYTES // (1024 * 1024))
     text = _decode(raw)
     if not text.strip():
-        raise CsvFileError("le fichier est vide")
+        raise CsvFileError("services.csv.empty")
     first = text.splitlines()[0]
     delimiter = ";" if first.count(";") >= first.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = next(reader)
     except csv.Error as exc:
-        raise CsvFileError(f"en-tête illisible : {exc}") from exc
+        raise CsvFileError("services.csv.header", detail=exc) from exc
     columns: list[str | None] = []
     for heading in header:
         key = _fold(heading)
@@ -162,18 +163,14 @@ def read_rows(path: Path, ignored: list[str] | None = None) -> list[tuple[int, d
             ignored.append(heading.strip())
     missing = {"date", "slot", "neighbourhood", "place_type", "outcome"} - set(columns)
     if missing:
-        raise CsvFileError(
-            "colonnes obligatoires absentes : "
-            + ", ".join(sorted(missing))
-            + " (voir docs/records.md pour les noms de colonnes)"
-        )
+        raise CsvFileError("services.csv.missing_columns", columns=", ".join(sorted(missing)))
     rows: list[tuple[int, dict[str, str]]] = []
     try:
         for cells in reader:
             if not any(c.strip() for c in cells):
                 continue
             if len(rows) >= MAX_ROWS:
-                raise CsvFileError(f"trop de lignes ({MAX_ROWS} au plus par fichier)")
+                raise CsvFileError("services.csv.too_many_rows", max_rows=MAX_ROWS)
             values = {
                 name: cell.strip()
                 for name, cell in zip(columns, cells, strict=False)
@@ -181,7 +178,7 @@ def read_rows(path: Path, ignored: list[str] | None = None) -> list[tuple[int, d
             }
             rows.append((reader.line_num, values))
     except csv.Error as exc:
-        raise CsvFileError(f"ligne {reader.line_num} illisible : {exc}") from exc
+        raise CsvFileError("services.csv.row", line=reader.line_num, detail=exc) from exc
     return rows
 
 

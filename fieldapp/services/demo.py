@@ -161,7 +161,7 @@ def create_demo(
     """A field profile in `root` and a coordinator workspace in `root/coordination`, joined and
     enrolled to each other, the demo directory published as a signed pack, the synthetic
     contacts recorded, delivered to `root/depot` and merged. Same passphrase for both."""
-    from fieldapp.services import coordination, directory, profile, sync
+    from fieldapp.services import coordination, packs, profile, sync
     from fieldapp.storage.home import Home
 
     home = Home(root)
@@ -171,7 +171,7 @@ def create_demo(
     workspace_dir = root / "coordination"
     home.prepare()
     drop.mkdir(exist_ok=True)
-    created = sync.create_coordination(
+    created = coordination.create_coordination(
         workspace_dir, passphrase, territory="Territoire de démonstration", drop=str(drop)
     )
     service, recovery_key = profile.create_profile(
@@ -186,8 +186,8 @@ def create_demo(
         coord = coordination.CoordinationService.open(workspace_dir, passphrase)
         try:
             pack = workspace_dir / "annuaire-demo.relais-pack"
-            directory.make_workspace_pack(coord.workspace, *directory.demo_sources(), pack)
-            directory.import_pack(service, pack)
+            packs.make_workspace_pack(coord.workspace, *packs.demo_sources(), pack)
+            packs.import_pack(service, pack)
             enrolment = root / "appareil.enrolment"
             device.enrolment(enrolment)
             coord.enrol(coord.read_enrolment(enrolment))

@@ -1,85 +1,39 @@
-"""The partner directory and the reference pack, as the CLI and the window use them.
+"""The partner directory as the CLI and the window browse it: search, rank, labels, choices.
 
-Coordinator side: `make_pack` reads the data·inclusion structures and services files and the QPV
-CSV, reports refused rows, and writes a pack signed with the workspace's Ed25519 key.
-
-Field side: `import_pack` installs a pack only when it is signed by the coordinator the profile
-joined (the `signing_public` key of the invitation, stored by `services.sync`) and is newer than
-the installed one; the pack is kept in the encrypted profile (`profile_settings`,
-key `reference_pack`). `current_pack` is that pack, or the built-in demo pack (fictional data in
-`resources/demo-pack/`) when none is installed.
-
-Searching (`search_services`) and ranking for a contact (`rank_for_contact`) work on an index
-built once per pack and cached.
+The pack shown is the one installed in the profile, else the demo pack (`current_pack`; both
+come from `fieldapp.services.packs`). Searching (`search_services`) and ranking for a contact
+(`rank_for_contact`) work on the pure index of `fieldapp.domain.directory_index`, built once per
+pack and cached here.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
 import threading
 import weakref
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from datetime import datetime
-from functools import cache
-from importlib import metadata
-from pathlib import Path
-from typing import Any, Final, TypeVar
-
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from fieldapp.domain import directory as dom
-from fieldapp.domain.directory import (
-    DirectoryFileError,
-    RowProblem,
-    categories_of,
-    format_opening_hours,
-    normalise_text,
-)
-from fieldapp.domain.eligibility import Ranked, Reason, departement_of, rank_services
+from fieldapp.domain.directory import format_opening_hours, normalise_text
+from fieldapp.domain.directory_index import DirectoryIndex, Entry, build_index
+from fieldapp.domain.eligibility import Ranked, Reason
 from fieldapp.domain.handovers import PARTNER_MAX_CHARS
-from fieldapp.domain.territories import parse_qpv_csv
 from fieldapp.domain.vocab import NEEDS
 from fieldapp.services.field import FieldService
-from fieldapp.services.profile import ProfileError
-from fieldapp.storage.atomic import atomic_write
-from fieldapp.sync.batch import key_fingerprint
-from fieldapp.sync.pack import (
-    DEFAULT_RETENTION_MONTHS,
-    MAX_PACK_BYTES,
-    RELAIS_VOCAB_VERSION,
-    Pack,
-    PackError,
-    build_pack,
-    read_header,
-    stored_pack,
-    verify_pack,
-)
-from fieldapp.sync.pack import demo_pack as _demo_pack
+from fieldapp.services.packs import demo_pack, installed_pack
+from fieldapp.sync.pack import Pack
 
 __all__ = [
-    "DEFAULT_RETENTION_MONTHS",
-    "DirectoryError",
     "Entry",
     "Pack",
-    "PackRefused",
-    "PackReport",
     "Ranked",
     "Reason",
-    "RowProblem",
     "communes",
-    "coordination_key",
     "current_pack",
-    "demo_dir",
-    "demo_pack",
+    "entries",
     "format_opening_hours",
     "handover_partner",
-    "import_pack",
-    "installed_pack",
     "label",
-    "make_pack",
     "need_choices",
     "neighbourhoods",
     "public_choices",
@@ -89,275 +43,8 @@ __all__ = [
     "type_choices",
 ]
 
-PACK_SETTING: Final = "reference_pack"
-COORDINATION_SETTING: Final = "coordination"  # written by services.sync.join_coordination
-PACK_SUFFIX: Final = ".relais-pack"
-ARCHIVE_DIR: Final = "packs"  # in the coordinator workspace: every pack published, by version
-DEMO_DATE: Final = "2026-10-01T00:00:00Z"
-_PACKAGE = Path(__file__).resolve().parent.parent
-_T = TypeVar("_T")
-
-
-# --- errors (ProfileError: fieldapp.cli prints them as one French line) ----------------------
-
-
-class DirectoryError(ProfileError):
-    """A directory or pack problem the user can act on; `reason` is a stable code."""
-
-    def __init__(self, message: str, reason: str = "error") -> None:
-        super().__init__(message)
-        self.reason = reason
-
-
-class PackRefused(DirectoryError):
-    """A pack that was not installed: `reason` is `malformed`, `unsupported`, `tampered`,
-    `wrong_signer`, `not_newer` or `not_joined`; the installed pack stays in use."""
-
-
-def _read(path: Path | str, what: str, limit: int = MAX_PACK_BYTES) -> bytes:
-    path = Path(path)
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(limit + 1)
-    except FileNotFoundError:
-        raise DirectoryError(
-            f"{what[:1].upper()}{what[1:]} introuvable : {path}", "not_found"
-        ) from None
-    except OSError as exc:
-        raise DirectoryError(
-            f"Lecture impossible ({what}) : {path} : {exc.strerror or exc}", "io"
-        ) from None
-    if len(data) > limit:
-        raise DirectoryError(f"{path} : fichier trop volumineux ({what})", "too_large")
-    return data
-
-
-# --- coordinator side -------------------------------------------------------------------------
-
-
-@dataclass
-class PackReport:
-    path: Path
-    version: int
-    content_sha256: str
-    counts: dict[str, int]
-    signer_fingerprint: str
-    problems: dict[str, list[RowProblem]] = field(default_factory=dict)  # file name -> rows
-
-    @property
-    def refused(self) -> int:
-        return sum(len(p) for p in self.problems.values())
-
-    def problem_lines(self) -> list[str]:
-        return [f"{name} : {problem}" for name, rows in self.problems.items() for problem in rows]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "pack": str(self.path),
-            "version": self.version,
-            "content_sha256": self.content_sha256,
-            "signer_fingerprint": self.signer_fingerprint,
-            "counts": dict(self.counts),
-            "refused": self.refused,
-            "problems": [
-                {
-                    "file": name,
-                    "line": p.line,
-                    "id": p.record_id,
-                    "field": p.field,
-                    "message": p.message,
-                }
-                for name, rows in self.problems.items()
-                for p in rows
-            ],
-        }
-
-
-def _vocab_version() -> dict[str, Any]:
-    try:
-        schema = metadata.version("data-inclusion-schema")
-    except metadata.PackageNotFoundError:  # a frozen bundle without the dist-info
-        schema = "inconnue"
-    return {"data_inclusion": "v1", "data_inclusion_schema": schema, "relais": RELAIS_VOCAB_VERSION}
-
-
-def _published_version(path: Path, signer: bytes) -> int:
-    """Version of an existing pack file signed by `signer`, else 0 (unreadable, someone else's)."""
-    try:
-        header = read_header(path.read_bytes())
-        public = base64.b64decode(header["signer"]["public_key"], validate=True)
-    except (OSError, PackError, ValueError, binascii.Error):
-        return 0
-    return int(header["version"]) if public == signer else 0
-
-
-def previous_version(signing_public: bytes, *, archive_dir: Path | None, out: Path | None) -> int:
-    """Highest version already published with this key (archive folder and target file)."""
-    best = 0
-    if archive_dir is not None and archive_dir.is_dir():
-        for path in archive_dir.glob(f"*{PACK_SUFFIX}"):
-            best = max(best, _published_version(path, signing_public))
-    if out is not None and out.is_file():
-        best = max(best, _published_version(out, signing_public))
-    return best
-
-
-def _load(loader: Callable[..., _T], path: Path, what: str, **kw: Any) -> _T:
-    try:
-        return loader(_read(path, f"fichier des {what}"), **kw)
-    except DirectoryFileError as exc:
-        raise DirectoryError(f"{path} : {exc}", "bad_file") from None
-
-
-def make_pack(
-    signing_key: Ed25519PrivateKey,
-    structures_path: Path | str,
-    services_path: Path | str,
-    territories_path: Path | str,
-    out: Path | str,
-    *,
-    version: int | None = None,
-    retention_months: int = DEFAULT_RETENTION_MONTHS,
-    coordination: str = "",
-    archive_dir: Path | str | None = None,
-    now: datetime | None = None,
-) -> PackReport:
-    """Validate the three files, then write a signed pack to `out`.
-
-    Refused rows are reported in the result and left out; the pack is written when at least one
-    structure, one service and one neighbourhood are valid. `version=None` takes the highest
-    version published with this key (in `archive_dir` and in `out`) plus one; an explicit
-    version must be above it. With `archive_dir`, a copy named `pack-vNNNN.relais-pack` is kept
-    there.
-    """
-    out = Path(out)
-    archive = Path(archive_dir) if archive_dir is not None else None
-    structures_path, services_path = Path(structures_path), Path(services_path)
-    territories_path = Path(territories_path)
-    structures, s_problems = _load(dom.load_structures, structures_path, "structures")
-    services, v_problems = _load(
-        dom.load_services,
-        services_path,
-        "services",
-        structure_ids={s["id"] for s in structures},
-    )
-    neighbourhoods, t_problems = _load(parse_qpv_csv, territories_path, "quartiers")
-    for rows, what, path in (
-        (structures, "structure", structures_path),
-        (services, "service", services_path),
-        (neighbourhoods, "quartier", territories_path),
-    ):
-        if not rows:
-            raise DirectoryError(f"Aucun(e) {what} valide dans {path} : pack non écrit.", "empty")
-    public = signing_key.public_key().public_bytes_raw()
-    previous = previous_version(public, archive_dir=archive, out=out)
-    if version is None:
-        version = previous + 1
-    elif version <= previous:
-        raise DirectoryError(
-            f"La version {previous} a déjà été publiée : choisissez un numéro plus grand "
-            "(les appareils refusent un pack qui n'est pas plus récent).",
-            "version",
-        )
-    if not 1 <= retention_months <= 120:
-        raise DirectoryError("Durée de conservation : entre 1 et 120 mois.", "retention")
-    data = build_pack(
-        signing_key,
-        version=version,
-        territories=[n.to_json() for n in neighbourhoods],
-        structures=structures,
-        services=services,
-        retention_months=retention_months,
-        coordination=coordination,
-        vocab_version=_vocab_version(),
-        now=now,
-    )
-    try:
-        atomic_write(out, data)
-        if archive is not None:
-            archive.mkdir(parents=True, exist_ok=True)
-            atomic_write(archive / f"pack-v{version:04d}{PACK_SUFFIX}", data)
-    except OSError as exc:
-        raise DirectoryError(
-            f"Écriture impossible du pack {out} : {exc.strerror or exc}", "io"
-        ) from None
-    header = read_header(data)
-    return PackReport(
-        path=out,
-        version=version,
-        content_sha256=header["content_sha256"],
-        counts=dict(header["counts"]),
-        signer_fingerprint=key_fingerprint(public),
-        problems={
-            name: rows
-            for name, rows in (
-                (structures_path.name, s_problems),
-                (services_path.name, v_problems),
-                (territories_path.name, t_problems),
-            )
-            if rows
-        },
-    )
-
-
-def make_workspace_pack(
-    workspace: Any,
-    structures_path: Path | str,
-    services_path: Path | str,
-    territories_path: Path | str,
-    out: Path | str,
-    **kw: Any,
-) -> PackReport:
-    """`make_pack` with an open coordinator workspace (`fieldapp.sync.workspace.Workspace`):
-    its signing key, its territory name, and its `packs/` folder as the archive."""
-    return make_pack(
-        workspace.keys.signing,
-        structures_path,
-        services_path,
-        territories_path,
-        out,
-        coordination=workspace.territory,
-        archive_dir=Path(workspace.root) / ARCHIVE_DIR,
-        **kw,
-    )
-
-
-# --- field side -------------------------------------------------------------------------------
-
 _cache_lock = threading.Lock()
-_installed: weakref.WeakKeyDictionary[FieldService, Pack | None] = weakref.WeakKeyDictionary()
-
-
-def coordination_key(service: FieldService) -> bytes | None:
-    """The coordinator's Ed25519 public key from the invitation the profile joined, if any."""
-    stored = service.store.get_setting(COORDINATION_SETTING)
-    if not isinstance(stored, Mapping) or not stored.get("signing_public"):
-        return None
-    try:
-        key = base64.b64decode(str(stored["signing_public"]), validate=True)
-    except (ValueError, binascii.Error):
-        return None
-    return key if len(key) == 32 else None
-
-
-def installed_pack(service: FieldService, *, reload: bool = False) -> Pack | None:
-    """The pack installed in this profile (None: none yet), read once per open profile.
-
-    `reload`: read it again (another process, e.g. `fieldapp pack import`, may have changed it).
-    """
-    with _cache_lock:
-        if service in _installed and not reload:
-            return _installed[service]
-    document = service.store.get_setting(PACK_SETTING)
-    pack: Pack | None = None
-    if document is not None:
-        try:
-            pack = stored_pack(document)
-        except PackError:
-            pack = None  # written by a newer Relais: the demo pack is better than a crash
-    with _cache_lock:
-        _installed[service] = pack
-    return pack
+_indexes: weakref.WeakKeyDictionary[Pack, DirectoryIndex] = weakref.WeakKeyDictionary()
 
 
 def current_pack(service: FieldService | None, *, reload: bool = False) -> Pack:
@@ -366,203 +53,12 @@ def current_pack(service: FieldService | None, *, reload: bool = False) -> Pack:
     return pack if pack is not None else demo_pack()
 
 
-def import_pack(
-    service: FieldService, pack_path: Path | str, *, coordinator_key: bytes | None = None
-) -> Pack:
-    """Verify and install a pack file; raises PackRefused (the installed pack stays).
-
-    The trusted key is the one of the coordination the profile joined. `coordinator_key` is for
-    a profile that has not joined one (tests, a coordinator's own check); it cannot override
-    the joined coordination's key.
-    """
-    data = _read(pack_path, "pack de référence")
-    joined = coordination_key(service)
-    if joined is not None:
-        if coordinator_key is not None and coordinator_key != joined:
-            raise PackRefused(
-                "La clé donnée n'est pas celle de la coordination rejointe : pack non installé.",
-                "wrong_signer",
-            )
-        key = joined
-    elif coordinator_key is not None:
-        key = coordinator_key
-    else:
-        raise PackRefused(
-            "Ce profil n'est rattaché à aucune coordination : impossible de vérifier la "
-            "signature du pack. Rejoignez d'abord la coordination avec son invitation.",
-            "not_joined",
-        )
-    current = installed_pack(service)
-    try:
-        pack = verify_pack(data, key, current_version=current.version if current else None)
-    except PackError as exc:
-        raise PackRefused(str(exc), exc.reason) from None
-    assert pack.document is not None
-    service.store.set_setting(PACK_SETTING, pack.document)
-    service.audit("pack_import", version=pack.version)
-    with _cache_lock:
-        _installed[service] = pack
-    return pack
-
-
-def pack_status(service: FieldService | None) -> dict[str, Any]:
-    """What the window shows about the reference pack."""
-    pack = current_pack(service)
-    return pack.summary()
-
-
-# --- demo pack --------------------------------------------------------------------------------
-
-
-def demo_dir() -> Path:
-    """`resources/demo-pack/` of a source checkout, or `fieldapp/resources/demo-pack/` when
-    installed as package data."""
-    for candidate in (
-        _PACKAGE / "resources" / "demo-pack",
-        _PACKAGE.parent / "resources" / "demo-pack",
-    ):
-        if (candidate / "structures.json").is_file():
-            return candidate
-    return _PACKAGE.parent / "resources" / "demo-pack"
-
-
-def demo_sources() -> tuple[Path, Path, Path]:
-    """(structures, services, territories) files of the demo directory, e.g. for `make_pack`."""
-    root = demo_dir()
-    return root / "structures.json", root / "services.jsonl", root / "qpv.csv"
-
-
-@cache
-def demo_pack() -> Pack:
-    """The fictional demo directory, version 0 and unsigned (see docs/directory.md).
-
-    Read without the data·inclusion validators: they refuse dates after today's date, and a
-    laptop with a wrong clock must still show the demo (a test validates these files).
-    """
-    structures_path, services_path, territories_path = demo_sources()
-    try:
-        structures = dom.parse_rows(structures_path.read_bytes())
-        services = dom.parse_rows(services_path.read_bytes())
-        territories, problems = parse_qpv_csv(territories_path.read_bytes())
-    except (OSError, DirectoryFileError) as exc:
-        raise DirectoryError(f"Annuaire de démonstration illisible : {exc}", "demo") from None
-    if problems:
-        raise DirectoryError(f"Annuaire de démonstration invalide : {problems[0]}", "demo")
-    return _demo_pack(
-        territories=[t.to_json() for t in territories],
-        structures=structures,
-        services=services,
-        date=DEMO_DATE,
-    )
-
-
-# --- search -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, eq=False)
-class Entry:
-    """One service with its structure, prepared for searching and filtering."""
-
-    service: Mapping[str, Any]
-    structure: Mapping[str, Any] | None
-    categories: frozenset[str]
-    publics: frozenset[str]  # empty: no restriction given
-    zone: frozenset[str]
-    names: str  # normalised service and structure names
-    text: str  # normalised names and descriptions
-    position: int = 0  # in the index's display order
-
-    @property
-    def id(self) -> str:
-        return str(self.service["id"])
-
-    @property
-    def name(self) -> str:
-        return str(self.service.get("nom", ""))
-
-    @property
-    def structure_name(self) -> str:
-        return str(self.structure.get("nom", "")) if self.structure else ""
-
-    def serves_commune(self, commune: str) -> bool:
-        """Located there, or its zone names the commune, its département or all of France."""
-        if self.service.get("code_insee") == commune:
-            return True
-        zone = self.zone
-        return bool(
-            zone
-            and (
-                commune in zone
-                or departement_of(commune) in zone
-                or "france" in zone
-                or "99100" in zone
-            )
-        )
-
-    def open_to(self, public: str) -> bool:
-        return not self.publics or public in self.publics or "tous-publics" in self.publics
-
-
-@dataclass
-class _Index:
-    entries: list[Entry]
-    territories: dict[str, list[str]]
-    structures: dict[str, Mapping[str, Any]]
-    commune_names: dict[str, str]
-    # (filters, normalised text, matches in index order) of the last search, replaced whole.
-    last_search: tuple[tuple[str | None, ...], str, list[Entry]] | None = None
-    last_rank: tuple[tuple[str, bool], list[Ranked]] | None = None  # (contact, ranking)
-
-
-_indexes: weakref.WeakKeyDictionary[Pack, _Index] = weakref.WeakKeyDictionary()
-
-
-def _index(pack: Pack) -> _Index:
+def _index(pack: Pack) -> DirectoryIndex:
     with _cache_lock:
         found = _indexes.get(pack)
     if found is not None:
         return found
-    structures = {str(s["id"]): s for s in pack.structures}
-    commune_names: dict[str, str] = {}
-    for record in (*pack.structures, *pack.services):
-        code, name = record.get("code_insee"), record.get("commune")
-        if code and (name or str(code) not in commune_names):
-            commune_names[str(code)] = str(name or code)
-    entries = []
-    # A structure's description is shared by its services: normalised once.
-    described = {
-        key: normalise_text(str(s.get("description", ""))) for key, s in structures.items()
-    }
-    for service in pack.services:
-        structure_id = str(service.get("structure_id"))
-        structure = structures.get(structure_id)
-        other = structure or {}
-        names = f"{service.get('nom', '')} {other.get('nom', '')}"
-        norm_names = normalise_text(names)
-        descriptions = (
-            f"{normalise_text(str(service.get('description', '')))} "
-            f"{described.get(structure_id, '')}"
-        )
-        entries.append(
-            Entry(
-                service=service,
-                structure=structure,
-                categories=frozenset(categories_of(service)),
-                publics=frozenset(service.get("publics") or ()),
-                zone=frozenset(service.get("zone_eligibilite") or ()),
-                names=norm_names,
-                text=f"{norm_names} {descriptions}",
-            )
-        )
-    # Stable display order: service name, then structure name.
-    entries.sort(key=lambda e: (e.names, e.id))
-    entries = [replace(e, position=n) for n, e in enumerate(entries)]
-    index = _Index(
-        entries=entries,
-        territories={str(t["code"]): [str(c) for c in t["communes"]] for t in pack.territories},
-        structures=structures,
-        commune_names=commune_names,
-    )
+    index = build_index(pack.structures, pack.services, pack.territories)
     with _cache_lock:
         _indexes[pack] = index
     return index
@@ -570,7 +66,7 @@ def _index(pack: Pack) -> _Index:
 
 def structure_of(pack: Pack, service: Mapping[str, Any]) -> Mapping[str, Any] | None:
     """The structure record of a service (e.g. to name the partner of a new handover)."""
-    return _index(pack).structures.get(str(service.get("structure_id")))
+    return _index(pack).structure_of(service)
 
 
 def handover_partner(pack: Pack, service: Mapping[str, Any]) -> dict[str, Any]:
@@ -608,53 +104,7 @@ def search_services(
     `type`: a `TypeService` code; `commune`: an INSEE code (see `Entry.serves_commune`).
     Matches in a name come first.
     """
-    index = _index(pack)
-    norm = normalise_text(text)
-    filters = (need, public, type, commune)
-    last = index.last_search
-    if last is not None and last[0] == filters and norm.startswith(last[1]):
-        # Typing on: every word of the longer query contains a word of the shorter one, so
-        # its matches are among the previous ones (the common case, one keystroke at a time).
-        found: list[Entry] = last[2]
-        words = sorted(set(norm.split()) - set(last[1].split()), key=len, reverse=True)
-    else:
-        found = _filtered(index.entries, need, public, type, commune)
-        words = sorted(set(norm.split()), key=len, reverse=True)
-    for word in words:
-        found = [e for e in found if word in e.text]
-    index.last_search = (filters, norm, found)
-    result = found
-    all_words = norm.split()
-    if all_words:
-        named = found
-        for word in all_words:
-            named = [e for e in named if word in e.names]
-        if len(named) != len(found):
-            in_names = {e.position for e in named}
-            result = named + [e for e in found if e.position not in in_names]
-    if public:
-        # Services aimed at that public before those open to everyone (stable sort).
-        result = sorted(result, key=lambda e: public not in e.publics)
-    return result[:limit] if limit is not None else list(result)
-
-
-def _filtered(
-    items: list[Entry],
-    need: str | None,
-    public: str | None,
-    type_: str | None,
-    commune: str | None,
-) -> list[Entry]:
-    found = items
-    if need:
-        found = [e for e in found if need in e.categories]
-    if type_:
-        found = [e for e in found if e.service.get("type") == type_]
-    if public:
-        found = [e for e in found if e.open_to(public)]
-    if commune:
-        found = [e for e in found if e.serves_commune(commune)]
-    return found
+    return _index(pack).search(text, need, public, type, commune, limit=limit)
 
 
 def rank_for_contact(
@@ -669,39 +119,7 @@ def rank_for_contact(
     The whole directory is ranked once per contact and kept, so that searching while a contact
     is shown only filters that ranking (one keystroke must not rank 20,000 services again).
     """
-    index = _index(pack)
-    key = (_contact_key(contact), only_needs)
-    last = index.last_rank
-    if last is not None and last[0] == key:
-        ranked = last[1]
-    else:
-        ranked = rank_services(
-            (e.service for e in index.entries),
-            contact,
-            territories=index.territories,
-            structures=index.structures,
-            only_needs=only_needs,
-        )
-        index.last_rank = (key, ranked)
-    if among is None:
-        return list(ranked)
-    wanted = {id(e.service) for e in among}
-    return [r for r in ranked if id(r.service) in wanted]
-
-
-_CONTACT_FIELDS: Final = (
-    "needs",
-    "age_band",
-    "registrations",
-    "situation",
-    "gender",
-    "neighbourhood",
-    "commune",
-)
-
-
-def _contact_key(contact: Mapping[str, Any]) -> str:
-    return json.dumps([contact.get(f) for f in _CONTACT_FIELDS], sort_keys=True, default=str)
+    return _index(pack).rank(contact, among=among, only_needs=only_needs)
 
 
 # --- labels and choices for forms and filters -------------------------------------------------
@@ -728,12 +146,7 @@ def type_choices() -> list[tuple[str, str]]:
 
 def communes(pack: Pack) -> list[tuple[str, str]]:
     """(INSEE code, display name) of the communes of the pack's services and neighbourhoods."""
-    index = _index(pack)
-    codes = set(index.commune_names)
-    for members in index.territories.values():
-        codes.update(members)
-    shown = [(code, index.commune_names.get(code, code)) for code in codes]
-    return sorted(shown, key=lambda c: (normalise_text(c[1]), c[0]))
+    return _index(pack).communes()
 
 
 def neighbourhoods(pack: Pack) -> list[tuple[str, str]]:

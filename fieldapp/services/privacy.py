@@ -13,7 +13,7 @@ from typing import Final
 
 from fieldapp.domain.events import EventType
 from fieldapp.domain.pseudonym import parse_pseudonym
-from fieldapp.services import directory
+from fieldapp.services import packs
 from fieldapp.services.field import FieldService
 from fieldapp.storage import audit, erasure
 from fieldapp.storage.engine import truncate_wal, write_transaction
@@ -66,7 +66,7 @@ def person_records(service: FieldService, code: str) -> Removed:
 
 
 def retention_months(service: FieldService) -> int:
-    pack = directory.installed_pack(service)
+    pack = packs.installed_pack(service)
     return pack.retention_months if pack is not None else DEFAULT_RETENTION_MONTHS
 
 

@@ -12,6 +12,8 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from fieldapp.domain.ids import new_device_id
 from fieldapp.domain.vocab import STRUCTURE_TYPES
+from fieldapp.errors import DamagedError, RelaisError
+from fieldapp.messages import Text
 from fieldapp.services.field import FieldService
 from fieldapp.storage import keyfile, migrate
 from fieldapp.storage.engine import DatabaseLocked, open_engine, write_transaction
@@ -25,39 +27,32 @@ from fieldapp.storage.store import write_setting
 MIN_PASSPHRASE_LENGTH = 10
 
 
-class ProfileError(Exception):
-    """A problem the user can act on; str() is the French message to show."""
+class ProfileError(RelaisError):
+    """Base of the services' errors a person can act on (see fieldapp/errors.py)."""
 
 
 class NoProfile(ProfileError):
     def __init__(self, home: Home) -> None:
-        super().__init__(
-            f"Aucun profil Relais dans {home.root} : créez-le avec « fieldapp init » "
-            "ou lancez l'application."
-        )
+        super().__init__("services.profile.none", root=home.root)
 
 
 class ProfileExists(ProfileError):
     def __init__(self, home: Home) -> None:
-        super().__init__(f"Un profil Relais existe déjà dans {home.root}.")
+        super().__init__("services.profile.exists", root=home.root)
 
 
-class DamagedDatabase(ProfileError):
-    def __init__(self, home: Home, detail: str = "") -> None:
-        extra = f" ({detail})" if detail else ""
-        super().__init__(
-            f"La base de données {home.db_file} est endommagée{extra} : la clé est bonne mais le "
-            f"fichier est illisible. Restaurez la dernière copie de sauvegarde ({home.backups} ou "
-            "votre sauvegarde habituelle) puis relancez Relais."
-        )
+class DamagedDatabase(ProfileError, DamagedError):
+    def __init__(self, home: Home, detail: Text | None = None) -> None:
+        where = {"db": home.db_file, "backups": home.backups}
+        if detail is None:
+            super().__init__("services.profile.damaged_database", **where)
+        else:
+            super().__init__("services.profile.damaged_database_detail", detail=detail, **where)
 
 
 class WeakPassphrase(ProfileError):
     def __init__(self) -> None:
-        super().__init__(
-            f"Phrase de passe trop courte : au moins {MIN_PASSPHRASE_LENGTH} caractères "
-            "(par exemple quatre mots sans lien entre eux)."
-        )
+        super().__init__("services.profile.weak_passphrase", min_length=MIN_PASSPHRASE_LENGTH)
 
 
 class InvalidStructure(ProfileError):
@@ -88,11 +83,12 @@ def create_profile(
     check_new_passphrase(passphrase)
     name = structure.strip()
     if not 1 <= len(name) <= 120:
-        raise InvalidStructure("Nom de structure obligatoire (120 caractères au plus).")
+        raise InvalidStructure("services.profile.structure_name")
     if structure_type not in STRUCTURE_TYPES:
         raise InvalidStructure(
-            f"Type de structure inconnu « {structure_type} » ; valeurs possibles : "
-            + ", ".join(STRUCTURE_TYPES.codes())
+            "services.profile.structure_type",
+            value=structure_type,
+            choices=", ".join(STRUCTURE_TYPES.codes()),
         )
     home.prepare()
     staging = home.root / ".creation"
@@ -147,7 +143,7 @@ def open_profile(home: Home, passphrase: str) -> FieldService:
 
 def open_with_key(home: Home, data_key: bytes) -> FieldService:
     if not home.db_file.exists():
-        raise DamagedDatabase(home, "fichier absent")
+        raise DamagedDatabase(home, Text("services.profile.file_missing"))
     try:
         engine = open_engine(home.db_file, _db_key(data_key))
     except DatabaseLocked as exc:

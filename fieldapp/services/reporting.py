@@ -3,16 +3,21 @@
 Both sides use the same definitions (fieldapp.reports.indicators); only the coordinator's
 publication applies small-cell suppression, since a field worker only sees their own data.
 Files are written atomically: a report is either the old file or the whole new one.
+
+The PDF is painted by Qt, which only `fieldapp.ui` may import: the UI registers its renderer
+(`register_pdf_renderer`) when the window starts, and the CLI's report command asks the UI to do
+so before writing a PDF. Without one, a PDF export is a clear `ReportError`.
 """
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from sqlalchemy import Engine as Engine  # a report's source: the window passes one too
 
+from fieldapp.errors import UnavailableError
 from fieldapp.reports.indicators import Scope as Scope
 from fieldapp.reports.indicators import compute_indicators, dimension_values
 from fieldapp.reports.publish import DEFAULT_K as DEFAULT_K
@@ -35,7 +40,25 @@ MIN_K = 2
 
 
 class ReportError(ProfileError):
-    """A report that cannot be produced; str() is one French line."""
+    """A report that cannot be produced; str() is one line in the current language."""
+
+
+class NoPdfRenderer(ReportError, UnavailableError):
+    def __init__(self) -> None:
+        super().__init__("services.reporting.no_pdf_renderer")
+
+
+class PdfRenderer(Protocol):
+    """Paints a finished report (suppression applied) as the bytes of a PDF file."""
+
+    def __call__(self, report: Report, /) -> bytes: ...
+
+
+_pdf_renderer: list[PdfRenderer] = []  # at most one: the last registered
+
+
+def register_pdf_renderer(renderer: PdfRenderer) -> None:
+    _pdf_renderer[:] = [renderer]
 
 
 def make_scope(
@@ -47,7 +70,11 @@ def make_scope(
     structure: str | None = None,
 ) -> Scope:
     if date_from and date_to and date_from > date_to:
-        raise ReportError(f"période vide : le {date_from:%d/%m/%Y} est après le {date_to:%d/%m/%Y}")
+        raise ReportError(
+            "services.reporting.empty_period",
+            date_from=f"{date_from:%d/%m/%Y}",
+            date_to=f"{date_to:%d/%m/%Y}",
+        )
     return Scope(date_from, date_to, neighbourhood or None, structure_type or None, structure)
 
 
@@ -56,7 +83,7 @@ def coordination_report(
 ) -> Report:
     """The published report of a consolidated store (suppression with threshold k)."""
     if k is not None and k < MIN_K:
-        raise ReportError(f"seuil de secret invalide : {k} (au moins {MIN_K})")
+        raise ReportError("services.reporting.k", k=k, min_k=MIN_K)
     engine = source if isinstance(source, Engine) else source.consolidated.engine
     return build_report(compute_indicators(engine, scope), k=k)
 
@@ -72,23 +99,27 @@ def render(report: Report, fmt: str) -> bytes:
 
         return report_xlsx(report)
     if fmt == "pdf":
-        # The PDF is painted by Qt (QPdfWriter, QtCharts); the import stays out of the CLI's
-        # other paths.
-        from fieldapp.ui.coordination.report_pdf import render_pdf
+        if not _pdf_renderer:
+            raise NoPdfRenderer()
+        return _pdf_renderer[0](report)
+    raise _unknown_format(fmt)
 
-        return render_pdf(report)
-    raise ReportError(f"format inconnu : {fmt} (possibles : {', '.join(FORMATS)})")
+
+def _unknown_format(fmt: str) -> ReportError:
+    return ReportError("services.reporting.format", format=fmt, choices=", ".join(FORMATS))
 
 
 def export(report: Report, fmt: str, out: Path) -> Path:
     out = Path(out)
     if not out.parent.is_dir():
-        raise ReportError(f"dossier introuvable : {out.parent}")
+        raise ReportError("services.reporting.no_folder", folder=out.parent)
     data = render(report, fmt)
     try:
         atomic_write(out, data)
     except OSError as exc:
-        raise ReportError(f"écriture impossible de {out} : {exc.strerror or exc}") from exc
+        raise ReportError(
+            "services.reporting.write_failed", path=out, detail=exc.strerror or exc
+        ) from exc
     return out
 
 
@@ -106,7 +137,7 @@ def coord_report(
 ) -> Report:
     """`fieldapp coord report`: compute, publish with suppression, write `out` atomically."""
     if fmt not in FORMATS:
-        raise ReportError(f"format inconnu : {fmt} (possibles : {', '.join(FORMATS)})")
+        raise _unknown_format(fmt)
     scope = make_scope(
         date_from,
         date_to,

@@ -33,7 +33,8 @@ import sqlcipher3.dbapi2 as sqlcipher
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-from fieldapp.services import directory, profile
+from fieldapp.errors import DamagedError
+from fieldapp.services import packs, profile
 from fieldapp.services.field import FieldService
 from fieldapp.storage import keyfile
 from fieldapp.storage.home import Home
@@ -45,11 +46,11 @@ STRUCTURE_NAME = "Autotest Relais"
 STRUCTURE_TYPE = "autre"
 
 
-class SelfCheckFailed(Exception):
-    """One step failed; str() is the line to print."""
+class SelfCheckFailed(DamagedError):
+    """One step failed: this copy of Relais is broken; str() is the line to print."""
 
     def __init__(self, step: str, detail: str) -> None:
-        super().__init__(f"autotest en échec à l'étape « {step} » : {detail}")
+        super().__init__("services.selfcheck.failed", step=step, detail=detail)
         self.step = step
         self.detail = detail
 
@@ -160,9 +161,9 @@ def _store_checks(runner: _Runner, home: Home, kdf: keyfile.KdfParams) -> None:
     today = date.today()
 
     with runner.step("annuaire") as detail:
-        pack = directory.demo_pack()
+        pack = packs.demo_pack()
         codes = sorted(pack.neighbourhood_codes)
-        _expect("annuaire", bool(codes), f"aucun quartier dans {directory.demo_dir()}")
+        _expect("annuaire", bool(codes), f"aucun quartier dans {packs.demo_dir()}")
         detail.append(
             f"pack de démonstration : {len(codes)} quartier(s), {len(pack.services)} service(s)"
         )

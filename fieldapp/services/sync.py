@@ -1,9 +1,9 @@
-"""Joining a coordination and shipping sealed batches, as the CLI and the window use it.
+"""Device sync: joining a coordination and shipping sealed batches, as the CLI and window use it.
 
 `SyncService` wraps one open field profile. Long calls (`sync`, `deliver`, `test_connection`,
 `join_coordination`) block: the window runs them off the UI thread and turns the `progress`
 callback into signals. Every error a person can act on is a `SyncError` (a `ProfileError`), whose
-str() is one French line.
+str() is one line in the current language. The coordinator's side is `services.coordination`.
 
 What is stored where (all inside the encrypted database, `profile_settings`):
 
@@ -28,13 +28,11 @@ from typing import Any, Final
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from fieldapp.messages import Text
 from fieldapp.services.field import FieldService
-from fieldapp.services.profile import ProfileError, check_new_passphrase
-from fieldapp.storage import keyfile
-from fieldapp.sync import workspace as ws
+from fieldapp.services.profile import ProfileError
 from fieldapp.sync.batch import MAX_EVENTS, key_fingerprint
 from fieldapp.sync.invitation import (
-    INVITATION_KDF,
     Enrolment,
     EnrolmentError,
     Invitation,
@@ -71,12 +69,8 @@ __all__ = [
     "SyncError",
     "SyncReport",
     "SyncService",
-    "WorkspaceProblem",
     "check_invitation",
-    "create_coordination",
-    "issue_invitation",
     "join_after_init",
-    "open_coordination",
     "parse_time",
 ]
 
@@ -96,29 +90,21 @@ TransportFactory = Callable[[DropSettings, float], Transport]
 
 
 class SyncError(ProfileError):
-    """A synchronisation problem the user can act on. `reason` is a stable code."""
+    """A synchronisation problem the user can act on. `reason` is a stable short name."""
 
-    def __init__(self, message: str, reason: str = "error") -> None:
-        super().__init__(message)
+    def __init__(self, code: str, /, reason: str = "error", **params: object) -> None:
+        super().__init__(code, **params)
         self.reason = reason
 
 
 class NotJoined(SyncError):
     def __init__(self) -> None:
-        super().__init__(
-            "Ce profil n'est rattaché à aucune coordination : ouvrez l'invitation du "
-            "coordinateur (Paramètres → Rejoindre une coordination, ou fieldapp join).",
-            "not_joined",
-        )
+        super().__init__("services.sync.not_joined", "not_joined")
 
 
 class NoDestination(SyncError):
     def __init__(self) -> None:
-        super().__init__(
-            "Aucune destination de synchronisation : indiquez un dossier ou une adresse WebDAV "
-            "(Synchronisation → Destination, ou --to).",
-            "no_destination",
-        )
+        super().__init__("services.sync.no_destination", "no_destination")
 
 
 class InvitationRefused(SyncError):
@@ -126,10 +112,6 @@ class InvitationRefused(SyncError):
 
 
 class CoordinationConflict(SyncError):
-    pass
-
-
-class WorkspaceProblem(SyncError):
     pass
 
 
@@ -186,6 +168,10 @@ def _lots(n: int) -> str:
     return f"{n} lot" if n == 1 else f"{n} lots"
 
 
+def _lots_text(n: int) -> Text:
+    return Text("services.sync.lots_one" if n == 1 else "services.sync.lots_many", n=n)
+
+
 def _ago(moment: datetime, now: datetime) -> str:
     seconds = max(0, int((now - moment).total_seconds()))
     if seconds < 60:
@@ -218,17 +204,13 @@ def _default_factory(drop: DropSettings, timeout: float) -> Transport:
 
 
 def _refused(exc: InvitationError) -> InvitationRefused:
-    return InvitationRefused(str(exc), exc.reason)
+    return InvitationRefused("services.sync.invitation_refused", exc.reason, problem=exc)
 
 
 def check_invitation(path: Path | str, code: str | None) -> Invitation:
     """Open an invitation (e.g. before creating a profile, to fail early on a wrong code)."""
     if not code:
-        raise InvitationRefused(
-            "Code d'invitation requis (--invitation-code) : le coordinateur l'a donné avec le "
-            "fichier.",
-            "missing_code",
-        )
+        raise InvitationRefused("services.sync.invitation_code_required", "missing_code")
     try:
         return open_invitation(path, code)
     except InvitationError as exc:
@@ -300,10 +282,10 @@ class SyncService:
             and not replace
         ):
             raise CoordinationConflict(
-                f"Ce profil est déjà rattaché à la coordination « {current.get('territory')} » "
-                f"et {_lots(pending)} scellé(s) pour elle n'ont pas encore été remis : "
-                "synchronisez-les d'abord.",
+                "services.sync.pending_for_other",
                 "pending_for_other",
+                territory=current.get("territory"),
+                lots=_lots_text(pending),
             )
         content = invitation.to_json()
         drop = content.pop("drop")
@@ -327,8 +309,10 @@ class SyncService:
         try:
             write_enrolment(Path(out_path), enrolment, signing)
         except (OSError, EnrolmentError) as exc:
-            detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            raise SyncError(f"Écriture impossible de {out_path} : {detail}", "io") from exc
+            detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            raise SyncError(
+                "services.sync.write_failed", "io", path=out_path, detail=detail
+            ) from exc
         return {
             "path": str(out_path),
             "device_id": enrolment.device_id,
@@ -348,7 +332,7 @@ class SyncService:
         try:
             return DropSettings.from_json(stored)
         except DropError as exc:
-            raise SyncError(str(exc), "drop") from None
+            raise SyncError("services.sync.drop", "drop", problem=exc) from None
 
     def drop_info(self) -> dict[str, Any] | None:
         """The destination without its password (for the settings form)."""
@@ -385,7 +369,7 @@ class SyncService:
                 destination, username=username, password=password, allow_insecure=allow_insecure
             )
         except DropError as exc:
-            raise SyncError(str(exc), "drop") from None
+            raise SyncError("services.sync.drop", "drop", problem=exc) from None
         stored = self.drop()
         # `--to` the usual server: reuse the stored credentials rather than ask again.
         if (
@@ -427,7 +411,7 @@ class SyncService:
         try:
             return len(self.outbox_store.seal_pending(identity, max_events=self.batch_events))
         except SealError as exc:
-            raise SyncError(str(exc), "seal") from None
+            raise SyncError("services.sync.seal", "seal", problem=exc) from None
 
     def outbox(self) -> list[dict[str, Any]]:
         """Every batch still kept, newest first, as JSON-friendly dicts (see OutboxEntry)."""
@@ -439,7 +423,7 @@ class SyncService:
 
     def set_retention_days(self, days: int) -> None:
         if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= 3650:
-            raise SyncError("Durée de conservation : nombre de jours entre 0 et 3650.", "invalid")
+            raise SyncError("services.sync.retention_days", "invalid")
         self.store.set_setting(RETENTION_KEY, days)
 
     def purge(self) -> int:
@@ -630,82 +614,3 @@ def join_after_init(
 ) -> dict[str, Any]:
     """For `fieldapp init --invitation FILE --invitation-code CODE`, once the profile exists."""
     return SyncService(service).join_coordination(invitation, code)
-
-
-# --- Coordinator side -----------------------------------------------------------------------
-
-
-def create_coordination(
-    root: Path | str,
-    passphrase: str,
-    *,
-    territory: str | None = None,
-    drop: str | DropSettings | None = None,
-    drop_username: str | None = None,
-    drop_password: str | None = None,
-    post_quantum: bool = False,
-    kdf: keyfile.KdfParams = keyfile.DEFAULT_KDF,
-    allow_weak: bool = False,
-    invitation_kdf: keyfile.KdfParams = INVITATION_KDF,
-) -> dict[str, Any]:
-    """`coord init`: keys, workspace and a first invitation.
-
-    Returns the workspace facts plus `recovery_key`, `invitation` (path) and `code`: the last
-    three are shown once and never stored in clear.
-    """
-    if not allow_weak:
-        check_new_passphrase(passphrase)
-    settings: DropSettings | None
-    try:
-        if drop is None or isinstance(drop, DropSettings):
-            settings = drop
-        else:
-            settings = DropSettings.parse(drop, username=drop_username, password=drop_password)
-    except DropError as exc:
-        raise SyncError(str(exc), "drop") from None
-    try:
-        workspace, recovery_key, invitation, code = ws.create_workspace(
-            Path(root),
-            passphrase,
-            territory=territory,
-            drop=settings,
-            post_quantum=post_quantum,
-            kdf=kdf,
-            allow_weak=allow_weak,
-            invitation_kdf=invitation_kdf,
-        )
-    except ws.WorkspaceError as exc:
-        raise WorkspaceProblem(str(exc), "workspace") from None
-    return workspace.public_info() | {
-        "recovery_key": recovery_key,
-        "invitation": str(invitation),
-        "code": code,
-    }
-
-
-def open_coordination(root: Path | str, passphrase: str) -> ws.Workspace:
-    """Unlock a coordinator workspace (raises WorkspaceProblem or keyfile errors)."""
-    try:
-        return ws.open_workspace(Path(root), passphrase)
-    except ws.WorkspaceError as exc:
-        raise WorkspaceProblem(str(exc), "workspace") from None
-
-
-def issue_invitation(
-    root: Path | str,
-    passphrase: str,
-    *,
-    out: Path | str | None = None,
-    invitation_kdf: keyfile.KdfParams = INVITATION_KDF,
-) -> dict[str, Any]:
-    """`coord invite`: a new invitation file and its one-time code."""
-    workspace = open_coordination(root, passphrase)
-    try:
-        path, code = workspace.issue_invitation(
-            Path(out) if out is not None else None, kdf=invitation_kdf
-        )
-    except OSError as exc:
-        raise WorkspaceProblem(
-            f"Écriture impossible de l'invitation : {exc.strerror or exc}", "io"
-        ) from None
-    return workspace.public_info() | {"invitation": str(path), "code": code}

@@ -15,8 +15,8 @@ from typing import Any
 from data_inclusion.schema.v1 import Public, Thematique, TypeService
 
 from fieldapp.domain.vocab import NEEDS
+from fieldapp.services import coordination as coordination_service
 from fieldapp.services import profile
-from fieldapp.services import sync as sync_service
 from fieldapp.services.field import FieldService
 from fieldapp.storage import keyfile
 from fieldapp.storage.home import Home
@@ -73,7 +73,7 @@ class Coordination:
 
 
 def make_coordination(root: Path, drop: Any = None, **kw: Any) -> Coordination:
-    info = sync_service.create_coordination(
+    info = coordination_service.create_coordination(
         root,
         COORD_PASSPHRASE,
         territory="Métropole Rouen Normandie",

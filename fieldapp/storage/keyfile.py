@@ -81,14 +81,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from fieldapp.errors import AccessError, DamagedError, RelaisError
 from fieldapp.messages import Text
+from fieldapp.storage import envelope
 from fieldapp.storage.atomic import atomic_write, cleanup_temp_files
 
 __all__ = [
@@ -442,9 +441,8 @@ def _check_kdf(kdf: KdfParams, allow_weak: bool) -> None:
 def _make_recovery_slot(secret: bytes, data_key: bytes) -> _RecoverySlot:
     salt = secrets.token_bytes(_SALT_LEN)
     keys = _recovery_keys(secret, salt)
-    nonce = secrets.token_bytes(_NONCE_LEN)
-    draft = _RecoverySlot(salt=salt, check=keys.check, nonce=nonce, ciphertext=b"")
-    ciphertext = AESGCM(keys.kek).encrypt(nonce, data_key, _recovery_aad(draft))
+    draft = _RecoverySlot(salt=salt, check=keys.check, nonce=b"", ciphertext=b"")
+    nonce, ciphertext = envelope.seal(keys.kek, data_key, _recovery_aad(draft))
     return _RecoverySlot(salt=salt, check=keys.check, nonce=nonce, ciphertext=ciphertext)
 
 
@@ -453,9 +451,8 @@ def _make_passphrase_slot(
 ) -> _PassphraseSlot:
     salt = secrets.token_bytes(_SALT_LEN)
     keys = _passphrase_keys(passphrase, kdf, salt)
-    nonce = secrets.token_bytes(_NONCE_LEN)
-    draft = _PassphraseSlot(kdf=kdf, salt=salt, check=keys.check, nonce=nonce, ciphertext=b"")
-    ciphertext = AESGCM(keys.kek).encrypt(nonce, data_key, _passphrase_aad(draft, recovery))
+    draft = _PassphraseSlot(kdf=kdf, salt=salt, check=keys.check, nonce=b"", ciphertext=b"")
+    nonce, ciphertext = envelope.seal(keys.kek, data_key, _passphrase_aad(draft, recovery))
     return _PassphraseSlot(kdf=kdf, salt=salt, check=keys.check, nonce=nonce, ciphertext=ciphertext)
 
 
@@ -466,8 +463,8 @@ def _open_slot(
     if not hmac.compare_digest(keys.check, check):
         return None
     try:
-        data_key = AESGCM(keys.kek).decrypt(nonce, ct, aad)
-    except InvalidTag:
+        data_key = envelope.unseal(keys.kek, nonce, ct, aad)
+    except envelope.EnvelopeError:
         raise _corrupt(path, raw, Text("storage.keyfile.ciphertext")) from None
     if len(data_key) != DATA_KEY_LEN:  # cannot happen with a valid tag; belt and braces
         raise _corrupt(path, raw, Text("storage.keyfile.data_key_size"))

@@ -79,7 +79,7 @@ def append_events(conn: Connection, new_events: Sequence[Event]) -> None:
     """Insert events that are not in the store yet and update the projections they touch."""
     if not new_events:
         return
-    _defer_foreign_keys(conn)
+    defer_foreign_key_checks(conn)
     entity_ids = {e.entity_id for e in new_events}
     known = entities_with_events(conn, entity_ids)
     bulk_insert(conn, events, EVENT_COLUMNS, [event_values(e) for e in new_events])
@@ -102,7 +102,7 @@ def entities_with_events(conn: Connection, entity_ids: Collection[str]) -> set[s
 
 def reproject(conn: Connection, entity_ids: Collection[str]) -> None:
     """Recompute the projection rows of these records from all their events."""
-    _defer_foreign_keys(conn)
+    defer_foreign_key_checks(conn)
     ids = sorted(entity_ids)
     history: list[Event] = []
     for chunk in _chunks(ids):
@@ -115,7 +115,7 @@ def reproject(conn: Connection, entity_ids: Collection[str]) -> None:
 
 def rebuild_all(conn: Connection) -> None:
     """Drop every projection row and fold the whole log again (repair, or after a schema change)."""
-    _defer_foreign_keys(conn)
+    defer_foreign_key_checks(conn)
     for table, _, _ in _TABLES:
         conn.execute(delete(table))
     log = (row_to_event(r._mapping) for r in conn.execute(select(events)))
@@ -166,7 +166,7 @@ def bulk_insert(
     return int(conn.exec_driver_sql(sql, list(values)).rowcount)
 
 
-def _defer_foreign_keys(conn: Connection) -> None:
+def defer_foreign_key_checks(conn: Connection) -> None:
     # A record's rows are deleted and written again within one transaction; SQLite checks the
     # field store's foreign keys at commit instead of at each statement.
     if conn.dialect.name == "sqlite":

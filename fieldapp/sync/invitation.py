@@ -26,17 +26,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final
 
-from cryptography.exceptions import InvalidSignature, InvalidTag
+from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.mlkem import MLKEM768PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from fieldapp.errors import AccessError, DamagedError, RelaisError
 from fieldapp.messages import Text
+from fieldapp.storage import envelope
 from fieldapp.storage.atomic import atomic_write
 from fieldapp.storage.keyfile import KdfParams
 from fieldapp.sync.batch import (
@@ -432,11 +432,7 @@ def seal_invitation(invitation: Invitation, code: str, *, kdf: KdfParams = INVIT
     salt = secrets.token_bytes(_SALT_LEN)
     key, check = _derive(clean, kdf, salt)
     header = _header(kdf, salt, check)
-    nonce = secrets.token_bytes(_NONCE_LEN)
-    ciphertext = AESGCM(key).encrypt(
-        nonce, canonical_json(invitation.to_json()), canonical_json(header)
-    )
-    document = {**header, "nonce": _b64(nonce), "ciphertext": _b64(ciphertext)}
+    document = envelope.seal_document(key, header, canonical_json(invitation.to_json()))
     return (json.dumps(document, sort_keys=True, indent=2, ensure_ascii=True) + "\n").encode()
 
 
@@ -517,10 +513,8 @@ def open_invitation_bytes(raw: bytes, code: str) -> Invitation:
     if not hmac.compare_digest(expected_check, check):
         raise WrongInvitationCode()
     try:
-        plaintext = AESGCM(key).decrypt(
-            nonce, ciphertext, canonical_json(_header(kdf, salt, check))
-        )
-    except InvalidTag:
+        plaintext = envelope.open_document(key, _header(kdf, salt, check), nonce, ciphertext)
+    except envelope.EnvelopeError:
         raise DamagedInvitation(Text("sync.invitation.altered")) from None
     try:
         return Invitation.from_json(json.loads(plaintext.decode("utf-8")))

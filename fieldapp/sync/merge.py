@@ -13,9 +13,9 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections import deque
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable
 from concurrent.futures import Future
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -24,13 +24,20 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from fieldapp.storage.coord_schema import alarms, batches, devices, quarantine
-from fieldapp.storage.engine import write_transaction
+from fieldapp.storage.coord_records import (
+    add_alarm,
+    alarm_list,
+    coord_transaction,
+    device_list,
+    put_in_quarantine,
+    quarantine_list,
+)
+from fieldapp.storage.coord_schema import batches, devices, quarantine
 from fieldapp.storage.erasure import apply_tombstones, is_tombstone
 from fieldapp.storage.projection import (
     EVENT_COLUMNS,
-    _defer_foreign_keys,
     append_events,
+    defer_foreign_key_checks,
     entities_with_events,
     insert_new_events,
     values_to_event,
@@ -103,16 +110,8 @@ class Consolidated:
         self.engine = engine
         self.recipient_private = recipient_private
 
-    @contextmanager
-    def _transaction(self) -> Iterator[Connection]:
-        if self.engine.dialect.name == "sqlite":
-            with write_transaction(self.engine) as conn:
-                yield conn
-        else:
-            with self.engine.begin() as conn:
-                # Several coordinators may merge into one regional database: one at a time.
-                conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7245002)")
-                yield conn
+    def _transaction(self) -> AbstractContextManager[Connection]:
+        return coord_transaction(self.engine)
 
     # -- devices ---------------------------------------------------------------------------------
 
@@ -183,11 +182,7 @@ class Consolidated:
         return dict(row._mapping)
 
     def devices(self) -> list[dict[str, Any]]:
-        with self.engine.connect() as conn:
-            return [
-                dict(r._mapping)
-                for r in conn.execute(select(devices).order_by(devices.c.structure_name))
-            ]
+        return device_list(self.engine)
 
     # -- merge -----------------------------------------------------------------------------------
 
@@ -449,42 +444,28 @@ class Consolidated:
     ) -> None:
         stamp = _now(now)
         with self._transaction() as conn:
-            updated = conn.execute(
-                update(quarantine)
-                .where(quarantine.c.sha256 == sha)
-                .values(reason_code=problem.code, reason=problem.message, last_attempt=stamp)
+            put_in_quarantine(
+                conn,
+                sha,
+                {"reason_code": problem.code, "reason": problem.message, "last_attempt": stamp},
+                file_name=name,
+                batch_id=manifest.batch_id if manifest else None,
+                device_id=manifest.device_id if manifest else None,
+                first_seen=stamp,
+                content=data,
             )
-            if updated.rowcount == 0:
-                conn.execute(
-                    insert(quarantine).values(
-                        sha256=sha,
-                        file_name=name,
-                        batch_id=manifest.batch_id if manifest else None,
-                        device_id=manifest.device_id if manifest else None,
-                        reason_code=problem.code,
-                        reason=problem.message,
-                        first_seen=stamp,
-                        last_attempt=stamp,
-                        content=data,
-                    )
-                )
 
     def _alarm(self, kind: str, message: str) -> None:
         with self._transaction() as conn:
-            conn.execute(insert(alarms).values(at=_now(), kind=kind, message=message))
+            add_alarm(conn, _now(), kind, message)
 
     # -- what the coordinator looks at -------------------------------------------------------------
 
     def quarantined(self) -> list[dict[str, Any]]:
-        with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(quarantine).order_by(quarantine.c.first_seen, quarantine.c.file_name)
-            )
-            return [{k: v for k, v in r._mapping.items() if k != "content"} for r in rows]
+        return quarantine_list(self.engine)
 
     def alarms(self) -> list[dict[str, Any]]:
-        with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(select(alarms).order_by(alarms.c.id))]
+        return alarm_list(self.engine)
 
     def completeness(self) -> list[dict[str, Any]]:
         """Per device: the seq ranges received, the gaps, the last batch's date."""
@@ -557,7 +538,7 @@ def _append_prepared(conn: Connection, prepared: Prepared) -> bool:
         savepoint.rollback()
         return False
     savepoint.commit()
-    _defer_foreign_keys(conn)
+    defer_foreign_key_checks(conn)
     write_tuples(conn, prepared.projection)
     return True
 

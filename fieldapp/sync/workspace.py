@@ -22,12 +22,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
 from fieldapp.errors import DamagedError, RelaisError
 from fieldapp.messages import Text
-from fieldapp.storage import keyfile
+from fieldapp.storage import envelope, keyfile
 from fieldapp.storage.atomic import atomic_write
 from fieldapp.sync.batch import RecipientPrivateKey, canonical_json
 from fieldapp.sync.invitation import (
@@ -150,8 +147,8 @@ class Workspace:
         return updated
 
 
-def _aad() -> bytes:
-    return canonical_json({"format": _SECRETS_FORMAT, "version": _VERSION})
+def _header() -> dict[str, object]:
+    return {"format": _SECRETS_FORMAT, "version": _VERSION}
 
 
 def _write_secrets(root: Path, data_key: bytes, workspace: Workspace) -> None:
@@ -161,15 +158,8 @@ def _write_secrets(root: Path, data_key: bytes, workspace: Workspace) -> None:
         "drop": workspace.drop.to_json() if workspace.drop is not None else None,
         "created": workspace.created,
     }
-    nonce = secrets.token_bytes(_NONCE_LEN)
     key = keyfile.derive_subkey(data_key, _SUBKEY_PURPOSE)
-    ciphertext = AESGCM(key).encrypt(nonce, canonical_json(content), _aad())
-    document = {
-        "format": _SECRETS_FORMAT,
-        "version": _VERSION,
-        "nonce": base64.b64encode(nonce).decode(),
-        "ciphertext": base64.b64encode(ciphertext).decode(),
-    }
+    document = envelope.seal_document(key, _header(), canonical_json(content))
     raw = (json.dumps(document, sort_keys=True, indent=2) + "\n").encode()
     # Main copy first, then the backup: a crash leaves at least one complete copy.
     atomic_write(root / SECRETS_FILE, raw)
@@ -190,8 +180,8 @@ def _read_secrets(root: Path, data_key: bytes) -> Workspace:
         raise DamagedWorkspace(root, Text("sync.workspace.file_unreadable")) from None
     key = keyfile.derive_subkey(data_key, _SUBKEY_PURPOSE)
     try:
-        plaintext = AESGCM(key).decrypt(nonce, ciphertext, _aad())
-    except (InvalidTag, ValueError):
+        plaintext = envelope.open_document(key, _header(), nonce, ciphertext)
+    except envelope.EnvelopeError:
         raise DamagedWorkspace(root, Text("sync.workspace.altered")) from None
     try:
         content = json.loads(plaintext)

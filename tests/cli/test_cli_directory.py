@@ -12,6 +12,7 @@ import pytest
 
 from fieldapp import cli
 from fieldapp.cli import directory as cli_directory
+from fieldapp.services import coordination as coordination_service
 from fieldapp.services import sync as sync_service
 from fieldapp.storage import keyfile
 from tests.helpers import PASSPHRASE, make_profile
@@ -56,7 +57,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 @pytest.fixture
 def setup(tmp_path: Path) -> dict[str, Path]:
     workspace = tmp_path / "coordination"
-    info = sync_service.create_coordination(
+    info = coordination_service.create_coordination(
         workspace,
         COORD_PASSPHRASE,
         territory="Territoire d'essai",

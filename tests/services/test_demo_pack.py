@@ -6,12 +6,13 @@ from data_inclusion.schema.v1 import Service, Structure
 
 from fieldapp.domain.directory import load_services, load_structures
 from fieldapp.domain.territories import parse_qpv_csv
-from fieldapp.services import directory
+from fieldapp.services import directory, packs
 from fieldapp.services.demo import DEMO_NEIGHBOURHOODS, DEMO_PARTNERS
+from fieldapp.services.field import FieldService
 
 
 def test_demo_files_validate_with_data_inclusion_schema() -> None:
-    structures_path, services_path, territories_path = directory.demo_sources()
+    structures_path, services_path, territories_path = packs.demo_sources()
     structures, problems = load_structures(structures_path.read_bytes())
     assert problems == []
     services, problems = load_services(
@@ -25,13 +26,13 @@ def test_demo_files_validate_with_data_inclusion_schema() -> None:
     _, problems = parse_qpv_csv(territories_path.read_bytes())
     assert problems == []
     # Stored as validated: the runtime loader (no validation) gives the same records.
-    pack = directory.demo_pack()
+    pack = packs.demo_pack()
     assert list(pack.structures) == structures
     assert list(pack.services) == services
 
 
 def test_demo_pack_is_small_fictional_and_covers_the_demo_data() -> None:
-    pack = directory.demo_pack()
+    pack = packs.demo_pack()
     assert pack.demo and pack.version == 0 and pack.signer_fingerprint is None
     assert 10 <= len(pack.structures) <= 15 and 20 <= len(pack.services) <= 30
     assert set(DEMO_NEIGHBOURHOODS) <= pack.neighbourhood_codes
@@ -45,7 +46,7 @@ def test_demo_pack_is_small_fictional_and_covers_the_demo_data() -> None:
     assert len(needs) >= 12
 
 
-def test_a_profile_without_pack_sees_the_demo(field: directory.FieldService) -> None:
+def test_a_profile_without_pack_sees_the_demo(field: FieldService) -> None:
     pack = directory.current_pack(field)
-    assert pack is directory.demo_pack()
+    assert pack is packs.demo_pack()
     assert directory.search_services(pack, "tilleuls")

@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from fieldapp.services import directory
+from fieldapp.services import coordination as coordination_service
+from fieldapp.services import directory, packs
 from fieldapp.services import sync as sync_service
 from fieldapp.services.field import FieldService
 from fieldapp.services.profile import ProfileError
@@ -38,10 +39,10 @@ def write_sources(root: Path, services: int = 2, **extra: Any) -> tuple[Path, Pa
 
 @pytest.fixture
 def workspace(tmp_path: Path) -> ws.Workspace:
-    sync_service.create_coordination(
+    coordination_service.create_coordination(
         tmp_path / "coordination", COORD_PASSPHRASE, territory="Territoire d'essai", **FAST
     )
-    return sync_service.open_coordination(tmp_path / "coordination", COORD_PASSPHRASE)
+    return coordination_service.open_workspace(tmp_path / "coordination", COORD_PASSPHRASE)
 
 
 @pytest.fixture
@@ -56,7 +57,7 @@ def joined(tmp_path: Path, field: FieldService, workspace: ws.Workspace) -> Fiel
 def test_make_pack_reports_refused_rows_and_writes_the_rest(
     data_dir: Path, tmp_path: Path, coordinator: Ed25519PrivateKey
 ) -> None:
-    report = directory.make_pack(
+    report = packs.make_pack(
         coordinator,
         data_dir / "structures.json",
         data_dir / "services.jsonl",
@@ -92,18 +93,18 @@ def test_auto_version_follows_the_archive_and_explicit_version_must_grow(
     archive = tmp_path / "packs"
     out = tmp_path / "out" / "pack.relais-pack"
     out.parent.mkdir()
-    first = directory.make_pack(coordinator, *sources, out, archive_dir=archive)
-    second = directory.make_pack(coordinator, *sources, out, archive_dir=archive)
+    first = packs.make_pack(coordinator, *sources, out, archive_dir=archive)
+    second = packs.make_pack(coordinator, *sources, out, archive_dir=archive)
     assert (first.version, second.version) == (1, 2)
     assert sorted(p.name for p in archive.iterdir()) == [
         "pack-v0001.relais-pack",
         "pack-v0002.relais-pack",
     ]
-    assert directory.make_pack(coordinator, *sources, out, version=10).version == 10
-    with pytest.raises(directory.DirectoryError, match="La version 10 a déjà été publiée"):
-        directory.make_pack(coordinator, *sources, out, archive_dir=archive, version=7)
+    assert packs.make_pack(coordinator, *sources, out, version=10).version == 10
+    with pytest.raises(packs.DirectoryError, match="La version 10 a déjà été publiée"):
+        packs.make_pack(coordinator, *sources, out, archive_dir=archive, version=7)
     # Another coordinator's pack at the same place does not count.
-    other = directory.make_pack(Ed25519PrivateKey.generate(), *sources, out)
+    other = packs.make_pack(Ed25519PrivateKey.generate(), *sources, out)
     assert other.version == 1
 
 
@@ -113,13 +114,13 @@ def test_make_pack_errors_are_profile_errors(
     s_path, v_path, t_path = write_sources(tmp_path)
     out = tmp_path / "p.relais-pack"
     with pytest.raises(ProfileError, match="introuvable"):
-        directory.make_pack(coordinator, tmp_path / "absent.json", v_path, t_path, out)
+        packs.make_pack(coordinator, tmp_path / "absent.json", v_path, t_path, out)
     v_path.write_text("[{]")
     with pytest.raises(ProfileError, match=r"services\.jsonl : JSON invalide"):
-        directory.make_pack(coordinator, s_path, v_path, t_path, out)
+        packs.make_pack(coordinator, s_path, v_path, t_path, out)
     v_path.write_text(json.dumps([service(1, structure_id="test--absente")]))
     with pytest.raises(ProfileError, match="Aucun\\(e\\) service valide"):
-        directory.make_pack(coordinator, s_path, v_path, t_path, out)
+        packs.make_pack(coordinator, s_path, v_path, t_path, out)
     assert not out.exists()
 
 
@@ -128,16 +129,16 @@ def test_workspace_pack_is_accepted_by_a_joined_profile(
 ) -> None:
     sources = write_sources(tmp_path / "src")
     out = tmp_path / "territoire.relais-pack"
-    report = directory.make_workspace_pack(workspace, *sources, out)
+    report = packs.make_workspace_pack(workspace, *sources, out)
     assert (workspace.root / "packs" / "pack-v0001.relais-pack").is_file()
     assert report.signer_fingerprint == workspace.keys.signing_fingerprint
 
     assert directory.current_pack(joined).demo
-    pack = directory.import_pack(joined, out)
+    pack = packs.import_pack(joined, out)
     assert (pack.version, pack.coordination) == (1, "Territoire d'essai")
     assert directory.current_pack(joined) is pack
     assert directory.current_pack(joined, reload=True).version == 1
-    stored = joined.store.get_setting(directory.PACK_SETTING)
+    stored = joined.store.get_setting(packs.PACK_SETTING)
     assert stored["header"]["version"] == 1
 
 
@@ -149,8 +150,8 @@ def test_reopened_profile_keeps_the_pack(
     from tests.helpers import PASSPHRASE
 
     out = tmp_path / "p.relais-pack"
-    directory.make_workspace_pack(workspace, *write_sources(tmp_path / "src", services=3), out)
-    directory.import_pack(joined, out)
+    packs.make_workspace_pack(workspace, *write_sources(tmp_path / "src", services=3), out)
+    packs.import_pack(joined, out)
     joined.close()
     again = profile.open_profile(Home(tmp_path / "profil"), PASSPHRASE)
     try:
@@ -166,15 +167,15 @@ def test_older_or_equal_version_refused_and_current_pack_kept(
 ) -> None:
     sources = write_sources(tmp_path / "src")
     v1, v2 = tmp_path / "v1.relais-pack", tmp_path / "v2.relais-pack"
-    directory.make_workspace_pack(workspace, *sources, v1)
-    directory.make_workspace_pack(workspace, *sources, v2)
-    directory.import_pack(joined, v2)
+    packs.make_workspace_pack(workspace, *sources, v1)
+    packs.make_workspace_pack(workspace, *sources, v2)
+    packs.import_pack(joined, v2)
     for path, message in ((v2, "la version 2 est déjà installée"), (v1, "plus ancien")):
-        with pytest.raises(directory.PackRefused, match=message) as caught:
-            directory.import_pack(joined, path)
+        with pytest.raises(packs.PackRefused, match=message) as caught:
+            packs.import_pack(joined, path)
         assert caught.value.reason == "not_newer"
         assert directory.current_pack(joined).version == 2
-        assert joined.store.get_setting(directory.PACK_SETTING)["header"]["version"] == 2
+        assert joined.store.get_setting(packs.PACK_SETTING)["header"]["version"] == 2
 
 
 def test_tampered_pack_refused_and_current_pack_kept(
@@ -182,13 +183,13 @@ def test_tampered_pack_refused_and_current_pack_kept(
 ) -> None:
     sources = write_sources(tmp_path / "src")
     good, bad = tmp_path / "v1.relais-pack", tmp_path / "v2.relais-pack"
-    directory.make_workspace_pack(workspace, *sources, good)
-    directory.make_workspace_pack(workspace, *sources, bad)
-    directory.import_pack(joined, good)
+    packs.make_workspace_pack(workspace, *sources, good)
+    packs.make_workspace_pack(workspace, *sources, bad)
+    packs.import_pack(joined, good)
     data = bad.read_bytes()
     bad.write_bytes(data.replace(b"Service d'essai n", b"Service d'essai N", 1))
-    with pytest.raises(directory.PackRefused, match="altéré") as caught:
-        directory.import_pack(joined, bad)
+    with pytest.raises(packs.PackRefused, match="altéré") as caught:
+        packs.import_pack(joined, bad)
     assert caught.value.reason == "tampered"
     assert directory.current_pack(joined).version == 1
 
@@ -197,15 +198,13 @@ def test_pack_of_another_coordinator_refused(
     tmp_path: Path, joined: FieldService, coordinator: Ed25519PrivateKey
 ) -> None:
     out = tmp_path / "autre.relais-pack"
-    directory.make_pack(coordinator, *write_sources(tmp_path / "src"), out)
-    with pytest.raises(directory.PackRefused, match="autre coordinateur") as caught:
-        directory.import_pack(joined, out)
+    packs.make_pack(coordinator, *write_sources(tmp_path / "src"), out)
+    with pytest.raises(packs.PackRefused, match="autre coordinateur") as caught:
+        packs.import_pack(joined, out)
     assert caught.value.reason == "wrong_signer"
     # An explicit key cannot override the coordination the profile joined.
-    with pytest.raises(directory.PackRefused) as caught:
-        directory.import_pack(
-            joined, out, coordinator_key=coordinator.public_key().public_bytes_raw()
-        )
+    with pytest.raises(packs.PackRefused) as caught:
+        packs.import_pack(joined, out, coordinator_key=coordinator.public_key().public_bytes_raw())
     assert caught.value.reason == "wrong_signer"
     assert directory.current_pack(joined).demo
 
@@ -214,24 +213,24 @@ def test_profile_without_coordination(
     tmp_path: Path, field: FieldService, coordinator: Ed25519PrivateKey
 ) -> None:
     out = tmp_path / "p.relais-pack"
-    directory.make_pack(coordinator, *write_sources(tmp_path / "src"), out)
-    with pytest.raises(directory.PackRefused, match="aucune coordination") as caught:
-        directory.import_pack(field, out)
+    packs.make_pack(coordinator, *write_sources(tmp_path / "src"), out)
+    with pytest.raises(packs.PackRefused, match="aucune coordination") as caught:
+        packs.import_pack(field, out)
     assert caught.value.reason == "not_joined"
     assert directory.current_pack(field).demo
     key = coordinator.public_key().public_bytes_raw()
-    assert directory.import_pack(field, out, coordinator_key=key).version == 1
+    assert packs.import_pack(field, out, coordinator_key=key).version == 1
     assert not directory.current_pack(field).demo
 
 
 def test_unreadable_pack_file(tmp_path: Path, joined: FieldService) -> None:
-    with pytest.raises(directory.DirectoryError, match="introuvable"):
-        directory.import_pack(joined, tmp_path / "absent.relais-pack")
+    with pytest.raises(packs.DirectoryError, match="introuvable"):
+        packs.import_pack(joined, tmp_path / "absent.relais-pack")
     (tmp_path / "vide.relais-pack").write_bytes(b"")
-    with pytest.raises(directory.PackRefused) as caught:
-        directory.import_pack(joined, tmp_path / "vide.relais-pack")
+    with pytest.raises(packs.PackRefused) as caught:
+        packs.import_pack(joined, tmp_path / "vide.relais-pack")
     assert caught.value.reason == "malformed"
 
 
 def test_no_profile_means_demo() -> None:
-    assert directory.current_pack(None) is directory.demo_pack()
+    assert directory.current_pack(None) is packs.demo_pack()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from fieldapp.services import coordination as coordination_service
 from fieldapp.services import sync as sync_service
 from fieldapp.services.field import FieldService
 from fieldapp.services.profile import ProfileError
@@ -136,12 +137,12 @@ def test_workspace_keys_open_batches_and_need_the_passphrase(
 
 
 def test_workspace_creation_rules(tmp_path: Path, coordination: Coordination) -> None:
-    with pytest.raises(sync_service.WorkspaceProblem, match="existe déjà"):
+    with pytest.raises(coordination_service.WorkspaceProblem, match="existe déjà"):
         make_coordination(coordination.root)
     with pytest.raises(ProfileError, match="trop courte"):
-        sync_service.create_coordination(tmp_path / "w2", "court")
-    with pytest.raises(sync_service.WorkspaceProblem, match="Aucun espace"):
-        sync_service.open_coordination(tmp_path / "nulle-part", COORD_PASSPHRASE)
+        coordination_service.create_coordination(tmp_path / "w2", "court")
+    with pytest.raises(coordination_service.WorkspaceProblem, match="Aucun espace"):
+        coordination_service.open_workspace(tmp_path / "nulle-part", COORD_PASSPHRASE)
     info = ws.read_public_info(coordination.root)
     assert info["hpke_fingerprint"] == coordination.info["hpke_fingerprint"]
     # Damaged key blob: a clear message naming the backup copy.
@@ -149,8 +150,8 @@ def test_workspace_creation_rules(tmp_path: Path, coordination: Coordination) ->
     data = json.loads(blob.read_text())
     data["ciphertext"] = base64.b64encode(b"x" * 64).decode()
     blob.write_text(json.dumps(data))
-    with pytest.raises(sync_service.WorkspaceProblem, match=r"endommagées.*\.bak"):
-        sync_service.open_coordination(coordination.root, COORD_PASSPHRASE)
+    with pytest.raises(coordination_service.WorkspaceProblem, match=r"endommagées.*\.bak"):
+        coordination_service.open_workspace(coordination.root, COORD_PASSPHRASE)
 
 
 def test_new_invitation_and_drop_credentials(tmp_path: Path) -> None:
@@ -168,7 +169,7 @@ def test_new_invitation_and_drop_credentials(tmp_path: Path) -> None:
     }
     assert "s3cret" not in json.dumps(coord.info)
     assert b"s3cret" not in coord.invitation.read_bytes()
-    again = sync_service.issue_invitation(
+    again = coordination_service.issue_invitation(
         coord.root, COORD_PASSPHRASE, invitation_kdf=keyfile.FAST_TEST_KDF
     )
     assert again["code"] != coord.code and again["invitation"] != str(coord.invitation)

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from fieldapp.services import directory
+from fieldapp.services.packs import demo_pack
 from fieldapp.sync.pack import demo_pack as make_pack
 from fieldapp.ui.directory.card import format_phone
 from fieldapp.ui.directory.view import DirectoryView, rank_view
@@ -32,7 +32,7 @@ def created() -> list[Mapping[str, Any]]:
 
 @pytest.fixture
 def view(qtbot: QtBot, created: list[Mapping[str, Any]]) -> DirectoryView:
-    widget = DirectoryView(directory.demo_pack, created.append)
+    widget = DirectoryView(demo_pack, created.append)
     qtbot.addWidget(widget)
     widget.resize(1100, 700)
     widget.show()
@@ -44,7 +44,7 @@ def names(view: DirectoryView) -> list[str]:
 
 
 def test_search_as_you_type(view: DirectoryView, qtbot: QtBot) -> None:
-    assert len(names(view)) == len(directory.demo_pack().services)
+    assert len(names(view)) == len(demo_pack().services)
     assert view.demo_banner.isVisible()
     qtbot.keyClicks(view.search, "perm")
     assert "Permanence d'accès aux soins" in names(view)
@@ -135,7 +135,7 @@ def test_ranking_for_a_contact(view: DirectoryView, qtbot: QtBot) -> None:
 
 
 def test_rank_view_and_refresh_with_an_installed_pack(qtbot: QtBot) -> None:
-    packs = [directory.demo_pack()]
+    packs = [demo_pack()]
     other = make_pack(
         territories=[],
         structures=[{"id": "s", "nom": "Structure", "source": "t", "date_maj": "2026-01-01"}],

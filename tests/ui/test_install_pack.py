@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from fieldapp.services import directory
+from fieldapp.services import packs
 from fieldapp.ui.directory.view import DirectoryView
 from tests.helpers import make_coordination
 from tests.ui.conftest import joined_profile, unlocked_window, workspace_of
@@ -15,7 +15,7 @@ from tests.ui.conftest import joined_profile, unlocked_window, workspace_of
 def test_a_pack_installs_from_the_directory_page(qtbot: QtBot, tmp_path: Path) -> None:
     coordination = make_coordination(tmp_path / "coordination")
     pack_file = tmp_path / "annuaire.relais-pack"
-    directory.make_workspace_pack(coordination.open(), *directory.demo_sources(), pack_file)
+    packs.make_workspace_pack(coordination.open(), *packs.demo_sources(), pack_file)
     window = unlocked_window(qtbot, joined_profile(tmp_path / "profil", coordination))
     try:
         view = workspace_of(window).show_page("annuaire")

@@ -13,6 +13,7 @@ from fieldapp.ui.app import bugs, gui_gc, i18n
 from fieldapp.ui.app.resources import icon
 from fieldapp.ui.app.single_instance import InstanceServer, signal_running
 from fieldapp.ui.app.window import RelaisWindow
+from fieldapp.ui.coordination.report_pdf import register_pdf_renderer
 from fieldapp.ui.kit.style import apply_style
 
 
@@ -28,6 +29,7 @@ def application(argv: list[str] | None = None) -> QApplication:
         bugs.install()  # from now on, an exception nobody caught is shown, not just printed
     assert isinstance(app, QApplication)
     gui_gc.install(app)
+    register_pdf_renderer()
     apply_style(app)
     app.setWindowIcon(icon("relais"))
     return app

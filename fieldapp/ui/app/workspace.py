@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.services import directory, privacy
+from fieldapp.services import directory, packs, privacy
 from fieldapp.services.field import UnknownRecord
 from fieldapp.services.profile import Home
 from fieldapp.ui.app.resources import icon, pixmap
@@ -379,10 +379,10 @@ class Workspace(QWidget):
         if not path:
             return False
         try:
-            pack = directory.import_pack(self.session.service, Path(path))
-        except directory.PackRefused as exc:
+            pack = packs.import_pack(self.session.service, Path(path))
+        except packs.PackRefused as exc:
             reason = str(exc)
-            if "non installé" not in reason:  # some reasons say it already
+            if not exc.says_not_installed:
                 reason = self.tr("Pack non installé : %1").replace("%1", reason)
             view.show_notice(reason, error=True)
             return False

@@ -301,3 +301,10 @@ def render_pdf(report: Report) -> bytes:
     doc.finish()
     buffer.close()
     return bytes(data.data())
+
+
+def register_pdf_renderer() -> None:
+    """Let the services write PDF reports with this renderer (window start, CLI's report)."""
+    from fieldapp.services.reporting import register_pdf_renderer as register
+
+    register(render_pdf)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.services.coordination import CoordinationService, NoWorkspace
+from fieldapp.services.coordination import CoordinationService, NoWorkspace, WorkspaceProblem
 from fieldapp.services.profile import Home, WrongPassphrase
 from fieldapp.ui.app.resources import icon
 from fieldapp.ui.coordination.dashboard import Dashboard
@@ -136,7 +136,7 @@ class OpenWorkspaceDialog(QDialog):
                 "Phrase de passe incorrecte pour cet espace. C'est celle de la coordination, "
                 "pas celle de votre carnet (sauf dans la démonstration)."
             )
-        elif isinstance(error, NoWorkspace):
+        elif isinstance(error, WorkspaceProblem) and isinstance(error.problem, NoWorkspace):
             text = self.tr(
                 "Ce dossier n'est pas un espace de coordination Relais : choisissez le dossier "
                 "créé par « fieldapp coord init »."
