@@ -22,7 +22,7 @@ from fieldapp.messages import Text, render
 from fieldapp.services import profile
 from fieldapp.services.coordination import CoordinationService
 from fieldapp.services.field import FieldService
-from fieldapp.storage.home import Home, default_home
+from fieldapp.services.profile import Home, default_home
 
 # -- exit codes ------------------------------------------------------------------------------------
 

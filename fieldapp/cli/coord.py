@@ -24,8 +24,7 @@ from fieldapp.cli import common
 from fieldapp.cli.common import arg_flag, arg_int, arg_opt, arg_str
 from fieldapp.messages import render
 from fieldapp.services import coordination
-from fieldapp.services.coordination import CoordinationService
-from fieldapp.sync.merge import MergeReport
+from fieldapp.services.coordination import CoordinationService, MergeReport
 
 
 def cmd_coord_init(args: argparse.Namespace) -> int:

@@ -28,8 +28,7 @@ from fieldapp.cli.common import (
 )
 from fieldapp.messages import render
 from fieldapp.services import profile, sync
-from fieldapp.storage import keyfile
-from fieldapp.storage.store import ContactFilter
+from fieldapp.services.field import ContactFilter
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -206,7 +205,7 @@ def cmd_handover_list(args: argparse.Namespace) -> int:
 def cmd_passphrase_change(args: argparse.Namespace) -> int:
     home = common.existing_home(args)
     old = common.passphrase(args)
-    keyfile.unlock(home.key_file, old)  # say "wrong passphrase" before asking for a new one
+    profile.check_passphrase(home, old)  # say "wrong passphrase" before asking for a new one
     profile.change_passphrase(home, old, common.new_passphrase(args))
     print("Phrase de passe changée.")
     return 0
@@ -215,7 +214,7 @@ def cmd_passphrase_change(args: argparse.Namespace) -> int:
 def cmd_passphrase_recover(args: argparse.Namespace) -> int:
     home = common.existing_home(args)
     recovery_key = common.recovery_key(args)
-    keyfile.unlock_with_recovery(home.key_file, recovery_key)
+    profile.check_recovery_key(home, recovery_key)
     profile.recover(home, recovery_key, common.new_passphrase(args))
     print("Nouvelle phrase de passe enregistrée.")
     return 0

@@ -20,7 +20,7 @@ from fieldapp.cli import common
 from fieldapp.cli.common import CliError, arg_flag, arg_opt, arg_path, arg_str
 from fieldapp.services import privacy
 from fieldapp.services import sync as sync_service
-from fieldapp.sync.transports import DropSettings
+from fieldapp.services.sync import DropSettings
 
 
 def _to_drop(args: argparse.Namespace) -> str | DropSettings | None:

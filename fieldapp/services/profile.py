@@ -18,6 +18,7 @@ from fieldapp.services.field import FieldService
 from fieldapp.storage import keyfile, migrate
 from fieldapp.storage.engine import DatabaseLocked, open_engine, write_transaction
 from fieldapp.storage.home import Home as Home
+from fieldapp.storage.home import default_home as default_home
 from fieldapp.storage.keyfile import DEFAULT_KDF as DEFAULT_KDF
 from fieldapp.storage.keyfile import KdfParams as KdfParams
 from fieldapp.storage.keyfile import WrongPassphrase as WrongPassphrase
@@ -155,6 +156,16 @@ def open_with_key(home: Home, data_key: bytes) -> FieldService:
     except Exception:
         engine.dispose()
         raise
+
+
+def check_passphrase(home: Home, passphrase: str) -> None:
+    """WrongPassphrase unless `passphrase` opens this profile (asked before a new one is typed)."""
+    keyfile.unlock(home.key_file, passphrase)
+
+
+def check_recovery_key(home: Home, recovery_key: str) -> None:
+    """WrongRecoveryKey unless `recovery_key` opens this profile."""
+    keyfile.unlock_with_recovery(home.key_file, recovery_key)
 
 
 def change_passphrase(home: Home, old: str, new: str) -> None:
