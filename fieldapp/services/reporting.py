@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Protocol
 from sqlalchemy import Engine as Engine  # a report's source: the window passes one too
 
 from fieldapp.errors import UnavailableError
+from fieldapp.messages import render as render_message
 from fieldapp.reports.indicators import Scope as Scope
 from fieldapp.reports.indicators import compute_indicators, dimension_values
 from fieldapp.reports.publish import DEFAULT_K as DEFAULT_K
@@ -167,7 +168,7 @@ def my_activity(
 def activity_report(field_service: FieldService, scope: Scope) -> Report:
     own_type = str(field_service.structure.get("type") or "")
     indicators = compute_indicators(field_service.engine, scope, own_structure_type=own_type)
-    return build_report(indicators, k=None, title="Mon activité")
+    return build_report(indicators, k=None, title=render_message("services.reporting.my_activity"))
 
 
 def coordination_filters(source: CoordinationService | Engine) -> tuple[list[str], list[str]]:
