@@ -103,11 +103,14 @@ def render(report: Report, fmt: str) -> bytes:
         if not _pdf_renderer:
             raise NoPdfRenderer()
         return _pdf_renderer[0](report)
-    raise _unknown_format(fmt)
+    check_format(fmt)
+    raise AssertionError(fmt)  # unreachable: every format is handled above
 
 
-def _unknown_format(fmt: str) -> ReportError:
-    return ReportError("services.reporting.format", format=fmt, choices=", ".join(FORMATS))
+def check_format(fmt: str) -> None:
+    """ReportError unless `fmt` is one of FORMATS (the CLI asks before opening the workspace)."""
+    if fmt not in FORMATS:
+        raise ReportError("services.reporting.format", format=fmt, choices=", ".join(FORMATS))
 
 
 def export(report: Report, fmt: str, out: Path) -> Path:
@@ -137,8 +140,7 @@ def coord_report(
     structure_type: str | None = None,
 ) -> Report:
     """`fieldapp coord report`: compute, publish with suppression, write `out` atomically."""
-    if fmt not in FORMATS:
-        raise _unknown_format(fmt)
+    check_format(fmt)
     scope = make_scope(
         date_from,
         date_to,
