@@ -52,8 +52,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     messages.set_language(os.environ.get("FIELDAPP_LANG"))
     args = build_parser().parse_args(argv)
     run = common.command(args) or gui.window
+    # Only `coord report` has --format; its PDF is drawn by the window's (Qt) renderer.
+    fmt: object = getattr(args, "format", None)
     try:
-        if vars(args).get("format") == "pdf":  # `coord report --format pdf`: Qt draws the PDF
+        if fmt == "pdf":
             gui.register_pdf_renderer()
         return int(run(args))
     except RelaisError as error:  # the one place an error becomes a line and an exit code

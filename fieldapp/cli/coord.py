@@ -43,12 +43,12 @@ def cmd_coord_init(args: argparse.Namespace) -> int:
     if arg_flag(args, "json"):
         common.print_json(result)
         return 0
-    print(f"Espace coordinateur créé dans {result['workspace']}")
-    print(f"Territoire : {result['territory']}")
-    print(f"Empreinte de la clé de chiffrement : {result['hpke_fingerprint']}")
-    print(f"Empreinte de la clé de signature   : {result['signing_fingerprint']}")
+    print(render("cli.out.coord_created", {"workspace": result["workspace"]}))
+    print(render("cli.out.territory", {"territory": result["territory"]}))
+    print(render("cli.out.encryption_fingerprint", {"fingerprint": result["hpke_fingerprint"]}))
+    print(render("cli.out.signing_fingerprint", {"fingerprint": result["signing_fingerprint"]}))
     _print_invitation(result)
-    print("Clé de secours de l'espace (notez-la maintenant, elle ne sera plus affichée) :")
+    print(render("cli.out.workspace_recovery_key"))
     print(f"  {result['recovery_key']}")
     return 0
 
@@ -67,8 +67,8 @@ def cmd_coord_invite(args: argparse.Namespace) -> int:
 
 
 def _print_invitation(result: Mapping[str, object]) -> None:
-    print(f"Invitation : {result['invitation']}")
-    print("Code d'invitation (à transmettre à part, il ne sera plus affiché) :")
+    print(render("cli.out.invitation", {"path": result["invitation"]}))
+    print(render("cli.out.invitation_code"))
     print(f"  {result['code']}")
 
 
@@ -79,7 +79,7 @@ def _progress(done: int, total: int, name: str) -> None:
 
 def _print_report(report: MergeReport) -> int:
     for q in report.batches_quarantined:
-        print(f"quarantaine : {q['file']} — {q['reason']}")
+        print(render("cli.out.quarantined", {"file": q["file"], "reason": q["reason"]}))
     print(report.summary())
     return common.EXIT_ERROR if report.batches_quarantined else 0
 
@@ -87,16 +87,16 @@ def _print_report(report: MergeReport) -> int:
 def cmd_enrol(args: argparse.Namespace) -> int:
     enrolment = CoordinationService.read_enrolment(Path(arg_str(args, "file")))
     structure = enrolment.structure.get("name", "?")
-    print(f"Appareil {enrolment.device_id} — structure « {structure} »")
-    print(f"Empreinte : {enrolment.fingerprint}")
+    print(render("cli.out.enrol_device", {"device": enrolment.device_id, "structure": structure}))
+    print(render("cli.out.fingerprint", {"fingerprint": enrolment.fingerprint}))
     if not arg_flag(args, "yes") and sys.stdin.isatty():
-        answer = input("L'empreinte lue par l'appareil est-elle identique ? [o/N] ")
+        answer = input(render("cli.out.enrol_confirm"))
         if answer.strip().lower() not in {"o", "oui", "y", "yes"}:
             print(render("cli.coord.enrol_cancelled"), file=sys.stderr)
             return common.EXIT_ERROR
     with closing(common.open_workspace(args)) as service:
         device = service.enrol(enrolment)
-    print(f"Appareil enrôlé ({device['status']}).")
+    print(render("cli.out.enrolled", {"status": device["status"]}))
     return 0
 
 
@@ -148,7 +148,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
         return common.EXIT_ERROR if report.batches_quarantined else 0
     for device in gaps:
         for text in device["gaps_text"]:
-            print(f"appareil {device['device_id']} : {text}")
+            print(render("cli.out.device_gap", {"device": device["device_id"], "text": text}))
     return _print_report(report)
 
 
@@ -165,7 +165,7 @@ def cmd_quarantine(args: argparse.Namespace) -> int:
     for r in rows:
         print(f"{r['file_name']}  {r['reason']}")
     if not rows:
-        print("Quarantaine vide.")
+        print(render("cli.out.quarantine_empty"))
     return 0
 
 
@@ -175,12 +175,15 @@ def cmd_gaps(args: argparse.Namespace) -> int:
     if arg_flag(args, "json"):
         common.print_json(rows)
         return 0
+    complete = render("cli.out.complete")
     for r in rows:
-        where = r["structure"] or r["device_id"]
-        state = "; ".join(r["gaps_text"]) or "complet"
-        print(
-            f"{where} : {r['events']} événement(s), dernier lot {r['last_batch'] or '—'} — {state}"
-        )
+        line = {
+            "where": r["structure"] or r["device_id"],
+            "events": r["events"],
+            "last": r["last_batch"] or "—",
+            "state": "; ".join(r["gaps_text"]) or complete,
+        }
+        print(render("cli.out.gaps_line", line))
     return 0
 
 

@@ -18,14 +18,13 @@ from contextlib import closing
 
 from fieldapp.cli import common
 from fieldapp.cli.common import arg_flag, arg_int, arg_opt_int, arg_path
+from fieldapp.messages import render
 from fieldapp.services import directory, packs
 
 
 def _counts(summary: Mapping[str, object]) -> str:
-    return (
-        f"{summary['structures']} structure(s), {summary['services']} service(s), "
-        f"{summary['territories']} quartier(s)"
-    )
+    counts = {k: summary[k] for k in ("structures", "services", "territories")}
+    return render("cli.out.pack_counts", counts)
 
 
 def cmd_coord_pack(args: argparse.Namespace) -> int:
@@ -48,15 +47,13 @@ def cmd_coord_pack(args: argparse.Namespace) -> int:
     for line in report.problem_lines():
         print(f"fieldapp: {line}", file=sys.stderr)
     counts = report.counts
-    print(f"Pack de référence version {report.version} écrit : {report.path}")
-    print(
-        f"  {counts['structures']} structure(s), {counts['services']} service(s), "
-        f"{counts['territories']} quartier(s) ; conservation {retention_months} mois"
-    )
-    print(f"  Empreinte de la clé de signature : {report.signer_fingerprint}")
-    print(f"  SHA-256 du contenu : {report.content_sha256}")
+    print(render("cli.out.pack_written", {"version": report.version, "path": report.path}))
+    retention = {"counts": _counts(counts), "months": retention_months}
+    print("  " + render("cli.out.pack_retention", retention))
+    print("  " + render("cli.out.pack_signer", {"fingerprint": report.signer_fingerprint}))
+    print("  " + render("cli.out.pack_sha256", {"sha": report.content_sha256}))
     if report.refused:
-        print(f"  {report.refused} ligne(s) refusée(s), détail ci-dessus (non incluses)")
+        print("  " + render("cli.out.pack_refused_rows", {"n": report.refused}))
     return 0
 
 
@@ -67,8 +64,12 @@ def cmd_pack_import(args: argparse.Namespace) -> int:
     if arg_flag(args, "json"):
         common.print_json(summary)
         return 0
-    where = f" de la coordination « {pack.coordination} »" if pack.coordination else ""
-    print(f"Pack de référence version {pack.version}{where} installé : {_counts(summary)}")
+    installed = {"version": pack.version, "counts": _counts(summary)}
+    if pack.coordination:
+        installed["coordination"] = pack.coordination
+        print(render("cli.out.pack_installed_from", installed))
+    else:
+        print(render("cli.out.pack_installed", installed))
     return 0
 
 
@@ -79,12 +80,15 @@ def cmd_pack_show(args: argparse.Namespace) -> int:
         common.print_json(summary)
         return 0
     if summary["demo"]:
-        print(f"Annuaire de démonstration (données fictives) : {_counts(summary)}")
+        print(render("cli.out.pack_demo", {"counts": _counts(summary)}))
     else:
-        print(
-            f"Pack de référence version {summary['version']} du {summary['date'][:10]} "
-            f"(« {summary['coordination']} ») : {_counts(summary)}"
-        )
+        current = {
+            "version": summary["version"],
+            "date": summary["date"][:10],
+            "coordination": summary["coordination"],
+            "counts": _counts(summary),
+        }
+        print(render("cli.out.pack_current", current))
     return 0
 
 

@@ -57,9 +57,9 @@ def cmd_init(args: argparse.Namespace) -> int:
     if arg_flag(args, "json"):
         common.print_json(result)
     else:
-        print(f"Profil créé dans {home.root}")
-        print(f"Appareil : {result['device_id']}")
-        print("Clé de secours (notez-la maintenant, elle ne sera plus affichée) :")
+        print(render("cli.out.init_created", {"home": home.root}))
+        print(render("cli.out.device", {"device": result["device_id"]}))
+        print(render("cli.out.init_recovery_key"))
         print(f"  {recovery_key}")
     return 0
 
@@ -124,10 +124,11 @@ def cmd_contact_list(args: argparse.Namespace) -> int:
     if arg_flag(args, "json"):
         common.print_json([_public_contact(r) for r in rows])
         return 0
+    voided = " " + render("cli.out.contact_voided")
     for r in rows:
-        voided = " (annulé)" if r["voided"] else ""
-        print(f"{r['id']}  {r['date']}  {r['neighbourhood']:<10} {r['outcome']}{voided}")
-    print(f"{len(rows)} contact(s)", file=sys.stderr)
+        mark = voided if r["voided"] else ""
+        print(f"{r['id']}  {r['date']}  {r['neighbourhood']:<10} {r['outcome']}{mark}")
+    print(render("cli.out.contact_count", {"n": len(rows)}), file=sys.stderr)
     return 0
 
 
@@ -159,7 +160,8 @@ def cmd_import_contacts(args: argparse.Namespace) -> int:
         )
     else:
         imported, refused = len(report.imported), len(report.errors)
-        print(f"{imported} contact(s) importé(s), {refused} ligne(s) refusée(s)")
+        summary = {"imported": imported, "refused": refused}
+        print(render("cli.out.import_summary", summary))
     return 0 if not report.errors else common.EXIT_ERROR
 
 
@@ -196,9 +198,10 @@ def cmd_handover_list(args: argparse.Namespace) -> int:
     if arg_flag(args, "json"):
         common.print_json([{k: v for k, v in r.items() if not k.endswith("_hlc")} for r in rows])
         return 0
+    follow_up = render("cli.out.handover_follow_up")
     for r in rows:
         follow = r["follow_up"] or "-"
-        print(f"{r['id']}  {r['status']:<16} suivi {follow:<10}  {r['partner']}")
+        print(f"{r['id']}  {r['status']:<16} {follow_up} {follow:<10}  {r['partner']}")
     return 0
 
 
@@ -207,7 +210,7 @@ def cmd_passphrase_change(args: argparse.Namespace) -> int:
     old = common.passphrase(args)
     profile.check_passphrase(home, old)  # say "wrong passphrase" before asking for a new one
     profile.change_passphrase(home, old, common.new_passphrase(args))
-    print("Phrase de passe changée.")
+    print(render("cli.out.passphrase_changed"))
     return 0
 
 
@@ -216,7 +219,7 @@ def cmd_passphrase_recover(args: argparse.Namespace) -> int:
     recovery_key = common.recovery_key(args)
     profile.check_recovery_key(home, recovery_key)
     profile.recover(home, recovery_key, common.new_passphrase(args))
-    print("Nouvelle phrase de passe enregistrée.")
+    print(render("cli.out.passphrase_recovered"))
     return 0
 
 
@@ -232,11 +235,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if arg_flag(args, "json"):
         common.print_json(result)
     else:
-        print(
-            f"Profil de démonstration créé dans {home.root} ({result['contacts']} contacts fictifs)"
-        )
-        print(f"Espace coordinateur de démonstration : {result['workspace']}")
-        print(f"Phrase de passe de démonstration (profil et coordination) : {passphrase}")
+        created = {"home": home.root, "contacts": result["contacts"]}
+        print(render("cli.out.demo_created", created))
+        print(render("cli.out.demo_workspace", {"workspace": result["workspace"]}))
+        print(render("cli.out.demo_passphrase", {"passphrase": passphrase}))
     return 0
 
 
@@ -248,10 +250,8 @@ def cmd_person_erase(args: argparse.Namespace) -> int:
             removed = privacy.erase_person(service, arg_str(args, "pseudonym"))
         except ValueError as exc:  # malformed code: the message never repeats the input
             raise CliError("cli.person.refused", detail=exc) from exc
-    print(
-        f"Effacé de ce carnet : {removed.contacts} contact(s), {removed.handovers} relais. "
-        "La coordination l'effacera en fusionnant votre prochain envoi."
-    )
+    erased = {"contacts": removed.contacts, "handovers": removed.handovers}
+    print(render("cli.out.person_erased", erased))
     return 0
 
 

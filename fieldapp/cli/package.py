@@ -19,12 +19,13 @@ from fieldapp import __version__
 from fieldapp.cli import common
 from fieldapp.cli.common import arg_flag, arg_opt
 from fieldapp.errors import UnavailableError
+from fieldapp.messages import render
 
 
 def _qt_check(workdir: Path | None) -> Callable[[], str]:
     def check() -> str:
         if importlib.util.find_spec("PySide6") is None:
-            return "PySide6 absent : vérification de l'interface sautée"
+            return render("cli.out.selfcheck_no_qt")
         from fieldapp.ui.app import selfcheck_qt  # Qt only here
 
         return selfcheck_qt.check(workdir)
@@ -37,12 +38,15 @@ def cmd_selfcheck(args: argparse.Namespace) -> int:
 
     tmp = arg_opt(args, "tmp")
     workdir = Path(tmp).expanduser() if tmp else None
-    frozen = " (application empaquetée)" if getattr(sys, "frozen", False) else ""
-    print(
-        f"Relais {__version__}{frozen} — autotest ; Python {platform.python_version()}, "
-        f"{platform.system()} {platform.machine()}",
-        flush=True,
-    )
+    frozen = " " + render("cli.out.selfcheck_frozen") if getattr(sys, "frozen", False) else ""
+    header = {
+        "version": __version__,
+        "frozen": frozen,
+        "python": platform.python_version(),
+        "system": platform.system(),
+        "machine": platform.machine(),
+    }
+    print(render("cli.out.selfcheck_header", header), flush=True)
     try:
         selfcheck.run(
             workdir=workdir,

@@ -11,16 +11,16 @@ from contextlib import closing
 from pathlib import Path
 
 from fieldapp.cli import common
-from fieldapp.cli.common import CliError, arg_flag, arg_int, arg_opt, arg_str
-from fieldapp.services.reporting import FORMATS, coord_report
+from fieldapp.cli.common import arg_flag, arg_int, arg_opt, arg_str
+from fieldapp.messages import render
+from fieldapp.services.reporting import FORMATS, check_format, coord_report
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     date_from = common.parse_date(arg_opt(args, "date_from"), "--from", code="cli.report.bad_date")
     date_to = common.parse_date(arg_opt(args, "date_to"), "--to", code="cli.report.bad_date")
     fmt, out, k = arg_str(args, "format"), arg_str(args, "out"), arg_int(args, "k")
-    if fmt not in FORMATS:
-        raise CliError("cli.report.unknown_format", fmt=fmt, formats=", ".join(FORMATS))
+    check_format(fmt)  # before the passphrase is asked for
     with closing(common.open_workspace(args)) as service:
         report = coord_report(
             service,
@@ -42,7 +42,9 @@ def cmd_report(args: argparse.Namespace) -> int:
             }
         )
     else:
-        print(f"Rapport écrit : {out} ({report.period_text()}, secret k = {k})")
+        print(
+            render("cli.out.report_written", {"out": out, "period": report.period_text(), "k": k})
+        )
     return 0
 
 

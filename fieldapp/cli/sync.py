@@ -18,6 +18,7 @@ from contextlib import closing
 
 from fieldapp.cli import common
 from fieldapp.cli.common import CliError, arg_flag, arg_opt, arg_path, arg_str
+from fieldapp.messages import render
 from fieldapp.services import privacy
 from fieldapp.services import sync as sync_service
 from fieldapp.services.sync import DropSettings
@@ -50,11 +51,12 @@ def cmd_join(args: argparse.Namespace) -> int:
     if arg_flag(args, "json"):
         common.print_json(result)
     else:
-        print(f"Rattaché à la coordination « {result['territory']} »")
-        print(f"Empreinte de la clé du coordinateur : {result['hpke_fingerprint']}")
+        print(render("cli.out.joined", {"territory": result["territory"]}))
+        fingerprint = {"fingerprint": result["hpke_fingerprint"]}
+        print(render("cli.out.coordinator_fingerprint", fingerprint))
         drop = result.get("drop")
         if drop:
-            print(f"Destination des lots : {drop['location']}")
+            print(render("cli.out.drop", {"location": drop["location"]}))
     return 0
 
 
@@ -64,9 +66,9 @@ def cmd_enrolment(args: argparse.Namespace) -> int:
     if arg_flag(args, "json"):
         common.print_json(result)
     else:
-        print(f"Fichier d'enrôlement écrit : {result['path']}")
-        print(f"Appareil : {result['device_id']}")
-        print(f"Empreinte à lire au coordinateur : {result['fingerprint']}")
+        print(render("cli.out.enrolment_written", {"path": result["path"]}))
+        print(render("cli.out.device", {"device": result["device_id"]}))
+        print(render("cli.out.enrolment_fingerprint", {"fingerprint": result["fingerprint"]}))
     return 0
 
 
@@ -90,9 +92,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
         common.print_json(report.to_dict())
     else:
         if report.sealed:
-            print(f"{report.sealed} nouveau(x) lot(s) scellé(s)")
+            print(render("cli.out.sync_sealed", {"n": report.sealed}))
         for name in report.delivered:
-            print(f"remis : {name}")
+            print(render("cli.out.sync_delivered", {"name": name}))
         print(report.message)
     if not report.ok:
         print(f"fieldapp: {report.message}", file=sys.stderr)
@@ -112,11 +114,13 @@ def cmd_outbox(args: argparse.Namespace) -> int:
     if arg_flag(args, "json"):
         common.print_json(rows)
         return 0
+    events = render("cli.out.outbox_events")
     for row in rows:
         when = row["delivered_at"] or row["last_attempt"] or row["created_at"]
-        line = f"{row['file_name']}  {row['event_count']:>5} évén.  {row['state']:<10}  {when}"
+        line = f"{row['file_name']}  {row['event_count']:>5} {events}  {row['state']:<10}  {when}"
         if row["state"] == "failed":
-            line += f"  (essai n° {row['attempts']}, prochain : {row['next_attempt']})"
+            retry = {"attempts": row["attempts"], "next": row["next_attempt"]}
+            line += "  " + render("cli.out.outbox_retry", retry)
             line += f"  {row['reason']}"
         print(line)
     print(summary, file=sys.stderr)

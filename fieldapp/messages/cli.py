@@ -90,9 +90,160 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{option} : date invalide « {value} » (attendu AAAA-MM-JJ)",
         "{option}: invalid date “{value}” (expected YYYY-MM-DD)",
     ),
-    "cli.report.unknown_format": (
-        "format inconnu : {fmt} (possibles : {formats})",
-        "unknown format: {fmt} (possible: {formats})",
-    ),
     "cli.package.selfcheck_failed": ("{detail}", "{detail}"),
+    # what the commands print when all went well (stdout; `--json` output is never translated)
+    "cli.out.device": ("Appareil : {device}", "Device: {device}"),
+    "cli.out.init_created": ("Profil créé dans {home}", "Profile created in {home}"),
+    "cli.out.init_recovery_key": (
+        "Clé de secours (notez-la maintenant, elle ne sera plus affichée) :",
+        "Recovery key (write it down now, it will not be shown again):",
+    ),
+    "cli.out.contact_voided": ("(annulé)", "(voided)"),
+    "cli.out.contact_count": ("{n} contact(s)", "{n} contact(s)"),
+    "cli.out.import_summary": (
+        "{imported} contact(s) importé(s), {refused} ligne(s) refusée(s)",
+        "{imported} contact(s) imported, {refused} line(s) refused",
+    ),
+    "cli.out.handover_follow_up": ("suivi", "follow-up"),
+    "cli.out.passphrase_changed": ("Phrase de passe changée.", "Passphrase changed."),
+    "cli.out.passphrase_recovered": (
+        "Nouvelle phrase de passe enregistrée.",
+        "New passphrase saved.",
+    ),
+    "cli.out.demo_created": (
+        "Profil de démonstration créé dans {home} ({contacts} contacts fictifs)",
+        "Demo profile created in {home} ({contacts} fictitious contacts)",
+    ),
+    "cli.out.demo_workspace": (
+        "Espace coordinateur de démonstration : {workspace}",
+        "Demo coordinator workspace: {workspace}",
+    ),
+    "cli.out.demo_passphrase": (
+        "Phrase de passe de démonstration (profil et coordination) : {passphrase}",
+        "Demo passphrase (profile and coordination): {passphrase}",
+    ),
+    "cli.out.person_erased": (
+        "Effacé de ce carnet : {contacts} contact(s), {handovers} relais. La coordination "
+        "l'effacera en fusionnant votre prochain envoi.",
+        "Erased from this notebook: {contacts} contact(s), {handovers} handover(s). The "
+        "coordination will erase it when it merges your next send.",
+    ),
+    "cli.out.joined": (
+        "Rattaché à la coordination « {territory} »",
+        "Joined the coordination “{territory}”",
+    ),
+    "cli.out.coordinator_fingerprint": (
+        "Empreinte de la clé du coordinateur : {fingerprint}",
+        "Fingerprint of the coordinator's key: {fingerprint}",
+    ),
+    "cli.out.drop": ("Destination des lots : {location}", "Destination of the batches: {location}"),
+    "cli.out.enrolment_written": (
+        "Fichier d'enrôlement écrit : {path}",
+        "Enrolment file written: {path}",
+    ),
+    "cli.out.enrolment_fingerprint": (
+        "Empreinte à lire au coordinateur : {fingerprint}",
+        "Fingerprint to read to the coordinator: {fingerprint}",
+    ),
+    "cli.out.sync_sealed": ("{n} nouveau(x) lot(s) scellé(s)", "{n} new batch(es) sealed"),
+    "cli.out.sync_delivered": ("remis : {name}", "delivered: {name}"),
+    "cli.out.outbox_events": ("évén.", "events"),
+    "cli.out.outbox_retry": (
+        "(essai n° {attempts}, prochain : {next})",
+        "(attempt {attempts}, next: {next})",
+    ),
+    "cli.out.coord_created": (
+        "Espace coordinateur créé dans {workspace}",
+        "Coordinator workspace created in {workspace}",
+    ),
+    "cli.out.territory": ("Territoire : {territory}", "Territory: {territory}"),
+    # aligned in each language, as the two lines are printed one above the other
+    "cli.out.encryption_fingerprint": (
+        "Empreinte de la clé de chiffrement : {fingerprint}",
+        "Encryption key fingerprint: {fingerprint}",
+    ),
+    "cli.out.signing_fingerprint": (
+        "Empreinte de la clé de signature   : {fingerprint}",
+        "Signing key fingerprint:    {fingerprint}",
+    ),
+    "cli.out.workspace_recovery_key": (
+        "Clé de secours de l'espace (notez-la maintenant, elle ne sera plus affichée) :",
+        "Workspace recovery key (write it down now, it will not be shown again):",
+    ),
+    "cli.out.invitation": ("Invitation : {path}", "Invitation: {path}"),
+    "cli.out.invitation_code": (
+        "Code d'invitation (à transmettre à part, il ne sera plus affiché) :",
+        "Invitation code (pass it on separately, it will not be shown again):",
+    ),
+    "cli.out.quarantined": ("quarantaine : {file} — {reason}", "quarantine: {file} — {reason}"),
+    "cli.out.enrol_device": (
+        "Appareil {device} — structure « {structure} »",
+        "Device {device} — organisation “{structure}”",
+    ),
+    "cli.out.fingerprint": ("Empreinte : {fingerprint}", "Fingerprint: {fingerprint}"),
+    # the answers o/oui/y/yes are accepted whatever the language
+    "cli.out.enrol_confirm": (
+        "L'empreinte lue par l'appareil est-elle identique ? [o/N] ",
+        "Is the fingerprint read from the device identical? [y/N] ",
+    ),
+    "cli.out.enrolled": ("Appareil enrôlé ({status}).", "Device enrolled ({status})."),
+    "cli.out.device_gap": ("appareil {device} : {text}", "device {device}: {text}"),
+    "cli.out.quarantine_empty": ("Quarantaine vide.", "Quarantine empty."),
+    "cli.out.gaps_line": (
+        "{where} : {events} événement(s), dernier lot {last} — {state}",
+        "{where}: {events} event(s), last batch {last} — {state}",
+    ),
+    "cli.out.complete": ("complet", "complete"),
+    "cli.out.report_written": (
+        "Rapport écrit : {out} ({period}, secret k = {k})",
+        "Report written: {out} ({period}, confidentiality k = {k})",
+    ),
+    "cli.out.pack_counts": (
+        "{structures} structure(s), {services} service(s), {territories} quartier(s)",
+        "{structures} structure(s), {services} service(s), {territories} neighbourhood(s)",
+    ),
+    "cli.out.pack_written": (
+        "Pack de référence version {version} écrit : {path}",
+        "Reference pack version {version} written: {path}",
+    ),
+    "cli.out.pack_retention": (
+        "{counts} ; conservation {months} mois",
+        "{counts}; retention {months} months",
+    ),
+    "cli.out.pack_signer": (
+        "Empreinte de la clé de signature : {fingerprint}",
+        "Signing key fingerprint: {fingerprint}",
+    ),
+    "cli.out.pack_sha256": ("SHA-256 du contenu : {sha}", "SHA-256 of the content: {sha}"),
+    "cli.out.pack_refused_rows": (
+        "{n} ligne(s) refusée(s), détail ci-dessus (non incluses)",
+        "{n} line(s) refused, details above (not included)",
+    ),
+    "cli.out.pack_installed": (
+        "Pack de référence version {version} installé : {counts}",
+        "Reference pack version {version} installed: {counts}",
+    ),
+    "cli.out.pack_installed_from": (
+        "Pack de référence version {version} de la coordination « {coordination} » installé : "
+        "{counts}",
+        "Reference pack version {version} from the coordination “{coordination}” installed: "
+        "{counts}",
+    ),
+    "cli.out.pack_demo": (
+        "Annuaire de démonstration (données fictives) : {counts}",
+        "Demo directory (fictitious data): {counts}",
+    ),
+    "cli.out.pack_current": (
+        "Pack de référence version {version} du {date} (« {coordination} ») : {counts}",
+        "Reference pack version {version} of {date} (“{coordination}”): {counts}",
+    ),
+    "cli.out.selfcheck_header": (
+        "Relais {version}{frozen} — autotest ; Python {python}, {system} {machine}",
+        "Relais {version}{frozen} — self-check; Python {python}, {system} {machine}",
+    ),
+    "cli.out.selfcheck_frozen": ("(application empaquetée)", "(packaged application)"),
+    "cli.out.selfcheck_no_qt": (
+        "PySide6 absent : vérification de l'interface sautée",
+        "PySide6 missing: interface check skipped",
+    ),
 }

@@ -65,6 +65,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Type de structure inconnu « {value} » ; valeurs possibles : {choices}",
         "Unknown structure type “{value}”; possible values: {choices}",
     ),
+    # the notebook (services/field.py)
+    "services.field.incomplete_profile": (
+        "profil incomplet : identité de l'appareil absente",
+        "incomplete profile: the device's identity is missing",
+    ),
+    "services.field.personal_data": (
+        "{found} dans la note (à retirer, ou à masquer)",
+        "{found} in the note (remove it, or mask it)",
+    ),
+    "services.field.void_reason": (
+        "motif d'annulation obligatoire ({max} caractères au plus)",
+        "reason for voiding required ({max} characters at most)",
+    ),
+    "services.field.already_voided": (
+        "ce contact est déjà annulé",
+        "this contact is already voided",
+    ),
+    "services.field.contact_voided": ("ce contact a été annulé", "this contact has been voided"),
+    "services.field.voided_locked": (
+        "un contact annulé ne peut plus être modifié",
+        "a voided contact can no longer be changed",
+    ),
     # device sync (services/sync.py)
     "services.sync.lots_one": ("{n} lot", "{n} batch"),
     "services.sync.lots_many": ("{n} lots", "{n} batches"),
@@ -97,6 +119,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "services.sync.drop": ("{problem}", "{problem}"),
     "services.sync.seal": ("{problem}", "{problem}"),
+    # what a run did (SyncReport.message), the badge (status_summary) and the progress lines
+    "services.sync.report.failed": (
+        "{lots} non remis : {reason}",
+        "{lots} not delivered: {reason}",
+    ),
+    "services.sync.report.delivered": ("{lots} remis.", "{lots} delivered."),
+    "services.sync.report.delivered_to": (
+        "{lots} remis vers {destination}.",
+        "{lots} delivered to {destination}.",
+    ),
+    "services.sync.report.nothing": (
+        "Rien à envoyer : tout est déjà remis.",
+        "Nothing to send: everything is already delivered.",
+    ),
+    "services.sync.ago.now": ("à l'instant", "just now"),
+    "services.sync.ago.minutes": ("il y a {n} min", "{n} min ago"),
+    "services.sync.ago.hours": ("il y a {n} h", "{n} h ago"),
+    "services.sync.ago.day": ("il y a 1 jour", "1 day ago"),
+    "services.sync.ago.days": ("il y a {n} jours", "{n} days ago"),
+    "services.sync.summary.not_joined": (
+        "Non rattaché à une coordination",
+        "Not joined to a coordination",
+    ),
+    "services.sync.summary.pending": ("{lots} en attente", "{lots} waiting"),
+    "services.sync.summary.changes_one": ("{n} modification à envoyer", "{n} change to send"),
+    "services.sync.summary.changes_many": ("{n} modifications à envoyer", "{n} changes to send"),
+    "services.sync.summary.nothing": ("Rien à envoyer", "Nothing to send"),
+    "services.sync.summary.synced": ("Synchronisé {ago}", "Synchronised {ago}"),
+    "services.sync.progress.connecting": (
+        "Connexion à {destination}…",
+        "Connecting to {destination}…",
+    ),
+    "services.sync.progress.sending": (
+        "Envoi du lot {index} sur {total} ({events} événements)…",
+        "Sending batch {index} of {total} ({events} events)…",
+    ),
     "services.sync.retention_days": (
         "Durée de conservation : nombre de jours entre 0 et 3650.",
         "Retention: a number of days between 0 and 3650.",
@@ -182,6 +240,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This profile has not joined any coordination: the pack's signature cannot be checked. "
         "Join the coordination with its invitation first.",
     ),
+    "services.packs.row_problem": ("{file} : {problem}", "{file}: {problem}"),
     "services.packs.refused": ("{problem}", "{problem}"),
     # The verifier's own message already says "pack non installé" (sync/pack.py, not_newer).
     "services.packs.not_newer": ("{problem}", "{problem}"),
@@ -220,6 +279,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "PDF export unavailable: Relais's graphical interface (PySide6) is not installed; "
         "choose the csv or xlsx format.",
     ),
+    "services.reporting.my_activity": ("Mon activité", "My activity"),
     # spreadsheet import (services/csv_import.py)
     "services.csv.encoding": (
         "encodage du fichier non reconnu (enregistrez-le en « CSV UTF-8 »)",
@@ -252,5 +312,65 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "services.selfcheck.failed": (
         "autotest en échec à l'étape « {step} » : {detail}",
         "self-check failed at step “{step}”: {detail}",
+    ),
+    "services.selfcheck.step.sqlcipher": ("sqlcipher", "sqlcipher"),
+    "services.selfcheck.step.folder": ("dossier", "folder"),
+    "services.selfcheck.step.directory": ("annuaire", "directory"),
+    "services.selfcheck.step.profile": ("profil", "profile"),
+    "services.selfcheck.step.write": ("écriture", "write"),
+    "services.selfcheck.step.read": ("lecture", "read"),
+    "services.selfcheck.step.batch": ("lot", "batch"),
+    "services.selfcheck.step.merge": ("fusion", "merge"),
+    "services.selfcheck.not_sqlcipher": (
+        "le pilote n'est pas SQLCipher",
+        "the driver is not SQLCipher",
+    ),
+    "services.selfcheck.no_neighbourhood": (
+        "aucun quartier dans {path}",
+        "no neighbourhood in {path}",
+    ),
+    "services.selfcheck.demo_pack": (
+        "pack de démonstration : {neighbourhoods} quartier(s), {services} service(s)",
+        "demo pack: {neighbourhoods} neighbourhood(s), {services} service(s)",
+    ),
+    "services.selfcheck.profile_created": (
+        "profil chiffré créé (Argon2id {mib} Mio, t={iterations})",
+        "encrypted profile created (Argon2id {mib} MiB, t={iterations})",
+    ),
+    "services.selfcheck.clear_database": (
+        "la base est en clair sur le disque",
+        "the database is in clear text on the disk",
+    ),
+    "services.selfcheck.written": (
+        "contact {contact}… enregistré, base chiffrée sur le disque",
+        "contact {contact}… saved, database encrypted on the disk",
+    ),
+    "services.selfcheck.read_mismatch": (
+        "le contact relu ne correspond pas",
+        "the contact read back does not match",
+    ),
+    "services.selfcheck.no_event": (
+        "aucun événement dans le journal",
+        "no event in the log",
+    ),
+    "services.selfcheck.unlocked": (
+        "déverrouillé par la phrase de passe, {events} événement(s)",
+        "unlocked with the passphrase, {events} event(s)",
+    ),
+    "services.selfcheck.batch_mismatch": (
+        "le lot ouvert ne contient pas les événements scellés",
+        "the opened batch does not hold the sealed events",
+    ),
+    "services.selfcheck.sealed": (
+        "{name} scellé ({size} octets), vérifié et ouvert",
+        "{name} sealed ({size} bytes), verified and opened",
+    ),
+    "services.selfcheck.worker_failed": (
+        "le processus auxiliaire de fusion n'a pas préparé le lot",
+        "the merge's helper process did not prepare the batch",
+    ),
+    "services.selfcheck.worker_prepared": (
+        "lot préparé par le processus auxiliaire de fusion",
+        "batch prepared by the merge's helper process",
     ),
 }

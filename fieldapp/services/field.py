@@ -20,6 +20,8 @@ from fieldapp.domain.handovers import (
     parse_status_change,
 )
 from fieldapp.domain.ids import uuid7
+from fieldapp.errors import DamagedError
+from fieldapp.messages import Text
 from fieldapp.storage import audit
 from fieldapp.storage.engine import write_transaction
 from fieldapp.storage.home import Home
@@ -32,6 +34,13 @@ class PersonalDataInNote(ValidationError):
     """A note holds what looks like personal data; one problem per kind found."""
 
 
+class IncompleteProfile(DamagedError):
+    """The database opened but holds no device identity (a profile creation cut short)."""
+
+    def __init__(self) -> None:
+        super().__init__("services.field.incomplete_profile")
+
+
 def guard_note(contact: Contact, *, redact: bool, today: date, field: str = "note") -> Contact:
     """Refuse a note with personal data, or mask it when the user asked to (`redact`)."""
     if not contact.note:
@@ -42,7 +51,7 @@ def guard_note(contact: Contact, *, redact: bool, today: date, field: str = "not
     if redact:
         return replace(contact, note=pii.redact(contact.note, findings, today=today))
     raise PersonalDataInNote(
-        Problem(field, f"{line} dans la note (à retirer, ou à masquer)")
+        Problem(field, Text("services.field.personal_data", found=line))
         for line in pii.summary(findings)
     )
 
@@ -60,7 +69,7 @@ class FieldService:
         device_id = probe.get_setting("device_id")
         structure = probe.get_setting("structure")
         if not device_id or not structure:
-            raise ValueError("profil incomplet : identité de l'appareil absente")
+            raise IncompleteProfile()
         return cls(home, engine, FieldStore(engine, device_id), structure)
 
     @property
@@ -136,16 +145,10 @@ class FieldService:
         row = self.store.get_contact(contact_id)
         reason = reason.strip()
         if not reason or len(reason) > MAX_VOID_REASON:
-            raise ValidationError(
-                [
-                    Problem(
-                        "reason",
-                        f"motif d'annulation obligatoire ({MAX_VOID_REASON} caractères au plus)",
-                    )
-                ]
-            )
+            text = Text("services.field.void_reason", max=MAX_VOID_REASON)
+            raise ValidationError([Problem("reason", text)])
         if row["voided"]:
-            raise ValidationError([Problem("contact", "ce contact est déjà annulé")])
+            raise ValidationError([Problem("contact", Text("services.field.already_voided"))])
         self.store.record(EventType.CONTACT_VOIDED, contact_id, {"reason": reason})
 
     def contact(self, contact_id: str) -> dict[str, Any]:
@@ -182,7 +185,7 @@ class FieldService:
         handover = parse_handover(data, today=(now or datetime.now(UTC)).date())
         contact = self.store.get_contact(handover.contact_id)
         if contact["voided"]:
-            raise ValidationError([Problem("contact_id", "ce contact a été annulé")])
+            raise ValidationError([Problem("contact_id", Text("services.field.contact_voided"))])
         check_transition(None, INITIAL_STATUS)
         handover_id = uuid7()
         payload = handover.to_payload() | {"at": _stamp(now)}
@@ -219,9 +222,7 @@ class FieldService:
     def _contact_model(self, contact_id: str) -> Contact:
         row = self.store.get_contact(contact_id)
         if row["voided"]:
-            raise ValidationError(
-                [Problem("contact", "un contact annulé ne peut plus être modifié")]
-            )
+            raise ValidationError([Problem("contact", Text("services.field.voided_locked"))])
         payload = {k: v for k, v in row.items() if k in CONTACT_FIELDS and v is not None}
         # An old contact may predate today's date limits; amending must not reject its own date.
         return parse_contact(payload, today=max(date.today(), date.fromisoformat(row["date"])))
@@ -231,4 +232,4 @@ def _stamp(now: datetime | None) -> str:
     return (now or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="seconds")
 
 
-__all__ = ["ContactFilter", "FieldService", "UnknownRecord"]
+__all__ = ["ContactFilter", "FieldService", "IncompleteProfile", "UnknownRecord"]

@@ -29,7 +29,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from fieldapp.domain import directory as dom
 from fieldapp.domain.directory import DirectoryFileError, RowProblem
 from fieldapp.domain.territories import parse_qpv_csv
-from fieldapp.messages import Text
+from fieldapp.messages import Text, render
 from fieldapp.services.field import FieldService
 from fieldapp.services.profile import ProfileError
 from fieldapp.storage.atomic import atomic_write
@@ -140,7 +140,11 @@ class PackReport:
         return sum(len(p) for p in self.problems.values())
 
     def problem_lines(self) -> list[str]:
-        return [f"{name} : {problem}" for name, rows in self.problems.items() for problem in rows]
+        return [
+            render("services.packs.row_problem", {"file": name, "problem": problem})
+            for name, rows in self.problems.items()
+            for problem in rows
+        ]
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Protocol
 from sqlalchemy import Engine as Engine  # a report's source: the window passes one too
 
 from fieldapp.errors import UnavailableError
+from fieldapp.messages import render as render_message
 from fieldapp.reports.indicators import Scope as Scope
 from fieldapp.reports.indicators import compute_indicators, dimension_values
 from fieldapp.reports.publish import DEFAULT_K as DEFAULT_K
@@ -102,11 +103,14 @@ def render(report: Report, fmt: str) -> bytes:
         if not _pdf_renderer:
             raise NoPdfRenderer()
         return _pdf_renderer[0](report)
-    raise _unknown_format(fmt)
+    check_format(fmt)
+    raise AssertionError(fmt)  # unreachable: every format is handled above
 
 
-def _unknown_format(fmt: str) -> ReportError:
-    return ReportError("services.reporting.format", format=fmt, choices=", ".join(FORMATS))
+def check_format(fmt: str) -> None:
+    """ReportError unless `fmt` is one of FORMATS (the CLI asks before opening the workspace)."""
+    if fmt not in FORMATS:
+        raise ReportError("services.reporting.format", format=fmt, choices=", ".join(FORMATS))
 
 
 def export(report: Report, fmt: str, out: Path) -> Path:
@@ -136,8 +140,7 @@ def coord_report(
     structure_type: str | None = None,
 ) -> Report:
     """`fieldapp coord report`: compute, publish with suppression, write `out` atomically."""
-    if fmt not in FORMATS:
-        raise _unknown_format(fmt)
+    check_format(fmt)
     scope = make_scope(
         date_from,
         date_to,
@@ -167,7 +170,7 @@ def my_activity(
 def activity_report(field_service: FieldService, scope: Scope) -> Report:
     own_type = str(field_service.structure.get("type") or "")
     indicators = compute_indicators(field_service.engine, scope, own_structure_type=own_type)
-    return build_report(indicators, k=None, title="Mon activité")
+    return build_report(indicators, k=None, title=render_message("services.reporting.my_activity"))
 
 
 def coordination_filters(source: CoordinationService | Engine) -> tuple[list[str], list[str]]:

@@ -12,7 +12,8 @@ afterwards (the user's own profile is never opened):
 6. optionally, a check given by the caller (the CLI passes fieldapp.ui.app.selfcheck_qt's when
    PySide6 is importable: this module stays Qt-free).
 
-A failure is raised as `SelfCheckFailed`, whose str() is one French line naming the step.
+A failure is raised as `SelfCheckFailed`, whose str() is one line naming the step. Steps keep
+their (French) names as identifiers; what is printed is in the current language.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from fieldapp.errors import DamagedError
+from fieldapp.messages import Text
 from fieldapp.services import packs, profile
 from fieldapp.services.field import FieldService
 from fieldapp.storage import keyfile
@@ -46,11 +48,29 @@ STRUCTURE_NAME = "Autotest Relais"
 STRUCTURE_TYPE = "autre"
 
 
+# What each step is called on screen; a step not listed (the caller's extra) shows its name.
+_LABELS: dict[str, Text] = {
+    "sqlcipher": Text("services.selfcheck.step.sqlcipher"),
+    "dossier": Text("services.selfcheck.step.folder"),
+    "annuaire": Text("services.selfcheck.step.directory"),
+    "profil": Text("services.selfcheck.step.profile"),
+    "écriture": Text("services.selfcheck.step.write"),
+    "lecture": Text("services.selfcheck.step.read"),
+    "lot": Text("services.selfcheck.step.batch"),
+    "fusion": Text("services.selfcheck.step.merge"),
+}
+
+
+def step_label(name: str) -> str:
+    label = _LABELS.get(name)
+    return label.message() if label is not None else name
+
+
 class SelfCheckFailed(DamagedError):
     """One step failed: this copy of Relais is broken; str() is the line to print."""
 
-    def __init__(self, step: str, detail: str) -> None:
-        super().__init__("services.selfcheck.failed", step=step, detail=detail)
+    def __init__(self, step: str, detail: Text | str) -> None:
+        super().__init__("services.selfcheck.failed", step=_LABELS.get(step, step), detail=detail)
         self.step = step
         self.detail = detail
 
@@ -62,7 +82,7 @@ class Step:
     seconds: float
 
     def line(self) -> str:
-        return f"ok  {self.name:<11} {self.detail} ({self.seconds:.2f} s)"
+        return f"ok  {step_label(self.name):<11} {self.detail} ({self.seconds:.2f} s)"
 
 
 Progress = Callable[[Step], None]
@@ -96,7 +116,7 @@ class _Runner:
             self.progress(done)
 
 
-def _expect(step: str, condition: bool, detail: str) -> None:
+def _expect(step: str, condition: bool, detail: Text) -> None:
     if not condition:
         raise SelfCheckFailed(step, detail)
 
@@ -139,7 +159,7 @@ def run(
             row = conn.execute("PRAGMA cipher_version").fetchone()
         finally:
             conn.close()
-        _expect("sqlcipher", bool(row and row[0]), "le pilote n'est pas SQLCipher")
+        _expect("sqlcipher", bool(row and row[0]), Text("services.selfcheck.not_sqlcipher"))
         detail.append(f"SQLCipher {row[0]} (SQLite {sqlcipher.sqlite_version})")
 
     with runner.step("dossier") as detail:
@@ -163,9 +183,14 @@ def _store_checks(runner: _Runner, home: Home, kdf: keyfile.KdfParams) -> None:
     with runner.step("annuaire") as detail:
         pack = packs.demo_pack()
         codes = sorted(pack.neighbourhood_codes)
-        _expect("annuaire", bool(codes), f"aucun quartier dans {packs.demo_dir()}")
+        no_codes = Text("services.selfcheck.no_neighbourhood", path=packs.demo_dir())
+        _expect("annuaire", bool(codes), no_codes)
         detail.append(
-            f"pack de démonstration : {len(codes)} quartier(s), {len(pack.services)} service(s)"
+            Text(
+                "services.selfcheck.demo_pack",
+                neighbourhoods=len(codes),
+                services=len(pack.services),
+            ).message()
         )
 
     with runner.step("profil") as detail:
@@ -173,7 +198,11 @@ def _store_checks(runner: _Runner, home: Home, kdf: keyfile.KdfParams) -> None:
             home, passphrase, structure=STRUCTURE_NAME, structure_type=STRUCTURE_TYPE, kdf=kdf
         )
         detail.append(
-            f"profil chiffré créé (Argon2id {kdf.memory_kib // 1024} Mio, t={kdf.iterations})"
+            Text(
+                "services.selfcheck.profile_created",
+                mib=kdf.memory_kib // 1024,
+                iterations=kdf.iterations,
+            ).message()
         )
 
     with runner.step("écriture") as detail:
@@ -183,8 +212,8 @@ def _store_checks(runner: _Runner, home: Home, kdf: keyfile.KdfParams) -> None:
             created.close()
         with home.db_file.open("rb") as f:
             head = f.read(len(SQLITE_HEADER))
-        _expect("écriture", head != SQLITE_HEADER, "la base est en clair sur le disque")
-        detail.append(f"contact {contact_id[:8]}… enregistré, base chiffrée sur le disque")
+        _expect("écriture", head != SQLITE_HEADER, Text("services.selfcheck.clear_database"))
+        detail.append(Text("services.selfcheck.written", contact=contact_id[:8]).message())
 
     opened: list[FieldService] = []
     try:
@@ -195,11 +224,11 @@ def _store_checks(runner: _Runner, home: Home, kdf: keyfile.KdfParams) -> None:
             _expect(
                 "lecture",
                 row["neighbourhood"] == codes[0] and row["date"] == today.isoformat(),
-                "le contact relu ne correspond pas",
+                Text("services.selfcheck.read_mismatch"),
             )
             events = [e.to_dict() for e in service.store.events_from(0)]
-            _expect("lecture", bool(events), "aucun événement dans le journal")
-            detail.append(f"déverrouillé par la phrase de passe, {len(events)} événement(s)")
+            _expect("lecture", bool(events), Text("services.selfcheck.no_event"))
+            detail.append(Text("services.selfcheck.unlocked", events=len(events)).message())
 
         with runner.step("lot") as detail:
             signing = Ed25519PrivateKey.from_private_bytes(
@@ -219,9 +248,9 @@ def _store_checks(runner: _Runner, home: Home, kdf: keyfile.KdfParams) -> None:
             _expect(
                 "lot",
                 [e["id"] for e in unsealed] == [e["id"] for e in events],
-                "le lot ouvert ne contient pas les événements scellés",
+                Text("services.selfcheck.batch_mismatch"),
             )
-            detail.append(f"{name} scellé ({len(data)} octets), vérifié et ouvert")
+            detail.append(Text("services.selfcheck.sealed", name=name, size=len(data)).message())
 
         with runner.step("fusion") as detail:
             # A large merge prepares batches in a spawned worker process: in a frozen bundle that
@@ -235,9 +264,9 @@ def _store_checks(runner: _Runner, home: Home, kdf: keyfile.KdfParams) -> None:
             _expect(
                 "fusion",
                 isinstance(outcome, Prepared) and outcome.event_ids == [e["id"] for e in events],
-                "le processus auxiliaire de fusion n'a pas préparé le lot",
+                Text("services.selfcheck.worker_failed"),
             )
-            detail.append("lot préparé par le processus auxiliaire de fusion")
+            detail.append(Text("services.selfcheck.worker_prepared").message())
     finally:
         for service in opened:
             service.close()

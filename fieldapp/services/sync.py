@@ -81,7 +81,8 @@ LAST_RUN_KEY: Final = "sync.last_run"
 LAST_SUCCESS_KEY: Final = "sync.last_success"
 DEFAULT_RETENTION_DAYS: Final = 30
 
-# progress(done, total, message): `done` batches of `total` handled so far, message in French.
+# progress(done, total, message): `done` batches of `total` handled so far, message in the
+# current language.
 ProgressCallback = Callable[[int, int, str], None]
 TransportFactory = Callable[[DropSettings, float], Transport]
 
@@ -130,7 +131,7 @@ class SyncReport:
     connection_message: str | None = None
     delivered: list[str] = field(default_factory=list)
     already_present: list[str] = field(default_factory=list)
-    failed: list[tuple[str, str]] = field(default_factory=list)  # (file name, French reason)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (file name, reason)
     pending: int = 0
 
     @property
@@ -139,14 +140,21 @@ class SyncReport:
 
     @property
     def message(self) -> str:
-        """One French line summing the run up."""
+        """One line summing the run up, in the current language."""
+        return self.text().message()
+
+    def text(self) -> Text:
         if self.failed:
-            reason = self.failed[0][1]
-            return f"{_lots(len(self.failed))} non remis : {reason}"
+            lots = _lots_text(len(self.failed))
+            return Text("services.sync.report.failed", lots=lots, reason=self.failed[0][1])
         if self.delivered:
-            where = f" vers {self.destination}" if self.destination else ""
-            return f"{_lots(len(self.delivered))} remis{where}."
-        return "Rien à envoyer : tout est déjà remis."
+            lots = _lots_text(len(self.delivered))
+            if self.destination:
+                return Text(
+                    "services.sync.report.delivered_to", lots=lots, destination=self.destination
+                )
+            return Text("services.sync.report.delivered", lots=lots)
+        return Text("services.sync.report.nothing")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -164,39 +172,36 @@ class SyncReport:
         }
 
 
-def _lots(n: int) -> str:
-    return f"{n} lot" if n == 1 else f"{n} lots"
-
-
 def _lots_text(n: int) -> Text:
     return Text("services.sync.lots_one" if n == 1 else "services.sync.lots_many", n=n)
 
 
-def _ago(moment: datetime, now: datetime) -> str:
+def _ago(moment: datetime, now: datetime) -> Text:
     seconds = max(0, int((now - moment).total_seconds()))
     if seconds < 60:
-        return "à l'instant"
+        return Text("services.sync.ago.now")
     if seconds < 3600:
-        return f"il y a {seconds // 60} min"
+        return Text("services.sync.ago.minutes", n=seconds // 60)
     if seconds < 86400:
-        return f"il y a {seconds // 3600} h"
+        return Text("services.sync.ago.hours", n=seconds // 3600)
     days = seconds // 86400
-    return "il y a 1 jour" if days == 1 else f"il y a {days} jours"
+    return Text("services.sync.ago.day") if days == 1 else Text("services.sync.ago.days", n=days)
 
 
 def _summary(
     joined: bool, pending: int, unsealed: int, last_success: datetime | None, now: datetime
-) -> str:
+) -> Text:
     if not joined:
-        return "Non rattaché à une coordination"
+        return Text("services.sync.summary.not_joined")
     if pending:
-        return f"{_lots(pending)} en attente"
+        return Text("services.sync.summary.pending", lots=_lots_text(pending))
     if unsealed:
-        word = "modification" if unsealed == 1 else "modifications"
-        return f"{unsealed} {word} à envoyer"
+        one = unsealed == 1
+        code = "services.sync.summary.changes_one" if one else "services.sync.summary.changes_many"
+        return Text(code, n=unsealed)
     if last_success is None:
-        return "Rien à envoyer"
-    return f"Synchronisé {_ago(last_success, now)}"
+        return Text("services.sync.summary.nothing")
+    return Text("services.sync.summary.synced", ago=_ago(last_success, now))
 
 
 def _default_factory(drop: DropSettings, timeout: float) -> Transport:
@@ -487,7 +492,8 @@ class SyncService:
             report.pending = self._pending_count()
             return report
         notify = progress or (lambda _done, _total, _message: None)
-        notify(0, total, f"Connexion à {destination.describe()}…")
+        connecting = Text("services.sync.progress.connecting", destination=destination.describe())
+        notify(0, total, connecting.message())
         transport = self._factory(destination, self.timeout)
         try:
             check = transport.check()
@@ -515,11 +521,13 @@ class SyncService:
         box = self.outbox_store
         total = len(candidates)
         for index, entry in enumerate(candidates):
-            notify(
-                index,
-                total,
-                f"Envoi du lot {index + 1} sur {total} ({entry.event_count} événements)…",
+            sending = Text(
+                "services.sync.progress.sending",
+                index=index + 1,
+                total=total,
+                events=entry.event_count,
             )
+            notify(index, total, sending.message())
             data = box.content(entry.batch_id)
             box.mark_delivering(entry.batch_id)
             try:
@@ -583,11 +591,11 @@ class SyncService:
             "last_run": self.store.get_setting(LAST_RUN_KEY),
             "last_success": format_time(last_success) if last_success else None,
             "next_retry": format_time(next_retry) if next_retry else None,
-            "summary": _summary(joined, pending, unsealed, last_success, now),
+            "summary": _summary(joined, pending, unsealed, last_success, now).message(),
         }
 
     def status_summary(self, now: datetime | None = None) -> str:
-        """The badge: "3 lots en attente", "Synchronisé il y a 2 min"..."""
+        """The badge, in the current language: "3 lots en attente", "Synchronisé il y a 2 min"…"""
         return str(self.status(now)["summary"])
 
     # -- helpers ---------------------------------------------------------------------------------
