@@ -14,11 +14,10 @@ from fieldapp.services import profile
 from fieldapp.services.sync import SyncService
 from fieldapp.storage import keyfile
 from fieldapp.storage.home import Home
-from fieldapp.ui.app import i18n
 from fieldapp.ui.app.main import application
 from fieldapp.ui.app.window import RelaisWindow
 from fieldapp.ui.app.workspace import Workspace
-from fieldapp.ui.kit import tasks
+from fieldapp.ui.kit import i18n, tasks
 from fieldapp.ui.notebook.contact_form import ContactForm
 from fieldapp.ui.onboarding.unlock import UnlockScreen
 from tests.helpers import PASSPHRASE, Coordination, make_coordination, make_profile

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from fieldapp.storage.home import Home
-from fieldapp.ui.app import i18n
 from fieldapp.ui.app.window import RelaisWindow
+from fieldapp.ui.kit import i18n
 from fieldapp.ui.notebook.contacts_page import ContactsPage
 from fieldapp.ui.notebook.settings_page import SettingsPage
 from tests.helpers import sample_contact
@@ -68,7 +68,7 @@ def test_the_saved_language_applies_before_unlocking(
 
 
 def test_the_audit_log_reads_in_english_too() -> None:
-    from fieldapp.ui.app import i18n
+    from fieldapp.ui.kit import i18n
     from fieldapp.ui.notebook.settings_page import audit_detail, audit_label
 
     entry = {"action": "import", "label": "Import de contacts (tableur)"}

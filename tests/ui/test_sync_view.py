@@ -275,7 +275,7 @@ def test_the_badge_words_follow_the_service_and_the_language(sync: SyncService) 
     from datetime import UTC, datetime, timedelta
 
     from fieldapp.sync.outbox import format_time
-    from fieldapp.ui.app import i18n
+    from fieldapp.ui.kit import i18n
     from fieldapp.ui.sync.badge import status_text
 
     now = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)

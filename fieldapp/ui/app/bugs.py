@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.errors import RelaisError
-from fieldapp.ui.app.i18n import current_language
+from fieldapp.ui.kit.i18n import current_language
 
 _log = logging.getLogger(__name__)
 _open: list[QDialog] = []  # dialogs shown without a parent window, kept alive until closed

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 from fieldapp.services import directory, packs, privacy
 from fieldapp.services.field import UnknownRecord
 from fieldapp.services.profile import Home
-from fieldapp.ui.app.resources import icon, pixmap
-from fieldapp.ui.app.session import Session
 from fieldapp.ui.directory.view import DirectoryView
+from fieldapp.ui.kit.resources import icon, pixmap
+from fieldapp.ui.kit.session import Session
 from fieldapp.ui.kit.widgets import Banner
 from fieldapp.ui.notebook.activity_page import ActivityPage
 from fieldapp.ui.notebook.contact_detail import VoidDialog

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 
 from fieldapp.services.coordination import CoordinationService, NoWorkspace, WorkspaceProblem
 from fieldapp.services.profile import Home, WrongPassphrase
-from fieldapp.ui.app.resources import icon
 from fieldapp.ui.coordination.dashboard import Dashboard
 from fieldapp.ui.coordination.view import CoordinationView
 from fieldapp.ui.kit import tasks
+from fieldapp.ui.kit.resources import icon
 from fieldapp.ui.kit.widgets import labelled, muted_label, task_dialog_footer, title_label
 
 LAST_WORKSPACE = "last_workspace"  # plain settings: a folder path, nothing about people

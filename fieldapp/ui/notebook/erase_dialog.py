@@ -10,7 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QDialog, QLineEdit, QVBoxLayout, QWidget
 
 from fieldapp.services import privacy
-from fieldapp.ui.app.session import CONTACTS, HANDOVERS, Session
+from fieldapp.ui.kit.session import CONTACTS, HANDOVERS, Session
 from fieldapp.ui.kit.widgets import FieldError, dialog_buttons, labelled, muted_label, title_label
 
 

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain.vocab import VOCABULARIES
 from fieldapp.services import csv_import
-from fieldapp.ui.app.i18n import label, short_date
-from fieldapp.ui.app.session import CONTACTS, Session
+from fieldapp.ui.kit.i18n import label, short_date
 from fieldapp.ui.kit.labels import field_name
+from fieldapp.ui.kit.session import CONTACTS, Session
 from fieldapp.ui.kit.tasks import run_task
 from fieldapp.ui.kit.widgets import Banner, muted_label, primary_button, title_label
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain import pseudonym as pseudo
 from fieldapp.domain.vocab import GENDERS
-from fieldapp.ui.app.i18n import label
+from fieldapp.ui.kit.i18n import label
 from fieldapp.ui.kit.widgets import dialog_buttons, labelled, link_button, muted_label, title_label
 
 NO_YEAR = 0  # the spin box's "not typed yet" value, shown as a blank

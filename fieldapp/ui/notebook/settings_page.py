@@ -27,8 +27,8 @@ from fieldapp import __version__
 from fieldapp.domain.vocab import STRUCTURE_TYPES
 from fieldapp.services import privacy, profile
 from fieldapp.services.profile import Home
-from fieldapp.ui.app.i18n import LANGUAGES, current_language, label
-from fieldapp.ui.app.session import Session
+from fieldapp.ui.kit.i18n import LANGUAGES, current_language, label
+from fieldapp.ui.kit.session import Session
 from fieldapp.ui.kit.tables import local_time
 from fieldapp.ui.kit.tasks import run_task
 from fieldapp.ui.kit.widgets import (

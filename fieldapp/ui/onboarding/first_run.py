@@ -23,7 +23,7 @@ from fieldapp.services import demo, onboarding, profile
 from fieldapp.services.field import FieldService
 from fieldapp.services.onboarding import Onboarding, Step, StepRefused, key_characters
 from fieldapp.services.profile import DEFAULT_KDF, Home, KdfParams
-from fieldapp.ui.app.resources import pixmap
+from fieldapp.ui.kit.resources import pixmap
 from fieldapp.ui.kit.tasks import run_task
 from fieldapp.ui.kit.widgets import Card, mark_invalid, muted_label, primary_button, title_label
 from fieldapp.ui.onboarding import recovery_sheet

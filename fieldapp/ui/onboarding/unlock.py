@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from fieldapp.services import profile
 from fieldapp.services.field import FieldService
 from fieldapp.services.profile import Home
-from fieldapp.ui.app.resources import pixmap
+from fieldapp.ui.kit.resources import pixmap
 from fieldapp.ui.kit.tasks import run_task
 from fieldapp.ui.kit.widgets import (
     Banner,
