@@ -53,7 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     run = common.command(args) or gui.window
     try:
-        if common.arg_opt(args, "format") == "pdf":  # `coord report --format pdf`: Qt draws it
+        if vars(args).get("format") == "pdf":  # `coord report --format pdf`: Qt draws the PDF
             gui.register_pdf_renderer()
         return int(run(args))
     except RelaisError as error:  # the one place an error becomes a line and an exit code
