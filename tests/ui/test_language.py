@@ -13,7 +13,7 @@ from fieldapp.ui.kit import i18n
 from fieldapp.ui.notebook.contacts_page import ContactsPage
 from fieldapp.ui.notebook.settings_page import SettingsPage
 from tests.helpers import sample_contact
-from tests.ui.conftest import make_window, visible_texts, workspace_of
+from tests.helpers.ui import make_window, visible_texts, workspace_of
 
 
 def _nav_texts(window: RelaisWindow) -> list[str]:

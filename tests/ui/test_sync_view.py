@@ -16,7 +16,7 @@ from fieldapp.ui.sync.model import OutboxModel
 from fieldapp.ui.sync.scheduler import SyncScheduler
 from fieldapp.ui.sync.view import SyncView
 from tests.helpers import Coordination, make_coordination, make_profile, sample_contact
-from tests.ui.conftest import visible_texts
+from tests.helpers.ui import visible_texts
 
 
 @pytest.fixture
