@@ -81,3 +81,34 @@ def test_the_audit_log_reads_in_english_too() -> None:
         assert audit_detail(detail) == "12 rows, 10 imported, 2 refused"
     finally:
         i18n.apply_language("fr")
+
+
+def _french_only_sources() -> set[str]:
+    """The `tr()` sources whose English differs, accelerators and placeholders removed."""
+    import xml.etree.ElementTree as ET
+
+    from fieldapp.ui.kit.resources import resource_dir
+
+    root = ET.parse(resource_dir() / "translations" / "relais_en.ts").getroot()
+    sources: set[str] = set()
+    for message in root.iter("message"):
+        source = message.findtext("source") or ""
+        if "%" in source or source == (message.findtext("translation") or ""):
+            continue  # texts with arguments are checked as their pieces; identical ones are fine
+        sources.add(source.replace("&", ""))
+    return sources
+
+
+def test_the_english_window_shows_no_french_source_text(
+    qtbot: QtBot, unlocked: RelaisWindow
+) -> None:
+    assert unlocked.session is not None
+    unlocked.session.service.record_contact(sample_contact(date=date.today().isoformat()))
+    unlocked.session.notify("contacts")
+    unlocked.set_language("en")  # what Paramètres does
+    workspace = workspace_of(unlocked)
+    french = _french_only_sources()
+    for page in ("aujourdhui", "contacts", "relais", "annuaire", "synchronisation", "parametres"):
+        widget = workspace.show_page(page)
+        lines = {line.replace("&", "").strip() for line in visible_texts(widget).splitlines()}
+        assert not lines & french, page
