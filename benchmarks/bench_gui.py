@@ -37,9 +37,9 @@ from fieldapp.services.demo import DEMO_PARTNERS, demo_contacts
 from fieldapp.storage import keyfile
 from fieldapp.storage.home import Home
 from fieldapp.storage.store import ContactFilter
-from fieldapp.ui.app import i18n
 from fieldapp.ui.app.main import application
 from fieldapp.ui.app.window import RelaisWindow
+from fieldapp.ui.kit import i18n
 from fieldapp.ui.notebook.contacts_page import ContactsPage
 
 PASSPHRASE = "banc-d-essai-fenetre-2026"  # synthetic benchmark profile only

@@ -3,7 +3,8 @@
 The synthetic builders live in fieldapp.services.synthetic (the benchmarks use them too); tests
 take them from here. The other modules of this package hold what only tests need: sync helpers
 (`sync`), the coordinator's territory (`coordination`), the hand-counted indicator territory
-(`reports`), a PostgreSQL server (`postgres`, a pytest plugin loaded by tests/conftest.py).
+(`reports`), a PostgreSQL server (`postgres`, a pytest plugin loaded by tests/conftest.py), the
+window tests' windows and visible texts (`ui`).
 """
 
 from __future__ import annotations

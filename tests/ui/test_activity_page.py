@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from fieldapp.ui.app.window import RelaisWindow
 from fieldapp.ui.notebook.activity_page import ActivityPage
 from tests.helpers import sample_contact
-from tests.ui.conftest import workspace_of
+from tests.helpers.ui import workspace_of
 
 
 def test_my_activity_counts_my_contacts_without_suppression(

@@ -13,7 +13,7 @@ from fieldapp.ui.app.window import RelaisWindow
 from fieldapp.ui.notebook.contacts_model import ContactsModel
 from fieldapp.ui.notebook.contacts_page import ContactsPage
 from tests.helpers import PASSPHRASE, sample_contact
-from tests.ui.conftest import visible_texts, workspace_of
+from tests.helpers.ui import visible_texts, workspace_of
 
 SECRET_NOTE = "Note synthetique 7Q9Z pour le test de verrouillage"
 

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from fieldapp.errors import InputError
-from fieldapp.ui.app import bugs, i18n
+from fieldapp.ui.app import bugs
+from fieldapp.ui.kit import i18n
 
 SECRET = "Dupont, 12 rue des Lilas"  # synthetic: stands for what a person typed
 ADVICE = "note invalide : " + SECRET  # a programmer's text that is no advice

@@ -12,7 +12,7 @@ from fieldapp.ui.app.window import RelaisWindow
 from fieldapp.ui.notebook.contact_form import ContactForm
 from fieldapp.ui.notebook.contacts_page import ContactsPage
 from tests.helpers import sample_contact
-from tests.ui.conftest import visible_texts, workspace_of
+from tests.helpers.ui import visible_texts, workspace_of
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 

@@ -20,7 +20,7 @@ from fieldapp.ui.coordination.window import LAST_WORKSPACE, CoordinationWindow
 from fieldapp.ui.kit import tasks
 from tests.helpers import COORD_PASSPHRASE, PASSPHRASE, sample_contact
 from tests.helpers.coordination import Device, Territory
-from tests.ui.conftest import make_window
+from tests.helpers.ui import make_window
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from fieldapp.ui.onboarding.first_run import (
     FirstRunWizard,
 )
 from tests.helpers import make_profile
-from tests.ui.conftest import make_window, workspace_of
+from tests.helpers.ui import make_window, workspace_of
 
 NEW_PASSPHRASE = "cerise tournevis nuage 47"
 

@@ -14,7 +14,7 @@ from fieldapp.ui.notebook.contacts_page import ContactsPage
 from fieldapp.ui.notebook.handover_dialog import HandoverDialog
 from fieldapp.ui.notebook.handovers import HandoversPage
 from tests.helpers import sample_contact
-from tests.ui.conftest import visible_texts, workspace_of
+from tests.helpers.ui import visible_texts, workspace_of
 
 
 def _page(window: RelaisWindow) -> HandoversPage:

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from fieldapp.services import packs
 from fieldapp.ui.directory.view import DirectoryView
 from tests.helpers import make_coordination
-from tests.ui.conftest import joined_profile, unlocked_window, workspace_of
+from tests.helpers.ui import joined_profile, unlocked_window, workspace_of
 
 
 def test_a_pack_installs_from_the_directory_page(qtbot: QtBot, tmp_path: Path) -> None:

@@ -8,12 +8,12 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from fieldapp.storage.home import Home
-from fieldapp.ui.app import i18n
 from fieldapp.ui.app.window import RelaisWindow
+from fieldapp.ui.kit import i18n
 from fieldapp.ui.notebook.contacts_page import ContactsPage
 from fieldapp.ui.notebook.settings_page import SettingsPage
 from tests.helpers import sample_contact
-from tests.ui.conftest import make_window, visible_texts, workspace_of
+from tests.helpers.ui import make_window, visible_texts, workspace_of
 
 
 def _nav_texts(window: RelaisWindow) -> list[str]:
@@ -68,7 +68,7 @@ def test_the_saved_language_applies_before_unlocking(
 
 
 def test_the_audit_log_reads_in_english_too() -> None:
-    from fieldapp.ui.app import i18n
+    from fieldapp.ui.kit import i18n
     from fieldapp.ui.notebook.settings_page import audit_detail, audit_label
 
     entry = {"action": "import", "label": "Import de contacts (tableur)"}
@@ -81,3 +81,34 @@ def test_the_audit_log_reads_in_english_too() -> None:
         assert audit_detail(detail) == "12 rows, 10 imported, 2 refused"
     finally:
         i18n.apply_language("fr")
+
+
+def _french_only_sources() -> set[str]:
+    """The `tr()` sources whose English differs, accelerators and placeholders removed."""
+    import xml.etree.ElementTree as ET
+
+    from fieldapp.ui.kit.resources import resource_dir
+
+    root = ET.parse(resource_dir() / "translations" / "relais_en.ts").getroot()
+    sources: set[str] = set()
+    for message in root.iter("message"):
+        source = message.findtext("source") or ""
+        if "%" in source or source == (message.findtext("translation") or ""):
+            continue  # texts with arguments are checked as their pieces; identical ones are fine
+        sources.add(source.replace("&", ""))
+    return sources
+
+
+def test_the_english_window_shows_no_french_source_text(
+    qtbot: QtBot, unlocked: RelaisWindow
+) -> None:
+    assert unlocked.session is not None
+    unlocked.session.service.record_contact(sample_contact(date=date.today().isoformat()))
+    unlocked.session.notify("contacts")
+    unlocked.set_language("en")  # what Paramètres does
+    workspace = workspace_of(unlocked)
+    french = _french_only_sources()
+    for page in ("aujourdhui", "contacts", "relais", "annuaire", "synchronisation", "parametres"):
+        widget = workspace.show_page(page)
+        lines = {line.replace("&", "").strip() for line in visible_texts(widget).splitlines()}
+        assert not lines & french, page

@@ -13,7 +13,7 @@ from fieldapp.ui.notebook.contacts_page import ContactsPage
 from fieldapp.ui.notebook.erase_dialog import EraseDialog
 from fieldapp.ui.notebook.today_page import TodayPage
 from tests.helpers import sample_contact
-from tests.ui.conftest import workspace_of
+from tests.helpers.ui import workspace_of
 
 PERSON = "K7QF-2M9X"
 

@@ -13,7 +13,7 @@ from fieldapp.domain.pseudonym import pseudonym
 from fieldapp.ui.app.window import RelaisWindow
 from fieldapp.ui.notebook.pseudonym_widget import PseudonymDialog
 from tests.helpers import make_coordination
-from tests.ui.conftest import joined_profile, unlocked_window, workspace_of
+from tests.helpers.ui import joined_profile, unlocked_window, workspace_of
 
 # Synthetic identity, distinctive enough to be searched for in every file afterwards.
 FAMILY, GIVEN, YEAR = "Qwyzbek-Ürvanne", "Xavierine", 1999

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from fieldapp.ui.app.window import RelaisWindow
 from fieldapp.ui.notebook.import_dialog import PREVIEW, REPORT, ImportDialog
-from tests.ui.conftest import workspace_of
+from tests.helpers.ui import workspace_of
 
 
 def _csv(tmp_path: Path) -> Path:

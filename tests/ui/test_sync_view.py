@@ -16,7 +16,7 @@ from fieldapp.ui.sync.model import OutboxModel
 from fieldapp.ui.sync.scheduler import SyncScheduler
 from fieldapp.ui.sync.view import SyncView
 from tests.helpers import Coordination, make_coordination, make_profile, sample_contact
-from tests.ui.conftest import visible_texts
+from tests.helpers.ui import visible_texts
 
 
 @pytest.fixture
@@ -275,7 +275,7 @@ def test_the_badge_words_follow_the_service_and_the_language(sync: SyncService) 
     from datetime import UTC, datetime, timedelta
 
     from fieldapp.sync.outbox import format_time
-    from fieldapp.ui.app import i18n
+    from fieldapp.ui.kit import i18n
     from fieldapp.ui.sync.badge import status_text
 
     now = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)

@@ -9,7 +9,7 @@ from fieldapp.storage import keyfile
 from fieldapp.storage.home import Home
 from fieldapp.ui.onboarding.unlock import MAX_DELAY_S, UnlockScreen, retry_delay
 from tests.helpers import PASSPHRASE
-from tests.ui.conftest import make_window
+from tests.helpers.ui import make_window
 
 
 def _try(qtbot: QtBot, screen: UnlockScreen, secret: str) -> None:

@@ -17,7 +17,7 @@ from fieldapp.ui.app.window import RelaisWindow
 from fieldapp.ui.sync.badge import SyncBadge
 from fieldapp.ui.sync.view import SyncView
 from tests.helpers import PASSPHRASE, make_coordination, sample_contact
-from tests.ui.conftest import joined_profile, unlocked_window, workspace_of
+from tests.helpers.ui import joined_profile, unlocked_window, workspace_of
 
 
 @pytest.fixture

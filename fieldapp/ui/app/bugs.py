@@ -1,5 +1,7 @@
 """Anything that is not a `RelaisError` is a bug: log it, say so, offer the technical details.
 
+Views reach this through `fieldapp.ui.kit.failures.show_failure`; `user_message` lives there.
+
 `install` makes `excepthook` the process's `sys.excepthook` (PySide6 hands it the exceptions
 raised in slots). The bug dialog never shows the exception's text: it may hold what was typed
 or be a programmer's message, and neither is advice. The details it copies are the exception's
@@ -25,18 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.errors import RelaisError
-from fieldapp.ui.app.i18n import current_language
+from fieldapp.ui.kit.failures import user_message
 
 _log = logging.getLogger(__name__)
 _open: list[QDialog] = []  # dialogs shown without a parent window, kept alive until closed
-
-
-def user_message(error: BaseException) -> str | None:
-    """The message a view shows for `error`, in the window's language; None: it is a bug."""
-    if isinstance(error, RelaisError):
-        return error.message(current_language())
-    return None
 
 
 def technical_details(error: BaseException, tb: TracebackType | None = None) -> str:

@@ -9,11 +9,12 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from fieldapp.services.profile import Home
-from fieldapp.ui.app import bugs, gui_gc, i18n
-from fieldapp.ui.app.resources import icon
+from fieldapp.ui.app import bugs, gui_gc
 from fieldapp.ui.app.single_instance import InstanceServer, signal_running
 from fieldapp.ui.app.window import RelaisWindow
 from fieldapp.ui.coordination.report_pdf import register_pdf_renderer
+from fieldapp.ui.kit import i18n
+from fieldapp.ui.kit.resources import icon
 from fieldapp.ui.kit.style import apply_style
 
 

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QWidget
 from fieldapp.services import profile
 from fieldapp.services.coordination import CoordinationService
 from fieldapp.services.profile import Home
-from fieldapp.ui.app import i18n
 from fieldapp.ui.app.window import DEFAULT_SIZE, RelaisWindow
 from fieldapp.ui.coordination.dashboard import Dashboard
 from fieldapp.ui.coordination.window import CoordinationWindow
+from fieldapp.ui.kit import i18n
 from fieldapp.ui.notebook.contacts_page import ContactsPage
 from fieldapp.ui.notebook.handovers import HandoversPage
 

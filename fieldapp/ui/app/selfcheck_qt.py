@@ -17,7 +17,7 @@ from PySide6.QtCore import QLibraryInfo, QTranslator, qVersion
 from PySide6.QtGui import QGuiApplication, QPainter, QPdfWriter
 from PySide6.QtWidgets import QApplication, QLabel
 
-from fieldapp.ui.app.resources import icon_path, pixmap, translation_file
+from fieldapp.ui.kit.resources import icon_path, pixmap, translation_file
 
 ON_SCREEN_PLATFORMS = {"linux": ("xcb", "wayland"), "win32": ("windows",), "darwin": ("cocoa",)}
 

@@ -20,13 +20,12 @@ from fieldapp.services import privacy
 from fieldapp.services.coordination import CoordinationService
 from fieldapp.services.field import FieldService
 from fieldapp.services.profile import DEFAULT_KDF, Home, KdfParams
-from fieldapp.ui.app import i18n
 from fieldapp.ui.app.autolock import IdleWatcher, SessionLockWatcher
-from fieldapp.ui.app.resources import icon
-from fieldapp.ui.app.session import Session
 from fieldapp.ui.app.workspace import Workspace
 from fieldapp.ui.coordination.window import CoordinationWindow, OpenWorkspaceDialog
-from fieldapp.ui.kit import tasks
+from fieldapp.ui.kit import i18n, tasks
+from fieldapp.ui.kit.resources import icon
+from fieldapp.ui.kit.session import Session
 from fieldapp.ui.onboarding.first_run import DEMO_STRUCTURE, FirstRunWizard, demo_home_for
 from fieldapp.ui.onboarding.unlock import UnlockScreen
 from fieldapp.ui.sync.badge import SyncBadge

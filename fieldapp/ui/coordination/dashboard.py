@@ -50,6 +50,7 @@ from fieldapp.services.reporting import (
 )
 from fieldapp.ui.coordination import charts
 from fieldapp.ui.kit import style
+from fieldapp.ui.kit.failures import show_failure
 from fieldapp.ui.kit.tasks import run_task
 
 ALL = ""
@@ -311,7 +312,8 @@ class Dashboard(QWidget):
             ),
             context=self,
             on_done=self._set_filter_options,
-            on_error=lambda _exc: None,  # an unreadable store shows in the status line anyway
+            # An unreadable store shows in the status line anyway; a bug gets its dialog.
+            on_error=lambda exc: show_failure(exc, lambda _text: None),
         )
 
     def _set_filter_options(self, options: tuple[list[str], list[str]]) -> None:
@@ -380,7 +382,7 @@ class Dashboard(QWidget):
         try:
             scope = self.scope()
         except reporting.ReportError as exc:
-            self._show_error(str(exc))
+            show_failure(exc, self._show_error)
             return
         self.status.setText(self.tr("Calcul des indicateurs…"))
         for button in self.export_buttons.values():
@@ -399,7 +401,7 @@ class Dashboard(QWidget):
 
     def _failed(self, generation: int, exc: BaseException) -> None:
         if generation == self._generation:
-            self._show_error(str(exc) or exc.__class__.__name__)
+            show_failure(exc, self._show_error)
 
     def _show_error(self, text: str) -> None:
         self.status.setText(self.tr("Indicateurs indisponibles : %1").replace("%1", text))
@@ -459,7 +461,12 @@ class Dashboard(QWidget):
             if isinstance(self._source, FieldService | CoordinationService):
                 self._source.audit("export", format=fmt)
         except reporting.ReportError as exc:
-            self.status.setText(self.tr("Export impossible : %1").replace("%1", str(exc)))
+            show_failure(
+                exc,
+                lambda text: self.status.setText(
+                    self.tr("Export impossible : %1").replace("%1", text)
+                ),
+            )
             return None
         finally:
             QApplication.restoreOverrideCursor()

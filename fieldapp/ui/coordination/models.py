@@ -12,8 +12,8 @@ from PySide6.QtCore import QAbstractTableModel, QObject, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
-from fieldapp.ui.app.resources import icon
 from fieldapp.ui.kit import style
+from fieldapp.ui.kit.resources import icon
 from fieldapp.ui.kit.rows import Row, RowsModel
 from fieldapp.ui.kit.tables import item_table, local_time
 

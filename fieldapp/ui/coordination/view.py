@@ -55,6 +55,7 @@ from fieldapp.ui.coordination.models import (
     short_device,
 )
 from fieldapp.ui.kit import style
+from fieldapp.ui.kit.failures import show_failure
 from fieldapp.ui.kit.tasks import Progress, run_task
 from fieldapp.ui.kit.widgets import Banner, Card, muted_label, primary_button, title_label
 
@@ -337,6 +338,9 @@ class CoordinationView(QScrollArea):
         self.devices_note.setText(("✓ " if ok else "⚠ ") + text)
         self.devices_note.show()
 
+    def _devices_refusal(self, text: str) -> None:
+        self._devices_message(text, ok=False)
+
     def choose_enrolment_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self,
@@ -352,7 +356,7 @@ class CoordinationView(QScrollArea):
         try:
             enrolment = self.service.read_enrolment(path)
         except CoordinationError as exc:
-            self._devices_message(str(exc), ok=False)
+            show_failure(exc, self._devices_refusal)
             return None
         dialog = EnrolDialog(enrolment, self)
         self.dialogs.append(dialog)
@@ -370,7 +374,7 @@ class CoordinationView(QScrollArea):
         try:
             device = self.service.enrol(enrolment)
         except CoordinationError as exc:
-            self._devices_message(str(exc), ok=False)
+            show_failure(exc, self._devices_refusal)
             return False
         waiting = sum(
             1 for q in self.service.quarantined() if q.get("device_id") == enrolment.device_id
@@ -397,7 +401,7 @@ class CoordinationView(QScrollArea):
         try:
             self.service.set_device_status(str(device["device_id"]), status)
         except CoordinationError as exc:
-            self._devices_message(str(exc), ok=False)
+            show_failure(exc, self._devices_refusal)
             return False
         name = str(device.get("structure_name") or short_device(device.get("device_id")))
         messages = {
@@ -538,6 +542,9 @@ class CoordinationView(QScrollArea):
     def _merge_failed(self, error: BaseException) -> None:
         self._merging = False
         self.progress_box.hide()
-        self.merge_error.set_text(str(error))
-        self.merge_error.show()
+        show_failure(error, self._merge_error)
         self.refresh()
+
+    def _merge_error(self, text: str) -> None:
+        self.merge_error.set_text(text)
+        self.merge_error.show()

@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
 
 from fieldapp.services.coordination import CoordinationService, NoWorkspace, WorkspaceProblem
 from fieldapp.services.profile import Home, WrongPassphrase
-from fieldapp.ui.app.resources import icon
 from fieldapp.ui.coordination.dashboard import Dashboard
 from fieldapp.ui.coordination.view import CoordinationView
 from fieldapp.ui.kit import tasks
+from fieldapp.ui.kit.failures import show_failure
+from fieldapp.ui.kit.resources import icon
 from fieldapp.ui.kit.widgets import labelled, muted_label, task_dialog_footer, title_label
 
 LAST_WORKSPACE = "last_workspace"  # plain settings: a folder path, nothing about people
@@ -131,6 +132,7 @@ class OpenWorkspaceDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self.busy = False
         self.progress.hide()
+        self._update()
         if isinstance(error, WrongPassphrase):
             text = self.tr(
                 "Phrase de passe incorrecte pour cet espace. C'est celle de la coordination, "
@@ -141,13 +143,16 @@ class OpenWorkspaceDialog(QDialog):
                 "Ce dossier n'est pas un espace de coordination Relais : choisissez le dossier "
                 "créé par « fieldapp coord init »."
             )
-        else:  # the core's messages already say what to do
-            text = str(error) or error.__class__.__name__
+        else:  # the core's messages already say what to do; anything else is a bug
+            show_failure(error, self._refused)
+            return
+        self._refused(text)
+
+    def _refused(self, text: str) -> None:
         self.error.set_text(text)
         self.error.show()
         self.passphrase.selectAll()
         self.passphrase.setFocus()
-        self._update()
 
 
 class CoordinationWindow(QMainWindow):

@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+from fieldapp.messages import render
 from fieldapp.services import directory
 from fieldapp.ui.kit import style
 
@@ -37,18 +38,18 @@ def french_date(stamp: str) -> str:
 
 
 def contact_summary(contact: Mapping[str, Any]) -> str:
-    parts = ["Classement pour le contact"]
-    if contact.get("date"):
-        parts.append(f"du {french_date(str(contact['date']))}")
+    day = french_date(str(contact["date"])) if contact.get("date") else ""
+    text = (
+        render("ui.directory.ranking_on", {"date": day}) if day else render("ui.directory.ranking")
+    )
     details = []
     if contact.get("neighbourhood"):
         details.append(str(contact["neighbourhood"]))
     if contact.get("age_band") and contact["age_band"] != "inconnu":
-        details.append(f"{contact['age_band']} ans")
+        details.append(render("ui.directory.age", {"band": contact["age_band"]}))
     needs = [directory.label("categorie", n).lower() for n in contact.get("needs") or ()]
     if needs:
-        details.append("besoins : " + ", ".join(needs))
-    text = " ".join(parts)
+        details.append(render("ui.directory.needs", {"needs": ", ".join(needs)}))
     return f"{text} — {' · '.join(details)}" if details else text
 
 
@@ -61,11 +62,11 @@ def _row(caption: str, value: str) -> str:
 
 def _zone_text(code: str, commune_names: Mapping[str, str]) -> str:
     if code in ("france", "99100"):
-        return "France entière"
+        return render("ui.directory.zone.france")
     if len(code) in (2, 3):
-        return f"département {code}"
+        return render("ui.directory.zone.department", {"code": code})
     if len(code) == 9:
-        return f"intercommunalité {code}"
+        return render("ui.directory.zone.epci", {"code": code})
     return commune_names.get(code, code)
 
 

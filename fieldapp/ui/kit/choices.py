@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox
 
 from fieldapp.domain.vocab import Vocabulary
-from fieldapp.ui.app.i18n import label
+from fieldapp.ui.kit.i18n import label
 
 __all__ = ["chosen_code", "select_code", "vocab_combo"]
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from fieldapp.domain.clock import Hlc
 from fieldapp.domain.vocab import HANDOVER_STATUSES
-from fieldapp.ui.app.i18n import label, short_date
+from fieldapp.ui.kit.i18n import label, short_date
 
 _FIELDS: dict[str, str] = {
     "date": str(QT_TRANSLATE_NOOP("Fields", "date")),

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from fieldapp.ui.app.resources import resource_dir
+from fieldapp.ui.kit.resources import resource_dir
 
 PRIMARY = "#1f6f78"
 PRIMARY_DARK = "#17555c"

@@ -4,6 +4,10 @@
 called from the worker at any time. Results, errors and progress come back as queued signals, so
 every callback runs on the UI thread. A callback whose `context` widget was deleted meanwhile
 (the window locked, a dialog closed) is skipped instead of touching a dead object.
+
+`on_error` shows the error through `failures.show_failure` (a RelaisError's message where the
+action was, the bug dialog for anything else); without it, a failure is uncaught, like an
+exception raised in a slot.
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+
+from fieldapp.ui.kit import failures
 
 Progress = Callable[[int, int], None]
 
@@ -102,8 +108,7 @@ def run_task(
     task = Task(context, cleanup)
     if on_done is not None:
         task.succeeded.connect(on_done)
-    if on_error is not None:
-        task.failed.connect(on_error)
+    task.failed.connect(on_error if on_error is not None else failures.uncaught)
     if on_progress is not None:
         task.progressed.connect(on_progress)
     _running.add(task)

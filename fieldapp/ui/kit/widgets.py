@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.ui.app.resources import pixmap
+from fieldapp.ui.kit.resources import pixmap
 from fieldapp.ui.kit.style import repolish
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from fieldapp.ui.app.session import Session
 from fieldapp.ui.coordination.dashboard import Dashboard
+from fieldapp.ui.kit.session import Session
 
 __all__ = ["ActivityPage"]
 

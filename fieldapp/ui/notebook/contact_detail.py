@@ -30,9 +30,9 @@ from fieldapp.domain.vocab import (
     SLOTS,
 )
 from fieldapp.services.field import MAX_VOID_REASON, UnknownRecord
-from fieldapp.ui.app.i18n import label, labels, short_date
-from fieldapp.ui.app.session import CONTACTS, Session
+from fieldapp.ui.kit.i18n import label, labels, short_date
 from fieldapp.ui.kit.labels import describe_event, event_time, status_label
+from fieldapp.ui.kit.session import CONTACTS, Session
 from fieldapp.ui.kit.widgets import (
     Banner,
     Card,

@@ -43,9 +43,9 @@ from fieldapp.domain.vocab import (
     SLOTS,
 )
 from fieldapp.services.field import PersonalDataInNote
-from fieldapp.ui.app.i18n import label, pydate, qdate, short_date
-from fieldapp.ui.app.session import CONTACTS, Session
 from fieldapp.ui.kit.choices import chosen_code, select_code, vocab_combo
+from fieldapp.ui.kit.i18n import label, pydate, qdate, short_date
+from fieldapp.ui.kit.session import CONTACTS, Session
 from fieldapp.ui.kit.widgets import (
     Banner,
     ChipGroup,

@@ -16,7 +16,7 @@ from PySide6.QtGui import QFont
 
 from fieldapp.domain.vocab import AGE_BANDS, GENDERS, NEEDS, OUTCOMES, PLACE_TYPES, SLOTS
 from fieldapp.services.field import ContactFilter, FieldService
-from fieldapp.ui.app.i18n import label, labels, short_date
+from fieldapp.ui.kit.i18n import label, labels, short_date
 from fieldapp.ui.kit.rows import Index, Row, RowsModel
 from fieldapp.ui.kit.tasks import run_task
 

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 from fieldapp.domain.contacts import HORS_QPV
 from fieldapp.domain.vocab import NEEDS, OUTCOMES
 from fieldapp.services.field import ContactFilter
-from fieldapp.ui.app.i18n import label, locale, pydate, qdate
-from fieldapp.ui.app.resources import icon
-from fieldapp.ui.app.session import Session
+from fieldapp.ui.kit.i18n import label, locale, pydate, qdate
+from fieldapp.ui.kit.resources import icon
+from fieldapp.ui.kit.session import Session
 from fieldapp.ui.kit.widgets import link_button, muted_label, primary_button, title_label
 from fieldapp.ui.notebook.contact_detail import ContactDetail
 from fieldapp.ui.notebook.contacts_model import ContactsModel

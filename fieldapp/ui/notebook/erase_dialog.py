@@ -10,7 +10,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QDialog, QLineEdit, QVBoxLayout, QWidget
 
 from fieldapp.services import privacy
-from fieldapp.ui.app.session import CONTACTS, HANDOVERS, Session
+from fieldapp.ui.kit.failures import refusal_text
+from fieldapp.ui.kit.session import CONTACTS, HANDOVERS, Session
 from fieldapp.ui.kit.widgets import FieldError, dialog_buttons, labelled, muted_label, title_label
 
 
@@ -76,7 +77,7 @@ class EraseDialog(QDialog):
         try:
             removed = privacy.erase_person(self.session.service, self.code.text())
         except ValueError as exc:
-            self.error.show_message(str(exc))
+            self.error.show_message(refusal_text(exc))
             return False
         self.session.notify(CONTACTS)
         self.session.notify(HANDOVERS)

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from fieldapp.domain.errors import ValidationError
 from fieldapp.domain.handovers import FOLLOW_UP_MAX_AHEAD_DAYS
 from fieldapp.domain.vocab import HANDOVER_MODES, OUTCOMES
-from fieldapp.ui.app.i18n import label, pydate, qdate, short_date
-from fieldapp.ui.app.session import HANDOVERS, Session
+from fieldapp.ui.kit.i18n import label, pydate, qdate, short_date
+from fieldapp.ui.kit.session import HANDOVERS, Session
 from fieldapp.ui.kit.widgets import (
     Banner,
     DateField,

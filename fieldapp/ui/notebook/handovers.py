@@ -38,10 +38,10 @@ from fieldapp.domain.handovers import (
 )
 from fieldapp.domain.vocab import HANDOVER_MODES, HANDOVER_STATUSES, NEEDS
 from fieldapp.services.field import UnknownRecord
-from fieldapp.ui.app.i18n import label, labels, short_date
-from fieldapp.ui.app.resources import icon
-from fieldapp.ui.app.session import HANDOVERS, Session
+from fieldapp.ui.kit.i18n import label, labels, short_date
 from fieldapp.ui.kit.labels import iso_time, status_label
+from fieldapp.ui.kit.resources import icon
+from fieldapp.ui.kit.session import HANDOVERS, Session
 from fieldapp.ui.kit.style import WARNING_SOFT
 from fieldapp.ui.kit.widgets import (
     Banner,

@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain.vocab import VOCABULARIES
 from fieldapp.services import csv_import
-from fieldapp.ui.app.i18n import label, short_date
-from fieldapp.ui.app.session import CONTACTS, Session
+from fieldapp.ui.kit.failures import show_failure
+from fieldapp.ui.kit.i18n import label, short_date
 from fieldapp.ui.kit.labels import field_name
+from fieldapp.ui.kit.session import CONTACTS, Session
 from fieldapp.ui.kit.tasks import run_task
 from fieldapp.ui.kit.widgets import Banner, muted_label, primary_button, title_label
 
@@ -235,9 +236,12 @@ class ImportDialog(QDialog):
         ).replace("%1", ", ".join(f"« {c} »" for c in columns))
 
     def _load_failed(self, error: BaseException) -> None:
-        self.file_error.set_text(str(error))
-        self.file_error.show()
         self._go(CHOOSE)
+        show_failure(error, self._file_error)
+
+    def _file_error(self, text: str) -> None:
+        self.file_error.set_text(text)
+        self.file_error.show()
 
     def _loaded(self, rows: object) -> None:
         assert isinstance(rows, list)
@@ -298,9 +302,8 @@ class ImportDialog(QDialog):
         )
 
     def _import_failed(self, error: BaseException) -> None:
-        self.file_error.set_text(str(error))
-        self.file_error.show()
         self._go(CHOOSE)
+        show_failure(error, self._file_error)
 
     def _imported(self, report: object) -> None:
         assert isinstance(report, csv_import.ImportReport)

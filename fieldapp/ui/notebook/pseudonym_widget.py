@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain import pseudonym as pseudo
 from fieldapp.domain.vocab import GENDERS
-from fieldapp.ui.app.i18n import label
+from fieldapp.ui.kit.failures import refusal_text
+from fieldapp.ui.kit.i18n import label
 from fieldapp.ui.kit.widgets import dialog_buttons, labelled, link_button, muted_label, title_label
 
 NO_YEAR = 0  # the spin box's "not typed yet" value, shown as a blank
@@ -143,7 +144,7 @@ class PseudonymDialog(QDialog):
                 )
             except ValueError as exc:  # the domain's messages never repeat what was typed
                 self.result_label.setText("—")
-                self.problem.setText(str(exc))
+                self.problem.setText(refusal_text(exc))
             else:
                 self.result_label.setText(self.code)
                 self.problem.setText(

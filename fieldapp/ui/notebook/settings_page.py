@@ -27,8 +27,9 @@ from fieldapp import __version__
 from fieldapp.domain.vocab import STRUCTURE_TYPES
 from fieldapp.services import privacy, profile
 from fieldapp.services.profile import Home
-from fieldapp.ui.app.i18n import LANGUAGES, current_language, label
-from fieldapp.ui.app.session import Session
+from fieldapp.ui.kit.failures import show_failure
+from fieldapp.ui.kit.i18n import LANGUAGES, current_language, label
+from fieldapp.ui.kit.session import Session
 from fieldapp.ui.kit.tables import local_time
 from fieldapp.ui.kit.tasks import run_task
 from fieldapp.ui.kit.widgets import (
@@ -103,8 +104,11 @@ class ChangePassphraseDialog(QDialog):
             self.current.selectAll()
             self.current.setFocus()
         else:
-            self.error.set_text(str(error))
-            self.error.show()
+            show_failure(error, self._error)
+
+    def _error(self, text: str) -> None:
+        self.error.set_text(text)
+        self.error.show()
 
 
 AUDIT_SHOWN = 100

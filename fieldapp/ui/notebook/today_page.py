@@ -19,10 +19,10 @@ from fieldapp.domain.handovers import OPEN_STATUSES, follow_up_due
 from fieldapp.domain.vocab import NEEDS, OUTCOMES, SLOTS
 from fieldapp.services import privacy
 from fieldapp.services.field import ContactFilter
-from fieldapp.ui.app.i18n import label, labels, locale, long_date, short_date
-from fieldapp.ui.app.resources import icon, pixmap
-from fieldapp.ui.app.session import Session
+from fieldapp.ui.kit.i18n import label, labels, locale, long_date, short_date
 from fieldapp.ui.kit.labels import status_label
+from fieldapp.ui.kit.resources import icon, pixmap
+from fieldapp.ui.kit.session import Session
 from fieldapp.ui.kit.widgets import (
     Banner,
     Card,

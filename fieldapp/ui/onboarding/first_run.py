@@ -23,7 +23,8 @@ from fieldapp.services import demo, onboarding, profile
 from fieldapp.services.field import FieldService
 from fieldapp.services.onboarding import Onboarding, Step, StepRefused, key_characters
 from fieldapp.services.profile import DEFAULT_KDF, Home, KdfParams
-from fieldapp.ui.app.resources import pixmap
+from fieldapp.ui.kit.failures import show_failure
+from fieldapp.ui.kit.resources import pixmap
 from fieldapp.ui.kit.tasks import run_task
 from fieldapp.ui.kit.widgets import Card, mark_invalid, muted_label, primary_button, title_label
 from fieldapp.ui.onboarding import recovery_sheet
@@ -290,9 +291,9 @@ class FirstRunWizard(FirstRunPages):
         self._set_busy("")
         if isinstance(error, profile.InvalidStructure):
             self._go(self._page(self.onboarding.resolve_prev()))
-            self.structure_error.show_message(str(error))
+            show_failure(error, self.structure_error.show_message)
         else:
-            self.passphrase_error.show_message(str(error))
+            show_failure(error, self.passphrase_error.show_message)
 
     # -- recovery key --------------------------------------------------------------------------
 
@@ -374,7 +375,7 @@ class FirstRunWizard(FirstRunPages):
             self.demo_progress.setValue(done)
 
         def failed(error: BaseException) -> None:
-            self.demo_error.show_message(str(error))
+            show_failure(error, self.demo_error.show_message)
             self.back_button.show()
             self.back_button.setEnabled(True)
 

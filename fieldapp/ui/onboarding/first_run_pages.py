@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain.vocab import STRUCTURE_TYPES
 from fieldapp.services.onboarding import CHECK_COUNT
-from fieldapp.ui.app.i18n import LANGUAGES, current_language, label
-from fieldapp.ui.app.resources import pixmap
+from fieldapp.ui.kit.i18n import LANGUAGES, current_language, label
+from fieldapp.ui.kit.resources import pixmap
 from fieldapp.ui.kit.widgets import (
     Banner,
     FieldError,

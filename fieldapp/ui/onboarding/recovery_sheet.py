@@ -11,7 +11,7 @@ from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter,
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
-from fieldapp.ui.app.i18n import long_date
+from fieldapp.ui.kit.i18n import long_date
 
 
 def sheet_document(recovery_key: str, structure: str, day: date | None = None) -> QTextDocument:

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 from fieldapp.services import profile
 from fieldapp.services.field import FieldService
 from fieldapp.services.profile import Home
-from fieldapp.ui.app.resources import pixmap
+from fieldapp.ui.kit.failures import show_failure
+from fieldapp.ui.kit.resources import pixmap
 from fieldapp.ui.kit.tasks import run_task
 from fieldapp.ui.kit.widgets import (
     Banner,
@@ -176,7 +177,7 @@ class UnlockScreen(QWidget):
         if isinstance(error, profile.WrongPassphrase):
             self.failures += 1
             self._wait_left = retry_delay(self.failures, self.base_delay_s)
-            self.error.set_text(
+            self._refused(
                 self.tr(
                     "Phrase de passe incorrecte. Vérifiez les majuscules et la disposition du "
                     "clavier (AZERTY ou QWERTY)."
@@ -186,10 +187,13 @@ class UnlockScreen(QWidget):
             self._tick(elapsed=False)
         else:
             # The core's messages already say what to do (restore a backup, update Relais…).
-            self.error.set_text(str(error))
+            show_failure(error, self._refused)
+        self._refresh_controls()
+
+    def _refused(self, text: str) -> None:
+        self.error.set_text(text)
         self.error.show()
         self.passphrase.selectAll()
-        self._refresh_controls()
 
     def _tick(self, elapsed: bool = True) -> None:
         if elapsed:
@@ -295,5 +299,8 @@ class RecoveryDialog(QDialog):
             )
             self.key.setFocus()
         else:
-            self.error.set_text(str(error))
-            self.error.show()
+            show_failure(error, self._error)
+
+    def _error(self, text: str) -> None:
+        self.error.set_text(text)
+        self.error.show()

@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.services.sync import DropError, DropSettings, SyncError, SyncService
+from fieldapp.errors import InputError, RelaisError
+from fieldapp.services.sync import DropError, DropSettings, SyncService
 from fieldapp.ui.kit import style
+from fieldapp.ui.kit.failures import refusal_text, show_failure
 from fieldapp.ui.kit.tasks import Progress, run_task
 from fieldapp.ui.kit.widgets import Card, labelled
 from fieldapp.ui.sync.badge import SyncBadge
@@ -163,12 +165,12 @@ class DestinationForm(QWidget):
         self._update_buttons()
 
     def form_destination(self) -> DropSettings:
-        """What the form describes; raises DropError (French) for something unusable."""
+        """What the form describes; raises DropError or InputError for something unusable."""
         kind, location, username, password = self._form_values()
         if kind == FOLDER:
             return DropSettings.parse(location)
         if not location.lower().startswith(("http://", "https://")):
-            raise DropError(self.tr("Adresse WebDAV invalide : https://serveur/chemin/ attendu."))
+            raise InputError("ui.sync.webdav_address")
         drop = DropSettings.webdav(location, username=username or None, password=password or None)
         if not password:
             stored = self.service.drop()
@@ -193,8 +195,8 @@ class DestinationForm(QWidget):
         try:
             drop = self.form_destination()
             self.service.set_drop(drop)
-        except (DropError, SyncError) as exc:
-            self._note(str(exc), ok=False)
+        except (DropError, RelaisError) as exc:
+            self._refused(exc)
             return False
         self._load_form(self.service.drop_info())
         self._note(
@@ -211,8 +213,8 @@ class DestinationForm(QWidget):
             return False
         try:
             drop = self.form_destination()
-        except DropError as exc:
-            self._note(str(exc), ok=False)
+        except (DropError, RelaisError) as exc:
+            self._refused(exc)
             return False
         self._testing = True
         self._update_buttons()
@@ -233,8 +235,14 @@ class DestinationForm(QWidget):
 
     def _test_failed(self, error: BaseException) -> None:
         self._testing = False
-        self._note(str(error), ok=False)
+        show_failure(error, self._refusal)
         self._update_buttons()
+
+    def _refused(self, error: DropError | RelaisError) -> None:
+        self._refusal(refusal_text(error))
+
+    def _refusal(self, text: str) -> None:
+        self._note(text, ok=False)
 
     def _note(self, text: str, *, ok: bool | None) -> None:
         colour = {True: style.SUCCESS, False: style.DANGER, None: style.MUTED}[ok]

@@ -7,8 +7,8 @@ from typing import Any, Final
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor
 
-from fieldapp.ui.app.resources import icon
 from fieldapp.ui.kit import style
+from fieldapp.ui.kit.resources import icon
 from fieldapp.ui.kit.rows import Row, RowsModel
 from fieldapp.ui.kit.tables import local_time
 

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.services.sync import SyncError, SyncReport, SyncService
 from fieldapp.ui.kit import style
+from fieldapp.ui.kit.failures import show_failure
 from fieldapp.ui.kit.tables import item_table
 from fieldapp.ui.kit.tasks import Progress, run_task
 from fieldapp.ui.kit.widgets import Banner, Card, labelled, muted_label, primary_button, title_label
@@ -340,12 +341,16 @@ class SyncView(DestinationForm):
     def _join_failed(self, error: BaseException) -> None:
         self._joining = False
         self.join_progress.hide()
-        self._join_error(str(error))
+        show_failure(error, self._join_error)
         self._update_buttons()
 
     def _join_error(self, text: str) -> None:
         self.join_error.setText("⚠ " + text)
         self.join_error.show()
+
+    def _enrolment_error(self, text: str) -> None:
+        self.enrolment_note.setText("⚠ " + text)
+        self.enrolment_note.show()
 
     def choose_enrolment_file(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -361,8 +366,7 @@ class SyncView(DestinationForm):
         try:
             info = self.service.enrolment(path)
         except SyncError as exc:
-            self.enrolment_note.setText("⚠ " + str(exc))
-            self.enrolment_note.show()
+            show_failure(exc, self._enrolment_error)
             return False
         self.enrolment_note.setText(
             self.tr(
@@ -429,9 +433,12 @@ class SyncView(DestinationForm):
 
     def _sync_failed(self, error: BaseException) -> None:
         self._end_sync()
-        self.result_error.set_text(str(error))
-        self.result_error.show()
+        show_failure(error, self._sync_error)
         self.refresh()
+
+    def _sync_error(self, text: str) -> None:
+        self.result_error.set_text(text)
+        self.result_error.show()
 
     def _end_sync(self) -> None:
         self._syncing = False

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTran
 
 from fieldapp import messages
 from fieldapp.domain.vocab import Vocabulary
-from fieldapp.ui.app.resources import translation_file
+from fieldapp.ui.kit.resources import translation_file
 
 LANGUAGES: dict[str, str] = {"fr": "Français", "en": "English"}
 # en_GB: day/month/year dates, like the French ones the users share with partners.
