@@ -210,4 +210,171 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nom du territoire obligatoire (200 caractères au plus).",
         "Territory name required (200 characters at most).",
     ),
+    # transports.py: the delivery destination, its check and the delivery of one batch
+    "sync.drop.empty": (
+        "Destination vide : indiquez un dossier ou une adresse WebDAV.",
+        "Empty destination: give a folder or a WebDAV address.",
+    ),
+    "sync.drop.account_without_webdav": (
+        "Un identifiant ne sert qu'avec une adresse WebDAV (https://…).",
+        "A user name is only used with a WebDAV address (https://…).",
+    ),
+    "sync.drop.webdav_invalid": (
+        "Adresse WebDAV invalide : https://serveur/chemin/ attendu.",
+        "Invalid WebDAV address: https://server/path/ expected.",
+    ),
+    "sync.drop.credentials_in_url": (
+        "L'adresse WebDAV ne doit pas contenir d'identifiant ni de mot de passe : "
+        "donnez-les séparément.",
+        "The WebDAV address must not contain a user name or a password: give them separately.",
+    ),
+    "sync.drop.query_in_url": (
+        "L'adresse WebDAV ne doit pas contenir de « ? » ni de « # ».",
+        "The WebDAV address must not contain “?” or “#”.",
+    ),
+    "sync.drop.insecure_http": (
+        "Adresse en http:// : le mot de passe circulerait en clair. "
+        "Utilisez une adresse en https://.",
+        "http:// address: the password would travel in clear. Use an https:// address.",
+    ),
+    "sync.drop.settings_unreadable": (
+        "Réglages de destination illisibles.",
+        "Unreadable destination settings.",
+    ),
+    "sync.drop.folder": ("dossier {path}", "folder {path}"),
+    "sync.drop.webdav_account": ("{url} (compte {user})", "{url} (account {user})"),
+    "sync.check.folder_ok": (
+        "Dossier de dépôt accessible : {path}",
+        "Drop folder reachable: {path}",
+    ),
+    "sync.check.not_webdav": (
+        "{url} n'est pas un dossier WebDAV : vérifiez l'adresse.",
+        "{url} is not a WebDAV folder: check the address.",
+    ),
+    "sync.check.webdav_ok": (
+        "Connexion réussie : dossier de dépôt accessible ({url})",
+        "Connection successful: drop folder reachable ({url})",
+    ),
+    "sync.delivery.conflict": (
+        "ALERTE : un autre fichier nommé {name} existe déjà {where}, avec un contenu différent. "
+        "Rien n'a été remplacé ; prévenez le coordinateur.",
+        "ALERT: another file named {name} already exists {where}, with different content. "
+        "Nothing was replaced; tell the coordinator.",
+    ),
+    "sync.delivery.in_folder": ("dans {path}", "in {path}"),
+    "sync.delivery.on_server": ("sur le serveur", "on the server"),
+    "sync.delivery.folder_mismatch": (
+        "ALERTE : le fichier {name} relu dans {path} diffère du lot écrit "
+        "(support défectueux ?). Le lot reste dans la boîte d'envoi.",
+        "ALERT: the file {name} read back in {path} differs from the batch written "
+        "(faulty medium?). The batch stays in the outbox.",
+    ),
+    "sync.delivery.folder_missing": (
+        "Dossier de dépôt introuvable : {path} (clé USB débranchée ou partage réseau "
+        "déconnecté ?).",
+        "Drop folder not found: {path} (USB key unplugged or network share disconnected?).",
+    ),
+    "sync.delivery.folder_vanished": (
+        "Le fichier {name} a disparu de {path} juste après l'écriture : "
+        "envoi non confirmé, nouvel essai plus tard.",
+        "The file {name} disappeared from {path} just after it was written: "
+        "delivery not confirmed, new attempt later.",
+    ),
+    "sync.delivery.disk_full": (
+        "Disque plein dans {path} : libérez de la place ou changez de destination.",
+        "Disk full in {path}: free some space or change the destination.",
+    ),
+    "sync.delivery.permission": (
+        "Écriture refusée dans le dossier de dépôt {path}.",
+        "Writing refused in the drop folder {path}.",
+    ),
+    "sync.delivery.read_only": (
+        "Le dossier de dépôt {path} est en lecture seule.",
+        "The drop folder {path} is read-only.",
+    ),
+    "sync.delivery.io": (
+        "Erreur d'écriture dans {path} : {detail}.",
+        "Write error in {path}: {detail}.",
+    ),
+    "sync.delivery.server_mismatch": (
+        "ALERTE : le fichier {name} relu sur le serveur diffère du lot envoyé. "
+        "Le lot reste dans la boîte d'envoi.",
+        "ALERT: the file {name} read back from the server differs from the batch sent. "
+        "The batch stays in the outbox.",
+    ),
+    "sync.delivery.server_vanished": (
+        "Le fichier {name} a disparu du serveur juste après l'envoi : envoi non confirmé, "
+        "nouvel essai plus tard.",
+        "The file {name} disappeared from the server just after it was sent: delivery not "
+        "confirmed, new attempt later.",
+    ),
+    "sync.delivery.auth": (
+        "Identifiant ou mot de passe refusé par le serveur (401) : vérifiez les réglages "
+        "de synchronisation.",
+        "User name or password refused by the server (401): check the sync settings.",
+    ),
+    "sync.delivery.forbidden": (
+        "Accès refusé au dossier de dépôt (403) : ce compte n'a pas le droit d'y écrire.",
+        "Access to the drop folder refused (403): this account may not write there.",
+    ),
+    "sync.delivery.not_found": (
+        "Dossier de dépôt introuvable sur le serveur ({status}) : vérifiez l'adresse {url}",
+        "Drop folder not found on the server ({status}): check the address {url}",
+    ),
+    "sync.delivery.not_allowed": (
+        "Le serveur refuse cette opération (405) : est-ce bien une adresse WebDAV ?",
+        "The server refuses this operation (405): is this really a WebDAV address?",
+    ),
+    "sync.delivery.storage_full": (
+        "Espace de stockage plein sur le serveur (507) : prévenez le coordinateur.",
+        "Storage full on the server (507): tell the coordinator.",
+    ),
+    "sync.delivery.redirect": (
+        "Le serveur redirige ailleurs ({status}) : vérifiez l'adresse (https:// ?).",
+        "The server redirects elsewhere ({status}): check the address (https://?).",
+    ),
+    "sync.delivery.server": (
+        "Erreur du serveur ({status}) : nouvel essai plus tard.",
+        "Server error ({status}): new attempt later.",
+    ),
+    "sync.delivery.http": (
+        "Réponse inattendue du serveur ({status}) pendant l'étape {step}.",
+        "Unexpected server answer ({status}) during the {step} step.",
+    ),
+    "sync.delivery.timeout": (
+        "Le serveur ne répond pas (délai de {seconds} s dépassé) : nouvel essai plus tard.",
+        "The server does not answer (timeout of {seconds} s exceeded): new attempt later.",
+    ),
+    "sync.delivery.tls": (
+        "Certificat du serveur refusé : la connexion sécurisée n'a pas pu être "
+        "vérifiée. Prévenez le coordinateur.",
+        "Server certificate refused: the secure connection could not be verified. "
+        "Tell the coordinator.",
+    ),
+    "sync.delivery.server_unreachable": (
+        "Serveur injoignable (pas de réseau, ou serveur arrêté) : nouvel essai plus tard.",
+        "Server unreachable (no network, or server stopped): new attempt later.",
+    ),
+    "sync.delivery.interrupted": (
+        "Connexion interrompue pendant l'envoi : nouvel essai plus tard.",
+        "Connection interrupted while sending: new attempt later.",
+    ),
+    "sync.delivery.network": ("Erreur réseau ({error}).", "Network error ({error})."),
+    # outbox.py: the batches waiting for delivery
+    "sync.outbox.sealed": ("scellé, en attente", "sealed, waiting"),
+    "sync.outbox.delivering": ("envoi en cours", "sending"),
+    "sync.outbox.delivered": ("remis", "delivered"),
+    "sync.outbox.failed": ("échec, nouvel essai prévu", "failed, new attempt planned"),
+    "sync.outbox.interrupted": (
+        "Envoi interrompu (Relais a été fermé ou l'ordinateur s'est arrêté pendant l'envoi) : "
+        "nouvel essai.",
+        "Sending interrupted (Relais was closed or the computer stopped while sending): "
+        "new attempt.",
+    ),
+    "sync.outbox.seq_missing": (
+        "Événement n° {seq} introuvable dans le carnet : impossible de sceller "
+        "sans trou. Vérifiez l'intégrité du profil.",
+        "Event no. {seq} not found in the notebook: cannot seal without a gap. "
+        "Check the profile's integrity.",
+    ),
 }
