@@ -377,4 +377,177 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Event no. {seq} not found in the notebook: cannot seal without a gap. "
         "Check the profile's integrity.",
     ),
+    # batch.py: a sealed batch that cannot be merged (its quarantine reason)
+    "sync.batch.sentence": ("{base}.", "{base}."),
+    "sync.batch.detailed": ("{base} ({detail}).", "{base} ({detail})."),
+    "sync.batch.malformed": (
+        "Fichier de lot illisible : il est tronqué ou mal formé",
+        "Unreadable batch file: it is truncated or malformed",
+    ),
+    "sync.batch.unsupported": (
+        "Lot dans un format que cette version de Relais ne sait pas lire : mettez Relais à jour",
+        "Batch in a format that this version of Relais cannot read: update Relais",
+    ),
+    "sync.batch.bad_signature": (
+        "Signature invalide : le lot n'a pas été signé par l'appareil déclaré",
+        "Invalid signature: the batch was not signed by the declared device",
+    ),
+    "sync.batch.bad_hash": (
+        "Contenu altéré : l'empreinte du contenu chiffré ne correspond pas au manifeste "
+        "(fichier abîmé ou modifié pendant le transfert)",
+        "Altered content: the hash of the encrypted content does not match the manifest "
+        "(file damaged or changed during the transfer)",
+    ),
+    "sync.batch.wrong_recipient": (
+        "Ce lot est chiffré pour une autre coordination que la vôtre",
+        "This batch is encrypted for another coordination than yours",
+    ),
+    "sync.batch.decrypt_failed": (
+        "Déchiffrement impossible : le contenu chiffré du lot est corrompu",
+        "Decryption impossible: the batch's encrypted content is corrupt",
+    ),
+    "sync.batch.inconsistent": (
+        "Lot incohérent : les événements ne correspondent pas au manifeste",
+        "Inconsistent batch: the events do not match the manifest",
+    ),
+    "sync.batch.manifest_unreadable": ("manifeste illisible", "unreadable manifest"),
+    "sync.batch.manifest_fields": (
+        "champs du manifeste inattendus ou manquants",
+        "unexpected or missing manifest fields",
+    ),
+    "sync.batch.manifest_not_canonical": ("manifeste non canonique", "non-canonical manifest"),
+    "sync.batch.manifest": ("manifeste : {detail}", "manifest: {detail}"),
+    "sync.batch.format_version": (
+        "version {version} du format de lot",
+        "version {version} of the batch format",
+    ),
+    "sync.batch.truncated": ("fichier tronqué", "truncated file"),
+    "sync.batch.not_a_batch": (
+        "ce fichier n'est pas un lot Relais",
+        "this file is not a Relais batch",
+    ),
+    "sync.batch.manifest_length": ("longueur du manifeste invalide", "invalid manifest length"),
+    "sync.batch.signature_length": ("longueur de signature invalide", "invalid signature length"),
+    "sync.batch.ciphertext_too_large": (
+        "contenu chiffré trop volumineux",
+        "encrypted content too large",
+    ),
+    "sync.batch.trailing_data": (
+        "données en trop après le contenu chiffré",
+        "extra data after the encrypted content",
+    ),
+    "sync.batch.ciphertext_too_short": (
+        "contenu chiffré trop court",
+        "encrypted content too short",
+    ),
+    "sync.batch.compressed_unreadable": (
+        "contenu compressé illisible",
+        "unreadable compressed content",
+    ),
+    "sync.batch.decompressed_too_large": (
+        "contenu décompressé trop volumineux (plus de {mib} Mio)",
+        "decompressed content too large (more than {mib} MiB)",
+    ),
+    "sync.batch.compressed_truncated": (
+        "contenu compressé tronqué ou suivi de données en trop",
+        "compressed content truncated or followed by extra data",
+    ),
+    "sync.batch.recipient_key": (
+        "clé destinataire {recipient}, la vôtre est {ours}",
+        "recipient key {recipient}, yours is {ours}",
+    ),
+    "sync.batch.events_unreadable": ("liste d'événements illisible", "unreadable event list"),
+    "sync.batch.events_not_objects": (
+        "liste d'objets JSON attendue",
+        "list of JSON objects expected",
+    ),
+    "sync.batch.event_count": (
+        "{received} événements reçus, {announced} annoncés",
+        "{received} events received, {announced} announced",
+    ),
+    "sync.batch.event_not_object": (
+        "événement n° {n} : objet JSON attendu",
+        "event no. {n}: JSON object expected",
+    ),
+    "sync.batch.event_device": (
+        "événement n° {n} : émis par l'appareil {found} et non {expected}",
+        "event no. {n}: sent by the device {found} and not {expected}",
+    ),
+    "sync.batch.event_seq": (
+        "événement n° {n} : numéro {found} au lieu de {expected} "
+        "(les numéros doivent se suivre sans trou, dans l'ordre)",
+        "event no. {n}: number {found} instead of {expected} "
+        "(the numbers must follow each other without a gap, in order)",
+    ),
+    "sync.batch.event_no_id": (
+        "événement n° {n} : identifiant manquant",
+        "event no. {n}: id missing",
+    ),
+    "sync.batch.event_duplicate_id": (
+        "événement n° {n} : identifiant {id} en double",
+        "event no. {n}: duplicate id {id}",
+    ),
+    # merge.py, merge_pipeline.py: the coordinator's merge, its quarantine and its devices
+    "sync.merge.summary": (
+        "{merged} lot(s) fusionné(s), {already} déjà fusionné(s), {quarantined} en quarantaine ; "
+        "{inserted} événement(s) ajouté(s), {present} déjà présent(s)",
+        "{merged} batch(es) merged, {already} already merged, {quarantined} in quarantine; "
+        "{inserted} event(s) added, {present} already present",
+    ),
+    "sync.merge.other_key": (
+        "L'appareil {device} est déjà enrôlé avec une autre clé (empreinte {fingerprint}) : "
+        "enrôlement refusé.",
+        "The device {device} is already enrolled with another key (fingerprint {fingerprint}): "
+        "enrolment refused.",
+    ),
+    "sync.merge.revoked": (
+        "L'appareil {device} a été révoqué.",
+        "The device {device} was revoked.",
+    ),
+    "sync.merge.unknown_status": (
+        "État d'appareil inconnu : {status} ({statuses})",
+        "Unknown device status: {status} ({statuses})",
+    ),
+    "sync.merge.unknown_device_id": ("Appareil inconnu : {device}", "Unknown device: {device}"),
+    "sync.merge.revoked_final": (
+        "Un appareil révoqué ne peut pas être rétabli : enrôlez-en un nouveau.",
+        "A revoked device cannot be restored: enrol a new one.",
+    ),
+    "sync.merge.too_large": (
+        "Fichier trop volumineux pour être un lot Relais.",
+        "File too large to be a Relais batch.",
+    ),
+    "sync.merge.duplicate_batch_id": (
+        "Alerte : le lot {batch} a déjà été fusionné avec un contenu différent ; ce second "
+        "fichier est écarté.",
+        "Alert: the batch {batch} was already merged with different content; this second file "
+        "is set aside.",
+    ),
+    "sync.merge.unknown_device": (
+        "Appareil inconnu ({device}) : enrôlez-le, puis relancez la quarantaine.",
+        "Unknown device ({device}): enrol it, then retry the quarantine.",
+    ),
+    "sync.merge.suspended_device": (
+        "Appareil suspendu ({device}) : rétablissez-le pour fusionner ses lots.",
+        "Suspended device ({device}): restore it to merge its batches.",
+    ),
+    "sync.merge.revoked_device": (
+        "Lot signé après la révocation de l'appareil ({device}).",
+        "Batch signed after the device was revoked ({device}).",
+    ),
+    "sync.merge.conflict": (
+        "Ce lot contient des événements déjà reçus sous un autre contenu "
+        "(même appareil, même numéro) : rien n'a été importé.",
+        "This batch holds events already received with other content "
+        "(same device, same number): nothing was imported.",
+    ),
+    "sync.merge.incomplete_event": (
+        "Contenu du lot invalide : événement incomplet.",
+        "Invalid batch content: incomplete event.",
+    ),
+    "sync.merge.invalid_content": (
+        "Contenu du lot invalide : {detail}",
+        "Invalid batch content: {detail}",
+    ),
+    "sync.merge.gap": ("événements {first}–{last} manquants", "events {first}–{last} missing"),
 }
