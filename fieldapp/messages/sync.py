@@ -144,6 +144,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "la version {current} est déjà installée et ce pack est plus ancien (version {version})",
         "version {current} is already installed and this pack is older (version {version})",
     ),
+    "sync.pack.retention_range": (
+        "durée de conservation : entre 1 et {most} mois",
+        "retention period: between 1 and {most} months",
+    ),
+    "sync.pack.version_positive": (
+        "numéro de version : entier positif attendu",
+        "version number: positive integer expected",
+    ),
     "sync.pack.list_invalid": ("liste « {name} » invalide", "invalid “{name}” list"),
     "sync.pack.size": ("taille anormale", "abnormal size"),
     "sync.pack.not_json": (
