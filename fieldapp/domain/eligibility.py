@@ -23,6 +23,7 @@ from functools import cache
 from typing import Any, Final
 
 from fieldapp.domain.directory import categories_of, label
+from fieldapp.messages import Text
 
 __all__ = ["Ranked", "Reason", "assess", "departement_of", "rank_services"]
 
@@ -46,8 +47,17 @@ _MAYBE_SENIOR: Final = frozenset({"45-54", "inconnu"})
 
 @dataclass(frozen=True)
 class Reason:
-    text: str  # French, with its mark: "jeunes 16-25 ✓", "hors zone ✗", "public à vérifier ?"
+    """Why a service suits or not: "jeunes 16-25 ✓", "hors zone ✗", "public à vérifier ?".
+
+    `said` is the catalogue text, mark included; `text` is it in the current language.
+    """
+
+    said: Text
     ok: bool | None  # True: in favour; False: rules the service out; None: to check
+
+    @property
+    def text(self) -> str:
+        return self.said.message()
 
     def __str__(self) -> str:
         return self.text
@@ -93,7 +103,7 @@ class _Person:
     """What the contact tells, once, so that ranking thousands of services stays cheap."""
 
     needs: frozenset[str]
-    matches: Mapping[str, str]  # public code -> reason text for a ✓
+    matches: Mapping[str, Text]  # public code -> reason text for a ✓
     excluded: frozenset[str]  # publics the contact certainly does not belong to
     communes: frozenset[str]  # empty: place unknown
     departements: frozenset[str]
@@ -106,36 +116,36 @@ def _person(contact: Mapping[str, Any], territories: Mapping[str, Sequence[str]]
     gender = contact.get("gender") or "non-renseigne"
     neighbourhood = str(contact.get("neighbourhood") or "")
 
-    matches: dict[str, str] = {}
+    matches: dict[str, Text] = {}
     excluded: set[str] = set()
     if age in _YOUNG:
-        matches["jeunes"] = "jeunes 16-25"
+        matches["jeunes"] = Text("domain.eligibility.young")
     elif "mission-locale" in registrations:
-        matches["jeunes"] = "jeunes (suivi mission locale)"
+        matches["jeunes"] = Text("domain.eligibility.young_mission_locale")
     elif age not in _MAYBE_YOUNG:
         excluded.add("jeunes")
     if age == "55-plus":
-        matches["seniors"] = "séniors"
+        matches["seniors"] = Text("domain.eligibility.seniors")
     elif age not in _MAYBE_SENIOR:
         excluded.add("seniors")
     if "france-travail" in registrations:
-        matches["demandeurs-emploi"] = "demandeurs d'emploi (France Travail)"
+        matches["demandeurs-emploi"] = Text("domain.eligibility.jobseekers_france_travail")
     elif situation == "sans-emploi-ni-formation":
-        matches["demandeurs-emploi"] = "demandeurs d'emploi"
+        matches["demandeurs-emploi"] = Text("domain.eligibility.jobseekers")
     if "rsa" in registrations:
-        matches["beneficiaires-des-minimas-sociaux"] = "minima sociaux (RSA)"
+        matches["beneficiaires-des-minimas-sociaux"] = Text("domain.eligibility.minimum_income")
     if "cap-emploi" in registrations:
-        matches["personnes-en-situation-de-handicap"] = "handicap (Cap emploi)"
+        matches["personnes-en-situation-de-handicap"] = Text("domain.eligibility.disability")
     if situation == "en-emploi":
-        matches["actifs"] = "actifs"
+        matches["actifs"] = Text("domain.eligibility.in_work")
     elif situation == "sans-emploi-ni-formation":
         excluded.add("actifs")
     if gender == "femme":
-        matches["femmes"] = "femmes"
+        matches["femmes"] = Text("domain.eligibility.women")
     elif gender == "homme":
         excluded.add("femmes")
     if neighbourhood and neighbourhood != HORS_QPV:
-        matches["residents-qpv-frr"] = "résident QPV"
+        matches["residents-qpv-frr"] = Text("domain.eligibility.qpv_resident")
 
     if neighbourhood == HORS_QPV:
         communes = frozenset({str(contact["commune"])} if contact.get("commune") else ())
@@ -153,31 +163,35 @@ def _person(contact: Mapping[str, Any], territories: Mapping[str, Sequence[str]]
 def _public_reasons(publics: Iterable[str], person: _Person) -> tuple[int, list[Reason]]:
     codes = sorted(publics)
     if not codes or codes == ["tous-publics"]:
-        return PUBLIC_ALL, [Reason(f"tous publics {OK}", True)]
+        return PUBLIC_ALL, [Reason(Text("domain.eligibility.all_publics", mark=OK), True)]
     matched = [person.matches[c] for c in codes if c in person.matches]
     if matched:
-        return PUBLIC_MATCH, [Reason(f"{matched[0]} {OK}", True)]
+        return PUBLIC_MATCH, [
+            Reason(Text("domain.eligibility.public", public=matched[0], mark=OK), True)
+        ]
     if all(c in person.excluded for c in codes):
         shown = ", ".join(_public_label(c) for c in codes)
-        return EXCLUDED, [Reason(f"réservé : {shown} {NO}", False)]
+        return EXCLUDED, [
+            Reason(Text("domain.eligibility.reserved", publics=shown, mark=NO), False)
+        ]
     unknown = [c for c in codes if c not in person.excluded]
     shown = ", ".join(_public_label(c) for c in unknown)
-    return 0, [Reason(f"public à vérifier : {shown} {CHECK}", None)]
+    return 0, [Reason(Text("domain.eligibility.public_to_check", publics=shown, mark=CHECK), None)]
 
 
 def _zone_reasons(zone: Sequence[str] | None, person: _Person) -> tuple[int, list[Reason]]:
     if not zone:
         return 0, []
     if any(z in ("france", "99100") for z in zone):
-        return ZONE_MATCH, [Reason(f"zone {OK}", True)]
+        return ZONE_MATCH, [Reason(Text("domain.eligibility.zone", mark=OK), True)]
     if not person.communes:
-        return 0, [Reason(f"zone à vérifier {CHECK}", None)]
+        return 0, [Reason(Text("domain.eligibility.zone_to_check", mark=CHECK), None)]
     if any(z in person.communes or z in person.departements for z in zone):
-        return ZONE_MATCH, [Reason(f"zone {OK}", True)]
+        return ZONE_MATCH, [Reason(Text("domain.eligibility.zone", mark=OK), True)]
     if any(len(z) == 9 for z in zone):
         # An intercommunality (EPCI): the pack does not say which communes it groups.
-        return 0, [Reason(f"zone à vérifier (intercommunalité) {CHECK}", None)]
-    return EXCLUDED, [Reason(f"hors zone {NO}", False)]
+        return 0, [Reason(Text("domain.eligibility.zone_epci", mark=CHECK), None)]
+    return EXCLUDED, [Reason(Text("domain.eligibility.out_of_zone", mark=NO), False)]
 
 
 def _assess(service: Mapping[str, Any], person: _Person) -> tuple[int, tuple[Reason, ...]]:
@@ -185,7 +199,9 @@ def _assess(service: Mapping[str, Any], person: _Person) -> tuple[int, tuple[Rea
     reasons: list[Reason] = []
     for need in sorted(person.needs & categories_of(service)):
         score += NEED_WEIGHT
-        reasons.append(Reason(f"besoin {_need_label(need)} {OK}", True))
+        reasons.append(
+            Reason(Text("domain.eligibility.need", need=_need_label(need), mark=OK), True)
+        )
     points, more = _public_reasons(service.get("publics") or (), person)
     score += points
     reasons += more
@@ -194,7 +210,7 @@ def _assess(service: Mapping[str, Any], person: _Person) -> tuple[int, tuple[Rea
     reasons += more
     if service.get("code_insee") and service["code_insee"] in person.communes:
         score += SAME_COMMUNE
-        reasons.append(Reason(f"même commune {OK}", True))
+        reasons.append(Reason(Text("domain.eligibility.same_commune", mark=OK), True))
     return score, tuple(reasons)
 
 

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
 
+from fieldapp.messages import Text
+
 KINDS: tuple[str, ...] = (
     "telephone",
     "email",
@@ -27,28 +29,12 @@ KINDS: tuple[str, ...] = (
     "nom_civilite",
 )
 
-KIND_LABELS: Mapping[str, str] = MappingProxyType(
-    {
-        "telephone": "numéro de téléphone",
-        "email": "adresse e-mail",
-        "nir": "numéro de sécurité sociale (NIR)",
-        "iban": "IBAN",
-        "date_naissance": "date de naissance",
-        "adresse": "adresse postale",
-        "nom_civilite": "nom après une civilité",
-    }
+# Labels shown to people (the redaction marker MASK, written into notes, is data: it stays as is).
+KIND_LABELS: Mapping[str, Text] = MappingProxyType(
+    {kind: Text(f"domain.pii.{kind}") for kind in KINDS}
 )
-
-KIND_LABELS_PLURAL: Mapping[str, str] = MappingProxyType(
-    {
-        "telephone": "numéros de téléphone",
-        "email": "adresses e-mail",
-        "nir": "numéros de sécurité sociale (NIR)",
-        "iban": "IBAN",
-        "date_naissance": "dates de naissance",
-        "adresse": "adresses postales",
-        "nom_civilite": "noms après une civilité",
-    }
+KIND_LABELS_PLURAL: Mapping[str, Text] = MappingProxyType(
+    {kind: Text(f"domain.pii.{kind}_plural") for kind in KINDS}
 )
 
 MASK = "[masqué]"
@@ -87,7 +73,7 @@ class Finding:
 
     @property
     def label(self) -> str:
-        return KIND_LABELS[self.kind]
+        return KIND_LABELS[self.kind].message()
 
 
 # Separators people type inside numbers: space, dot, dash, no-break and narrow no-break spaces.
@@ -332,12 +318,12 @@ def redact(text: str, findings: list[Finding] | None = None, *, today: date | No
 
 
 def summary(findings: Iterable[Finding]) -> list[str]:
-    """One French line per kind found, in the order of `KINDS`: "2 numéros de téléphone"."""
+    """One line per kind found, in the order of `KINDS`: "2 numéros de téléphone"."""
     counts = dict.fromkeys(KINDS, 0)
     for finding in findings:
         counts[finding.kind] += 1
     return [
-        f"{n} {KIND_LABELS[kind] if n == 1 else KIND_LABELS_PLURAL[kind]}"
+        f"{n} {(KIND_LABELS if n == 1 else KIND_LABELS_PLURAL)[kind].message()}"
         for kind, n in counts.items()
         if n
     ]

@@ -17,6 +17,13 @@ from datetime import date
 from types import MappingProxyType
 from typing import Final
 
+from fieldapp.errors import InputError
+
+
+class PseudonymError(InputError, ValueError):
+    """What was typed cannot give a pseudonym; the message never repeats what was typed."""
+
+
 TERRITORY_KEY_BYTES: Final = 32
 FAMILY_LETTERS: Final = 3
 # Deterministic padding for family names shorter than three letters ("Ng" → "NG_"); not a
@@ -66,28 +73,27 @@ def normalise(
     """The string that gets hashed: `FAM|I|YYYY|G`, e.g. "LEB|E|1990|F".
 
     Accents, case, hyphens, apostrophes, spaces and digits do not matter, so "Le Bihan-Éloi" and
-    "LEBIHAN ELOI" give the same result. Raises ValueError (in French) for an empty name, an
+    "LEBIHAN ELOI" give the same result. Raises PseudonymError (a ValueError) for an empty name, an
     implausible year or an unknown gender; messages never repeat what was typed.
     """
     family = _letters(family_name)
     if not family:
-        raise ValueError("Le nom de famille doit contenir au moins une lettre.")
+        raise PseudonymError("domain.pseudonym.family_name")
     given = _letters(given_name)
     if not given:
-        raise ValueError("Le prénom doit contenir au moins une lettre.")
+        raise PseudonymError("domain.pseudonym.given_name")
     year_now = current_year if current_year is not None else date.today().year
     if (
         isinstance(birth_year, bool)
         or not isinstance(birth_year, int)
         or not year_now - MAX_AGE_YEARS <= birth_year <= year_now
     ):
-        raise ValueError(
-            "L'année de naissance doit être une année sur quatre chiffres, "
-            f"entre {year_now - MAX_AGE_YEARS} et {year_now}."
+        raise PseudonymError(
+            "domain.pseudonym.birth_year", first=year_now - MAX_AGE_YEARS, last=year_now
         )
     code = _GENDER_CODES.get(_fold(gender).strip())
     if code is None:
-        raise ValueError("Le genre doit être « femme », « homme », « autre » ou « non renseigné ».")
+        raise PseudonymError("domain.pseudonym.gender")
     prefix = family[:FAMILY_LETTERS].ljust(FAMILY_LETTERS, PAD)
     return f"{prefix}|{given[0]}|{birth_year:04d}|{code}"
 
@@ -107,10 +113,7 @@ def pseudonym(
     key gives an unrelated code.
     """
     if not isinstance(territory_key, bytes) or len(territory_key) != TERRITORY_KEY_BYTES:
-        raise ValueError(
-            f"La clé de territoire doit faire {TERRITORY_KEY_BYTES} octets : "
-            "rejoignez une coordination pour l'obtenir."
-        )
+        raise PseudonymError("domain.pseudonym.territory_key", size=TERRITORY_KEY_BYTES)
     message = normalise(family_name, given_name, birth_year, gender, current_year=current_year)
     digest = hmac.new(territory_key, message.encode("utf-8"), hashlib.sha256).digest()
     return _format(_crockford(digest))
@@ -127,10 +130,7 @@ def parse_pseudonym(text: str) -> str:
     candidate = compact.translate(_CROCKFORD_LOOKALIKES)
     code = f"{candidate[:4]}-{candidate[4:]}"
     if len(candidate) != CODE_BITS // 5 or not is_pseudonym(code):
-        raise ValueError(
-            "Pseudonyme invalide : 8 caractères attendus (chiffres et lettres sauf I, L, O, U), "
-            "au format XXXX-XXXX."
-        )
+        raise PseudonymError("domain.pseudonym.invalid")
     return code
 
 

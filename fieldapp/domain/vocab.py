@@ -12,7 +12,17 @@ from types import MappingProxyType
 
 from data_inclusion.schema.v1 import Categorie
 
+from fieldapp.errors import InputError
+
 LANGUAGES = ("fr", "en")
+
+
+class VocabError(InputError, ValueError):
+    """A vocabulary defined or asked for wrongly (a duplicate code, an unknown language)."""
+
+
+class UnknownTerm(InputError, KeyError):
+    """A code that is not part of a vocabulary (a KeyError, as a mapping's lookup)."""
 
 
 @dataclass(frozen=True)
@@ -32,7 +42,7 @@ class Vocabulary:
         self._position: dict[str, int] = {}
         for position, term in enumerate(self._terms):
             if term.code in self._by_code:
-                raise ValueError(f"code en double dans le vocabulaire {name} : {term.code}")
+                raise VocabError("domain.vocab.duplicate_code", vocabulary=name, code=term.code)
             self._by_code[term.code] = term
             self._position[term.code] = position
 
@@ -56,7 +66,9 @@ class Vocabulary:
         try:
             return self._by_code[code]
         except KeyError:
-            raise KeyError(f"code inconnu dans le vocabulaire {self.name} : {code}") from None
+            raise UnknownTerm(
+                "domain.vocab.unknown_code", vocabulary=self.name, code=code
+            ) from None
 
     def label(self, code: str, lang: str = "fr") -> str:
         term = self.term(code)
@@ -64,7 +76,7 @@ class Vocabulary:
             return term.fr
         if lang == "en":
             return term.en
-        raise ValueError(f"langue inconnue : {lang} (possibles : {', '.join(LANGUAGES)})")
+        raise VocabError("domain.vocab.unknown_language", lang=lang, languages=", ".join(LANGUAGES))
 
     def index(self, code: str) -> int:
         """Position of `code`, used to keep multi-choice answers in a canonical order."""

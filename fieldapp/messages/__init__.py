@@ -70,7 +70,11 @@ def language() -> str:
 
 @runtime_checkable
 class Translatable(Protocol):
-    """Anything that renders itself in a language (a `Text`, a `RelaisError`, a `Problem`)."""
+    """Anything that renders itself in a language (a `Text`, a `RelaisError`).
+
+    A `Problem` (domain/errors.py) is not one: its `message` is a property (the text in the
+    current language) and `render(lang)` its method; pass `problem.line()`, a `Text`, instead.
+    """
 
     def message(self, lang: str | None = None) -> str: ...
 

@@ -356,3 +356,101 @@ MESSAGES.update(
         ),
     }
 )
+
+MESSAGES.update(
+    {
+        # eligibility.py: why a service suits a contact (the mark ✓ ✗ ? is a parameter)
+        "domain.eligibility.all_publics": ("tous publics {mark}", "all publics {mark}"),
+        "domain.eligibility.public": ("{public} {mark}", "{public} {mark}"),
+        "domain.eligibility.reserved": ("réservé : {publics} {mark}", "reserved: {publics} {mark}"),
+        "domain.eligibility.public_to_check": (
+            "public à vérifier : {publics} {mark}",
+            "public to check: {publics} {mark}",
+        ),
+        "domain.eligibility.zone": ("zone {mark}", "area {mark}"),
+        "domain.eligibility.zone_to_check": ("zone à vérifier {mark}", "area to check {mark}"),
+        "domain.eligibility.zone_epci": (
+            "zone à vérifier (intercommunalité) {mark}",
+            "area to check (group of communes) {mark}",
+        ),
+        "domain.eligibility.out_of_zone": ("hors zone {mark}", "outside the area {mark}"),
+        "domain.eligibility.need": ("besoin {need} {mark}", "need {need} {mark}"),
+        "domain.eligibility.same_commune": ("même commune {mark}", "same commune {mark}"),
+        "domain.eligibility.young": ("jeunes 16-25", "young people 16-25"),
+        "domain.eligibility.young_mission_locale": (
+            "jeunes (suivi mission locale)",
+            "young people (followed by a mission locale)",
+        ),
+        "domain.eligibility.seniors": ("séniors", "seniors"),
+        "domain.eligibility.jobseekers_france_travail": (
+            "demandeurs d'emploi (France Travail)",
+            "jobseekers (France Travail)",
+        ),
+        "domain.eligibility.jobseekers": ("demandeurs d'emploi", "jobseekers"),
+        "domain.eligibility.minimum_income": ("minima sociaux (RSA)", "minimum income (RSA)"),
+        "domain.eligibility.disability": ("handicap (Cap emploi)", "disability (Cap emploi)"),
+        "domain.eligibility.in_work": ("actifs", "in work"),
+        "domain.eligibility.women": ("femmes", "women"),
+        "domain.eligibility.qpv_resident": ("résident QPV", "QPV resident"),
+        # pii.py: the kinds of personal data found in a note (labels; the marker is data)
+        "domain.pii.telephone": ("numéro de téléphone", "phone number"),
+        "domain.pii.telephone_plural": ("numéros de téléphone", "phone numbers"),
+        "domain.pii.email": ("adresse e-mail", "e-mail address"),
+        "domain.pii.email_plural": ("adresses e-mail", "e-mail addresses"),
+        "domain.pii.nir": ("numéro de sécurité sociale (NIR)", "social security number (NIR)"),
+        "domain.pii.nir_plural": (
+            "numéros de sécurité sociale (NIR)",
+            "social security numbers (NIR)",
+        ),
+        "domain.pii.iban": ("IBAN", "IBAN"),
+        "domain.pii.iban_plural": ("IBAN", "IBANs"),
+        "domain.pii.date_naissance": ("date de naissance", "date of birth"),
+        "domain.pii.date_naissance_plural": ("dates de naissance", "dates of birth"),
+        "domain.pii.adresse": ("adresse postale", "postal address"),
+        "domain.pii.adresse_plural": ("adresses postales", "postal addresses"),
+        "domain.pii.nom_civilite": ("nom après une civilité", "name after a title"),
+        "domain.pii.nom_civilite_plural": ("noms après une civilité", "names after a title"),
+        # pseudonym.py: what the pseudonym is computed from
+        "domain.pseudonym.family_name": (
+            "Le nom de famille doit contenir au moins une lettre.",
+            "The family name must contain at least one letter.",
+        ),
+        "domain.pseudonym.given_name": (
+            "Le prénom doit contenir au moins une lettre.",
+            "The first name must contain at least one letter.",
+        ),
+        "domain.pseudonym.birth_year": (
+            "L'année de naissance doit être une année sur quatre chiffres, entre {first} et "
+            "{last}.",
+            "The year of birth must be a four-digit year, between {first} and {last}.",
+        ),
+        "domain.pseudonym.gender": (
+            "Le genre doit être « femme », « homme », « autre » ou « non renseigné ».",
+            "The gender must be “femme”, “homme”, “autre” or “non renseigné”.",
+        ),
+        "domain.pseudonym.territory_key": (
+            "La clé de territoire doit faire {size} octets : rejoignez une coordination pour "
+            "l'obtenir.",
+            "The territory key must be {size} bytes long: join a coordination to get it.",
+        ),
+        "domain.pseudonym.invalid": (
+            "Pseudonyme invalide : 8 caractères attendus (chiffres et lettres sauf I, L, O, U), "
+            "au format XXXX-XXXX.",
+            "Invalid pseudonym: 8 characters expected (digits and letters except I, L, O, U), "
+            "in the form XXXX-XXXX.",
+        ),
+        # vocab.py: the closed vocabularies
+        "domain.vocab.duplicate_code": (
+            "code en double dans le vocabulaire {vocabulary} : {code}",
+            "duplicate code in the {vocabulary} vocabulary: {code}",
+        ),
+        "domain.vocab.unknown_code": (
+            "code inconnu dans le vocabulaire {vocabulary} : {code}",
+            "unknown code in the {vocabulary} vocabulary: {code}",
+        ),
+        "domain.vocab.unknown_language": (
+            "langue inconnue : {lang} (possibles : {languages})",
+            "unknown language: {lang} (possible: {languages})",
+        ),
+    }
+)

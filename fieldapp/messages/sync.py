@@ -144,6 +144,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "la version {current} est déjà installée et ce pack est plus ancien (version {version})",
         "version {current} is already installed and this pack is older (version {version})",
     ),
+    "sync.pack.retention_range": (
+        "durée de conservation : entre 1 et {most} mois",
+        "retention period: between 1 and {most} months",
+    ),
+    "sync.pack.version_positive": (
+        "numéro de version : entier positif attendu",
+        "version number: positive integer expected",
+    ),
     "sync.pack.list_invalid": ("liste « {name} » invalide", "invalid “{name}” list"),
     "sync.pack.size": ("taille anormale", "abnormal size"),
     "sync.pack.not_json": (
@@ -210,4 +218,344 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nom du territoire obligatoire (200 caractères au plus).",
         "Territory name required (200 characters at most).",
     ),
+    # transports.py: the delivery destination, its check and the delivery of one batch
+    "sync.drop.empty": (
+        "Destination vide : indiquez un dossier ou une adresse WebDAV.",
+        "Empty destination: give a folder or a WebDAV address.",
+    ),
+    "sync.drop.account_without_webdav": (
+        "Un identifiant ne sert qu'avec une adresse WebDAV (https://…).",
+        "A user name is only used with a WebDAV address (https://…).",
+    ),
+    "sync.drop.webdav_invalid": (
+        "Adresse WebDAV invalide : https://serveur/chemin/ attendu.",
+        "Invalid WebDAV address: https://server/path/ expected.",
+    ),
+    "sync.drop.credentials_in_url": (
+        "L'adresse WebDAV ne doit pas contenir d'identifiant ni de mot de passe : "
+        "donnez-les séparément.",
+        "The WebDAV address must not contain a user name or a password: give them separately.",
+    ),
+    "sync.drop.query_in_url": (
+        "L'adresse WebDAV ne doit pas contenir de « ? » ni de « # ».",
+        "The WebDAV address must not contain “?” or “#”.",
+    ),
+    "sync.drop.insecure_http": (
+        "Adresse en http:// : le mot de passe circulerait en clair. "
+        "Utilisez une adresse en https://.",
+        "http:// address: the password would travel in clear. Use an https:// address.",
+    ),
+    "sync.drop.settings_unreadable": (
+        "Réglages de destination illisibles.",
+        "Unreadable destination settings.",
+    ),
+    "sync.drop.folder": ("dossier {path}", "folder {path}"),
+    "sync.drop.webdav_account": ("{url} (compte {user})", "{url} (account {user})"),
+    "sync.check.folder_ok": (
+        "Dossier de dépôt accessible : {path}",
+        "Drop folder reachable: {path}",
+    ),
+    "sync.check.not_webdav": (
+        "{url} n'est pas un dossier WebDAV : vérifiez l'adresse.",
+        "{url} is not a WebDAV folder: check the address.",
+    ),
+    "sync.check.webdav_ok": (
+        "Connexion réussie : dossier de dépôt accessible ({url})",
+        "Connection successful: drop folder reachable ({url})",
+    ),
+    "sync.delivery.conflict": (
+        "ALERTE : un autre fichier nommé {name} existe déjà {where}, avec un contenu différent. "
+        "Rien n'a été remplacé ; prévenez le coordinateur.",
+        "ALERT: another file named {name} already exists {where}, with different content. "
+        "Nothing was replaced; tell the coordinator.",
+    ),
+    "sync.delivery.in_folder": ("dans {path}", "in {path}"),
+    "sync.delivery.on_server": ("sur le serveur", "on the server"),
+    "sync.delivery.folder_mismatch": (
+        "ALERTE : le fichier {name} relu dans {path} diffère du lot écrit "
+        "(support défectueux ?). Le lot reste dans la boîte d'envoi.",
+        "ALERT: the file {name} read back in {path} differs from the batch written "
+        "(faulty medium?). The batch stays in the outbox.",
+    ),
+    "sync.delivery.folder_missing": (
+        "Dossier de dépôt introuvable : {path} (clé USB débranchée ou partage réseau "
+        "déconnecté ?).",
+        "Drop folder not found: {path} (USB key unplugged or network share disconnected?).",
+    ),
+    "sync.delivery.folder_vanished": (
+        "Le fichier {name} a disparu de {path} juste après l'écriture : "
+        "envoi non confirmé, nouvel essai plus tard.",
+        "The file {name} disappeared from {path} just after it was written: "
+        "delivery not confirmed, new attempt later.",
+    ),
+    "sync.delivery.disk_full": (
+        "Disque plein dans {path} : libérez de la place ou changez de destination.",
+        "Disk full in {path}: free some space or change the destination.",
+    ),
+    "sync.delivery.permission": (
+        "Écriture refusée dans le dossier de dépôt {path}.",
+        "Writing refused in the drop folder {path}.",
+    ),
+    "sync.delivery.read_only": (
+        "Le dossier de dépôt {path} est en lecture seule.",
+        "The drop folder {path} is read-only.",
+    ),
+    "sync.delivery.io": (
+        "Erreur d'écriture dans {path} : {detail}.",
+        "Write error in {path}: {detail}.",
+    ),
+    "sync.delivery.server_mismatch": (
+        "ALERTE : le fichier {name} relu sur le serveur diffère du lot envoyé. "
+        "Le lot reste dans la boîte d'envoi.",
+        "ALERT: the file {name} read back from the server differs from the batch sent. "
+        "The batch stays in the outbox.",
+    ),
+    "sync.delivery.server_vanished": (
+        "Le fichier {name} a disparu du serveur juste après l'envoi : envoi non confirmé, "
+        "nouvel essai plus tard.",
+        "The file {name} disappeared from the server just after it was sent: delivery not "
+        "confirmed, new attempt later.",
+    ),
+    "sync.delivery.auth": (
+        "Identifiant ou mot de passe refusé par le serveur (401) : vérifiez les réglages "
+        "de synchronisation.",
+        "User name or password refused by the server (401): check the sync settings.",
+    ),
+    "sync.delivery.forbidden": (
+        "Accès refusé au dossier de dépôt (403) : ce compte n'a pas le droit d'y écrire.",
+        "Access to the drop folder refused (403): this account may not write there.",
+    ),
+    "sync.delivery.not_found": (
+        "Dossier de dépôt introuvable sur le serveur ({status}) : vérifiez l'adresse {url}",
+        "Drop folder not found on the server ({status}): check the address {url}",
+    ),
+    "sync.delivery.not_allowed": (
+        "Le serveur refuse cette opération (405) : est-ce bien une adresse WebDAV ?",
+        "The server refuses this operation (405): is this really a WebDAV address?",
+    ),
+    "sync.delivery.storage_full": (
+        "Espace de stockage plein sur le serveur (507) : prévenez le coordinateur.",
+        "Storage full on the server (507): tell the coordinator.",
+    ),
+    "sync.delivery.redirect": (
+        "Le serveur redirige ailleurs ({status}) : vérifiez l'adresse (https:// ?).",
+        "The server redirects elsewhere ({status}): check the address (https://?).",
+    ),
+    "sync.delivery.server": (
+        "Erreur du serveur ({status}) : nouvel essai plus tard.",
+        "Server error ({status}): new attempt later.",
+    ),
+    "sync.delivery.http": (
+        "Réponse inattendue du serveur ({status}) pendant l'étape {step}.",
+        "Unexpected server answer ({status}) during the {step} step.",
+    ),
+    "sync.delivery.timeout": (
+        "Le serveur ne répond pas (délai de {seconds} s dépassé) : nouvel essai plus tard.",
+        "The server does not answer (timeout of {seconds} s exceeded): new attempt later.",
+    ),
+    "sync.delivery.tls": (
+        "Certificat du serveur refusé : la connexion sécurisée n'a pas pu être "
+        "vérifiée. Prévenez le coordinateur.",
+        "Server certificate refused: the secure connection could not be verified. "
+        "Tell the coordinator.",
+    ),
+    "sync.delivery.server_unreachable": (
+        "Serveur injoignable (pas de réseau, ou serveur arrêté) : nouvel essai plus tard.",
+        "Server unreachable (no network, or server stopped): new attempt later.",
+    ),
+    "sync.delivery.interrupted": (
+        "Connexion interrompue pendant l'envoi : nouvel essai plus tard.",
+        "Connection interrupted while sending: new attempt later.",
+    ),
+    "sync.delivery.network": ("Erreur réseau ({error}).", "Network error ({error})."),
+    # outbox.py: the batches waiting for delivery
+    "sync.outbox.sealed": ("scellé, en attente", "sealed, waiting"),
+    "sync.outbox.delivering": ("envoi en cours", "sending"),
+    "sync.outbox.delivered": ("remis", "delivered"),
+    "sync.outbox.failed": ("échec, nouvel essai prévu", "failed, new attempt planned"),
+    "sync.outbox.interrupted": (
+        "Envoi interrompu (Relais a été fermé ou l'ordinateur s'est arrêté pendant l'envoi) : "
+        "nouvel essai.",
+        "Sending interrupted (Relais was closed or the computer stopped while sending): "
+        "new attempt.",
+    ),
+    "sync.outbox.seq_missing": (
+        "Événement n° {seq} introuvable dans le carnet : impossible de sceller "
+        "sans trou. Vérifiez l'intégrité du profil.",
+        "Event no. {seq} not found in the notebook: cannot seal without a gap. "
+        "Check the profile's integrity.",
+    ),
+    # batch.py: a sealed batch that cannot be merged (its quarantine reason)
+    "sync.batch.sentence": ("{base}.", "{base}."),
+    "sync.batch.detailed": ("{base} ({detail}).", "{base} ({detail})."),
+    "sync.batch.malformed": (
+        "Fichier de lot illisible : il est tronqué ou mal formé",
+        "Unreadable batch file: it is truncated or malformed",
+    ),
+    "sync.batch.unsupported": (
+        "Lot dans un format que cette version de Relais ne sait pas lire : mettez Relais à jour",
+        "Batch in a format that this version of Relais cannot read: update Relais",
+    ),
+    "sync.batch.bad_signature": (
+        "Signature invalide : le lot n'a pas été signé par l'appareil déclaré",
+        "Invalid signature: the batch was not signed by the declared device",
+    ),
+    "sync.batch.bad_hash": (
+        "Contenu altéré : l'empreinte du contenu chiffré ne correspond pas au manifeste "
+        "(fichier abîmé ou modifié pendant le transfert)",
+        "Altered content: the hash of the encrypted content does not match the manifest "
+        "(file damaged or changed during the transfer)",
+    ),
+    "sync.batch.wrong_recipient": (
+        "Ce lot est chiffré pour une autre coordination que la vôtre",
+        "This batch is encrypted for another coordination than yours",
+    ),
+    "sync.batch.decrypt_failed": (
+        "Déchiffrement impossible : le contenu chiffré du lot est corrompu",
+        "Decryption impossible: the batch's encrypted content is corrupt",
+    ),
+    "sync.batch.inconsistent": (
+        "Lot incohérent : les événements ne correspondent pas au manifeste",
+        "Inconsistent batch: the events do not match the manifest",
+    ),
+    "sync.batch.manifest_unreadable": ("manifeste illisible", "unreadable manifest"),
+    "sync.batch.manifest_fields": (
+        "champs du manifeste inattendus ou manquants",
+        "unexpected or missing manifest fields",
+    ),
+    "sync.batch.manifest_not_canonical": ("manifeste non canonique", "non-canonical manifest"),
+    "sync.batch.manifest": ("manifeste : {detail}", "manifest: {detail}"),
+    "sync.batch.format_version": (
+        "version {version} du format de lot",
+        "version {version} of the batch format",
+    ),
+    "sync.batch.truncated": ("fichier tronqué", "truncated file"),
+    "sync.batch.not_a_batch": (
+        "ce fichier n'est pas un lot Relais",
+        "this file is not a Relais batch",
+    ),
+    "sync.batch.manifest_length": ("longueur du manifeste invalide", "invalid manifest length"),
+    "sync.batch.signature_length": ("longueur de signature invalide", "invalid signature length"),
+    "sync.batch.ciphertext_too_large": (
+        "contenu chiffré trop volumineux",
+        "encrypted content too large",
+    ),
+    "sync.batch.trailing_data": (
+        "données en trop après le contenu chiffré",
+        "extra data after the encrypted content",
+    ),
+    "sync.batch.ciphertext_too_short": (
+        "contenu chiffré trop court",
+        "encrypted content too short",
+    ),
+    "sync.batch.compressed_unreadable": (
+        "contenu compressé illisible",
+        "unreadable compressed content",
+    ),
+    "sync.batch.decompressed_too_large": (
+        "contenu décompressé trop volumineux (plus de {mib} Mio)",
+        "decompressed content too large (more than {mib} MiB)",
+    ),
+    "sync.batch.compressed_truncated": (
+        "contenu compressé tronqué ou suivi de données en trop",
+        "compressed content truncated or followed by extra data",
+    ),
+    "sync.batch.recipient_key": (
+        "clé destinataire {recipient}, la vôtre est {ours}",
+        "recipient key {recipient}, yours is {ours}",
+    ),
+    "sync.batch.events_unreadable": ("liste d'événements illisible", "unreadable event list"),
+    "sync.batch.events_not_objects": (
+        "liste d'objets JSON attendue",
+        "list of JSON objects expected",
+    ),
+    "sync.batch.event_count": (
+        "{received} événements reçus, {announced} annoncés",
+        "{received} events received, {announced} announced",
+    ),
+    "sync.batch.event_not_object": (
+        "événement n° {n} : objet JSON attendu",
+        "event no. {n}: JSON object expected",
+    ),
+    "sync.batch.event_device": (
+        "événement n° {n} : émis par l'appareil {found} et non {expected}",
+        "event no. {n}: sent by the device {found} and not {expected}",
+    ),
+    "sync.batch.event_seq": (
+        "événement n° {n} : numéro {found} au lieu de {expected} "
+        "(les numéros doivent se suivre sans trou, dans l'ordre)",
+        "event no. {n}: number {found} instead of {expected} "
+        "(the numbers must follow each other without a gap, in order)",
+    ),
+    "sync.batch.event_no_id": (
+        "événement n° {n} : identifiant manquant",
+        "event no. {n}: id missing",
+    ),
+    "sync.batch.event_duplicate_id": (
+        "événement n° {n} : identifiant {id} en double",
+        "event no. {n}: duplicate id {id}",
+    ),
+    # merge.py, merge_pipeline.py: the coordinator's merge, its quarantine and its devices
+    "sync.merge.summary": (
+        "{merged} lot(s) fusionné(s), {already} déjà fusionné(s), {quarantined} en quarantaine ; "
+        "{inserted} événement(s) ajouté(s), {present} déjà présent(s)",
+        "{merged} batch(es) merged, {already} already merged, {quarantined} in quarantine; "
+        "{inserted} event(s) added, {present} already present",
+    ),
+    "sync.merge.other_key": (
+        "L'appareil {device} est déjà enrôlé avec une autre clé (empreinte {fingerprint}) : "
+        "enrôlement refusé.",
+        "The device {device} is already enrolled with another key (fingerprint {fingerprint}): "
+        "enrolment refused.",
+    ),
+    "sync.merge.revoked": (
+        "L'appareil {device} a été révoqué.",
+        "The device {device} was revoked.",
+    ),
+    "sync.merge.unknown_status": (
+        "État d'appareil inconnu : {status} ({statuses})",
+        "Unknown device status: {status} ({statuses})",
+    ),
+    "sync.merge.unknown_device_id": ("Appareil inconnu : {device}", "Unknown device: {device}"),
+    "sync.merge.revoked_final": (
+        "Un appareil révoqué ne peut pas être rétabli : enrôlez-en un nouveau.",
+        "A revoked device cannot be restored: enrol a new one.",
+    ),
+    "sync.merge.too_large": (
+        "Fichier trop volumineux pour être un lot Relais.",
+        "File too large to be a Relais batch.",
+    ),
+    "sync.merge.duplicate_batch_id": (
+        "Alerte : le lot {batch} a déjà été fusionné avec un contenu différent ; ce second "
+        "fichier est écarté.",
+        "Alert: the batch {batch} was already merged with different content; this second file "
+        "is set aside.",
+    ),
+    "sync.merge.unknown_device": (
+        "Appareil inconnu ({device}) : enrôlez-le, puis relancez la quarantaine.",
+        "Unknown device ({device}): enrol it, then retry the quarantine.",
+    ),
+    "sync.merge.suspended_device": (
+        "Appareil suspendu ({device}) : rétablissez-le pour fusionner ses lots.",
+        "Suspended device ({device}): restore it to merge its batches.",
+    ),
+    "sync.merge.revoked_device": (
+        "Lot signé après la révocation de l'appareil ({device}).",
+        "Batch signed after the device was revoked ({device}).",
+    ),
+    "sync.merge.conflict": (
+        "Ce lot contient des événements déjà reçus sous un autre contenu "
+        "(même appareil, même numéro) : rien n'a été importé.",
+        "This batch holds events already received with other content "
+        "(same device, same number): nothing was imported.",
+    ),
+    "sync.merge.incomplete_event": (
+        "Contenu du lot invalide : événement incomplet.",
+        "Invalid batch content: incomplete event.",
+    ),
+    "sync.merge.invalid_content": (
+        "Contenu du lot invalide : {detail}",
+        "Invalid batch content: {detail}",
+    ),
+    "sync.merge.gap": ("événements {first}–{last} manquants", "events {first}–{last} missing"),
 }

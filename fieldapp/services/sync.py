@@ -500,7 +500,7 @@ class SyncService:
             report.connection_ok, report.connection_message = check.ok, check.message
             if not check.ok:
                 box.mark_failed(
-                    [e.batch_id for e in candidates], check.code, check.message, attempted=False
+                    [e.batch_id for e in candidates], check.reason, check.text, attempted=False
                 )
                 report.failed = [(e.file_name, check.message) for e in candidates]
             else:
@@ -533,15 +533,15 @@ class SyncService:
             try:
                 delivery = transport.put(entry.file_name, data, entry.sha256)
             except DeliveryError as exc:
-                box.mark_failed([entry.batch_id], exc.code, exc.message)
-                report.failed.append((entry.file_name, exc.message))
+                box.mark_failed([entry.batch_id], exc.reason, exc.text)
+                report.failed.append((entry.file_name, str(exc)))
                 if exc.stop:
                     # The destination itself is at fault: the others would fail the same way.
                     rest = candidates[index + 1 :]
                     box.mark_failed(
-                        [e.batch_id for e in rest], exc.code, exc.message, attempted=False
+                        [e.batch_id for e in rest], exc.reason, exc.text, attempted=False
                     )
-                    report.failed.extend((e.file_name, exc.message) for e in rest)
+                    report.failed.extend((e.file_name, str(exc)) for e in rest)
                     return
                 continue
             box.mark_delivered(entry.batch_id, delivery.location)

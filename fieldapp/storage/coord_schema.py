@@ -121,7 +121,8 @@ quarantine = Table(
     Column("batch_id", String(64)),
     Column("device_id", String(64)),
     Column("reason_code", String(32), nullable=False),
-    Column("reason", Text, nullable=False),
+    Column("reason", Text, nullable=False),  # French; rows older than c005 have only this
+    Column("reason_message", Text),  # the same as a catalogue message (storage/stored_text.py)
     Column("first_seen", String(32), nullable=False),
     Column("last_attempt", String(32), nullable=False),
     Column("content", LargeBinary, nullable=False),

@@ -149,8 +149,9 @@ outbox = Table(
     Column("created_at", String(32), nullable=False),
     Column("last_attempt", String(32)),
     Column("next_attempt", String(32)),
-    Column("reason", Text),  # French, shown to the user
-    Column("reason_code", String(32)),  # stable code of the last failure
+    Column("reason", Text),  # French text of the last failure (rows older than 0006: only this)
+    Column("reason_code", String(32)),  # stable short category of the last failure
+    Column("reason_message", Text),  # the same as a catalogue message (storage/stored_text.py)
     Column("delivered_at", String(32)),
     Column("destination", Text),  # where it was delivered (no credentials)
     Column("content", LargeBinary),

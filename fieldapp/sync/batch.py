@@ -36,6 +36,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.asymmetric.mlkem import MLKEM768PrivateKey, MLKEM768PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
+from fieldapp.errors import DamagedError
+from fieldapp.messages import Text
+
 __all__ = [
     "COMPRESSION",
     "FORMAT",
@@ -138,34 +141,35 @@ REASONS: Final[tuple[BatchErrorReason, ...]] = (
     "inconsistent",
 )
 
-_MESSAGES: Final[Mapping[BatchErrorReason, str]] = {
-    "malformed": "Fichier de lot illisible : il est tronqué ou mal formé",
-    "unsupported": (
-        "Lot dans un format que cette version de Relais ne sait pas lire : mettez Relais à jour"
-    ),
-    "bad_signature": "Signature invalide : le lot n'a pas été signé par l'appareil déclaré",
-    "bad_hash": (
-        "Contenu altéré : l'empreinte du contenu chiffré ne correspond pas au manifeste "
-        "(fichier abîmé ou modifié pendant le transfert)"
-    ),
-    "wrong_recipient": "Ce lot est chiffré pour une autre coordination que la vôtre",
-    "decrypt_failed": "Déchiffrement impossible : le contenu chiffré du lot est corrompu",
-    "inconsistent": "Lot incohérent : les événements ne correspondent pas au manifeste",
+_CODES: Final[Mapping[BatchErrorReason, str]] = {
+    "malformed": "sync.batch.malformed",
+    "unsupported": "sync.batch.unsupported",
+    "bad_signature": "sync.batch.bad_signature",
+    "bad_hash": "sync.batch.bad_hash",
+    "wrong_recipient": "sync.batch.wrong_recipient",
+    "decrypt_failed": "sync.batch.decrypt_failed",
+    "inconsistent": "sync.batch.inconsistent",
 }
 
 
-class BatchError(Exception):
-    """A batch that must be quarantined; `reason` is stable, `message` is for people."""
+class BatchError(DamagedError):
+    """A batch that must be quarantined; `reason` is a stable short category, `str()` the line.
 
-    def __init__(self, reason: BatchErrorReason, detail: str | None = None) -> None:
+    `detail` is a catalogue `Text`, or a plain `str` shown as is (a check's own French words).
+    """
+
+    def __init__(self, reason: BatchErrorReason, detail: Text | str | None = None) -> None:
+        base = Text(_CODES[reason])
+        if detail is None:
+            super().__init__("sync.batch.sentence", base=base)
+        else:
+            super().__init__("sync.batch.detailed", base=base, detail=detail)
         self.reason: BatchErrorReason = reason
         self.detail = detail
-        base = _MESSAGES[reason]
-        self.message = f"{base} ({detail})." if detail else f"{base}."
-        super().__init__(self.message)
 
-    def __str__(self) -> str:
-        return self.message
+    @property
+    def text(self) -> Text:
+        return Text(self.code, **self.params)
 
 
 class _UnsupportedValueError(ValueError):
@@ -383,23 +387,26 @@ class Manifest:
         try:
             fields = json.loads(data.decode("utf-8"), parse_constant=_reject_constant)
         except (UnicodeDecodeError, ValueError, RecursionError):
-            raise BatchError("malformed", "manifeste illisible") from None
+            raise BatchError("malformed", Text("sync.batch.manifest_unreadable")) from None
         if not isinstance(fields, dict):
-            raise BatchError("malformed", "manifeste illisible")
+            raise BatchError("malformed", Text("sync.batch.manifest_unreadable"))
         expected = {field.name for field in dataclasses.fields(cls)}
         if fields.get("format") == FORMAT and fields.get("version") not in (VERSION, None):
             # A newer version may have other fields: say "update Relais", not "corrupt".
-            raise BatchError("unsupported", f"version {fields.get('version')!r} du format de lot")
+            raise BatchError(
+                "unsupported",
+                Text("sync.batch.format_version", version=repr(fields.get("version"))),
+            )
         if set(fields) != expected:
-            raise BatchError("malformed", "champs du manifeste inattendus ou manquants")
+            raise BatchError("malformed", Text("sync.batch.manifest_fields"))
         try:
             manifest = cls(**fields)
         except _UnsupportedValueError as exc:
             raise BatchError("unsupported", str(exc)) from None
         except ValueError as exc:
-            raise BatchError("malformed", f"manifeste : {exc}") from None
+            raise BatchError("malformed", Text("sync.batch.manifest", detail=str(exc))) from None
         if manifest.to_bytes() != data:
-            raise BatchError("malformed", "manifeste non canonique")
+            raise BatchError("malformed", Text("sync.batch.manifest_not_canonical"))
         return manifest
 
 
@@ -436,38 +443,38 @@ def _parse(data: bytes) -> _Parsed:
     view = memoryview(data)
     size = len(view)
     if size < _HEADER.size:
-        raise BatchError("malformed", "fichier tronqué")
+        raise BatchError("malformed", Text("sync.batch.truncated"))
     magic, version, manifest_len = _HEADER.unpack_from(view, 0)
     if magic != MAGIC:
-        raise BatchError("malformed", "ce fichier n'est pas un lot Relais")
+        raise BatchError("malformed", Text("sync.batch.not_a_batch"))
     if version != VERSION:
-        raise BatchError("unsupported", f"version {version} du format de lot")
+        raise BatchError("unsupported", Text("sync.batch.format_version", version=version))
     if not 0 < manifest_len <= MAX_MANIFEST_BYTES:
-        raise BatchError("malformed", "longueur du manifeste invalide")
+        raise BatchError("malformed", Text("sync.batch.manifest_length"))
     pos = _HEADER.size
     if size < pos + manifest_len + _SIG_LEN.size:
-        raise BatchError("malformed", "fichier tronqué")
+        raise BatchError("malformed", Text("sync.batch.truncated"))
     manifest_bytes = bytes(view[pos : pos + manifest_len])
     pos += manifest_len
     (signature_len,) = _SIG_LEN.unpack_from(view, pos)
     pos += _SIG_LEN.size
     if signature_len != _ED25519_SIGNATURE_BYTES:
-        raise BatchError("malformed", "longueur de signature invalide")
+        raise BatchError("malformed", Text("sync.batch.signature_length"))
     if size < pos + signature_len + _CT_LEN.size:
-        raise BatchError("malformed", "fichier tronqué")
+        raise BatchError("malformed", Text("sync.batch.truncated"))
     signature = bytes(view[pos : pos + signature_len])
     pos += signature_len
     (ciphertext_len,) = _CT_LEN.unpack_from(view, pos)
     pos += _CT_LEN.size
     if ciphertext_len > MAX_CIPHERTEXT_BYTES:
-        raise BatchError("malformed", "contenu chiffré trop volumineux")
+        raise BatchError("malformed", Text("sync.batch.ciphertext_too_large"))
     if size < pos + ciphertext_len:
-        raise BatchError("malformed", "fichier tronqué")
+        raise BatchError("malformed", Text("sync.batch.truncated"))
     if size > pos + ciphertext_len:
-        raise BatchError("malformed", "données en trop après le contenu chiffré")
+        raise BatchError("malformed", Text("sync.batch.trailing_data"))
     manifest = Manifest.from_bytes(manifest_bytes)
     if ciphertext_len < _ENC_BYTES[manifest.suite] + _AEAD_TAG_BYTES:
-        raise BatchError("malformed", "contenu chiffré trop court")
+        raise BatchError("malformed", Text("sync.batch.ciphertext_too_short"))
     return _Parsed(manifest, manifest_bytes, signature, view[pos:])
 
 
@@ -479,26 +486,28 @@ def signed_message(manifest_bytes: bytes, ciphertext_sha256: str) -> bytes:
 # --- Events ---------------------------------------------------------------------------------
 
 
-def _event_problem(events: Sequence[object], device_id: str, first_seq: int) -> str | None:
-    """French description of the first event that does not fit the batch, or None."""
+def _event_problem(events: Sequence[object], device_id: str, first_seq: int) -> Text | None:
+    """What is wrong with the first event that does not fit the batch, or None."""
     seen_ids: set[str] = set()
     for index, event in enumerate(events):
-        where = f"événement n° {index + 1}"
+        n = index + 1
         if not isinstance(event, Mapping):
-            return f"{where} : objet JSON attendu"
+            return Text("sync.batch.event_not_object", n=n)
         if event.get("device_id") != device_id:
-            return f"{where} : émis par l'appareil {event.get('device_id')!r} et non {device_id!r}"
+            return Text(
+                "sync.batch.event_device",
+                n=n,
+                found=repr(event.get("device_id")),
+                expected=repr(device_id),
+            )
         seq = event.get("seq")
         if type(seq) is not int or seq != first_seq + index:
-            return (
-                f"{where} : numéro {seq!r} au lieu de {first_seq + index} "
-                "(les numéros doivent se suivre sans trou, dans l'ordre)"
-            )
+            return Text("sync.batch.event_seq", n=n, found=repr(seq), expected=first_seq + index)
         event_id = event.get("id")
         if not isinstance(event_id, str) or not event_id:
-            return f"{where} : identifiant manquant"
+            return Text("sync.batch.event_no_id", n=n)
         if event_id in seen_ids:
-            return f"{where} : identifiant {event_id} en double"
+            return Text("sync.batch.event_duplicate_id", n=n, id=event_id)
         seen_ids.add(event_id)
     return None
 
@@ -511,13 +520,11 @@ def _decompress(data: bytes) -> bytes:
         # without ever inflating more than the limit.
         plaintext = inflater.decompress(data, limit + 1)
     except zlib.error:
-        raise BatchError("malformed", "contenu compressé illisible") from None
+        raise BatchError("malformed", Text("sync.batch.compressed_unreadable")) from None
     if len(plaintext) > limit:
-        raise BatchError(
-            "malformed", f"contenu décompressé trop volumineux (plus de {limit // 2**20} Mio)"
-        )
+        raise BatchError("malformed", Text("sync.batch.decompressed_too_large", mib=limit // 2**20))
     if not inflater.eof or inflater.unused_data:
-        raise BatchError("malformed", "contenu compressé tronqué ou suivi de données en trop")
+        raise BatchError("malformed", Text("sync.batch.compressed_truncated"))
     return plaintext
 
 
@@ -636,7 +643,8 @@ def open_batch(
     hpke_key = _hpke_private(recipient_private, manifest.suite)
     if ours != manifest.recipient or hpke_key is None:
         raise BatchError(
-            "wrong_recipient", f"clé destinataire {manifest.recipient}, la vôtre est {ours}"
+            "wrong_recipient",
+            Text("sync.batch.recipient_key", recipient=manifest.recipient, ours=ours),
         )
     try:
         compressed = _hpke_suite(manifest.suite).decrypt(
@@ -649,13 +657,13 @@ def open_batch(
             _decompress(compressed).decode("utf-8"), parse_constant=_reject_constant
         )
     except (UnicodeDecodeError, ValueError, RecursionError):
-        raise BatchError("malformed", "liste d'événements illisible") from None
+        raise BatchError("malformed", Text("sync.batch.events_unreadable")) from None
     if not isinstance(events, list) or not all(isinstance(event, dict) for event in events):
-        raise BatchError("malformed", "liste d'objets JSON attendue")
+        raise BatchError("malformed", Text("sync.batch.events_not_objects"))
     if len(events) != manifest.event_count:
         raise BatchError(
             "inconsistent",
-            f"{len(events)} événements reçus, {manifest.event_count} annoncés",
+            Text("sync.batch.event_count", received=len(events), announced=manifest.event_count),
         )
     problem = _event_problem(events, manifest.device_id, manifest.first_seq)
     if problem is not None:

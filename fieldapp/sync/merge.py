@@ -3,7 +3,8 @@
 Each batch is checked completely before anything is written (signature against the enrolled
 device key, recipient, hash, decryption, events against the manifest); its events then go in with
 the ledger row in ONE transaction. Whatever fails goes to the quarantine, with its bytes and a
-reason in plain French, so it can be retried after the coordinator fixes the cause (for example
+reason in plain words (French text, and the catalogue message read in the reader's language:
+storage/stored_text.py), so it can be retried after the coordinator fixes the cause (for example
 enrols the device). Merging is a set union of events keyed by id: the same batch twice, or
 batches in any order, give the same store.
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections import deque
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from concurrent.futures import Future
 from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass, field
@@ -24,6 +25,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from fieldapp.errors import InputError
+from fieldapp.messages import Text
 from fieldapp.storage.coord_records import (
     add_alarm,
     alarm_list,
@@ -44,6 +47,7 @@ from fieldapp.storage.projection import (
     write_tuples,
 )
 from fieldapp.storage.schema import events
+from fieldapp.storage.stored_text import dump_text, read_text
 from fieldapp.sync import merge_pipeline
 from fieldapp.sync.batch import BatchError, Manifest, RecipientPrivateKey, read_manifest
 from fieldapp.sync.inbox import MAX_BATCH_BYTES, Inbox
@@ -65,8 +69,8 @@ class _Ahead:
     pipeline: Pipeline
 
 
-class MergeError(Exception):
-    """A coordinator action that cannot be done; str() is one French line."""
+class MergeError(InputError):
+    """A coordinator action that cannot be done; str() is one line."""
 
 
 @dataclass
@@ -81,19 +85,25 @@ class MergeReport:
         return asdict(self)
 
     def summary(self) -> str:
-        return (
-            f"{self.batches_merged} lot(s) fusionné(s), {self.batches_already_merged} déjà "
-            f"fusionné(s), {len(self.batches_quarantined)} en quarantaine ; "
-            f"{self.events_inserted} événement(s) ajouté(s), "
-            f"{self.events_already_present} déjà présent(s)"
+        return str(
+            Text(
+                "sync.merge.summary",
+                merged=self.batches_merged,
+                already=self.batches_already_merged,
+                quarantined=len(self.batches_quarantined),
+                inserted=self.events_inserted,
+                present=self.events_already_present,
+            )
         )
 
 
 class _Quarantined(Exception):
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
+    """A batch to quarantine: `reason` its short category (column `reason_code`), `text` why."""
+
+    def __init__(self, reason: str, text: Text) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.text = text
 
 
 EVENT_TYPE = EVENT_COLUMNS.index("type")
@@ -142,11 +152,12 @@ class Consolidated:
                 )
             elif current.signing_public != public:
                 raise MergeError(
-                    f"L'appareil {enrolment.device_id} est déjà enrôlé avec une autre clé "
-                    f"(empreinte {current.fingerprint}) : enrôlement refusé."
+                    "sync.merge.other_key",
+                    device=enrolment.device_id,
+                    fingerprint=current.fingerprint,
                 )
             elif current.status == "revoked":
-                raise MergeError(f"L'appareil {enrolment.device_id} a été révoqué.")
+                raise MergeError("sync.merge.revoked", device=enrolment.device_id)
             else:
                 conn.execute(
                     update(devices)
@@ -157,17 +168,17 @@ class Consolidated:
 
     def set_status(self, device_id: str, status: str, *, now: datetime | None = None) -> None:
         if status not in STATUSES:
-            raise MergeError(f"État d'appareil inconnu : {status} ({', '.join(STATUSES)})")
+            raise MergeError(
+                "sync.merge.unknown_status", status=status, statuses=", ".join(STATUSES)
+            )
         with self._transaction() as conn:
             current = conn.execute(
                 select(devices.c.status).where(devices.c.device_id == device_id)
             ).scalar()
             if current is None:
-                raise MergeError(f"Appareil inconnu : {device_id}")
+                raise MergeError("sync.merge.unknown_device_id", device=device_id)
             if current == "revoked" and status != "revoked":
-                raise MergeError(
-                    "Un appareil révoqué ne peut pas être rétabli : enrôlez-en un nouveau."
-                )
+                raise MergeError("sync.merge.revoked_final")
             conn.execute(
                 update(devices)
                 .where(devices.c.device_id == device_id)
@@ -178,7 +189,7 @@ class Consolidated:
         with self.engine.connect() as conn:
             row = conn.execute(select(devices).where(devices.c.device_id == device_id)).first()
         if row is None:
-            raise MergeError(f"Appareil inconnu : {device_id}")
+            raise MergeError("sync.merge.unknown_device_id", device=device_id)
         return dict(row._mapping)
 
     def devices(self) -> list[dict[str, Any]]:
@@ -299,7 +310,7 @@ class Consolidated:
         manifest: Manifest | None = None
         try:
             if len(data) > MAX_BATCH_BYTES:
-                raise _Quarantined("malformed", "Fichier trop volumineux pour être un lot Relais.")
+                raise _Quarantined("malformed", Text("sync.merge.too_large"))
             manifest = _read(data)
             batch_events = self._verify(manifest, data, sha, ahead)
             if batch_events is None:  # another coordinator merged this very file meanwhile
@@ -309,7 +320,7 @@ class Consolidated:
         except _Quarantined as problem:
             self._quarantine(name, sha, data, manifest, problem, now)
             report.batches_quarantined.append(
-                {"file": name, "reason_code": problem.code, "reason": problem.message}
+                {"file": name, "reason_code": problem.reason, "reason": str(problem.text)}
             )
             return
         report.batches_merged += 1
@@ -329,29 +340,27 @@ class Consolidated:
         if earlier == sha:
             return None
         if earlier is not None:
-            message = (
-                f"Alerte : le lot {manifest.batch_id} a déjà été fusionné avec un contenu "
-                "différent ; ce second fichier est écarté."
-            )
-            self._alarm("duplicate_batch_id", message)
-            raise _Quarantined("duplicate_batch_id", message)
+            text = Text("sync.merge.duplicate_batch_id", batch=manifest.batch_id)
+            self._alarm("duplicate_batch_id", text.message("fr"))
+            raise _Quarantined("duplicate_batch_id", text)
         if device is None:
             raise _Quarantined(
-                "unknown_device",
-                f"Appareil inconnu ({manifest.device_id}) : enrôlez-le, puis relancez la "
-                "quarantaine.",
+                "unknown_device", Text("sync.merge.unknown_device", device=manifest.device_id)
             )
         if device.status == "suspended":
             raise _Quarantined(
                 "suspended_device",
-                f"Appareil suspendu ({device.structure_name or manifest.device_id}) : "
-                "rétablissez-le pour fusionner ses lots.",
+                Text(
+                    "sync.merge.suspended_device",
+                    device=device.structure_name or manifest.device_id,
+                ),
             )
         if device.status == "revoked" and manifest.created >= device.status_at:
             raise _Quarantined(
                 "revoked_device",
-                "Lot signé après la révocation de l'appareil "
-                f"({device.structure_name or manifest.device_id}).",
+                Text(
+                    "sync.merge.revoked_device", device=device.structure_name or manifest.device_id
+                ),
             )
         outcome: Outcome | None = None
         if ahead is not None and ahead.signing_public == device.signing_public:
@@ -360,7 +369,7 @@ class Consolidated:
             public = Ed25519PublicKey.from_public_bytes(base64.b64decode(device.signing_public))
             outcome = prepare(data, self.recipient_private, public)
         if isinstance(outcome, Rejected):
-            raise _Quarantined(outcome.code, outcome.message)
+            raise _Quarantined(outcome.reason, outcome.text)
         return outcome
 
     def _commit(
@@ -411,15 +420,9 @@ class Consolidated:
                 )
                 conn.execute(delete(quarantine).where(quarantine.c.sha256 == sha))
         except IntegrityError as exc:
-            raise _Quarantined(
-                "conflict",
-                "Ce lot contient des événements déjà reçus sous un autre contenu "
-                "(même appareil, même numéro) : rien n'a été importé.",
-            ) from exc
+            raise _Quarantined("conflict", Text("sync.merge.conflict")) from exc
         except (KeyError, TypeError, ValueError) as exc:
-            raise _Quarantined(
-                "malformed", "Contenu du lot invalide : événement incomplet."
-            ) from exc
+            raise _Quarantined("malformed", Text("sync.merge.incomplete_event")) from exc
         return inserted, present_count
 
     def _already_merged(self, sha: str) -> bool:
@@ -447,7 +450,7 @@ class Consolidated:
             put_in_quarantine(
                 conn,
                 sha,
-                {"reason_code": problem.code, "reason": problem.message, "last_attempt": stamp},
+                {**_reason_columns(problem), "last_attempt": stamp},
                 file_name=name,
                 batch_id=manifest.batch_id if manifest else None,
                 device_id=manifest.device_id if manifest else None,
@@ -462,7 +465,7 @@ class Consolidated:
     # -- what the coordinator looks at -------------------------------------------------------------
 
     def quarantined(self) -> list[dict[str, Any]]:
-        return quarantine_list(self.engine)
+        return [_quarantined_row(row) for row in quarantine_list(self.engine)]
 
     def alarms(self) -> list[dict[str, Any]]:
         return alarm_list(self.engine)
@@ -498,7 +501,7 @@ class Consolidated:
                     "events": int(counts.get(device_id, 0)),
                     "ranges": [list(r) for r in ranges],
                     "gaps": [list(g) for g in gaps],
-                    "gaps_text": [f"événements {a}–{b} manquants" for a, b in gaps],
+                    "gaps_text": [str(Text("sync.merge.gap", first=a, last=b)) for a, b in gaps],
                     "last_batch": max((c for _, _, c in spans), default=None),
                 }
             )
@@ -509,7 +512,23 @@ def _read(data: bytes) -> Manifest:
     try:
         return read_manifest(data)
     except BatchError as exc:
-        raise _Quarantined(exc.reason, exc.message) from exc
+        raise _Quarantined(exc.reason, exc.text) from exc
+
+
+def _reason_columns(problem: _Quarantined) -> dict[str, str]:
+    """The French text as the `reason` column always held, and the message to read it in any."""
+    return {
+        "reason_code": problem.reason,
+        "reason": problem.text.message("fr"),
+        "reason_message": dump_text(problem.text),
+    }
+
+
+def _quarantined_row(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A quarantine row as shown: its reason in the reader's language, without the bytes."""
+    out = {k: v for k, v in row.items() if k not in ("content", "reason_message")}
+    out["reason"] = read_text(row["reason_message"], row["reason"])
+    return out
 
 
 def _sha256(data: bytes) -> str:

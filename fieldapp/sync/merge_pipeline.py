@@ -25,6 +25,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from fieldapp.domain.errors import ValidationError
 from fieldapp.domain.events import Event
 from fieldapp.domain.projection import fold
+from fieldapp.messages import Text
 from fieldapp.storage.projection import event_values, values_to_event
 from fieldapp.sync.batch import BatchError, RecipientPrivateKey, open_batch
 
@@ -61,10 +62,10 @@ class Prepared:
 
 @dataclass
 class Rejected:
-    """A batch to quarantine: stable code and French reason."""
+    """A batch to quarantine: its stable short `reason` and the message that says why."""
 
-    code: str
-    message: str
+    reason: str
+    text: Text
 
 
 Outcome = Prepared | Rejected
@@ -84,9 +85,9 @@ def prepare(
         )
         batch_events = [Event.from_dict(e) for e in raw_events]
     except BatchError as exc:
-        return Rejected(exc.reason, exc.message)
+        return Rejected(exc.reason, exc.text)
     except ValidationError as exc:
-        return Rejected("malformed", f"Contenu du lot invalide : {exc}")
+        return Rejected("malformed", Text("sync.merge.invalid_content", detail=exc))
     event_rows: Rows | None
     projection: dict[str, Rows] | None
     try:

@@ -13,8 +13,9 @@ States (docs/sync.md):
   and a range is never sealed twice.
 * A **delivering** row found at the start of a run was left by a crash: it becomes `failed`
   and due at once (the transports' delivery is idempotent, so sending it again is safe).
-* **failed** rows keep the French reason and get a next attempt time with exponential backoff
-  and jitter, capped.
+* **failed** rows keep the reason (French text, short category, and the catalogue message that
+  is shown in the reader's language: storage/stored_text.py) and get a next attempt time with
+  exponential backoff and jitter, capped.
 * **delivered** rows keep their bytes for the retention period, then are removed.
 """
 
@@ -30,10 +31,13 @@ from typing import Any, Final, Literal
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
+from fieldapp.errors import DamagedError
+from fieldapp.messages import Text
 from fieldapp.storage.engine import write_transaction
 from fieldapp.storage.projection import row_to_event
 from fieldapp.storage.schema import events, outbox, profile_settings
 from fieldapp.storage.store import write_setting
+from fieldapp.storage.stored_text import dump_text, read_text
 from fieldapp.sync.batch import MAX_EVENTS, read_manifest, seal_batch
 
 __all__ = [
@@ -53,18 +57,17 @@ State = Literal["sealed", "delivering", "delivered", "failed"]
 STATES: Final = ("sealed", "delivering", "delivered", "failed")
 PENDING_STATES: Final = ("sealed", "delivering", "failed")
 STATE_LABELS: Final = {
-    "sealed": "scellé, en attente",
-    "delivering": "envoi en cours",
-    "delivered": "remis",
-    "failed": "échec, nouvel essai prévu",
+    "sealed": Text("sync.outbox.sealed"),
+    "delivering": Text("sync.outbox.delivering"),
+    "delivered": Text("sync.outbox.delivered"),
+    "failed": Text("sync.outbox.failed"),
 }
 SEALED_THROUGH_KEY: Final = "sync.sealed_through"
 _TIME_FORMAT: Final = "%Y-%m-%dT%H:%M:%SZ"
 
-INTERRUPTED_REASON: Final = (
-    "Envoi interrompu (Relais a été fermé ou l'ordinateur s'est arrêté pendant l'envoi) : "
-    "nouvel essai."
-)
+INTERRUPTED: Final = Text("sync.outbox.interrupted")
+# The French text kept in the `reason` column (and what a French reader sees).
+INTERRUPTED_REASON: Final = INTERRUPTED.message("fr")
 
 
 def format_time(moment: datetime) -> str:
@@ -138,7 +141,7 @@ class OutboxEntry:
 
     @property
     def state_label(self) -> str:
-        return STATE_LABELS[self.state]
+        return str(STATE_LABELS[self.state])
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-friendly (times as UTC strings), for `outbox --json` and the GUI table."""
@@ -185,15 +188,15 @@ def _entry(row: Any) -> OutboxEntry:
         created_at=parse_time(m["created_at"]) or utc_now(),
         last_attempt=parse_time(m["last_attempt"]),
         next_attempt=parse_time(m["next_attempt"]),
-        reason=m["reason"],
+        reason=read_text(m["reason_message"], m["reason"]),
         reason_code=m["reason_code"],
         delivered_at=parse_time(m["delivered_at"]),
         destination=m["destination"],
     )
 
 
-class SealError(Exception):
-    """Events that cannot be sealed; str() is one French line."""
+class SealError(DamagedError):
+    """Events that cannot be sealed (the store itself is damaged); str() is one line."""
 
 
 class Outbox:
@@ -370,6 +373,7 @@ class Outbox:
                     state="failed",
                     reason=INTERRUPTED_REASON,
                     reason_code="interrupted",
+                    reason_message=dump_text(INTERRUPTED),
                     next_attempt=now,
                 )
             )
@@ -396,14 +400,17 @@ class Outbox:
                     destination=destination,
                     reason=None,
                     reason_code=None,
+                    reason_message=None,
                     next_attempt=None,
                 )
             )
 
     def mark_failed(
-        self, batch_ids: Sequence[str], code: str, reason: str, *, attempted: bool = True
+        self, batch_ids: Sequence[str], reason: str, text: Text | str, *, attempted: bool = True
     ) -> None:
-        """Record a failure and schedule the next attempt of each batch.
+        """Record a failure (`reason` its short category) and schedule each batch's next attempt.
+
+        `text` is a catalogue `Text`; a plain `str` is kept and shown as is in every language.
 
         `attempted=False` is for batches that the run gave up on without sending them (the
         destination failed on an earlier one): they count one more attempt all the same, so
@@ -422,8 +429,9 @@ class Outbox:
                 delay = self.policy.delay(int(attempts), self.rng)
                 values: dict[str, Any] = {
                     "state": "failed",
-                    "reason": reason,
-                    "reason_code": code,
+                    "reason": text.message("fr") if isinstance(text, Text) else text,
+                    "reason_code": reason,
+                    "reason_message": dump_text(text) if isinstance(text, Text) else None,
                     "attempts": attempts,
                     "next_attempt": format_time(now + delay),
                 }
@@ -463,8 +471,5 @@ def _contiguous(rows: Sequence[Any], expected_first: int) -> list[Any]:
         expected += 1
     if not out:
         # The store guarantees gap-free seqs; a hole means the store itself is damaged.
-        raise SealError(
-            f"Événement n° {expected_first} introuvable dans le carnet : impossible de sceller "
-            "sans trou. Vérifiez l'intégrité du profil."
-        )
+        raise SealError("sync.outbox.seq_missing", seq=expected_first)
     return out

@@ -39,7 +39,7 @@ from typing import Any, Final, Literal
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from fieldapp.errors import DamagedError
+from fieldapp.errors import DamagedError, InputError
 from fieldapp.messages import Text
 from fieldapp.sync.batch import canonical_json, key_fingerprint
 
@@ -74,6 +74,10 @@ class PackError(DamagedError):
     def __init__(self, reason: PackErrorReason, code: str, /, **params: object) -> None:
         super().__init__(code, **params)
         self.reason: PackErrorReason = reason
+
+
+class PackSettingError(InputError, ValueError):
+    """A pack cannot be built with these settings (version, retention)."""
 
 
 def _malformed(detail: Text) -> PackError:
@@ -146,7 +150,7 @@ def content_hash(content: Mapping[str, Any]) -> str:
 
 def _check_retention(months: int) -> None:
     if type(months) is not int or not 1 <= months <= MAX_RETENTION_MONTHS:
-        raise ValueError(f"durée de conservation : entre 1 et {MAX_RETENTION_MONTHS} mois")
+        raise PackSettingError("sync.pack.retention_range", most=MAX_RETENTION_MONTHS)
 
 
 def build_pack(
@@ -161,9 +165,9 @@ def build_pack(
     vocab_version: Mapping[str, Any] | None = None,
     now: datetime | None = None,
 ) -> bytes:
-    """The bytes of a signed pack file. Raises ValueError (French) for a bad version/retention."""
+    """The bytes of a signed pack file. Raises PackSettingError for a bad version/retention."""
     if type(version) is not int or not 1 <= version <= MAX_VERSION:
-        raise ValueError("numéro de version : entier positif attendu")
+        raise PackSettingError("sync.pack.version_positive")
     _check_retention(retention_months)
     content = content_of(territories, structures, services)
     public = signing_key.public_key().public_bytes_raw()

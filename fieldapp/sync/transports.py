@@ -3,7 +3,8 @@
 Both transports implement the same small protocol (`Transport`): `check()` says whether the
 destination answers, `put(name, data, sha256)` delivers one batch file and returns only once the
 destination has confirmed its **name, size and SHA-256**; anything else raises `DeliveryError`
-with a stable `code` and a plain French `message` (never a secret: no password, no URL userinfo).
+with a stable short `reason` and a catalogue message (`str()` in the current language; never a
+secret: no password, no URL userinfo).
 
 Delivery is idempotent, so a batch may safely be sent again after a crash or a lost answer:
 
@@ -32,6 +33,9 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 import httpx
 
+from fieldapp.errors import InputError, UnavailableError
+from fieldapp.messages import Text, render
+
 __all__ = [
     "DEFAULT_TIMEOUT_S",
     "CheckResult",
@@ -56,8 +60,8 @@ DropKind = Literal["folder", "webdav"]
 # --- Settings -------------------------------------------------------------------------------
 
 
-class DropError(ValueError):
-    """A destination that cannot be used as given; str() is one French line."""
+class DropError(InputError, ValueError):
+    """A destination that cannot be used as given; str() is one line in the current language."""
 
 
 @dataclass(frozen=True, repr=False)
@@ -85,13 +89,13 @@ class DropSettings:
         """A folder path or an http(s) URL, as typed by a person; raises DropError."""
         text = text.strip()
         if not text:
-            raise DropError("Destination vide : indiquez un dossier ou une adresse WebDAV.")
+            raise DropError("sync.drop.empty")
         if text.lower().startswith(("http://", "https://")):
             return cls.webdav(
                 text, username=username, password=password, allow_insecure=allow_insecure
             )
         if username or password:
-            raise DropError("Un identifiant ne sert qu'avec une adresse WebDAV (https://…).")
+            raise DropError("sync.drop.account_without_webdav")
         return cls(kind="folder", location=str(Path(text).expanduser().absolute()))
 
     @classmethod
@@ -105,24 +109,18 @@ class DropSettings:
     ) -> DropSettings:
         parts = urlsplit(url.strip())
         if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-            raise DropError("Adresse WebDAV invalide : https://serveur/chemin/ attendu.")
+            raise DropError("sync.drop.webdav_invalid")
         if parts.username is not None or parts.password is not None:
             # Credentials inside a URL end up in logs and screenshots: keep them apart.
-            raise DropError(
-                "L'adresse WebDAV ne doit pas contenir d'identifiant ni de mot de passe : "
-                "donnez-les séparément."
-            )
+            raise DropError("sync.drop.credentials_in_url")
         if parts.query or parts.fragment:
-            raise DropError("L'adresse WebDAV ne doit pas contenir de « ? » ni de « # ».")
+            raise DropError("sync.drop.query_in_url")
         if (
             parts.scheme.lower() == "http"
             and (username or password)
             and not (allow_insecure or _is_loopback(parts.hostname))
         ):
-            raise DropError(
-                "Adresse en http:// : le mot de passe circulerait en clair. "
-                "Utilisez une adresse en https://."
-            )
+            raise DropError("sync.drop.insecure_http")
         path = parts.path if parts.path.endswith("/") else parts.path + "/"
         location = urlunsplit((parts.scheme.lower(), parts.netloc, path, "", ""))
         return cls(kind="webdav", location=location, username=username, password=password)
@@ -130,9 +128,10 @@ class DropSettings:
     def describe(self) -> str:
         """For people and logs: where, never the password."""
         if self.kind == "folder":
-            return f"dossier {self.location}"
-        who = f" (compte {self.username})" if self.username else ""
-        return f"{self.location}{who}"
+            return render("sync.drop.folder", {"path": self.location})
+        if self.username:
+            return render("sync.drop.webdav_account", {"url": self.location, "user": self.username})
+        return self.location
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -154,17 +153,17 @@ class DropSettings:
     @classmethod
     def from_json(cls, data: Any) -> DropSettings:
         if not isinstance(data, dict) or data.get("kind") not in ("folder", "webdav"):
-            raise DropError("Réglages de destination illisibles.")
+            raise DropError("sync.drop.settings_unreadable")
         location, username, password = (
             data.get("location"),
             data.get("username"),
             data.get("password"),
         )
         if not isinstance(location, str) or not location:
-            raise DropError("Réglages de destination illisibles.")
+            raise DropError("sync.drop.settings_unreadable")
         for value in (username, password):
             if value is not None and not isinstance(value, str):
-                raise DropError("Réglages de destination illisibles.")
+                raise DropError("sync.drop.settings_unreadable")
         return cls(kind=data["kind"], location=location, username=username, password=password)
 
 
@@ -182,15 +181,22 @@ def _is_loopback(host: str) -> bool:
 
 @dataclass(frozen=True)
 class CheckResult:
-    """ "Connection available": the destination answered. `code` as DeliveryError's."""
+    """ "Connection available": the destination answered. `reason` as DeliveryError's.
+
+    `text` is rendered when shown (`message`), so a result read later is in the reader's language.
+    """
 
     ok: bool
-    message: str
-    code: str = "ok"
+    text: Text
+    reason: str = "ok"
+
+    @property
+    def message(self) -> str:
+        return str(self.text)
 
     @classmethod
     def failed(cls, error: DeliveryError) -> CheckResult:
-        return cls(False, error.message, error.code)
+        return cls(False, error.text, error.reason)
 
 
 @dataclass(frozen=True)
@@ -201,22 +207,24 @@ class Delivery:
     already_present: bool = False
 
 
-class DeliveryError(Exception):
+class DeliveryError(UnavailableError):
     """A batch that did not arrive, or whose arrival could not be confirmed.
 
-    `code` is stable (tests, outbox column `reason_code`); `message` is French, for people.
-    `stop` means the destination itself is the problem (unreachable, refused, full): the other
-    batches of the run would fail the same way, so the run stops there.
+    `reason` is a short stable category (tests, outbox column `reason_code`); `code` is the
+    catalogue key of the message and `text` the message itself, stored with the failure so that
+    the outbox shows it in the reader's language. `stop` means the destination itself is the
+    problem (unreachable, refused, full): the other batches of the run would fail the same way,
+    so the run stops there.
     """
 
-    def __init__(self, code: str, message: str, *, stop: bool = True) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
+    def __init__(self, reason: str, code: str, /, *, stop: bool = True, **params: object) -> None:
+        super().__init__(code, **params)
+        self.reason = reason
         self.stop = stop
 
-    def __str__(self) -> str:
-        return self.message
+    @property
+    def text(self) -> Text:
+        return Text(self.code, **self.params)
 
 
 class Transport(Protocol):
@@ -245,13 +253,8 @@ def _same(actual: bytes, size: int, sha256: str) -> bool:
     return len(actual) == size and hashlib.sha256(actual).hexdigest() == sha256
 
 
-def _conflict(name: str, where: str) -> DeliveryError:
-    return DeliveryError(
-        "conflict",
-        f"ALERTE : un autre fichier nommé {name} existe déjà {where}, avec un contenu différent. "
-        "Rien n'a été remplacé ; prévenez le coordinateur.",
-        stop=False,
-    )
+def _conflict(name: str, where: Text) -> DeliveryError:
+    return DeliveryError("conflict", "sync.delivery.conflict", name=name, where=where, stop=False)
 
 
 # --- Folder ---------------------------------------------------------------------------------
@@ -274,7 +277,7 @@ class FolderTransport:
 
     @property
     def description(self) -> str:
-        return f"dossier {self.path}"
+        return render("sync.drop.folder", {"path": self.path})
 
     def close(self) -> None:
         pass
@@ -284,7 +287,7 @@ class FolderTransport:
             return CheckResult.failed(self._missing())
         if not os.access(self.path, os.W_OK):
             return CheckResult.failed(self._os_error(PermissionError(errno.EACCES, "")))
-        return CheckResult(True, f"Dossier de dépôt accessible : {self.path}")
+        return CheckResult(True, Text("sync.check.folder_ok", path=self.path))
 
     def put(self, name: str, data: bytes, sha256: str) -> Delivery:
         # Never create the folder: a missing mount point (USB key unplugged, share offline) must
@@ -306,7 +309,7 @@ class FolderTransport:
                     self._remove_leftovers(name)
                     return Delivery(str(final), already_present=True)
                 if existing is not None:
-                    raise _conflict(name, f"dans {self.path}")
+                    raise _conflict(name, Text("sync.delivery.in_folder", path=self.path))
                 # It vanished between the two steps: say so, a later attempt will retry.
                 raise self._vanished(name)
             _fsync_dir(self.path)
@@ -317,9 +320,7 @@ class FolderTransport:
             raise self._vanished(name)
         if not _same(back, len(data), sha256):
             raise DeliveryError(
-                "mismatch",
-                f"ALERTE : le fichier {name} relu dans {self.path} diffère du lot écrit "
-                "(support défectueux ?). Le lot reste dans la boîte d'envoi.",
+                "mismatch", "sync.delivery.folder_mismatch", name=name, path=self.path
             )
         self._remove_leftovers(name)
         return Delivery(str(final))
@@ -376,39 +377,25 @@ class FolderTransport:
                         leftover.unlink()
 
     def _missing(self) -> DeliveryError:
-        return DeliveryError(
-            "unreachable",
-            f"Dossier de dépôt introuvable : {self.path} (clé USB débranchée ou partage réseau "
-            "déconnecté ?).",
-        )
+        return DeliveryError("unreachable", "sync.delivery.folder_missing", path=self.path)
 
     def _vanished(self, name: str) -> DeliveryError:
         return DeliveryError(
-            "vanished",
-            f"Le fichier {name} a disparu de {self.path} juste après l'écriture : "
-            "envoi non confirmé, nouvel essai plus tard.",
-            stop=False,
+            "vanished", "sync.delivery.folder_vanished", name=name, path=self.path, stop=False
         )
 
     def _os_error(self, exc: OSError) -> DeliveryError:
         code = exc.errno
         if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-            return DeliveryError(
-                "disk_full",
-                f"Disque plein dans {self.path} : libérez de la place ou changez de destination.",
-            )
+            return DeliveryError("disk_full", "sync.delivery.disk_full", path=self.path)
         if code in (errno.ENOENT, errno.ENOTDIR):
             return self._missing()
         if code in (errno.EACCES, errno.EPERM):
-            return DeliveryError(
-                "permission", f"Écriture refusée dans le dossier de dépôt {self.path}."
-            )
+            return DeliveryError("permission", "sync.delivery.permission", path=self.path)
         if code == errno.EROFS:
-            return DeliveryError(
-                "read_only", f"Le dossier de dépôt {self.path} est en lecture seule."
-            )
+            return DeliveryError("read_only", "sync.delivery.read_only", path=self.path)
         detail = exc.strerror or type(exc).__name__
-        return DeliveryError("io", f"Erreur d'écriture dans {self.path} : {detail}.")
+        return DeliveryError("io", "sync.delivery.io", path=self.path, detail=detail)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -499,10 +486,8 @@ class WebDavTransport:
         if response.status_code != 207:
             return CheckResult.failed(self._status_error(response.status_code, "check"))
         if not _is_collection(response.content):
-            return CheckResult(
-                False, f"{self.url} n'est pas un dossier WebDAV : vérifiez l'adresse.", "not_found"
-            )
-        return CheckResult(True, f"Connexion réussie : dossier de dépôt accessible ({self.url})")
+            return CheckResult(False, Text("sync.check.not_webdav", url=self.url), "not_found")
+        return CheckResult(True, Text("sync.check.webdav_ok", url=self.url))
 
     def put(self, name: str, data: bytes, sha256: str) -> Delivery:
         final = self._target(name)
@@ -527,7 +512,7 @@ class WebDavTransport:
                 if existing is not None and _same(existing, len(data), sha256):
                     return Delivery(final, already_present=True)
                 if existing is not None:
-                    raise _conflict(name, "sur le serveur")
+                    raise _conflict(name, Text("sync.delivery.on_server"))
                 raise self._vanished(name)
             if response.status_code not in (201, 204):
                 raise self._status_error(response.status_code, "move")
@@ -537,11 +522,7 @@ class WebDavTransport:
         if back is None:
             raise self._vanished(name)
         if not _same(back, len(data), sha256):
-            raise DeliveryError(
-                "mismatch",
-                f"ALERTE : le fichier {name} relu sur le serveur diffère du lot envoyé. "
-                "Le lot reste dans la boîte d'envoi.",
-            )
+            raise DeliveryError("mismatch", "sync.delivery.server_mismatch", name=name)
         return Delivery(final)
 
     def _fetch(self, url: str) -> bytes | None:
@@ -565,79 +546,37 @@ class WebDavTransport:
             self._client.delete(url)
 
     def _vanished(self, name: str) -> DeliveryError:
-        return DeliveryError(
-            "vanished",
-            f"Le fichier {name} a disparu du serveur juste après l'envoi : envoi non confirmé, "
-            "nouvel essai plus tard.",
-            stop=False,
-        )
+        return DeliveryError("vanished", "sync.delivery.server_vanished", name=name, stop=False)
 
     def _status_error(self, status: int, step: str) -> DeliveryError:
         if status == 401:
-            return DeliveryError(
-                "auth",
-                "Identifiant ou mot de passe refusé par le serveur (401) : vérifiez les réglages "
-                "de synchronisation.",
-            )
+            return DeliveryError("auth", "sync.delivery.auth")
         if status == 403:
-            return DeliveryError(
-                "forbidden",
-                "Accès refusé au dossier de dépôt (403) : ce compte n'a pas le droit d'y écrire.",
-            )
+            return DeliveryError("forbidden", "sync.delivery.forbidden")
         if status in (404, 409):
             return DeliveryError(
-                "not_found",
-                f"Dossier de dépôt introuvable sur le serveur ({status}) : vérifiez l'adresse "
-                f"{self.url}",
+                "not_found", "sync.delivery.not_found", status=status, url=self.url
             )
         if status == 405:
-            return DeliveryError(
-                "not_allowed",
-                "Le serveur refuse cette opération (405) : est-ce bien une adresse WebDAV ?",
-            )
+            return DeliveryError("not_allowed", "sync.delivery.not_allowed")
         if status == 507:
-            return DeliveryError(
-                "storage_full",
-                "Espace de stockage plein sur le serveur (507) : prévenez le coordinateur.",
-            )
+            return DeliveryError("storage_full", "sync.delivery.storage_full")
         if 300 <= status < 400:
-            return DeliveryError(
-                "redirect",
-                f"Le serveur redirige ailleurs ({status}) : vérifiez l'adresse (https:// ?).",
-            )
+            return DeliveryError("redirect", "sync.delivery.redirect", status=status)
         if status >= 500:
-            return DeliveryError(
-                "server",
-                f"Erreur du serveur ({status}) : nouvel essai plus tard.",
-            )
-        return DeliveryError(
-            "http", f"Réponse inattendue du serveur ({status}) pendant l'étape {step}."
-        )
+            return DeliveryError("server", "sync.delivery.server", status=status)
+        return DeliveryError("http", "sync.delivery.http", status=status, step=step)
 
     def _network_error(self, exc: httpx.HTTPError) -> DeliveryError:
         if isinstance(exc, httpx.TimeoutException):
-            return DeliveryError(
-                "timeout",
-                f"Le serveur ne répond pas (délai de {self.timeout:g} s dépassé) : "
-                "nouvel essai plus tard.",
-            )
+            return DeliveryError("timeout", "sync.delivery.timeout", seconds=f"{self.timeout:g}")
         if isinstance(exc, httpx.ConnectError):
             if _is_tls_error(exc):
-                return DeliveryError(
-                    "tls",
-                    "Certificat du serveur refusé : la connexion sécurisée n'a pas pu être "
-                    "vérifiée. Prévenez le coordinateur.",
-                )
-            return DeliveryError(
-                "unreachable",
-                "Serveur injoignable (pas de réseau, ou serveur arrêté) : nouvel essai plus tard.",
-            )
+                return DeliveryError("tls", "sync.delivery.tls")
+            return DeliveryError("unreachable", "sync.delivery.server_unreachable")
         if isinstance(exc, (httpx.ReadError, httpx.WriteError, httpx.RemoteProtocolError)):
-            return DeliveryError(
-                "interrupted",
-                "Connexion interrompue pendant l'envoi : nouvel essai plus tard.",
-            )
-        return DeliveryError("network", f"Erreur réseau ({type(exc).__name__}).")
+            return DeliveryError("interrupted", "sync.delivery.interrupted")
+        return DeliveryError("network", "sync.delivery.network", error=type(exc).__name__)
 
 
 def _is_tls_error(exc: BaseException) -> bool:

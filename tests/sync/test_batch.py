@@ -339,7 +339,7 @@ def test_garbage_is_malformed_never_a_crash(data: bytes) -> None:
     with pytest.raises(BatchError) as caught:
         read_manifest(data)
     assert caught.value.reason in {"malformed", "unsupported"}
-    assert str(caught.value) == caught.value.message
+    assert str(caught.value) == caught.value.message()
 
 
 # --- Keys: recipient and device -------------------------------------------------------------
@@ -366,10 +366,10 @@ def test_error_messages_are_plain_french() -> None:
     )
     with pytest.raises(BatchError) as caught:
         open_(data, recipient_private=OTHER_COORD_KEY)
-    assert "autre coordination" in caught.value.message
-    assert read_manifest(data).recipient in caught.value.message  # says which key was expected
+    assert "autre coordination" in str(caught.value)
+    assert read_manifest(data).recipient in str(caught.value)  # says which key was expected
     for reason in batch.REASONS:
-        assert BatchError(reason).message.endswith(".")
+        assert str(BatchError(reason)).endswith(".")
 
 
 def test_verification_order_signature_then_hash_then_recipient() -> None:
@@ -541,7 +541,7 @@ def test_events_not_matching_the_manifest(mutate: Any, reason: str) -> None:
         open_(data)
     assert caught.value.reason == reason
     if reason == "inconsistent":
-        assert caught.value.message.startswith("Lot incohérent")
+        assert str(caught.value).startswith("Lot incohérent")
 
 
 @pytest.mark.parametrize(
@@ -580,7 +580,7 @@ def test_decompression_bomb_is_refused_at_the_real_limit() -> None:
     with pytest.raises(BatchError) as caught:
         open_(craft(manifest_fields(1), bomb))  # ...that would inflate past the limit
     assert caught.value.reason == "malformed"
-    assert "trop volumineux" in caught.value.message
+    assert "trop volumineux" in str(caught.value)
 
 
 def test_decompression_limit_is_exact(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -624,4 +624,4 @@ def test_newer_versions_and_suites_are_unsupported_not_corrupt() -> None:
     assert reason_of(craft({**fields, "compression": "zstd"}, compressed)) == "unsupported"
     with pytest.raises(BatchError) as caught:
         read_manifest(craft(fields, compressed, version_byte=2))
-    assert "mettez Relais à jour" in caught.value.message
+    assert "mettez Relais à jour" in str(caught.value)

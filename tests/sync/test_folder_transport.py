@@ -47,7 +47,7 @@ def test_different_file_under_the_same_name_is_an_alarm_and_is_kept(tmp_path: Pa
     (tmp_path / "relais-d-1-3.rbatch").write_bytes(b"someone else's bytes")
     with pytest.raises(DeliveryError) as err:
         _put(tmp_path, "relais-d-1-3.rbatch", b"our batch")
-    assert err.value.code == "conflict" and "ALERTE" in err.value.message
+    assert err.value.reason == "conflict" and "ALERTE" in str(err.value)
     assert not err.value.stop
     assert (tmp_path / "relais-d-1-3.rbatch").read_bytes() == b"someone else's bytes"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["relais-d-1-3.rbatch"]
@@ -60,7 +60,7 @@ def test_missing_folder_is_never_created(tmp_path: Path) -> None:
     assert not check.ok and "introuvable" in check.message
     with pytest.raises(DeliveryError) as err:
         _put(gone, "relais-d-1-1.rbatch", b"x")
-    assert err.value.code == "unreachable" and "clé USB" in err.value.message
+    assert err.value.reason == "unreachable" and "clé USB" in str(err.value)
     assert not gone.exists()
 
 

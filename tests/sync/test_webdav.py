@@ -280,11 +280,11 @@ def test_untrusted_certificate_is_refused(tmp_path: Path) -> None:
         assert server.url.startswith("https://")
         with WebDavTransport(server.url, USER, PASSWORD, timeout=2) as transport:
             result = transport.check()
-            assert not result.ok and result.code == "tls"
+            assert not result.ok and result.reason == "tls"
             assert "Certificat du serveur refusé" in result.message
             with pytest.raises(DeliveryError) as err:
                 transport.put("relais-x-1-1.rbatch", b"x", hashlib.sha256(b"x").hexdigest())
-        assert err.value.code == "tls"
+        assert err.value.reason == "tls"
         assert server.files() == {}
     finally:
         server.stop()
