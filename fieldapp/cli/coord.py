@@ -58,6 +58,7 @@ def cmd_coord_invite(args: argparse.Namespace) -> int:
         Path(arg_str(args, "workspace")).expanduser(),
         common.passphrase(args),
         out=arg_opt(args, "out"),
+        notify=common.notice,
     )
     if arg_flag(args, "json"):
         common.print_json(result)

@@ -210,4 +210,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nom du territoire obligatoire (200 caractères au plus).",
         "Territory name required (200 characters at most).",
     ),
+    "sync.workspace.folder_in_use": (
+        "Le dossier {root} contient déjà « {file} » : Relais ne le supprime ni ne l'écrase. "
+        "Ouvrez cet espace coordinateur (« fieldapp coord » avec --workspace) ou restaurez-le "
+        "depuis une sauvegarde ; pour créer un nouvel espace, choisissez un autre dossier.",
+        "The folder {root} already holds “{file}”: Relais neither deletes nor overwrites it. "
+        "Open this coordinator workspace (“fieldapp coord” with --workspace) or restore it from "
+        "a backup; to create a new workspace, choose another folder.",
+    ),
+    "sync.workspace.key_restored": (
+        "Fichier de clés « {name} » absent : restauré depuis sa copie « {backup_name} ».",
+        "Key file “{name}” missing: restored from its copy “{backup_name}”.",
+    ),
+    "sync.invitation.kdf_bounds": (
+        "paramètres de dérivation démesurés (au plus {memory_mib} Mio, {iterations} passes, "
+        "{lanes} voies)",
+        "key-derivation parameters out of bounds (at most {memory_mib} MiB, {iterations} passes, "
+        "{lanes} lanes)",
+    ),
 }

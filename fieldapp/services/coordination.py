@@ -69,13 +69,21 @@ class CoordinationService:
         self.consolidated = consolidated
 
     @classmethod
-    def open(cls, root: Path, passphrase: str, *, db_url: str | None = None) -> CoordinationService:
+    def open(
+        cls,
+        root: Path,
+        passphrase: str,
+        *,
+        db_url: str | None = None,
+        notify: ws.Notify | None = None,
+    ) -> CoordinationService:
         """Open the workspace and its consolidated store.
 
         `db_url` (PostgreSQL) is remembered for the next opening; without it, the remembered one
-        or else the SQLCipher file in the workspace is used.
+        or else the SQLCipher file in the workspace is used. A key file restored from its backup
+        is told to `notify`.
         """
-        workspace = open_workspace(root, passphrase)
+        workspace = open_workspace(root, passphrase, notify=notify)
         url = db_url or _remembered_url(workspace)
         try:
             engine = open_consolidated(root, workspace.subkey("sqlcipher"), url)
@@ -230,11 +238,14 @@ def create_coordination(
     }
 
 
-def open_workspace(root: Path | str, passphrase: str) -> ws.Workspace:
+def open_workspace(
+    root: Path | str, passphrase: str, *, notify: ws.Notify | None = None
+) -> ws.Workspace:
     """Unlock a coordinator workspace: WorkspaceProblem (its `problem` says which, e.g.
-    `NoWorkspace`), or the key file's own errors (wrong passphrase, damaged key file)."""
+    `NoWorkspace`), or the key file's own errors (wrong passphrase, damaged key file). A missing
+    key file is restored from its backup first, told to `notify`."""
     try:
-        return ws.open_workspace(Path(root), passphrase)
+        return ws.open_workspace(Path(root), passphrase, notify=notify)
     except ws.WorkspaceError as exc:
         raise WorkspaceProblem(exc) from None
 
@@ -245,9 +256,10 @@ def issue_invitation(
     *,
     out: Path | str | None = None,
     invitation_kdf: keyfile.KdfParams = INVITATION_KDF,
+    notify: ws.Notify | None = None,
 ) -> dict[str, Any]:
     """`coord invite`: a new invitation file and its one-time code."""
-    workspace = open_workspace(root, passphrase)
+    workspace = open_workspace(root, passphrase, notify=notify)
     try:
         path, code = workspace.issue_invitation(
             Path(out) if out is not None else None, kdf=invitation_kdf
