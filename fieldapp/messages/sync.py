@@ -228,4 +228,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "key-derivation parameters out of bounds (at most {memory_mib} MiB, {iterations} passes, "
         "{lanes} lanes)",
     ),
+    "sync.workspace.invitation_uses": (
+        "Nombre d'enrôlements par invitation : de 1 à {max_uses}.",
+        "Enrolments per invitation: from 1 to {max_uses}.",
+    ),
+    "sync.workspace.invitation_used_up": (
+        "Cette invitation a déjà servi à enrôler {uses} appareil(s), autant qu'elle le permet : "
+        "enrôlement refusé. Émettez une nouvelle invitation (« fieldapp coord invite »).",
+        "This invitation has already enrolled {uses} device(s), as many as it allows: enrolment "
+        "refused. Issue a new invitation (“fieldapp coord invite”).",
+    ),
+    "sync.workspace.ledger_damaged": (
+        "registre des invitations « {file} » illisible",
+        "invitation ledger “{file}” unreadable",
+    ),
 }

@@ -548,13 +548,17 @@ class Enrolment:
     structure: dict[str, str]
     created: str
     coordination: str | None  # fingerprint of the coordinator key the device joined, if any
+    # Id of the invitation the device joined with (counted by the coordinator); absent from the
+    # files of older versions, so that their signatures still verify.
+    invitation: str | None = None
 
     @property
     def fingerprint(self) -> str:
         return key_fingerprint(self.signing_public)
 
     def body(self) -> dict[str, Any]:
-        return {
+        extra = {} if self.invitation is None else {"invitation": self.invitation}
+        return extra | {
             "format": ENROLMENT_FORMAT,
             "version": ENROLMENT_VERSION,
             "device_id": self.device_id,
@@ -607,6 +611,7 @@ def read_enrolment(path: Path | str) -> Enrolment:
             structure=structure,
             created=str(document["created"]),
             coordination=document.get("coordination"),
+            invitation=_invitation_id(document.get("invitation")),
         )
     except (KeyError, ValueError) as exc:
         raise EnrolmentError("sync.enrolment.incomplete", detail=str(exc)) from None
@@ -619,6 +624,15 @@ def read_enrolment(path: Path | str) -> Enrolment:
     except InvalidSignature:
         raise EnrolmentError("sync.enrolment.bad_signature") from None
     return enrolment
+
+
+def _invitation_id(value: Any) -> str | None:
+    if value is None:
+        return None
+    try:
+        return str(uuid.UUID(str(value))) if isinstance(value, str) and len(value) == 36 else ""
+    except ValueError:
+        return ""  # refused below: body() no longer matches the document
 
 
 def enrolment_digest(enrolment: Enrolment) -> str:

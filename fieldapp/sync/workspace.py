@@ -6,6 +6,8 @@
     coordinator-keys.enc.bak   derive_subkey(data key, "coordinator-keys")
     workspace.json         public facts only: territory, fingerprints, suite, creation date
     invitations/           invitation files, each sealed under its own one-time code
+    invitations.enc        the invitations issued: id, enrolments allowed, devices enrolled
+                           (AES-256-GCM under derive_subkey(data key, "invitation-ledger"))
 
 Beside them: `consolidated.db` (the consolidated store, `-wal`/`-shm` while open), `backups/`
 (copies taken before its migrations) and `database-url.enc` (a remembered PostgreSQL URL).
@@ -58,6 +60,7 @@ __all__ = [
 KEY_FILE: Final = "coordinator.key"
 SECRETS_FILE: Final = "coordinator-keys.enc"
 PUBLIC_FILE: Final = "workspace.json"
+LEDGER_FILE: Final = "invitations.enc"
 INVITATIONS_DIR: Final = "invitations"
 _SECRETS_FORMAT: Final = "relais-coordinator-keys"
 _PUBLIC_FORMAT: Final = "relais-workspace"
@@ -76,8 +79,11 @@ PROTECTED: Final = (
     "consolidated.db-wal",
     "consolidated.db-shm",
     "database-url.enc",
+    LEDGER_FILE,
     "backups",
 )
+MAX_INVITATION_USES: Final = 1000
+_LEDGER_PURPOSE: Final = "invitation-ledger"
 
 Notify = Callable[[Text], None]
 
@@ -158,11 +164,23 @@ class Workspace:
         *,
         kdf: keyfile.KdfParams = INVITATION_KDF,
         now: datetime | None = None,
+        uses: int = 1,
+        _ledger_dir: Path | None = None,
     ) -> tuple[Path, str]:
-        """Write a new invitation file; returns (path, one-time code). The code is not kept."""
+        """Write a new invitation file; returns (path, one-time code). The code is not kept.
+
+        The invitation enrols `uses` devices (1 by default): its id and that number are recorded
+        in the ledger before the file is written, so no invitation exists uncounted.
+        """
+        if type(uses) is not int or not 1 <= uses <= MAX_INVITATION_USES:
+            raise WorkspaceError("sync.workspace.invitation_uses", max_uses=MAX_INVITATION_USES)
         invitation = Invitation.for_keys(
             self.keys, territory=self.territory, drop=self.drop, issued=now
         )
+        ledger_dir = _ledger_dir or self.root
+        ledger = _read_ledger(ledger_dir, self._data_key)
+        ledger[invitation.invitation_id] = {"uses": uses, "devices": []}
+        _write_ledger(ledger_dir, self._data_key, ledger)
         if out is None:
             self.invitations_dir.mkdir(exist_ok=True)
             stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%d-%H%M%S")
@@ -171,6 +189,32 @@ class Workspace:
         code = new_code()
         write_invitation(out, invitation, code, kdf=kdf)
         return out, code
+
+    def check_enrolment(self, invitation_id: str | None, device_id: str) -> None:
+        """WorkspaceError when the invitation named has enrolled all the devices it may.
+
+        An enrolment naming no invitation (a device of an older version) or an invitation this
+        ledger does not hold (issued before invitations were counted) is accepted as before; a
+        device enrolled again with the same invitation does not use it again.
+        """
+        entry = _read_ledger(self.root, self._data_key).get(invitation_id or "")
+        if entry is None or device_id in entry["devices"]:
+            return
+        if len(entry["devices"]) >= entry["uses"]:
+            raise WorkspaceError("sync.workspace.invitation_used_up", uses=entry["uses"])
+
+    def record_enrolment(self, invitation_id: str | None, device_id: str) -> None:
+        """Count `device_id` against its invitation (after `check_enrolment` and the enrolment)."""
+        ledger = _read_ledger(self.root, self._data_key)
+        entry = ledger.get(invitation_id or "")
+        if entry is None or device_id in entry["devices"]:
+            return
+        entry["devices"].append(device_id)
+        _write_ledger(self.root, self._data_key, ledger)
+
+    def invitations(self) -> dict[str, dict[str, Any]]:
+        """Invitation id → {"uses": allowed, "devices": [device ids enrolled with it]}."""
+        return _read_ledger(self.root, self._data_key)
 
     def set_drop(self, drop: DropSettings | None) -> Workspace:
         """Change the drop settings given to devices by the next invitations."""
@@ -181,6 +225,41 @@ class Workspace:
 
 def _header() -> dict[str, object]:
     return {"format": _SECRETS_FORMAT, "version": _VERSION}
+
+
+def _read_ledger(root: Path, data_key: bytes) -> dict[str, dict[str, Any]]:
+    path = root / LEDGER_FILE
+    try:
+        blob = path.read_bytes()
+    except FileNotFoundError:
+        return {}  # a workspace of an older version: no invitation counted yet
+    except OSError:
+        raise DamagedWorkspace(root, Text("sync.workspace.file_unreadable")) from None
+    try:
+        content = json.loads(
+            envelope.open_blob(keyfile.derive_subkey(data_key, _LEDGER_PURPOSE), blob)
+        )
+        entries = content["invitations"]
+        if content.get("version") != _VERSION or not isinstance(entries, dict):
+            raise ValueError("format inconnu")
+        for entry in entries.values():
+            if not (
+                isinstance(entry, dict)
+                and type(entry.get("uses")) is int
+                and isinstance(entry.get("devices"), list)
+            ):
+                raise ValueError("entrée invalide")
+    except (envelope.EnvelopeError, ValueError, KeyError, TypeError, AttributeError):
+        raise DamagedWorkspace(
+            root, Text("sync.workspace.ledger_damaged", file=LEDGER_FILE)
+        ) from None
+    return entries
+
+
+def _write_ledger(root: Path, data_key: bytes, entries: dict[str, dict[str, Any]]) -> None:
+    content = canonical_json({"version": _VERSION, "invitations": entries})
+    key = keyfile.derive_subkey(data_key, _LEDGER_PURPOSE)
+    atomic_write(root / LEDGER_FILE, envelope.seal_blob(key, content))
 
 
 def _write_secrets(root: Path, data_key: bytes, workspace: Workspace) -> None:
@@ -239,6 +318,7 @@ def create_workspace(
     kdf: keyfile.KdfParams = keyfile.DEFAULT_KDF,
     allow_weak: bool = False,
     invitation_kdf: keyfile.KdfParams = INVITATION_KDF,
+    invitation_uses: int = 1,
 ) -> tuple[Workspace, str, Path, str]:
     """Create keys and a first invitation; returns (workspace, recovery key, invitation, code).
 
@@ -279,9 +359,18 @@ def create_workspace(
             staging / PUBLIC_FILE,
             (json.dumps(public, sort_keys=True, indent=2, ensure_ascii=False) + "\n").encode(),
         )
-        invitation, code = workspace.issue_invitation(kdf=invitation_kdf)
+        invitation, code = workspace.issue_invitation(
+            kdf=invitation_kdf, uses=invitation_uses, _ledger_dir=staging
+        )
         check_new_workspace(root)  # nothing appeared meanwhile
-        names = (SECRETS_FILE, SECRETS_FILE + ".bak", PUBLIC_FILE, KEY_FILE + ".bak", KEY_FILE)
+        names = (
+            SECRETS_FILE,
+            SECRETS_FILE + ".bak",
+            PUBLIC_FILE,
+            LEDGER_FILE,
+            KEY_FILE + ".bak",
+            KEY_FILE,
+        )
         guard.install(root, [(staging / name, name) for name in names])
     finally:
         shutil.rmtree(staging, ignore_errors=True)
