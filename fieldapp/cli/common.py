@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from fieldapp.errors import InputError, Kind
-from fieldapp.messages import Text, render
+from fieldapp.messages import Text, Translatable, render
 from fieldapp.services import profile
 from fieldapp.services.coordination import CoordinationService
 from fieldapp.services.field import FieldService
@@ -309,14 +309,18 @@ def existing_home(args: argparse.Namespace) -> Home:
 
 def new_home(args: argparse.Namespace) -> Home:
     found = home(args)
-    if found.exists():
-        raise profile.ProfileExists(found)
+    profile.check_new_home(found)  # refuses a folder holding a store, a key file or a backup
     return found
+
+
+def notice(text: Translatable) -> None:
+    """Something a service did on the person's behalf: one line on stderr."""
+    print(text.message(), file=sys.stderr)
 
 
 def open_profile(args: argparse.Namespace) -> FieldService:
     found = existing_home(args)
-    return profile.open_profile(found, passphrase(args))
+    return profile.open_profile(found, passphrase(args), notify=notice)
 
 
 def open_workspace(args: argparse.Namespace) -> CoordinationService:
@@ -326,6 +330,7 @@ def open_workspace(args: argparse.Namespace) -> CoordinationService:
         Path(arg_str(args, "workspace")),
         passphrase(args),
         db_url=db if isinstance(db, str) else None,
+        notify=notice,
     )
 
 

@@ -1,7 +1,7 @@
 """The coordinator's workspace commands.
 
     fieldapp coord init --workspace DIR [--drop DIR|URL] [--territory NAME] [--json]
-    fieldapp coord invite --workspace DIR [--out FILE] [--json]
+    fieldapp coord invite --workspace DIR [--out FILE] [--uses N] [--json]
     fieldapp coord enrol --workspace DIR FILE [--yes]
     fieldapp coord devices --workspace DIR [--suspend ID | --revoke ID | --trust ID] [--json]
     fieldapp coord audit --workspace DIR [--limit N] [--json]
@@ -58,6 +58,8 @@ def cmd_coord_invite(args: argparse.Namespace) -> int:
         Path(arg_str(args, "workspace")).expanduser(),
         common.passphrase(args),
         out=arg_opt(args, "out"),
+        notify=common.notice,
+        uses=arg_int(args, "uses"),
     )
     if arg_flag(args, "json"):
         common.print_json(result)
@@ -207,9 +209,20 @@ def register(commands: common.Commands) -> None:
         help="chiffrement hybride post-quantique (ML-KEM-768 + X25519)",
     )
     p = coord.add(
-        "invite", cmd_coord_invite, parents=[keys, as_json], help="émettre une nouvelle invitation"
+        "invite",
+        cmd_coord_invite,
+        parents=[keys, as_json],
+        help="émettre une nouvelle invitation (elle enrôle un seul appareil, ou N avec --uses)",
     )
     p.add_argument("--out", help="fichier d'invitation à écrire")
+    p.add_argument(
+        "--uses",
+        type=int,
+        default=1,
+        metavar="N",
+        help="nombre d'appareils que cette invitation peut enrôler (1 par défaut) ; au-delà, "
+        "« coord enrol » refuse",
+    )
 
     workspace = common.workspace_options()
     p = coord.add(

@@ -208,7 +208,8 @@ def cmd_handover_list(args: argparse.Namespace) -> int:
 def cmd_passphrase_change(args: argparse.Namespace) -> int:
     home = common.existing_home(args)
     old = common.passphrase(args)
-    profile.check_passphrase(home, old)  # say "wrong passphrase" before asking for a new one
+    # Say "wrong passphrase" before asking for a new one.
+    profile.check_passphrase(home, old, notify=common.notice)
     profile.change_passphrase(home, old, common.new_passphrase(args))
     print(render("cli.out.passphrase_changed"))
     return 0
@@ -217,7 +218,7 @@ def cmd_passphrase_change(args: argparse.Namespace) -> int:
 def cmd_passphrase_recover(args: argparse.Namespace) -> int:
     home = common.existing_home(args)
     recovery_key = common.recovery_key(args)
-    profile.check_recovery_key(home, recovery_key)
+    profile.check_recovery_key(home, recovery_key, notify=common.notice)
     profile.recover(home, recovery_key, common.new_passphrase(args))
     print(render("cli.out.passphrase_recovered"))
     return 0

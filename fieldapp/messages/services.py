@@ -373,4 +373,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "lot préparé par le processus auxiliaire de fusion",
         "batch prepared by the merge's helper process",
     ),
+    # never destroy a store (services/profile.py, services/coordination.py)
+    "services.profile.folder_in_use": (
+        "Le dossier {root} contient déjà « {file} » : Relais ne le supprime ni ne l'écrase. "
+        "Ouvrez ce profil (« fieldapp passphrase recover » si la phrase de passe est perdue) ou "
+        "restaurez-le depuis une sauvegarde ; pour créer un nouveau profil, choisissez un autre "
+        "dossier.",
+        "The folder {root} already holds “{file}”: Relais neither deletes nor overwrites it. "
+        "Open this profile (“fieldapp passphrase recover” if the passphrase is lost) or restore "
+        "it from a backup; to create a new profile, choose another folder.",
+    ),
+    "services.profile.folder_has_key_backup": (
+        "Le dossier {root} contient la copie de secours « {file} » d'un profil : Relais ne "
+        "l'écrase pas. Ouvrez le profil (la clé sera restaurée depuis cette copie) ou utilisez "
+        "« fieldapp passphrase recover » ; pour créer un nouveau profil, choisissez un autre "
+        "dossier.",
+        "The folder {root} holds the backup copy “{file}” of a profile: Relais does not "
+        "overwrite it. Open the profile (its key is restored from that copy) or use “fieldapp "
+        "passphrase recover”; to create a new profile, choose another folder.",
+    ),
+    "services.profile.key_restored": (
+        "Fichier de clés « {name} » absent : restauré depuis sa copie « {backup_name} ».",
+        "Key file “{name}” missing: restored from its copy “{backup_name}”.",
+    ),
 }

@@ -558,4 +558,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Invalid batch content: {detail}",
     ),
     "sync.merge.gap": ("événements {first}–{last} manquants", "events {first}–{last} missing"),
+    "sync.workspace.folder_in_use": (
+        "Le dossier {root} contient déjà « {file} » : Relais ne le supprime ni ne l'écrase. "
+        "Ouvrez cet espace coordinateur (« fieldapp coord » avec --workspace) ou restaurez-le "
+        "depuis une sauvegarde ; pour créer un nouvel espace, choisissez un autre dossier.",
+        "The folder {root} already holds “{file}”: Relais neither deletes nor overwrites it. "
+        "Open this coordinator workspace (“fieldapp coord” with --workspace) or restore it from "
+        "a backup; to create a new workspace, choose another folder.",
+    ),
+    "sync.workspace.key_restored": (
+        "Fichier de clés « {name} » absent : restauré depuis sa copie « {backup_name} ».",
+        "Key file “{name}” missing: restored from its copy “{backup_name}”.",
+    ),
+    "sync.invitation.kdf_bounds": (
+        "paramètres de dérivation démesurés (au plus {memory_mib} Mio, {iterations} passes, "
+        "{lanes} voies)",
+        "key-derivation parameters out of bounds (at most {memory_mib} MiB, {iterations} passes, "
+        "{lanes} lanes)",
+    ),
+    "sync.workspace.invitation_uses": (
+        "Nombre d'enrôlements par invitation : de 1 à {max_uses}.",
+        "Enrolments per invitation: from 1 to {max_uses}.",
+    ),
+    "sync.workspace.invitation_used_up": (
+        "Cette invitation a déjà servi à enrôler {uses} appareil(s), autant qu'elle le permet : "
+        "enrôlement refusé. Émettez une nouvelle invitation (« fieldapp coord invite »).",
+        "This invitation has already enrolled {uses} device(s), as many as it allows: enrolment "
+        "refused. Issue a new invitation (“fieldapp coord invite”).",
+    ),
+    "sync.workspace.ledger_damaged": (
+        "registre des invitations « {file} » illisible",
+        "invitation ledger “{file}” unreadable",
+    ),
 }

@@ -69,13 +69,21 @@ class CoordinationService:
         self.consolidated = consolidated
 
     @classmethod
-    def open(cls, root: Path, passphrase: str, *, db_url: str | None = None) -> CoordinationService:
+    def open(
+        cls,
+        root: Path,
+        passphrase: str,
+        *,
+        db_url: str | None = None,
+        notify: ws.Notify | None = None,
+    ) -> CoordinationService:
         """Open the workspace and its consolidated store.
 
         `db_url` (PostgreSQL) is remembered for the next opening; without it, the remembered one
-        or else the SQLCipher file in the workspace is used.
+        or else the SQLCipher file in the workspace is used. A key file restored from its backup
+        is told to `notify`.
         """
-        workspace = open_workspace(root, passphrase)
+        workspace = open_workspace(root, passphrase, notify=notify)
         url = db_url or _remembered_url(workspace)
         try:
             engine = open_consolidated(root, workspace.subkey("sqlcipher"), url)
@@ -98,9 +106,13 @@ class CoordinationService:
             raise CoordinationError("services.coordination.problem", problem=exc) from exc
 
     def enrol(self, enrolment: Enrolment) -> dict[str, Any]:
+        """Trust the device; refused when its invitation has enrolled all it may (`--uses`)."""
+        invitation, device = enrolment.invitation, enrolment.device_id
         try:
+            self.workspace.check_enrolment(invitation, device)
             result = self.consolidated.enrol(enrolment)
-        except MergeError as exc:
+            self.workspace.record_enrolment(invitation, device)
+        except (MergeError, ws.WorkspaceError) as exc:
             raise CoordinationError("services.coordination.problem", problem=exc) from exc
         self.audit("enrol")
         return result
@@ -194,6 +206,7 @@ def create_coordination(
     kdf: keyfile.KdfParams = keyfile.DEFAULT_KDF,
     allow_weak: bool = False,
     invitation_kdf: keyfile.KdfParams = INVITATION_KDF,
+    invitation_uses: int = 1,
 ) -> dict[str, Any]:
     """`coord init`: keys, workspace and a first invitation.
 
@@ -220,6 +233,7 @@ def create_coordination(
             kdf=kdf,
             allow_weak=allow_weak,
             invitation_kdf=invitation_kdf,
+            invitation_uses=invitation_uses,
         )
     except ws.WorkspaceError as exc:
         raise WorkspaceProblem(exc) from None
@@ -230,11 +244,14 @@ def create_coordination(
     }
 
 
-def open_workspace(root: Path | str, passphrase: str) -> ws.Workspace:
+def open_workspace(
+    root: Path | str, passphrase: str, *, notify: ws.Notify | None = None
+) -> ws.Workspace:
     """Unlock a coordinator workspace: WorkspaceProblem (its `problem` says which, e.g.
-    `NoWorkspace`), or the key file's own errors (wrong passphrase, damaged key file)."""
+    `NoWorkspace`), or the key file's own errors (wrong passphrase, damaged key file). A missing
+    key file is restored from its backup first, told to `notify`."""
     try:
-        return ws.open_workspace(Path(root), passphrase)
+        return ws.open_workspace(Path(root), passphrase, notify=notify)
     except ws.WorkspaceError as exc:
         raise WorkspaceProblem(exc) from None
 
@@ -245,15 +262,19 @@ def issue_invitation(
     *,
     out: Path | str | None = None,
     invitation_kdf: keyfile.KdfParams = INVITATION_KDF,
+    notify: ws.Notify | None = None,
+    uses: int = 1,
 ) -> dict[str, Any]:
-    """`coord invite`: a new invitation file and its one-time code."""
-    workspace = open_workspace(root, passphrase)
+    """`coord invite`: a new invitation file and its one-time code, enrolling `uses` devices."""
+    workspace = open_workspace(root, passphrase, notify=notify)
     try:
         path, code = workspace.issue_invitation(
-            Path(out) if out is not None else None, kdf=invitation_kdf
+            Path(out) if out is not None else None, kdf=invitation_kdf, uses=uses
         )
+    except ws.WorkspaceError as exc:
+        raise WorkspaceProblem(exc) from None
     except OSError as exc:
         raise CoordinationError(
             "services.coordination.invitation_write_failed", detail=exc.strerror or exc
         ) from None
-    return workspace.public_info() | {"invitation": str(path), "code": code}
+    return workspace.public_info() | {"invitation": str(path), "code": code, "uses": uses}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import shutil
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -15,7 +16,7 @@ from fieldapp.domain.vocab import STRUCTURE_TYPES
 from fieldapp.errors import DamagedError, RelaisError
 from fieldapp.messages import Text
 from fieldapp.services.field import FieldService
-from fieldapp.storage import keyfile, migrate
+from fieldapp.storage import guard, keyfile, migrate
 from fieldapp.storage.engine import DatabaseLocked, open_engine, write_transaction
 from fieldapp.storage.home import Home as Home
 from fieldapp.storage.home import default_home as default_home
@@ -40,6 +41,21 @@ class NoProfile(ProfileError):
 class ProfileExists(ProfileError):
     def __init__(self, home: Home) -> None:
         super().__init__("services.profile.exists", root=home.root)
+
+
+class FolderInUse(ProfileExists):
+    """The folder holds a store, a key file or a backup that a creation would destroy."""
+
+    def __init__(self, home: Home, file: Path) -> None:
+        code = "services.profile.folder_in_use"
+        if file.name == home.key_backup.name:
+            code = "services.profile.folder_has_key_backup"
+        RelaisError.__init__(self, code, root=home.root, file=file.name)
+        self.file = file
+
+
+Notify = Callable[[Text], None]
+"""Where a service reports something done on the person's behalf (the CLI: one stderr line)."""
 
 
 class DamagedDatabase(ProfileError, DamagedError):
@@ -76,11 +92,12 @@ def create_profile(
 ) -> tuple[FieldService, str]:
     """Create the key file, the database and the device identity; returns (service, recovery key).
 
-    The key file is written last: its presence is what makes a profile exist, so a crash during
-    creation leaves a folder that `create_profile` can simply start again in.
+    Refuses a folder that holds a store, a key file or a backup (`check_new_home`). Everything is
+    built in `.creation/` and moved in by `guard.install` (marker first, key file last, marker
+    removed): a crash during creation leaves a folder that `create_profile` can start again in,
+    because the leftovers are provably its own.
     """
-    if home.exists():
-        raise ProfileExists(home)
+    check_new_home(home)
     check_new_passphrase(passphrase)
     name = structure.strip()
     if not 1 <= len(name) <= 120:
@@ -93,9 +110,7 @@ def create_profile(
         )
     home.prepare()
     staging = home.root / ".creation"
-    shutil.rmtree(staging, ignore_errors=True)
-    for leftover in (home.db_file, *_sidecars(home.db_file)):
-        leftover.unlink(missing_ok=True)  # unreadable without a key file: an aborted creation
+    shutil.rmtree(staging, ignore_errors=True)  # only ever holds files no creation has moved in
     staging.mkdir()
     staged = Home(staging)
     data_key, recovery_key = keyfile.create_key_file(
@@ -121,23 +136,59 @@ def create_profile(
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         engine.dispose()
-    staged.db_file.replace(home.db_file)
     for path in _sidecars(staged.db_file):
         path.unlink(missing_ok=True)
-    staged.key_file.with_name(staged.key_file.name + ".bak").replace(
-        home.key_file.with_name(home.key_file.name + ".bak")
+    check_new_home(home)  # nothing appeared meanwhile
+    guard.install(
+        home.root,
+        [
+            (staged.db_file, home.db_file.name),
+            (staged.key_backup, home.key_backup.name),
+            (staged.key_file, home.key_file.name),
+        ],
     )
-    staged.key_file.replace(home.key_file)
     shutil.rmtree(staging, ignore_errors=True)
     return open_with_key(home, data_key), recovery_key
 
 
-def open_profile(home: Home, passphrase: str) -> FieldService:
+def check_new_home(home: Home) -> None:
+    """ProfileExists when `home` holds a profile; FolderInUse (naming the file) when it holds
+    any store, key file or backup, which a creation must never delete or overwrite.
+
+    The leftovers of a creation that provably never finished are cleared (storage/guard.py).
+    """
+    if home.key_file.exists():
+        raise ProfileExists(home)
+    if not home.root.is_dir():
+        return
+    found = guard.occupied(home.root, home.protected, key_file=home.key_file.name)
+    if found is not None:
+        raise FolderInUse(home, found)
+
+
+def restore_key_file(home: Home, notify: Notify | None = None) -> None:
+    """Bring back a missing `relais.key` from `relais.key.bak`, saying so through `notify`."""
+    if home.restore_key_file() and notify is not None:
+        notify(
+            Text(
+                "services.profile.key_restored",
+                name=home.key_file.name,
+                backup_name=home.key_backup.name,
+            )
+        )
+
+
+def open_profile(home: Home, passphrase: str, *, notify: Notify | None = None) -> FieldService:
     """Unlock with the passphrase. Raises keyfile.WrongPassphrase, keyfile.CorruptKeyFile,
-    NoProfile, DamagedDatabase or migrate.NewerSchema."""
+    NoProfile, DamagedDatabase or migrate.NewerSchema.
+
+    A missing key file is first restored from its backup (`restore_key_file`, told to `notify`).
+    """
     if not home.exists():
         raise NoProfile(home)
+    restore_key_file(home, notify)
     service = open_with_key(home, keyfile.unlock(home.key_file, passphrase))
+    guard.forget_marker(home.root)  # a creation interrupted after its last move is complete
     service.audit("unlock")
     return service
 
@@ -158,27 +209,37 @@ def open_with_key(home: Home, data_key: bytes) -> FieldService:
         raise
 
 
-def check_passphrase(home: Home, passphrase: str) -> None:
+def check_passphrase(home: Home, passphrase: str, *, notify: Notify | None = None) -> None:
     """WrongPassphrase unless `passphrase` opens this profile (asked before a new one is typed)."""
+    if not home.exists():
+        raise NoProfile(home)
+    restore_key_file(home, notify)
     keyfile.unlock(home.key_file, passphrase)
 
 
-def check_recovery_key(home: Home, recovery_key: str) -> None:
+def check_recovery_key(home: Home, recovery_key: str, *, notify: Notify | None = None) -> None:
     """WrongRecoveryKey unless `recovery_key` opens this profile."""
+    if not home.exists():
+        raise NoProfile(home)
+    restore_key_file(home, notify)
     keyfile.unlock_with_recovery(home.key_file, recovery_key)
 
 
-def change_passphrase(home: Home, old: str, new: str) -> None:
+def change_passphrase(home: Home, old: str, new: str, *, notify: Notify | None = None) -> None:
     if not home.exists():
         raise NoProfile(home)
     check_new_passphrase(new)
+    restore_key_file(home, notify)
     keyfile.change_passphrase(home.key_file, old, new)
 
 
-def recover(home: Home, recovery_key: str, new_passphrase: str) -> None:
+def recover(
+    home: Home, recovery_key: str, new_passphrase: str, *, notify: Notify | None = None
+) -> None:
     if not home.exists():
         raise NoProfile(home)
     check_new_passphrase(new_passphrase)
+    restore_key_file(home, notify)
     keyfile.recover(home.key_file, recovery_key, new_passphrase)
 
 

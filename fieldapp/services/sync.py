@@ -310,6 +310,7 @@ class SyncService:
             structure={k: str(v) for k, v in self.field.structure.items()},
             created=format_time(self._now()),
             coordination=coordination.get("hpke_fingerprint") if coordination else None,
+            invitation=coordination.get("invitation_id") if coordination else None,
         )
         try:
             write_enrolment(Path(out_path), enrolment, signing)

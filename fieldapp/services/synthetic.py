@@ -73,6 +73,8 @@ class Coordination:
 
 
 def make_coordination(root: Path, drop: Any = None, **kw: Any) -> Coordination:
+    """A workspace whose first invitation enrols many devices (a test territory has several)."""
+    kw.setdefault("invitation_uses", ws.MAX_INVITATION_USES)
     info = coordination_service.create_coordination(
         root,
         COORD_PASSPHRASE,

@@ -6,6 +6,10 @@ relais.db         SQLCipher database (+ -wal, -shm while open)
 settings.json     display preferences (language, auto-lock) and the last coordination folder:
                   never record data
 backups/          copies of the database taken before each schema migration
+
+No command deletes or overwrites any of these (`PROTECTED`, see storage/guard.py): creating a
+profile refuses a folder that holds one, and a missing `relais.key` is restored from its backup
+when the profile is opened (`restore_key_file`).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from typing import Any
 
 import platformdirs
 
+from fieldapp.storage import keyfile
 from fieldapp.storage.atomic import atomic_write
 
 APP_NAME = "Relais"
@@ -43,6 +48,10 @@ class Home:
         return self.root / "relais.key"
 
     @property
+    def key_backup(self) -> Path:
+        return keyfile.backup_path(self.key_file)
+
+    @property
     def db_file(self) -> Path:
         return self.root / "relais.db"
 
@@ -54,8 +63,26 @@ class Home:
     def backups(self) -> Path:
         return self.root / "backups"
 
+    @property
+    def protected(self) -> tuple[str, ...]:
+        """What a creation must never delete or overwrite (the key file first)."""
+        db = self.db_file.name
+        key = self.key_file.name
+        return (key, key + ".bak", db, db + "-wal", db + "-shm", self.backups.name)
+
     def exists(self) -> bool:
-        return self.key_file.exists()
+        """A profile is here: its key file, or the backup that `restore_key_file` brings back."""
+        return self.key_file.exists() or self.key_backup.exists()
+
+    def restore_key_file(self) -> bool:
+        """Bring back a missing `relais.key` from `relais.key.bak`; True when it did.
+
+        Raises keyfile.CorruptKeyFile when the backup is damaged (nothing is written then).
+        """
+        if self.key_file.exists() or not self.key_backup.exists():
+            return False
+        keyfile.restore_backup(self.key_file)
+        return True
 
     def prepare(self) -> None:
         # Owner-only: a shared office PC must not expose even the encrypted files to other users.

@@ -93,6 +93,9 @@ from fieldapp.storage.atomic import atomic_write, cleanup_temp_files
 __all__ = [
     "DEFAULT_KDF",
     "FAST_TEST_KDF",
+    "MAX_ITERATIONS",
+    "MAX_LANES",
+    "MAX_MEMORY_KIB",
     "MIN_ITERATIONS",
     "MIN_MEMORY_KIB",
     "CorruptKeyFile",
@@ -132,10 +135,15 @@ _SUBKEY_PREFIX: Final = b"relais/"
 # DESIGN.md § Security floor for real profiles.
 MIN_MEMORY_KIB: Final = 64 * 1024
 MIN_ITERATIONS: Final = 3
-# Upper bounds only stop a damaged or hostile file from asking for absurd work or memory.
-_MAX_MEMORY_KIB: Final = 4 * 1024 * 1024
-_MAX_ITERATIONS: Final = 64
-_MAX_LANES: Final = 64
+# Upper bounds: what this app itself writes, with room to spare (DEFAULT_KDF is 256 MiB, t=5,
+# p=4), so that a damaged or hostile key file, workspace key file or invitation cannot ask for
+# minutes of work or gigabytes of memory. Checked when the file is parsed, before any Argon2id.
+MAX_MEMORY_KIB: Final = 1024 * 1024
+MAX_ITERATIONS: Final = 10
+MAX_LANES: Final = 16
+_MAX_MEMORY_KIB: Final = MAX_MEMORY_KIB
+_MAX_ITERATIONS: Final = MAX_ITERATIONS
+_MAX_LANES: Final = MAX_LANES
 # A real key file is under 1 KiB; refuse to parse anything large.
 _MAX_FILE_SIZE: Final = 64 * 1024
 

@@ -38,7 +38,7 @@ from fieldapp.errors import AccessError, DamagedError, RelaisError
 from fieldapp.messages import Text
 from fieldapp.storage import envelope
 from fieldapp.storage.atomic import atomic_write
-from fieldapp.storage.keyfile import KdfParams
+from fieldapp.storage.keyfile import MAX_ITERATIONS, MAX_LANES, MAX_MEMORY_KIB, KdfParams
 from fieldapp.sync.batch import (
     SUITE_X25519,
     SUITE_XWING,
@@ -90,9 +90,11 @@ _CODE_LOOKALIKES: Final = str.maketrans({"I": "1", "L": "1", "O": "0"})
 # The code already carries 100 random bits, so Argon2id only has to make each guess costly,
 # not to stretch a weak secret: the security floor of profiles (64 MiB, t=3), about 0.1 s.
 INVITATION_KDF: Final = KdfParams(memory_kib=64 * 1024, iterations=3, lanes=4)
-# A damaged or hostile file must not make a device spend minutes or gigabytes on one guess.
-_MAX_KDF_MEMORY_KIB: Final = 1024 * 1024
-_MAX_KDF_ITERATIONS: Final = 16
+# A damaged or hostile file must not make a device spend minutes or gigabytes on one guess: the
+# same bounds as key files (storage/keyfile.py), checked before any Argon2id.
+_MAX_KDF_MEMORY_KIB: Final = MAX_MEMORY_KIB
+_MAX_KDF_ITERATIONS: Final = MAX_ITERATIONS
+_MAX_KDF_LANES: Final = MAX_LANES
 _MAX_FILE_BYTES: Final = 64 * 1024
 
 _SALT_LEN: Final = 16
@@ -492,6 +494,20 @@ def open_invitation_bytes(raw: bytes, code: str) -> Invitation:
         "salt",
     }:
         raise DamagedInvitation(Text("sync.invitation.kdf_unreadable"))
+    caps = {
+        "memory_kib": _MAX_KDF_MEMORY_KIB,
+        "iterations": _MAX_KDF_ITERATIONS,
+        "lanes": _MAX_KDF_LANES,
+    }
+    if any(type(kdf_doc[k]) is int and kdf_doc[k] > cap for k, cap in caps.items()):
+        raise DamagedInvitation(
+            Text(
+                "sync.invitation.kdf_bounds",
+                memory_mib=_MAX_KDF_MEMORY_KIB // 1024,
+                iterations=_MAX_KDF_ITERATIONS,
+                lanes=_MAX_KDF_LANES,
+            )
+        )
     try:
         if kdf_doc["alg"] != "argon2id":
             raise ValueError("algorithme inconnu")
@@ -500,8 +516,6 @@ def open_invitation_bytes(raw: bytes, code: str) -> Invitation:
             iterations=kdf_doc["iterations"],
             lanes=kdf_doc["lanes"],
         )
-        if kdf.memory_kib > _MAX_KDF_MEMORY_KIB or kdf.iterations > _MAX_KDF_ITERATIONS:
-            raise ValueError("paramètres de dérivation démesurés")
         salt = _unb64(kdf_doc["salt"], _SALT_LEN, "salt")
         check = _unb64(document["check"], _CHECK_LEN, "check")
         nonce = _unb64(document["nonce"], _NONCE_LEN, "nonce")
@@ -534,13 +548,17 @@ class Enrolment:
     structure: dict[str, str]
     created: str
     coordination: str | None  # fingerprint of the coordinator key the device joined, if any
+    # Id of the invitation the device joined with (counted by the coordinator); absent from the
+    # files of older versions, so that their signatures still verify.
+    invitation: str | None = None
 
     @property
     def fingerprint(self) -> str:
         return key_fingerprint(self.signing_public)
 
     def body(self) -> dict[str, Any]:
-        return {
+        extra = {} if self.invitation is None else {"invitation": self.invitation}
+        return extra | {
             "format": ENROLMENT_FORMAT,
             "version": ENROLMENT_VERSION,
             "device_id": self.device_id,
@@ -593,6 +611,7 @@ def read_enrolment(path: Path | str) -> Enrolment:
             structure=structure,
             created=str(document["created"]),
             coordination=document.get("coordination"),
+            invitation=_invitation_id(document.get("invitation")),
         )
     except (KeyError, ValueError) as exc:
         raise EnrolmentError("sync.enrolment.incomplete", detail=str(exc)) from None
@@ -605,6 +624,15 @@ def read_enrolment(path: Path | str) -> Enrolment:
     except InvalidSignature:
         raise EnrolmentError("sync.enrolment.bad_signature") from None
     return enrolment
+
+
+def _invitation_id(value: Any) -> str | None:
+    if value is None:
+        return None
+    try:
+        return str(uuid.UUID(str(value))) if isinstance(value, str) and len(value) == 36 else ""
+    except ValueError:
+        return ""  # refused below: body() no longer matches the document
 
 
 def enrolment_digest(enrolment: Enrolment) -> str:
