@@ -157,6 +157,12 @@ def render(code: str, params: Mapping[str, object] | None = None, lang: str | No
         return text
 
 
+def say(code: str, /, **params: object) -> str:
+    """The message for `code` with these parameters, in the current language (a widget's or a
+    writer's one-liner: ``say("ui.chart.funnel")``)."""
+    return render(code, params)
+
+
 def placeholders(text: str) -> frozenset[str]:
     """The `{names}` a template uses (for the catalogue's own test)."""
     return frozenset(

@@ -19,4 +19,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.directory.zone.france": ("France entière", "All of France"),
     "ui.directory.zone.department": ("département {code}", "département {code}"),
     "ui.directory.zone.epci": ("intercommunalité {code}", "intercommunality {code}"),
+    # chart titles and series (ui/coordination/charts.py), on screen and in the PDF report
+    "ui.chart.contacts_by_month": ("Contacts par mois", "Contacts per month"),
+    "ui.chart.contacts_by_month_in": (
+        "Contacts par mois ({period})",
+        "Contacts per month ({period})",
+    ),
+    "ui.chart.funnel": ("Parcours des relais", "Handover funnel"),
+    "ui.chart.handovers": ("Relais", "Handovers"),
+    "ui.chart.needs": ("Besoins les plus exprimés", "Most expressed needs"),
+    "ui.chart.neighbourhoods": ("Contacts par quartier", "Contacts per neighbourhood"),
+    "ui.dashboard.period": ("Période {period} — {scope}", "Period {period} — {scope}"),
+    # the PDF report's own lines (ui/coordination/report_pdf.py)
+    "ui.pdf.period": ("Période : {period} — {scope}", "Period: {period} — {scope}"),
+    "ui.pdf.generated": (
+        "Produit le {day} à {time} (UTC) par Relais",
+        "Produced on {day} at {time} (UTC) by Relais",
+    ),
+    "ui.pdf.suppression": (
+        " — secret statistique : effectifs inférieurs à {k} masqués",
+        " — statistical confidentiality: counts below {k} hidden",
+    ),
+    "ui.pdf.hidden_in_chart": (
+        "* : catégorie dont un effectif, masqué (< {k}), n'est pas dessiné.",
+        "*: category with a hidden count (< {k}), not drawn.",
+    ),
+    "ui.pdf.method": ("Méthode et secret statistique", "Method and statistical confidentiality"),
 }

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from fieldapp.messages import render
+from fieldapp.messages import language, render
 
 CellKind = Literal["label", "count", "rate", "days"]
 
@@ -54,6 +54,12 @@ class Table:
     notes: list[str] = field(default_factory=list)
     k: int | None = None  # threshold applied; None on one's own data (no suppression)
     label_columns: int = 1
+    lang: str = field(default_factory=language)  # the language its labels were rendered in
+
+    def text(self, code: str) -> str:
+        """A heading or row label of this table by its catalogue code, in the table's language:
+        how a chart finds "first contacts" whatever the language of the report."""
+        return render(code, lang=self.lang)
 
     def cell(self, row_label: str, column: str) -> Cell:
         """The cell at a row (by its first label) and a column (by its header); KeyError else."""

@@ -24,7 +24,7 @@ def test_my_activity_counts_my_contacts_without_suppression(
     page = workspace_of(unlocked).show_page("activite")
     assert isinstance(page, ActivityPage)
     qtbot.waitUntil(lambda: page.report is not None, timeout=15_000)
-    assert page.tiles["Contacts"].text() == "2"
+    assert page.tiles["reports.label.contacts"].text() == "2"
     assert page.k is None and "rien n'est masqué" in page.secret_note.text()
     assert not page.structure_type.isVisible()
 
@@ -35,4 +35,4 @@ def test_my_activity_counts_my_contacts_without_suppression(
     assert page.dirty
     with qtbot.waitSignal(page.loaded, timeout=15_000):
         workspace_of(unlocked).show_page("activite")
-    assert page.tiles["Contacts"].text() == "3"
+    assert page.tiles["reports.label.contacts"].text() == "3"

@@ -45,15 +45,15 @@ def _reload(qtbot: QtBot, board: Dashboard, action: object) -> None:
 
 def test_filters_change_the_numbers(qtbot: QtBot, engine: Engine) -> None:
     board = _open(qtbot, engine, k=2)
-    assert board.tiles["Contacts"].text() == "8"
+    assert board.tiles["reports.label.contacts"].text() == "8"
     assert board.neighbourhood.findData(N2) > 0
     # Through the combo box itself (debounced reload).
     _reload(
         qtbot, board, lambda: board.neighbourhood.setCurrentIndex(board.neighbourhood.findData(N2))
     )
-    assert board.tiles["Contacts"].text() == "4"  # c3, c5, c6, c10
+    assert board.tiles["reports.label.contacts"].text() == "4"  # c3, c5, c6, c10
     _reload(qtbot, board, lambda: board.set_filters(neighbourhood="", structure_type=BAILLEUR))
-    assert board.tiles["Contacts"].text() == "3"  # c3, c4, c10
+    assert board.tiles["reports.label.contacts"].text() == "3"  # c3, c4, c10
     _reload(
         qtbot,
         board,
@@ -61,14 +61,14 @@ def test_filters_change_the_numbers(qtbot: QtBot, engine: Engine) -> None:
             structure_type="", date_from=date(2026, 2, 1), date_to=date(2026, 2, 28)
         ),
     )
-    assert board.tiles["Contacts"].text() == "4"  # c4 to c7
+    assert board.tiles["reports.label.contacts"].text() == "4"  # c4 to c7
     assert board.report is not None and board.report.scope.date_from == date(2026, 2, 1)
 
 
 def test_small_counts_are_hidden_on_screen(qtbot: QtBot, engine: Engine) -> None:
     board = _open(qtbot, engine, k=5)
-    assert board.tiles["Contacts"].text() == "8"
-    assert board.tiles["Personnes distinctes (pseudonymes)"].text() == "< 5"
+    assert board.tiles["reports.label.contacts"].text() == "8"
+    assert board.tiles["reports.label.distinct_people"].text() == "< 5"
     texts = []
     for table in board.findChildren(QTableWidget):
         for i in range(table.rowCount()):
@@ -102,3 +102,22 @@ def test_a_bad_period_is_said_not_computed(qtbot: QtBot, engine: Engine) -> None
         board.set_filters(date_from=date(2026, 4, 1), date_to=date(2026, 3, 1))
     assert "période vide" in blocker.args[0]
     assert "indisponibles" in board.status.text()
+
+
+def test_the_english_dashboard_fills_its_figures_and_charts(qtbot: QtBot, engine: Engine) -> None:
+    """The report is built in the window's language; the tiles and charts find their rows and
+    columns by code, so English loses no figure (tiles used to stay « … », charts empty)."""
+    from fieldapp import messages
+
+    messages.set_language("en")
+    try:
+        board = _open(qtbot, engine, k=2)
+        assert board.tiles["reports.label.contacts"].text() == "8"
+        assert all(tile.text() not in ("", "…") for tile in board.tiles.values())
+        assert board.status.text().startswith("Period ")
+        chart = board.panels["contacts"].chart_view.chart()
+        bars = chart.series()[0]  # one stacked series, a bar set per column
+        assert {b.label() for b in bars.barSets()} == {"First contacts", "Repeat contacts"}
+        assert board.panels["funnel"].table.horizontalHeaderItem(1).text() == "Proposed"
+    finally:
+        messages.set_language("fr")

@@ -20,6 +20,7 @@ from PySide6.QtCore import QMargins, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QApplication, QGraphicsScene
 
+from fieldapp.messages import say
 from fieldapp.services.reporting import Cell, Report
 from fieldapp.ui.kit import style
 
@@ -119,6 +120,9 @@ def bar_chart(
     return chart
 
 
+# The funnel chart's stages, in order (codes of the report's "reports.stage.…" labels).
+FUNNEL_STAGES = ("proposed", "appointment_set", "appointment_attended", "entered")
+
 _MONTH_ABBREVIATIONS = {
     "janvier": "janv.",
     "février": "févr.",
@@ -157,7 +161,7 @@ def contacts_chart(report: Report) -> QChart:
     labels = t.row_labels()
     if len({m.split(" ")[1] for m in labels}) == 1:
         months = [_short_month(m).split(" ")[0] for m in labels]  # one year: the title says it
-        title = f"Contacts par mois ({labels[0].split(' ')[1]})"
+        title = say("ui.chart.contacts_by_month_in", period=labels[0].split(" ")[1])
     elif len(labels) > 6:
         # A rolling year: three letters fit under each bar; the title gives the years.
         months = []
@@ -167,15 +171,16 @@ def contacts_chart(report: Report) -> QChart:
             while short in months:
                 short += "\u200b"
             months.append(short)
-        title = f"Contacts par mois ({_short_month(labels[0])} – {_short_month(labels[-1])})"
+        period = f"{_short_month(labels[0])} – {_short_month(labels[-1])}"
+        title = say("ui.chart.contacts_by_month_in", period=period)
     else:
-        months, title = [_short_month(m) for m in labels], "Contacts par mois"
+        months, title = [_short_month(m) for m in labels], say("ui.chart.contacts_by_month")
     return bar_chart(
         title,
         months,
         [
-            ("Premiers contacts", t.column("Premiers contacts")),
-            ("Recontacts", t.column("Recontacts")),
+            (first := t.text("reports.column.first_contacts"), t.column(first)),
+            (repeat := t.text("reports.column.recontacts"), t.column(repeat)),
         ],
         report.k,
         stacked=True,
@@ -185,13 +190,13 @@ def contacts_chart(report: Report) -> QChart:
 def funnel_chart(report: Report) -> QChart:
     t = report.table("relais_mois")
     total = t.rows[-1].cells
-    stages = ["Proposés", "Rendez-vous fixé", "Rendez-vous honoré", "Entrés dans le dispositif"]
+    stages = [t.text(f"reports.stage.{code}") for code in FUNNEL_STAGES]
     cells = [total[t.columns.index(s)] for s in stages]
     # Horizontal bars read top-down when the first stage is appended last.
     return bar_chart(
-        "Parcours des relais",
+        say("ui.chart.funnel"),
         list(reversed(stages)),
-        [("Relais", list(reversed(cells)))],
+        [(say("ui.chart.handovers"), list(reversed(cells)))],
         report.k,
         horizontal=True,
     )
@@ -200,11 +205,12 @@ def funnel_chart(report: Report) -> QChart:
 def needs_chart(report: Report, limit: int = 8) -> QChart:
     t = report.table("besoins")
     labels = t.row_labels()[:limit]
-    cells = t.column("Contacts")[:limit]
+    contacts = t.text("reports.label.contacts")
+    cells = t.column(contacts)[:limit]
     return bar_chart(
-        "Besoins les plus exprimés",
+        say("ui.chart.needs"),
         list(reversed(labels)),
-        [("Contacts", list(reversed(cells)))],
+        [(contacts, list(reversed(cells)))],
         report.k,
         horizontal=True,
     )
@@ -214,7 +220,7 @@ def neighbourhood_chart(report: Report) -> QChart:
     t = report.table("quartiers")
     types = t.columns[1:-1]
     return bar_chart(
-        "Contacts par quartier",
+        say("ui.chart.neighbourhoods"),
         t.row_labels(),
         [(name, t.column(name)) for name in types],
         report.k,

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.messages import say
 from fieldapp.services import reporting
 from fieldapp.services.coordination import CoordinationService
 from fieldapp.services.field import FieldService
@@ -60,19 +61,13 @@ EXPORTS = (
     ("pdf", "PDF", "PDF (*.pdf)"),
 )
 TILES = (
-    # (row of the report's key figures, caption: marked for lupdate in the Dashboard context)
-    ("Contacts", str(QT_TRANSLATE_NOOP("Dashboard", "Contacts"))),
-    (
-        "Personnes distinctes (pseudonymes)",
-        str(QT_TRANSLATE_NOOP("Dashboard", "Personnes distinctes")),
-    ),
-    ("Part des invisibles", str(QT_TRANSLATE_NOOP("Dashboard", "Part des invisibles"))),
-    ("Relais proposés", str(QT_TRANSLATE_NOOP("Dashboard", "Relais proposés"))),
-    ("Taux d'entrée (entrés / proposés)", str(QT_TRANSLATE_NOOP("Dashboard", "Taux d'entrée"))),
-    (
-        "Délai médian jusqu'au premier rendez-vous honoré (jours)",
-        str(QT_TRANSLATE_NOOP("Dashboard", "Délai médian (jours)")),
-    ),
+    # (code of a row of the report's key figures, caption marked for lupdate)
+    ("reports.label.contacts", str(QT_TRANSLATE_NOOP("Dashboard", "Contacts"))),
+    ("reports.label.distinct_people", str(QT_TRANSLATE_NOOP("Dashboard", "Personnes distinctes"))),
+    ("reports.label.invisible_share", str(QT_TRANSLATE_NOOP("Dashboard", "Part des invisibles"))),
+    ("reports.key.proposed", str(QT_TRANSLATE_NOOP("Dashboard", "Relais proposés"))),
+    ("reports.key.entry_rate", str(QT_TRANSLATE_NOOP("Dashboard", "Taux d'entrée"))),
+    ("reports.key.median_delay", str(QT_TRANSLATE_NOOP("Dashboard", "Délai médian (jours)"))),
 )
 
 
@@ -417,20 +412,32 @@ class Dashboard(QWidget):
         self.loaded.emit(report)
 
     def _show(self, report: Report) -> None:
-        self.status.setText(f"Période {report.period_text()} — {report.filters_text()}")
+        self.status.setText(
+            say("ui.dashboard.period", period=report.period_text(), scope=report.filters_text())
+        )
         figures = report.table("synthese")
+        by_label = {figures.text(code): tile for code, tile in self.tiles.items()}
         for row in figures.rows:
-            label = str(row.cells[0].value)
-            if label in self.tiles:
-                self.tiles[label].setText(display(row.cells[1], report.k))
+            tile = by_label.get(str(row.cells[0].value))
+            if tile is not None:
+                tile.setText(display(row.cells[1], report.k))
         p = self.panels
         p["contacts"].set_chart(charts.contacts_chart(report))
         fill_table(p["contacts"].table, report.table("contacts_mois"))
         p["funnel"].set_chart(charts.funnel_chart(report))
+        funnel = report.table("relais_mois")
         fill_table(
             p["funnel"].table,
-            report.table("relais_mois"),
-            ["Mois", "Proposés", "Rendez-vous honoré", "Entrés dans le dispositif"],
+            funnel,
+            [
+                funnel.text(code)
+                for code in (
+                    "reports.column.month",
+                    "reports.stage.proposed",
+                    "reports.stage.appointment_attended",
+                    "reports.stage.entered",
+                )
+            ],
         )
         p["needs"].set_chart(charts.needs_chart(report))
         fill_table(p["needs"].table, report.table("besoins"))

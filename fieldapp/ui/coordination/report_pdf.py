@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication
 
+from fieldapp.messages import say
 from fieldapp.services.reporting import Report, Table, display
 from fieldapp.ui.coordination.charts import (
     MUTED,
@@ -257,7 +258,7 @@ def _any_hidden(report: Report) -> bool:
 
 
 def render_pdf(report: Report) -> bytes:
-    """The report as PDF bytes (A4 portrait, French)."""
+    """The report as PDF bytes (A4 portrait, in the current language)."""
     ensure_app()
     data = QByteArray()
     buffer = QBuffer(data)
@@ -276,17 +277,22 @@ def render_pdf(report: Report) -> bytes:
     )
     doc = _Document(writer, report)
     doc.text(report.title, _font(20, bold=True), gap=1)
-    doc.text(f"Période : {report.period_text()} — {report.filters_text()}", _font(10.5), gap=0.5)
-    note = f"Produit le {report.generated:%d/%m/%Y à %H:%M} (UTC) par Relais"
+    period = say("ui.pdf.period", period=report.period_text(), scope=report.filters_text())
+    doc.text(period, _font(10.5), gap=0.5)
+    note = say(
+        "ui.pdf.generated",
+        day=f"{report.generated:%d/%m/%Y}",
+        time=f"{report.generated:%H:%M}",
+    )
     if report.k is not None:
-        note += f" — secret statistique : effectifs inférieurs à {report.k} masqués"
+        note += say("ui.pdf.suppression", k=report.k)
     doc.text(note, _font(8), MUTED, gap=4)
     doc.key_figures(report.tables[0])
     doc.charts([contacts_chart(report)], 58)
     doc.charts([funnel_chart(report), needs_chart(report)], 62)
     if report.k is not None and _any_hidden(report):
         doc.text(
-            f"* : catégorie dont un effectif, masqué (< {report.k}), n'est pas dessiné.",
+            say("ui.pdf.hidden_in_chart", k=report.k),
             _font(7, italic=True),
             MUTED,
         )
@@ -295,7 +301,7 @@ def render_pdf(report: Report) -> bytes:
     for table in report.tables[1:]:
         doc.table(table)
     doc.space(40 * doc.mm)
-    doc.text("Méthode et secret statistique", _font(12, bold=True), gap=1.5)
+    doc.text(say("ui.pdf.method"), _font(12, bold=True), gap=1.5)
     for paragraph in report.method:
         doc.text(paragraph, _font(8.5), gap=1.5)
     doc.finish()
