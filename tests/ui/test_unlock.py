@@ -98,3 +98,18 @@ def test_forgotten_passphrase_is_replaced_with_the_recovery_key(
 
     _try(qtbot, screen, "nouvelle phrase de passe 2026")
     qtbot.waitUntil(window.is_unlocked, timeout=10_000)
+
+
+def test_a_missing_key_file_is_restored_and_the_window_says_so(
+    qtbot: QtBot, profile_home: tuple[Home, str]
+) -> None:
+    home, _key = profile_home
+    home.key_file.unlink()  # relais.key.bak is intact
+    window = make_window(qtbot, home)
+    window.start()
+    screen = window.unlock_screen
+    assert screen is not None  # the unlock screen, not the first-run assistant
+    _try(qtbot, screen, PASSPHRASE)
+    qtbot.waitUntil(window.is_unlocked, timeout=10_000)
+    assert home.key_file.exists()
+    assert "relais.key" in window.statusBar().currentMessage()

@@ -134,7 +134,7 @@ class RelaisWindow(QMainWindow):
 
     def show_unlock(self, reason: str = "") -> UnlockScreen:
         screen = UnlockScreen(self.home, reason=reason)
-        screen.unlocked.connect(lambda service: self.open_session(service))
+        screen.unlocked.connect(lambda service: self._unlocked(screen, service))
         self.unlock_screen = screen
         self.wizard = None
         self._swap(screen)
@@ -147,6 +147,11 @@ class RelaisWindow(QMainWindow):
             # From now on this window locks to, and unlocks, the demo notebook.
             self.session_home = self.demo_home
         self.open_session(service, demo=demo)
+
+    def _unlocked(self, screen: UnlockScreen, service: object) -> None:
+        self.open_session(service)
+        if screen.notices:  # e.g. the key file restored from its backup copy
+            self.statusBar().showMessage(" ".join(n.message() for n in screen.notices), 20_000)
 
     def open_session(self, service: object, *, demo: bool | None = None) -> Workspace:
         assert isinstance(service, FieldService)
@@ -328,7 +333,7 @@ class RelaisWindow(QMainWindow):
         self.workspace = None
         # The unlock screen belongs to the notebook that was open (demo or real).
         screen = UnlockScreen(self.session_home, reason=reason)
-        screen.unlocked.connect(lambda service: self.open_session(service))
+        screen.unlocked.connect(lambda service: self._unlocked(screen, service))
         self.unlock_screen = screen
         self._swap(screen)
         screen.passphrase.setFocus()

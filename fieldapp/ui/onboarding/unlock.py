@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.messages import Text
 from fieldapp.services import profile
 from fieldapp.services.field import FieldService
 from fieldapp.services.profile import Home
@@ -54,6 +55,8 @@ class UnlockScreen(QWidget):
 
     def __init__(self, home: Home, *, reason: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # What opening had to repair and should say (a key file restored from its backup).
+        self.notices: list[Text] = []
         self.setObjectName("page")
         self.home = home
         self.failures = 0
@@ -149,9 +152,11 @@ class UnlockScreen(QWidget):
         self._busy = True
         self._refresh_controls()
         home, secret = self.home, self.passphrase.text()
+        self.notices.clear()
+        notices = self.notices  # filled by the worker, read on the GUI thread once it is done
 
         def work(_progress: Any) -> FieldService:
-            return profile.open_profile(home, secret)
+            return profile.open_profile(home, secret, notify=notices.append)
 
         run_task(
             work,
