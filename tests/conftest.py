@@ -19,6 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from benchmarks.davserver import DavServer
+from fieldapp import messages
 from fieldapp.services.field import FieldService
 from fieldapp.services.sync import SyncService
 from fieldapp.storage.home import Home
@@ -27,6 +28,16 @@ from tests.helpers.coordination import Territory
 from tests.helpers.sync import Clock, make_sync
 
 DIRECTORY_DATA = Path(__file__).parent / "fixtures" / "directory"
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    """Every message in English for one test (the CLI's FIELDAPP_LANG=en, the window's setting)."""
+    messages.set_language("en")
+    try:
+        yield
+    finally:
+        messages.set_language("fr")
 
 
 @pytest.fixture

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import pickle
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from fieldapp import messages
 from fieldapp.domain.contacts import parse_contact
 from fieldapp.domain.errors import Problem, TransitionError, ValidationError
 from fieldapp.errors import Kind
@@ -17,15 +15,6 @@ from fieldapp.storage.migrate import NewerSchema
 from fieldapp.storage.store import UnknownRecord
 from fieldapp.sync.invitation import DamagedInvitation, WrongInvitationCode
 from fieldapp.sync.workspace import DamagedWorkspace, NoWorkspace
-
-
-@pytest.fixture
-def english() -> Iterator[None]:
-    messages.set_language("en")
-    try:
-        yield
-    finally:
-        messages.set_language("fr")
 
 
 def test_a_refused_contact_names_its_fields_in_english(english: None) -> None:

@@ -4,7 +4,6 @@ or the CLI chose it, the French of old otherwise."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -20,13 +19,6 @@ from fieldapp.services.sync import SyncReport, SyncService
 from fieldapp.storage.store import FieldStore
 from tests.helpers import sample_contact
 from tests.helpers.sync import Clock, record
-
-
-@pytest.fixture
-def english() -> Iterator[None]:
-    messages.set_language("en")
-    yield
-    messages.set_language("fr")
 
 
 def test_the_sync_badge_and_progress_speak_english(

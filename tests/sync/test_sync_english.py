@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import random
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,15 +27,6 @@ from fieldapp.sync.transports import DeliveryError, FolderTransport
 from tests.helpers import Coordination, sample_contact
 from tests.helpers.coordination import Territory
 from tests.helpers.sync import Clock, make_sync, record
-
-
-@pytest.fixture
-def english() -> Iterator[None]:
-    messages.set_language("en")
-    try:
-        yield
-    finally:
-        messages.set_language("fr")
 
 
 def _missing_folder_error(tmp_path: Path) -> DeliveryError:
