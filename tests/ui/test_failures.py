@@ -52,7 +52,7 @@ def _unlock_screen(qtbot: QtBot, home: Home) -> UnlockScreen:
 def test_a_task_failing_with_a_relais_error_shows_its_message_in_english(
     qtbot: QtBot, profile_home: tuple[Home, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def newer_version(_home: Home, _secret: str) -> NoReturn:
+    def newer_version(_home: Home, _secret: str, **_options: object) -> NoReturn:
         raise UnsupportedKeyFile()
 
     monkeypatch.setattr(profile, "open_profile", newer_version)
@@ -72,7 +72,7 @@ def test_a_task_failing_with_a_bug_shows_the_bug_dialog_not_its_text(
     monkeypatch: pytest.MonkeyPatch,
     our_excepthook: None,
 ) -> None:
-    def broken(_home: Home, _secret: str) -> NoReturn:
+    def broken(_home: Home, _secret: str, **_options: object) -> NoReturn:
         raise KeyError(SECRET)
 
     monkeypatch.setattr(profile, "open_profile", broken)
