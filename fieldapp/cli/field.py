@@ -26,6 +26,7 @@ from fieldapp.cli.common import (
     arg_opt,
     arg_str,
 )
+from fieldapp.domain import jsontext
 from fieldapp.messages import render
 from fieldapp.services import profile, sync
 from fieldapp.services.field import ContactFilter
@@ -65,21 +66,14 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def _load_json_records(source: str | None) -> list[dict[str, object]]:
-    if source in (None, "-"):
-        text = sys.stdin.read()
-        label = render("cli.contact.stdin")
-    else:
-        assert source is not None
-        label = source
-        try:
-            text = common.read_text_file(source)
-        except UnicodeDecodeError as exc:
-            raise CliError("cli.contact.not_utf8", path=source) from exc
+    text, label = common.read_input(source)
     text = text.strip()
     if not text:
         raise CliError("cli.contact.empty", source=label)
     try:
-        whole = json.loads(text)
+        whole = jsontext.loads(text)
+    except jsontext.JsonLimitError as exc:
+        raise CliError("cli.json.refused", source=label, problem=exc.text) from None
     except json.JSONDecodeError:
         whole = None
     if isinstance(whole, dict):
@@ -91,9 +85,11 @@ def _load_json_records(source: str | None) -> list[dict[str, object]]:
         if not line.strip():
             continue
         try:
-            item = json.loads(line)
+            item = jsontext.loads(line)
+        except jsontext.JsonLimitError as exc:
+            raise CliError("cli.contact.bad_line", line=number, reason=exc.text) from None
         except json.JSONDecodeError as exc:
-            raise CliError("cli.contact.bad_line", line=number, reason=exc.msg) from exc
+            raise CliError("cli.contact.bad_line", line=number, reason=exc.msg) from None
         if not isinstance(item, dict):
             raise CliError("cli.contact.not_object", line=number)
         records.append(item)
