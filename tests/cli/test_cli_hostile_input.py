@@ -140,7 +140,11 @@ def test_handover_partner_and_reason_go_through_the_note_guard(
     service.close()
     home = ("--home", str(tmp_path / "terrain"))
     partner = "Mission test, Mme Dupontel-Test 06 39 98 00 01"
-    add = ("handover", "add", *home, "--contact", contact_id, "--mode", "rdv-tripartite", "--consent")
+    add = (
+        *("handover", "add", *home, "--contact", contact_id, "--consent"),
+        "--mode",
+        "rdv-tripartite",
+    )
     code, out, err = run(capsys, *add, "--partner", partner)
     assert code == 1 and out == ""
     assert "téléphone" in err and "rien n'a été enregistré" in err
