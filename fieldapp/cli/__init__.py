@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from fieldapp import __version__, messages
 from fieldapp.cli import common, coord, directory, field, gui, package, report, sync
 from fieldapp.cli.common import EXIT_BUG, EXIT_ERROR, EXIT_FOR_KIND, EXIT_INTERRUPTED, CliError
+from fieldapp.domain.display import printable
 from fieldapp.errors import RelaisError
 from fieldapp.services.field import PersonalDataInNote
 
@@ -59,8 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             gui.register_pdf_renderer()
         return int(run(args))
     except RelaisError as error:  # the one place an error becomes a line and an exit code
-        for line in _error_lines(error):
-            print(f"fieldapp: {line}", file=sys.stderr)
+        for line in _error_lines(error):  # escaped: a message may quote a file's content
+            print(f"fieldapp: {printable(line)}", file=sys.stderr)
         return EXIT_FOR_KIND[error.kind]
     except KeyboardInterrupt:
         print(f"fieldapp: {messages.render('cli.interrupted')}", file=sys.stderr)
@@ -73,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if error.filename
             else messages.render("cli.os_error", {"reason": reason})
         )
-        print(f"fieldapp: {line}", file=sys.stderr)
+        print(f"fieldapp: {printable(line)}", file=sys.stderr)
         return EXIT_ERROR
     except Exception as error:
         if os.environ.get("FIELDAPP_DEBUG") == "1":

@@ -226,10 +226,32 @@ def parse_date(value: str | None, option: str, *, code: str = "cli.date.format")
 
 
 def read_text_file(path: str) -> str:
+    """A UTF-8 text file named on the command line; one line (CliError) if it cannot be read."""
     try:
-        return Path(path).read_text(encoding="utf-8")
+        data = Path(path).read_bytes()
     except OSError as exc:
         raise CliError("cli.read_failed", path=path, reason=exc.strerror) from exc
+    return _utf8(data, path)
+
+
+def read_input(source: str | None) -> tuple[str, str]:
+    """(text, label) of a file argument, or of stdin when it is absent or `-`: UTF-8 checked
+    here, so that a stray byte is one line and not a traceback."""
+    if source not in (None, "-"):
+        assert source is not None
+        return read_text_file(source), source
+    label = render("cli.contact.stdin")
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is None:  # a text stream without bytes underneath (a test's StringIO)
+        return sys.stdin.read(), label
+    return _utf8(buffer.read(), label), label
+
+
+def _utf8(data: bytes, label: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CliError("cli.not_utf8", source=label, byte=exc.start + 1) from None
 
 
 def read_secret_file(path: str) -> str:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from fieldapp.cli import common
 from fieldapp.cli.common import arg_flag, arg_int, arg_opt, arg_str
+from fieldapp.domain.display import printable
 from fieldapp.messages import render
 from fieldapp.services import coordination
 from fieldapp.services.coordination import CoordinationService, MergeReport
@@ -76,20 +77,26 @@ def _print_invitation(result: Mapping[str, object]) -> None:
 
 def _progress(done: int, total: int, name: str) -> None:
     if name:
-        print(f"[{done + 1}/{total}] {name}", file=sys.stderr)
+        print(f"[{done + 1}/{total}] {printable(name)}", file=sys.stderr)
 
 
 def _print_report(report: MergeReport) -> int:
     for q in report.batches_quarantined:
-        print(render("cli.out.quarantined", {"file": q["file"], "reason": q["reason"]}))
+        shown = {"file": printable(q["file"]), "reason": printable(q["reason"])}
+        print(render("cli.out.quarantined", shown))
     print(report.summary())
     return common.EXIT_ERROR if report.batches_quarantined else 0
 
 
 def cmd_enrol(args: argparse.Namespace) -> int:
     enrolment = CoordinationService.read_enrolment(Path(arg_str(args, "file")))
-    structure = enrolment.structure.get("name", "?")
-    print(render("cli.out.enrol_device", {"device": enrolment.device_id, "structure": structure}))
+    # Everything in the file was written by the device: shown escaped, one line each, so that a
+    # name cannot forge a line or hide the fingerprint (docs/sync.md).
+    asked = {
+        "device": printable(enrolment.device_id),
+        "structure": printable(enrolment.structure.get("name", "?")),
+    }
+    print(render("cli.out.enrol_device", asked))
     print(render("cli.out.fingerprint", {"fingerprint": enrolment.fingerprint}))
     if not arg_flag(args, "yes") and sys.stdin.isatty():
         answer = input(render("cli.out.enrol_confirm"))
@@ -117,7 +124,8 @@ def cmd_devices(args: argparse.Namespace) -> int:
         common.print_json(rows)
         return 0
     for r in rows:
-        print(f"{r['device_id']}  {r['status']:<9} {r['fingerprint']}  {r['structure_name'] or ''}")
+        name = printable(r["structure_name"] or "")
+        print(f"{printable(r['device_id'])}  {r['status']:<9} {r['fingerprint']}  {name}")
     return 0
 
 
@@ -150,7 +158,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
         return common.EXIT_ERROR if report.batches_quarantined else 0
     for device in gaps:
         for text in device["gaps_text"]:
-            print(render("cli.out.device_gap", {"device": device["device_id"], "text": text}))
+            gap = {"device": printable(device["device_id"]), "text": printable(text)}
+            print(render("cli.out.device_gap", gap))
     return _print_report(report)
 
 
@@ -165,7 +174,7 @@ def cmd_quarantine(args: argparse.Namespace) -> int:
         common.print_json(rows)
         return 0
     for r in rows:
-        print(f"{r['file_name']}  {r['reason']}")
+        print(f"{printable(r['file_name'])}  {printable(r['reason'])}")
     if not rows:
         print(render("cli.out.quarantine_empty"))
     return 0
@@ -180,10 +189,10 @@ def cmd_gaps(args: argparse.Namespace) -> int:
     complete = render("cli.out.complete")
     for r in rows:
         line = {
-            "where": r["structure"] or r["device_id"],
+            "where": printable(r["structure"] or r["device_id"]),
             "events": r["events"],
-            "last": r["last_batch"] or "—",
-            "state": "; ".join(r["gaps_text"]) or complete,
+            "last": printable(r["last_batch"] or "—"),
+            "state": printable("; ".join(r["gaps_text"]) or complete),
         }
         print(render("cli.out.gaps_line", line))
     return 0

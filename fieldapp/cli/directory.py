@@ -18,6 +18,7 @@ from contextlib import closing
 
 from fieldapp.cli import common
 from fieldapp.cli.common import arg_flag, arg_int, arg_opt_int, arg_path
+from fieldapp.domain.display import printable
 from fieldapp.messages import render
 from fieldapp.services import directory, packs
 
@@ -44,8 +45,8 @@ def cmd_coord_pack(args: argparse.Namespace) -> int:
     if arg_flag(args, "json"):
         common.print_json(report.to_dict())
         return 0
-    for line in report.problem_lines():
-        print(f"fieldapp: {line}", file=sys.stderr)
+    for line in report.problem_lines():  # rows quote the input files: escaped
+        print(f"fieldapp: {printable(line)}", file=sys.stderr)
     counts = report.counts
     print(render("cli.out.pack_written", {"version": report.version, "path": report.path}))
     retention = {"counts": _counts(counts), "months": retention_months}
@@ -66,7 +67,7 @@ def cmd_pack_import(args: argparse.Namespace) -> int:
         return 0
     installed = {"version": pack.version, "counts": _counts(summary)}
     if pack.coordination:
-        installed["coordination"] = pack.coordination
+        installed["coordination"] = printable(pack.coordination)
         print(render("cli.out.pack_installed_from", installed))
     else:
         print(render("cli.out.pack_installed", installed))
@@ -85,7 +86,7 @@ def cmd_pack_show(args: argparse.Namespace) -> int:
         current = {
             "version": summary["version"],
             "date": summary["date"][:10],
-            "coordination": summary["coordination"],
+            "coordination": printable(summary["coordination"]),
             "counts": _counts(summary),
         }
         print(render("cli.out.pack_current", current))

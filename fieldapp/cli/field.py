@@ -26,6 +26,8 @@ from fieldapp.cli.common import (
     arg_opt,
     arg_str,
 )
+from fieldapp.domain import jsontext
+from fieldapp.domain.display import printable
 from fieldapp.messages import render
 from fieldapp.services import profile, sync
 from fieldapp.services.field import ContactFilter
@@ -65,21 +67,14 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def _load_json_records(source: str | None) -> list[dict[str, object]]:
-    if source in (None, "-"):
-        text = sys.stdin.read()
-        label = render("cli.contact.stdin")
-    else:
-        assert source is not None
-        label = source
-        try:
-            text = common.read_text_file(source)
-        except UnicodeDecodeError as exc:
-            raise CliError("cli.contact.not_utf8", path=source) from exc
+    text, label = common.read_input(source)
     text = text.strip()
     if not text:
         raise CliError("cli.contact.empty", source=label)
     try:
-        whole = json.loads(text)
+        whole = jsontext.loads(text)
+    except jsontext.JsonLimitError as exc:
+        raise CliError("cli.json.refused", source=label, problem=exc.text) from None
     except json.JSONDecodeError:
         whole = None
     if isinstance(whole, dict):
@@ -91,9 +86,11 @@ def _load_json_records(source: str | None) -> list[dict[str, object]]:
         if not line.strip():
             continue
         try:
-            item = json.loads(line)
+            item = jsontext.loads(line)
+        except jsontext.JsonLimitError as exc:
+            raise CliError("cli.contact.bad_line", line=number, reason=exc.text) from None
         except json.JSONDecodeError as exc:
-            raise CliError("cli.contact.bad_line", line=number, reason=exc.msg) from exc
+            raise CliError("cli.contact.bad_line", line=number, reason=exc.msg) from None
         if not isinstance(item, dict):
             raise CliError("cli.contact.not_object", line=number)
         records.append(item)
@@ -145,10 +142,11 @@ def cmd_import_contacts(args: argparse.Namespace) -> int:
             report = import_contacts(service, Path(file))
         except CsvFileError as exc:
             raise CliError("cli.import.file", path=file, detail=exc) from exc
-    for error in report.errors:
-        print(str(error), file=sys.stderr)
+    for error in report.errors:  # a refused row's line quotes its cells: escaped
+        print(printable(error), file=sys.stderr)
     if report.ignored_columns:
-        names = ", ".join(render("cli.quoted", {"text": c}) for c in report.ignored_columns)
+        quoted = (render("cli.quoted", {"text": printable(c)}) for c in report.ignored_columns)
+        names = ", ".join(quoted)
         print(render("cli.import.ignored_columns", {"names": names}), file=sys.stderr)
     if arg_flag(args, "json"):
         common.print_json(
@@ -176,7 +174,7 @@ def cmd_handover_add(args: argparse.Namespace) -> int:
     if follow_up:
         data["follow_up"] = follow_up
     with closing(common.open_profile(args)) as service:
-        handover_id = service.propose_handover(data)
+        handover_id = service.propose_handover(data, redact=arg_flag(args, "redact"))
     print(handover_id)
     return 0
 
@@ -185,7 +183,10 @@ def cmd_handover_status(args: argparse.Namespace) -> int:
     handover = arg_str(args, "handover")
     with closing(common.open_profile(args)) as service:
         service.change_handover_status(
-            handover, arg_str(args, "status"), reason=arg_opt(args, "reason")
+            handover,
+            arg_str(args, "status"),
+            reason=arg_opt(args, "reason"),
+            redact=arg_flag(args, "redact"),
         )
         current = service.handover(handover)
     print(f"{handover}  {current['status']}")
@@ -316,6 +317,11 @@ def register(commands: common.Commands) -> None:
     p.add_argument("--mode", required=True, help="modalité du relais (code)")
     p.add_argument("--consent", action="store_true", help="la personne a donné son accord")
     p.add_argument("--follow-up", help="date de suivi AAAA-MM-JJ")
+    p.add_argument(
+        "--redact",
+        action="store_true",
+        help="masquer les données personnelles du nom du partenaire",
+    )
     p = handover.add(
         "status",
         cmd_handover_status,
@@ -325,6 +331,9 @@ def register(commands: common.Commands) -> None:
     p.add_argument("handover", help="identifiant du relais")
     p.add_argument("status", help="nouvel état")
     p.add_argument("--reason", help="motif (obligatoire pour refus_partenaire)")
+    p.add_argument(
+        "--redact", action="store_true", help="masquer les données personnelles du motif"
+    )
     p = handover.add(
         "list", cmd_handover_list, parents=[profile_options, as_json], help="lister les relais"
     )

@@ -29,6 +29,7 @@ from data_inclusion.schema.v1 import (
     TypeService,
 )
 
+from fieldapp.domain import jsontext
 from fieldapp.errors import InputError
 from fieldapp.messages import Text, render
 
@@ -117,7 +118,10 @@ def _iter_rows(text: str) -> Iterator[tuple[int, Any | json.JSONDecodeError]]:
 
 def _iter_array(text: str, start: int) -> Iterator[tuple[int, Any | json.JSONDecodeError]]:
     # Element by element with raw_decode, to know the line where each row starts.
-    decoder = json.JSONDecoder()
+    try:
+        jsontext.check_depth(text, max_depth=jsontext.MAX_DEPTH + 1)  # + 1: the array itself
+    except jsontext.JsonLimitError as exc:
+        raise DirectoryFileError("domain.directory.json_refused", problem=exc.text) from None
     pos, line, counted = start + 1, 1, 0
     expect_value = True
     while True:
@@ -139,7 +143,11 @@ def _iter_array(text: str, start: int) -> Iterator[tuple[int, Any | json.JSONDec
         line += text.count("\n", counted, pos)
         counted = pos
         try:
-            value, pos = decoder.raw_decode(text, pos)
+            value, pos = jsontext.raw_decode(text, pos)
+        except jsontext.JsonLimitError as exc:
+            raise DirectoryFileError(
+                "domain.directory.json_refused_line", line=line, problem=exc.text
+            ) from None
         except json.JSONDecodeError as exc:
             raise DirectoryFileError(
                 "domain.directory.array_unreadable", line=exc.lineno, column=exc.colno
@@ -155,7 +163,7 @@ def _iter_lines(text: str) -> Iterator[tuple[int, Any | json.JSONDecodeError]]:
         if not raw.strip():
             continue
         try:
-            yield number, json.loads(raw)
+            yield number, jsontext.loads(raw)
         except json.JSONDecodeError as exc:
             yield number, exc
         except RecursionError:
@@ -259,11 +267,12 @@ def _load(
         if index > MAX_ROWS:
             raise DirectoryFileError("domain.directory.too_many_rows", max=MAX_ROWS, what=what)
         if isinstance(row, json.JSONDecodeError):
-            problems.append(
-                RowProblem(
-                    line, index, None, "", Text("domain.directory.json_invalid", column=row.colno)
-                )
+            why = (
+                row.text
+                if isinstance(row, jsontext.JsonLimitError)
+                else Text("domain.directory.json_invalid", column=row.colno)
             )
+            problems.append(RowProblem(line, index, None, "", why))
             continue
         if not isinstance(row, dict):
             problems.append(

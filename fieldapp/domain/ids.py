@@ -6,6 +6,7 @@ human read the rough creation time of an event from its id.
 
 from __future__ import annotations
 
+import re
 import secrets
 import threading
 import time
@@ -93,3 +94,12 @@ def uuid7_ms(value: str) -> int:
 def new_device_id() -> str:
     """A random device id (32 hex digits); it carries nothing about the machine or its user."""
     return uuid.uuid4().hex
+
+
+# What a device id may be, wherever one arrives from outside (an enrolment, a batch manifest):
+# the app writes 32 hex digits; older or test devices may use letters, digits, `_` and `-`.
+DEVICE_ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
+def is_device_id(value: object) -> bool:
+    return isinstance(value, str) and DEVICE_ID_PATTERN.fullmatch(value) is not None

@@ -67,8 +67,16 @@ def _key(name: str) -> str:
 def parse_qpv_csv(content: bytes | str) -> tuple[list[Neighbourhood], list[RowProblem]]:
     """Neighbourhoods in file order (communes in file order, no duplicates), and refused rows.
 
-    Raises DirectoryFileError when the header lacks a required column.
+    Raises DirectoryFileError when the header lacks a required column, or when the csv module
+    cannot read the file (a cell past its size limit, a NUL byte).
     """
+    try:
+        return _parse_qpv_csv(content)
+    except csv.Error:
+        raise DirectoryFileError("domain.territories.csv_unreadable") from None
+
+
+def _parse_qpv_csv(content: bytes | str) -> tuple[list[Neighbourhood], list[RowProblem]]:
     text = _decode(content)
     lines = text.splitlines(keepends=True)
     first = next((i for i, line in enumerate(lines) if line.strip()), None)

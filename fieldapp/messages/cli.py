@@ -246,4 +246,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "PySide6 absent : vérification de l'interface sautée",
         "PySide6 missing: interface check skipped",
     ),
+    "cli.not_utf8": (
+        "{source} n'est pas un texte UTF-8 (octet {byte})",
+        "{source} is not UTF-8 text (byte {byte})",
+    ),
+    "cli.json.refused": ("{source} : {problem}", "{source}: {problem}"),
 }

@@ -452,5 +452,27 @@ MESSAGES.update(
             "langue inconnue : {lang} (possibles : {languages})",
             "unknown language: {lang} (possible: {languages})",
         ),
+        # jsontext.py: JSON from outside, decoded within limits
+        "domain.json.too_deep": (
+            "JSON imbriqué sur plus de {max} niveaux",
+            "JSON nested more than {max} levels deep",
+        ),
+        "domain.json.integer_too_long": (
+            "nombre entier de plus de {max} chiffres",
+            "integer longer than {max} digits",
+        ),
+        "domain.json.not_finite": (
+            "NaN ou Infinity : ce n'est pas du JSON",
+            "NaN or Infinity: this is not JSON",
+        ),
+        "domain.directory.json_refused": ("JSON refusé : {problem}", "JSON refused: {problem}"),
+        "domain.directory.json_refused_line": (
+            "JSON refusé ligne {line} : {problem}",
+            "JSON refused on line {line}: {problem}",
+        ),
+        "domain.territories.csv_unreadable": (
+            "CSV illisible (cellule trop longue, octet nul ou guillemet non fermé)",
+            "unreadable CSV (cell too long, NUL byte or unclosed quote)",
+        ),
     }
 )

@@ -396,4 +396,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Fichier de clés « {name} » absent : restauré depuis sa copie « {backup_name} ».",
         "Key file “{name}” missing: restored from its copy “{backup_name}”.",
     ),
+    "services.field.personal_data_text": (
+        "{found} dans ce texte (à retirer, ou à masquer)",
+        "{found} in this text (remove it, or mask it)",
+    ),
 }

@@ -590,4 +590,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "registre des invitations « {file} » illisible",
         "invitation ledger “{file}” unreadable",
     ),
+    "sync.merge.structure_mismatch": (
+        "lot annoncé pour une autre structure que celle de l'enrôlement de l'appareil",
+        "batch declared for another structure than the one the device enrolled with",
+    ),
 }

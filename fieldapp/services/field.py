@@ -41,19 +41,28 @@ class IncompleteProfile(DamagedError):
         super().__init__("services.field.incomplete_profile")
 
 
+def guard_text(text: str, *, field: str, redact: bool, today: date, code: str = "") -> str:
+    """The note guard on one free text that leaves the device: refuse it when it holds personal
+    data, or mask that data when the user asked to (`redact`). Guarded fields: docs/privacy.md."""
+    findings = pii.scan(text, today=today) if text else []
+    if not findings:
+        return text
+    if redact:
+        return pii.redact(text, findings, today=today)
+    raise PersonalDataInNote(
+        Problem(field, Text(code or "services.field.personal_data_text", found=line))
+        for line in pii.summary(findings)
+    )
+
+
 def guard_note(contact: Contact, *, redact: bool, today: date, field: str = "note") -> Contact:
     """Refuse a note with personal data, or mask it when the user asked to (`redact`)."""
     if not contact.note:
         return contact
-    findings = pii.scan(contact.note, today=today)
-    if not findings:
-        return contact
-    if redact:
-        return replace(contact, note=pii.redact(contact.note, findings, today=today))
-    raise PersonalDataInNote(
-        Problem(field, Text("services.field.personal_data", found=line))
-        for line in pii.summary(findings)
+    note = guard_text(
+        contact.note, field=field, redact=redact, today=today, code="services.field.personal_data"
     )
+    return contact if note == contact.note else replace(contact, note=note)
 
 
 class FieldService:
@@ -141,12 +150,13 @@ class FieldService:
         amended = guard_note(amend_contact(current, changes, today=day), redact=redact, today=day)
         self.store.record(EventType.CONTACT_AMENDED, contact_id, amended.to_payload())
 
-    def void_contact(self, contact_id: str, reason: str) -> None:
+    def void_contact(self, contact_id: str, reason: str, *, redact: bool = False) -> None:
         row = self.store.get_contact(contact_id)
         reason = reason.strip()
         if not reason or len(reason) > MAX_VOID_REASON:
             text = Text("services.field.void_reason", max=MAX_VOID_REASON)
             raise ValidationError([Problem("reason", text)])
+        reason = guard_text(reason, field="reason", redact=redact, today=date.today())
         if row["voided"]:
             raise ValidationError([Problem("contact", Text("services.field.already_voided"))])
         self.store.record(EventType.CONTACT_VOIDED, contact_id, {"reason": reason})
@@ -181,8 +191,13 @@ class FieldService:
 
     # -- handovers ---------------------------------------------------------------------------------
 
-    def propose_handover(self, data: Mapping[str, Any], *, now: datetime | None = None) -> str:
-        handover = parse_handover(data, today=(now or datetime.now(UTC)).date())
+    def propose_handover(
+        self, data: Mapping[str, Any], *, now: datetime | None = None, redact: bool = False
+    ) -> str:
+        day = (now or datetime.now(UTC)).date()
+        handover = parse_handover(data, today=day)
+        partner = guard_text(handover.partner, field="partner", redact=redact, today=day)
+        handover = replace(handover, partner=partner)
         contact = self.store.get_contact(handover.contact_id)
         if contact["voided"]:
             raise ValidationError([Problem("contact_id", Text("services.field.contact_voided"))])
@@ -199,11 +214,16 @@ class FieldService:
         *,
         reason: str | None = None,
         now: datetime | None = None,
+        redact: bool = False,
     ) -> None:
         """Move a handover on; refuses a transition the lifecycle does not allow."""
         change = parse_status_change(
             {"status": status, "at": _stamp(now)} | ({"reason": reason} if reason else {})
         )
+        if change.reason:
+            day = (now or datetime.now(UTC)).date()
+            guarded = guard_text(change.reason, field="reason", redact=redact, today=day)
+            change = replace(change, reason=guarded)
         with write_transaction(self.engine) as conn:
             current = self.store.get_handover(handover_id)["status"]
             check_transition(current, change.status)

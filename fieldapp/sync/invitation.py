@@ -34,6 +34,8 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from fieldapp.domain import jsontext
+from fieldapp.domain.ids import is_device_id
 from fieldapp.errors import AccessError, DamagedError, RelaisError
 from fieldapp.messages import Text
 from fieldapp.storage import envelope
@@ -586,7 +588,7 @@ def read_enrolment(path: Path | str) -> Enrolment:
     path = Path(path)
     try:
         raw = path.read_bytes()[: _MAX_FILE_BYTES + 1]
-        document = json.loads(raw.decode("utf-8"))
+        document = jsontext.loads(raw)
     except OSError as exc:
         raise EnrolmentError(
             "sync.enrolment.unreadable", path=path, detail=exc.strerror or exc
@@ -605,8 +607,10 @@ def read_enrolment(path: Path | str) -> Enrolment:
             isinstance(k, str) and isinstance(v, str) for k, v in structure.items()
         ):
             raise ValueError("structure illisible")
+        if not is_device_id(document["device_id"]):
+            raise ValueError("device_id : 1 à 64 caractères parmi A-Z, a-z, 0-9, _ et -")
         enrolment = Enrolment(
-            device_id=str(document["device_id"]),
+            device_id=document["device_id"],
             signing_public=public,
             structure=structure,
             created=str(document["created"]),

@@ -362,6 +362,8 @@ class Consolidated:
                     "sync.merge.revoked_device", device=device.structure_name or manifest.device_id
                 ),
             )
+        if device.structure_id is not None and manifest.structure_id != device.structure_id:
+            raise _Quarantined("structure_mismatch", Text("sync.merge.structure_mismatch"))
         outcome: Outcome | None = None
         if ahead is not None and ahead.signing_public == device.signing_public:
             outcome = ahead.pipeline.result(ahead.future)

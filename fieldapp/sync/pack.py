@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -39,6 +38,7 @@ from typing import Any, Final, Literal
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from fieldapp.domain import jsontext
 from fieldapp.errors import DamagedError, InputError
 from fieldapp.messages import Text
 from fieldapp.sync.batch import canonical_json, key_fingerprint
@@ -194,7 +194,7 @@ def _parse(data: bytes) -> dict[str, Any]:
     if len(data) > MAX_PACK_BYTES:
         raise _malformed(Text("sync.pack.size"))
     try:
-        document = json.loads(data.decode("utf-8"))
+        document = jsontext.loads(data)  # no NaN, no 5,000-digit integer, no deep nesting
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise _malformed(Text("sync.pack.not_json")) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QObject, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
+from fieldapp.domain.display import printable
 from fieldapp.ui.kit import style
 from fieldapp.ui.kit.resources import icon
 from fieldapp.ui.kit.rows import Row, RowsModel
@@ -54,10 +55,10 @@ class _RowsModel(RowsModel):
 
     def cell(self, row: Row, column: int, role: int) -> Any:
         spec = self.columns[column]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return spec.text(row)
+        if role == Qt.ItemDataRole.DisplayRole:  # names and ids come from enrolments and drops
+            return printable(spec.text(row))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return spec.tooltip(row) if spec.tooltip is not None else spec.text(row)
+            return printable(spec.tooltip(row) if spec.tooltip is not None else spec.text(row))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             horizontal = Qt.AlignmentFlag.AlignRight if spec.right else Qt.AlignmentFlag.AlignLeft
             return int(horizontal | Qt.AlignmentFlag.AlignVCenter)

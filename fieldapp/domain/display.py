@@ -1,0 +1,43 @@
+"""Text from outside made safe to show: control characters become visible escapes.
+
+A structure name, a device id, a file name or a quarantine reason comes from an enrolment, a
+manifest, a pack or a drop folder that someone else wrote. Printed raw, a newline forges a second
+line (a fake « Empreinte : … »), `ESC[8m` hides what follows, a bidi override reverses it. Every
+front end shows such text through `printable`: the CLI before printing, the window in its models.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+__all__ = ["printable"]
+
+# The C0/C1 controls (Cc, ESC included), the format characters that reorder or hide text (Cf:
+# bidi embeddings, overrides and isolates, zero-width ones), line and paragraph separators, and
+# lone surrogates (Cs: a terminal cannot even encode them).
+_ESCAPED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+
+
+def _escaped(char: str) -> bool:
+    return unicodedata.category(char) in _ESCAPED_CATEGORIES
+
+
+def printable(text: object) -> str:
+    """`text` (str() of it) on one line, each control or format character as `\\xNN`/`\\uNNNN`.
+
+    The backslash itself is escaped (`\\\\`) only when the text holds something to escape (so
+    that there, a typed `\\x1b` and a real ESC read differently), and a Windows path reads as usual.
+    """
+    value = str(text)
+    if value.isprintable() or not any(map(_escaped, value)):
+        return value
+    out = []
+    for char in value:
+        if char == "\\":
+            out.append("\\\\")
+        elif not _escaped(char):
+            out.append(char)
+        else:
+            code = ord(char)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+    return "".join(out)
