@@ -626,10 +626,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "trop d'éléments JSON (plus de {max})",
         "too many JSON elements (more than {max})",
     ),
-    "sync.batch.json_string_too_long": (
-        "texte JSON trop long (plus de {kib} Kio)",
-        "JSON string too long (more than {kib} KiB)",
-    ),
     "sync.batch.json_event_too_large": (
         "événement trop volumineux (plus de {kib} Kio)",
         "event too large (more than {kib} KiB)",

@@ -6,10 +6,10 @@ the standard library's decoder. So a hostile batch never costs more than the lim
 
 - the inflated bytes are counted as they come (`max_inflated`, the zip-bomb guard), and only
   the bytes of the event being read are kept, never the whole plaintext;
-- nesting depth, containers (objects and arrays), elements (array items and object members),
-  string length, event size and the events' total size are counted by the scanner *before* the
-  event is decoded, so that the decoder never builds what the limits refuse and never recurses
-  deeper than `max_depth`;
+- nesting depth, containers (objects and arrays), elements (counted from the commas between
+  them: commas inside strings count too, so the count is never below the real one), event size
+  and the events' total size are counted by the scanner *before* the event is decoded, so that
+  the decoder never builds what the limits refuse and never recurses deeper than `max_depth`;
 - integers beyond 2⁵³ in absolute value, over-long or non-finite numbers and NaN/Infinity are
   refused by the decoder's own hooks (`parse_int`, `parse_float`, `parse_constant`).
 
@@ -31,10 +31,26 @@ from fieldapp.messages import Text
 
 INFLATE_CHUNK: Final = 1 << 20  # bytes inflated at a time
 
-# One JSON string (running to the end of the buffer if its closing quote is not there yet: the
-# group is then None), or one bracket. Linear: a string match never fails, so the scanner never
-# restarts inside a run of quotes and backslashes.
-_TOKEN: Final = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*(")?|[\[\]{}]', re.DOTALL)
+# Whole JSON strings and any byte but a quote or a bracket: the scanner stops at the next
+# bracket outside a string, or at the quote of a string that goes on past the buffer. It never
+# fails, so it never backtracks: linear even on a run of quotes and backslashes.
+_SKIP: Final = re.compile(rb'(?:[^"\[\]{}]+|"[^"\\]*(?:\\.[^"\\]*)*")*', re.DOTALL)
+_QUOTE: Final = ord('"')
+_STRING: Final = rb'"[^"\\]*+(?:\\.[^"\\]*+)*+"'
+
+
+def _event_pattern(levels: int) -> re.Pattern[bytes]:
+    """One whole object with at most `levels` levels of objects or arrays inside it, found in
+    one call; possessive loops, so that a failed match gives nothing back (linear). Brackets
+    are not paired here: the decoder refuses a mismatched pair."""
+    inner = rb'(?:[^"\[\]{}]++|' + _STRING + rb")*+"
+    for _ in range(levels):
+        inner = rb'(?:[^"\[\]{}]++|' + _STRING + rb"|[\[{]" + inner + rb"[\]}])*+"
+    return re.compile(rb"\{" + inner + rb"\}", re.DOTALL)
+
+
+_EVENT_PATTERNS: dict[int, re.Pattern[bytes]] = {}
+_FAST_LEVELS: Final = 14
 _SPACE: Final = re.compile(rb"[ \t\n\r]*")
 _OPENERS: Final = {ord("["): ord("]"), ord("{"): ord("}")}
 _MAX_INT: Final = 2**53  # exact in every JSON reader (a double), far inside SQL integers
@@ -47,7 +63,6 @@ class Limits:
     max_inflated: int = 256 * 2**20  # zip-bomb guard: inflated bytes, whitespace included
     max_total: int = 32 * 2**20  # bytes of all events together (what is kept and decoded)
     max_event: int = 1 * 2**20  # bytes of one event
-    max_string: int = 64 * 2**10  # bytes of one JSON string, quotes and escapes included
     max_depth: int = 16  # the top-level array is level 1, an event level 2
     max_containers: int = 100_000  # objects and arrays, all levels
     max_elements: int = 500_000  # array items and object members, all levels
@@ -158,10 +173,12 @@ class EventStream:
                 raise JsonLimitError(
                     Text("sync.batch.json_too_many_events", max=self.limits.max_events)
                 )
+            self._elements += 1
+            if self._whole_event(end):
+                return True
             self._event_start = end
             self._closers = [ord("}")]
             self._count_container()
-            self._elements += 1
         elif state in (_FIRST, _AFTER) and byte == ord("]"):
             self._state = _DONE
         elif state == _AFTER and byte == ord(","):
@@ -176,43 +193,67 @@ class EventStream:
         return True
 
     def _scan_event(self) -> bool:
-        """Inside an event: strings and brackets; True once the event is decoded."""
+        """Inside an event, from bracket to bracket; True once the event is decoded."""
         buf, limits = self._buf, self.limits
         while True:
-            match = _TOKEN.search(buf, self._pos)
-            if match is None:
-                self._elements += buf.count(b",", self._pos)
-                self._pos = len(buf)
-                self._check_event_size(len(buf))
-                return False
-            start, end = match.span()
-            self._elements += buf.count(b",", self._pos, start)
-            if buf[start] == ord('"'):
-                if end - start > limits.max_string:
-                    raise JsonLimitError(
-                        Text("sync.batch.json_string_too_long", kib=limits.max_string // 2**10)
-                    )
-                if match.group(1) is None:  # the string goes on in the next chunk
-                    self._pos = start
-                    self._check_event_size(end)
-                    return False
-            elif buf[start] in _OPENERS:
-                if len(self._closers) + 2 > limits.max_depth:  # the array, then the event
-                    raise JsonLimitError(Text("sync.batch.json_too_deep", max=limits.max_depth))
-                self._closers.append(_OPENERS[buf[start]])
-                self._count_container()
-            else:
-                if self._closers.pop() != buf[start]:
-                    raise JsonSyntaxError("crochets mal appariés")
-                if not self._closers:
-                    self._pos = end
-                    self._event_done(end)
-                    return True
-            self._pos = end
+            # Everything up to the next bracket outside a string, in one call of the C scanner.
+            skipped = _SKIP.match(buf, self._pos)
+            stop = skipped.end() if skipped else self._pos
+            self._elements += buf.count(b",", self._pos, stop)
+            self._pos = stop
             if self._elements > limits.max_elements:
                 raise JsonLimitError(
                     Text("sync.batch.json_too_many_elements", max=limits.max_elements)
                 )
+            if stop == len(buf) or buf[stop] == _QUOTE:  # the rest is in the next chunk
+                self._check_event_size(len(buf))
+                return False
+            if stop - self._event_start > limits.max_event:
+                self._check_event_size(stop)
+            byte = buf[stop]
+            if byte in _OPENERS:
+                if len(self._closers) + 2 > limits.max_depth:  # the array, then the event
+                    raise JsonLimitError(Text("sync.batch.json_too_deep", max=limits.max_depth))
+                self._closers.append(_OPENERS[byte])
+                self._count_container()
+            elif self._closers.pop() != byte:
+                raise JsonSyntaxError("crochets mal appariés")
+            elif not self._closers:
+                self._pos = stop + 1
+                self._event_done(stop + 1)
+                return True
+            self._pos = stop + 1
+
+    def _whole_event(self, start: int) -> bool:
+        """The common case at C speed: the whole event is in the buffer, within the depth.
+
+        Its brackets and commas are counted over its bytes, strings included: a bound above
+        the real counts. If that bound would pass a limit, the exact scanner decides."""
+        limits = self.limits
+        levels = min(limits.max_depth - 2, _FAST_LEVELS)  # deeper: the exact scanner
+        pattern = _EVENT_PATTERNS.get(levels)
+        if pattern is None:
+            pattern = _EVENT_PATTERNS[levels] = _event_pattern(levels)
+        match = pattern.match(self._buf, start)
+        if match is None:
+            return False
+        end = match.end()
+        buf = self._buf
+        containers = buf.count(b"[", start, end) + buf.count(b"{", start, end)
+        elements = buf.count(b",", start, end)
+        if (
+            self._containers + containers > limits.max_containers
+            or self._elements + elements > limits.max_elements
+            or end - start > limits.max_event
+            or self._total + end - start > limits.max_total
+        ):
+            return False
+        self._containers += containers
+        self._elements += elements
+        self._event_start = start
+        self._pos = end
+        self._event_done(end)
+        return True
 
     def _check_event_size(self, end: int) -> None:
         size = end - self._event_start

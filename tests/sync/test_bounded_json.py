@@ -89,8 +89,11 @@ def test_containers_elements_strings_and_sizes() -> None:
     assert code_of(b'[{"a":[1,2,3,4,5]}]', Limits(max_elements=4)) == (
         "sync.batch.json_too_many_elements"
     )
-    assert stream(b'[{"a":"123"}]', Limits(max_string=5))
-    assert code_of(b'[{"a":"1234"}]', Limits(max_string=5)) == "sync.batch.json_string_too_long"
+    # Commas inside strings count too: a bound, never below the real count.
+    assert stream(b'[{"a":",,,"}]', Limits(max_elements=4))
+    assert code_of(b'[{"a":",,,,"}]', Limits(max_elements=4)) == (
+        "sync.batch.json_too_many_elements"
+    )
     event = b'{"a":"123"}'
     assert stream(b"[" + event + b"]", Limits(max_event=len(event)))
     assert code_of(b"[" + event + b"]", Limits(max_event=len(event) - 1)) == (
@@ -162,10 +165,10 @@ def test_inflating_is_capped_and_checked() -> None:
 
 def test_an_unterminated_run_of_escaped_quotes_costs_linear_time() -> None:
     """A string regex that failed and restarted at each quote would take hours here. (A string
-    cut across chunks is scanned again from its start: max_string bounds that.)"""
+    cut across chunks is scanned again from its start: max_event bounds that.)"""
     data = b'[{"a":"' + b'\\"' * 2_000_000
-    assert code_of(data) == "sync.batch.json_string_too_long"
-    lifted = Limits(max_string=2**30, max_event=2**30, max_total=2**30)
+    assert code_of(data) == "sync.batch.json_event_too_large"
+    lifted = Limits(max_event=2**30, max_total=2**30)
     started = time.monotonic()
     with pytest.raises(JsonSyntaxError):
         stream(data, lifted)

@@ -205,4 +205,4 @@ def test_a_3_gib_webdav_body_is_refused_under_300_mb(territory: Territory) -> No
 def test_limits_are_the_documented_ones() -> None:
     limits = bounded_json.Limits()
     assert (limits.max_depth, limits.max_containers, limits.max_elements) == (16, 100_000, 500_000)
-    assert (limits.max_string, limits.max_event, limits.max_total) == (2**16, 2**20, 32 * 2**20)
+    assert (limits.max_event, limits.max_total, limits.max_inflated) == (2**20, 32 * 2**20, 2**28)
