@@ -8,6 +8,7 @@ must be merged in the same run, while the consolidated store holds nothing else.
 from __future__ import annotations
 
 import logging
+import os
 from typing import Any
 
 import pytest
@@ -140,3 +141,21 @@ def test_poison_batches_on_postgresql(territory: Territory, postgres_url: str) -
         assert report.batches_merged == 1 and report.events_inserted == 3
         with coord.consolidated.engine.connect() as conn:
             assert set(conn.execute(select(events.c.device_id)).scalars()) == {honest_id}
+
+
+def test_links_and_special_files_in_the_drop_are_never_read(territory: Territory) -> None:
+    honest = territory.device("h")
+    honest.field.record_contacts([sample_contact() for _ in range(2)])
+    assert honest.sync.sync().ok
+    (batch_file,) = territory.drop.glob("relais-*.rbatch")
+    secret = territory.tmp / "fichier-local.txt"
+    secret.write_text(MARKER, encoding="utf-8")
+    (territory.drop / "a-link.rbatch").symlink_to(secret)
+    (territory.drop / "a-link-to-batch.rbatch").symlink_to(batch_file)
+    (territory.drop / "a-folder.rbatch").mkdir()
+    os.mkfifo(territory.drop / "a-fifo.rbatch")  # reading it would block the merge forever
+    with territory.open() as coord:
+        report = coord.merge()
+        assert report.batches_quarantined == [] and report.batches_merged == 1
+        assert report.events_inserted == 2
+        assert coord.quarantined() == []
