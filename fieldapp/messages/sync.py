@@ -594,4 +594,56 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "lot annoncé pour une autre structure que celle de l'enrôlement de l'appareil",
         "batch declared for another structure than the one the device enrolled with",
     ),
+    # merge22: a merge no batch can stop, bounded decoding, bounded drop reads
+    "sync.merge.storage_refused": (
+        "La base a refusé une valeur de ce lot (type ou taille inattendus) : rien n'a été importé.",
+        "The database refused a value of this batch (unexpected type or size): nothing was "
+        "imported.",
+    ),
+    "sync.merge.internal": (
+        "Ce lot n'a pas pu être fusionné (erreur interne de Relais) : rien n'a été importé ; "
+        "il reste en quarantaine.",
+        "This batch could not be merged (internal Relais error): nothing was imported; it "
+        "stays in quarantine.",
+    ),
+    "sync.merge.quarantine_failed": (
+        "La base consolidée refuse d'écrire : le lot « {file} » n'a pas pu être mis en "
+        "quarantaine ; fusion arrêtée.",
+        "The consolidated store refuses to write: the batch “{file}” could not be put in "
+        "quarantine; merge stopped.",
+    ),
+    "sync.inbox.too_large": (
+        "Fichier « {name} » trop volumineux pour être un lot Relais (plus de {mib} Mio) : "
+        "il n'est pas lu ; retirez-le du dépôt.",
+        "File “{name}” too large to be a Relais batch (more than {mib} MiB): it is not read; "
+        "remove it from the drop.",
+    ),
+    "sync.batch.json_too_deep": (
+        "événements imbriqués trop profondément (plus de {max} niveaux)",
+        "events nested too deeply (more than {max} levels)",
+    ),
+    "sync.batch.json_too_many_containers": (
+        "trop d'objets et de listes JSON (plus de {max})",
+        "too many JSON objects and arrays (more than {max})",
+    ),
+    "sync.batch.json_too_many_elements": (
+        "trop d'éléments JSON (plus de {max})",
+        "too many JSON elements (more than {max})",
+    ),
+    "sync.batch.json_event_too_large": (
+        "événement trop volumineux (plus de {kib} Kio)",
+        "event too large (more than {kib} KiB)",
+    ),
+    "sync.batch.json_events_too_large": (
+        "événements trop volumineux au total (plus de {mib} Mio)",
+        "events too large in total (more than {mib} MiB)",
+    ),
+    "sync.batch.json_too_many_events": (
+        "plus de {max} événements",
+        "more than {max} events",
+    ),
+    "sync.batch.json_number": (
+        "nombre hors limites (entier au-delà de 2⁵³, nombre trop long, NaN ou infini)",
+        "number out of bounds (integer beyond 2⁵³, number too long, NaN or infinity)",
+    ),
 }

@@ -38,6 +38,15 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 
 from fieldapp.errors import DamagedError
 from fieldapp.messages import Text
+from fieldapp.sync.bounded_json import (
+    InflatedTooLarge,
+    InflateError,
+    JsonLimitError,
+    JsonSyntaxError,
+    Limits,
+    NotObjectsError,
+    decode_events,
+)
 
 __all__ = [
     "COMPRESSION",
@@ -45,6 +54,7 @@ __all__ = [
     "MAGIC",
     "MAX_CIPHERTEXT_BYTES",
     "MAX_EVENTS",
+    "MAX_EVENTS_BYTES",
     "MAX_MANIFEST_BYTES",
     "MAX_PLAINTEXT_BYTES",
     "REASONS",
@@ -91,6 +101,9 @@ MAX_MANIFEST_BYTES: Final = 8 * 1024
 MAX_EVENTS: Final = 5_000
 MAX_CIPHERTEXT_BYTES: Final = 64 * 1024 * 1024
 MAX_PLAINTEXT_BYTES = 256 * 1024 * 1024  # zip-bomb guard; tests may lower it
+# The events' own bytes (the plaintext less whitespace and separators): what a reader keeps
+# and decodes. Depth, containers, elements, strings and numbers: bounded_json.Limits.
+MAX_EVENTS_BYTES: Final = 32 * 1024 * 1024
 MAX_SEQ: Final = 2**53 - 1  # largest integer every JSON reader keeps exact
 
 _HEADER = struct.Struct(">7sBI")  # magic, version, manifest length
@@ -512,20 +525,25 @@ def _event_problem(events: Sequence[object], device_id: str, first_seq: int) -> 
     return None
 
 
-def _decompress(data: bytes) -> bytes:
-    limit = MAX_PLAINTEXT_BYTES
-    inflater = zlib.decompressobj()
+def _events_limits() -> Limits:
+    return Limits(max_inflated=MAX_PLAINTEXT_BYTES, max_total=MAX_EVENTS_BYTES)
+
+
+def _decode_events(compressed: bytes) -> list[Any]:
+    """Inflate and decode the events within the limits, as they are read (bounded_json.py)."""
     try:
-        # Ask for one byte past the limit: getting it proves the content is too large,
-        # without ever inflating more than the limit.
-        plaintext = inflater.decompress(data, limit + 1)
-    except zlib.error:
+        return decode_events(compressed, _events_limits())
+    except InflatedTooLarge:
+        mib = MAX_PLAINTEXT_BYTES // 2**20
+        raise BatchError("malformed", Text("sync.batch.decompressed_too_large", mib=mib)) from None
+    except InflateError:
         raise BatchError("malformed", Text("sync.batch.compressed_unreadable")) from None
-    if len(plaintext) > limit:
-        raise BatchError("malformed", Text("sync.batch.decompressed_too_large", mib=limit // 2**20))
-    if not inflater.eof or inflater.unused_data:
-        raise BatchError("malformed", Text("sync.batch.compressed_truncated"))
-    return plaintext
+    except JsonLimitError as exc:
+        raise BatchError("malformed", exc.text) from None
+    except NotObjectsError:
+        raise BatchError("malformed", Text("sync.batch.events_not_objects")) from None
+    except JsonSyntaxError:
+        raise BatchError("malformed", Text("sync.batch.events_unreadable")) from None
 
 
 # --- Seal -----------------------------------------------------------------------------------
@@ -586,7 +604,7 @@ def seal_batch(
         plaintext = canonical_json(list(events))
     except (TypeError, ValueError) as exc:  # includes lone surrogates (UnicodeEncodeError)
         raise ValueError(f"Lot refusé : un événement n'est pas du JSON valide ({exc})") from None
-    if len(plaintext) > MAX_PLAINTEXT_BYTES:
+    if len(plaintext) > min(MAX_PLAINTEXT_BYTES, MAX_EVENTS_BYTES):
         raise ValueError("Lot trop volumineux : scindez-le en lots plus petits")
     compressed = zlib.compress(plaintext, _ZLIB_LEVEL)
     ciphertext = _hpke_suite(suite).encrypt(compressed, recipient_key, info=draft.hpke_info())
@@ -623,7 +641,8 @@ def open_batch(
     Order (the first failure wins): framing and manifest ("malformed"/"unsupported"), device
     signature ("bad_signature"), ciphertext hash ("bad_hash"), recipient fingerprint
     ("wrong_recipient"), HPKE decryption ("decrypt_failed"), decompression and JSON
-    ("malformed"), events against the manifest ("inconsistent").
+    ("malformed"), events against the manifest ("inconsistent"). The events are decoded
+    within the limits of `bounded_json.Limits` while they are inflated.
     """
     parsed = _parse(data)
     manifest = parsed.manifest
@@ -652,14 +671,7 @@ def open_batch(
         )
     except (InvalidTag, ValueError, UnsupportedAlgorithm):
         raise BatchError("decrypt_failed") from None
-    try:
-        events = json.loads(
-            _decompress(compressed).decode("utf-8"), parse_constant=_reject_constant
-        )
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        raise BatchError("malformed", Text("sync.batch.events_unreadable")) from None
-    if not isinstance(events, list) or not all(isinstance(event, dict) for event in events):
-        raise BatchError("malformed", Text("sync.batch.events_not_objects"))
+    events = _decode_events(compressed)
     if len(events) != manifest.event_count:
         raise BatchError(
             "inconsistent",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import logging
 from collections import deque
 from collections.abc import Callable, Collection, Iterable, Mapping
 from concurrent.futures import Future
@@ -23,9 +24,9 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from fieldapp.errors import InputError
+from fieldapp.errors import InputError, UnavailableError
 from fieldapp.messages import Text
 from fieldapp.storage.coord_records import (
     add_alarm,
@@ -50,12 +51,18 @@ from fieldapp.storage.schema import events
 from fieldapp.storage.stored_text import dump_text, read_text
 from fieldapp.sync import merge_pipeline
 from fieldapp.sync.batch import BatchError, Manifest, RecipientPrivateKey, read_manifest
-from fieldapp.sync.inbox import MAX_BATCH_BYTES, Inbox
+from fieldapp.sync.inbox import MAX_BATCH_BYTES, Inbox, InboxError
 from fieldapp.sync.invitation import Enrolment
 from fieldapp.sync.merge_pipeline import Outcome, Pipeline, Prepared, Rejected, prepare
 
+log = logging.getLogger(__name__)
+
 CHUNK = 500
 STATUSES = ("trusted", "suspended", "revoked")
+# Quarantined for a reason of the coordinator's, not of the file: the next merge looks again
+# (from the manifest and the device registry, before any decryption). Any other quarantined
+# file is skipped by the merge without being reopened until the coordinator retries it.
+WAITING_FOR_DEVICE = frozenset({"unknown_device", "suspended_device"})
 
 Progress = Callable[[int, int, str], None]
 
@@ -73,6 +80,10 @@ class MergeError(InputError):
     """A coordinator action that cannot be done; str() is one line."""
 
 
+class QuarantineFailed(UnavailableError):
+    """The consolidated store refused even to keep a refused batch: the merge stops there."""
+
+
 @dataclass
 class MergeReport:
     batches_merged: int = 0
@@ -80,6 +91,9 @@ class MergeReport:
     batches_quarantined: list[dict[str, str]] = field(default_factory=list)
     events_inserted: int = 0
     events_already_present: int = 0
+    # Files of the drop already in quarantine with the same SHA-256, skipped without being
+    # reopened (also listed in `batches_quarantined`, with their stored reason).
+    batches_skipped_in_quarantine: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -236,13 +250,19 @@ class Consolidated:
                 keys = dict(
                     conn.execute(select(devices.c.device_id, devices.c.signing_public)).all()
                 )
-        queue: deque[tuple[str, bytes, _Ahead | None]] = deque()
+        kept = self._kept_in_quarantine()
+        queue: deque[tuple[str, bytes | InboxError, _Ahead | None]] = deque()
         upcoming = iter(names)
 
         def read_ahead() -> None:
             for name in upcoming:
-                data = inbox.read(name)
-                queue.append((name, data, self._submit(worker, name, data, merged, keys)))
+                try:
+                    data = inbox.read(name)
+                except InboxError as exc:  # this file only (too large, vanished, refused)
+                    queue.append((name, exc, None))
+                else:
+                    ahead = self._submit(worker, name, data, merged, keys, kept)
+                    queue.append((name, data, ahead))
                 if worker is None or len(queue) > merge_pipeline.LOOKAHEAD:
                     return
 
@@ -251,12 +271,38 @@ class Consolidated:
             _, data, ahead = queue.popleft()
             if progress:
                 progress(n - 1, len(names), name)
-            if name in merged and self._already_merged(_sha256(data)):
+            if isinstance(data, InboxError):
+                report.batches_quarantined.append(
+                    {"file": name, "reason_code": "unreadable", "reason": str(data)}
+                )
+                continue
+            sha = _sha256(data)
+            if name in merged and self._already_merged(sha):
                 if ahead is not None:
                     ahead.future.cancel()
                 report.batches_already_merged += 1
                 continue
+            if sha in kept:
+                report.batches_skipped_in_quarantine += 1
+                report.batches_quarantined.append({"file": name, **kept[sha]})
+                continue
             self._merge(name, data, report, None, ahead)
+
+    def _kept_in_quarantine(self) -> dict[str, dict[str, str]]:
+        """The quarantined files the merge skips, by SHA-256: their reason as stored."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(
+                    quarantine.c.sha256,
+                    quarantine.c.reason_code,
+                    quarantine.c.reason,
+                    quarantine.c.reason_message,
+                ).where(quarantine.c.reason_code.not_in(sorted(WAITING_FOR_DEVICE)))
+            ).all()
+        return {
+            sha: {"reason_code": code, "reason": read_text(message, reason) or reason}
+            for sha, code, reason, message in rows
+        }
 
     @staticmethod
     def _submit(
@@ -265,8 +311,12 @@ class Consolidated:
         data: bytes,
         merged: dict[str, str],
         keys: dict[str, str],
+        kept: Mapping[str, object],
     ) -> _Ahead | None:
-        if worker is None or len(data) > MAX_BATCH_BYTES or merged.get(name) == _sha256(data):
+        if worker is None or len(data) > MAX_BATCH_BYTES:
+            return None
+        sha = _sha256(data)
+        if merged.get(name) == sha or sha in kept:
             return None
         try:
             device_id = read_manifest(data).device_id
@@ -318,14 +368,36 @@ class Consolidated:
                 return
             inserted, present = self._commit(name, sha, manifest, batch_events, now)
         except _Quarantined as problem:
-            self._quarantine(name, sha, data, manifest, problem, now)
-            report.batches_quarantined.append(
-                {"file": name, "reason_code": problem.reason, "reason": str(problem.text)}
-            )
+            self._set_aside(name, sha, data, manifest, problem, report, now)
+            return
+        except Exception as exc:
+            # The transaction was rolled back. Only the exception's type is logged: a driver's
+            # message carries the failing row's parameters (record content).
+            log.warning("Lot %s écarté : %s", name, type(exc).__name__)
+            self._set_aside(name, sha, data, manifest, _unexpected(exc), report, now)
             return
         report.batches_merged += 1
         report.events_inserted += inserted
         report.events_already_present += present
+
+    def _set_aside(
+        self,
+        name: str,
+        sha: str,
+        data: bytes,
+        manifest: Manifest | None,
+        problem: _Quarantined,
+        report: MergeReport,
+        now: datetime | None,
+    ) -> None:
+        try:
+            self._quarantine(name, sha, data, manifest, problem, now)
+        except Exception as exc:
+            log.error("Mise en quarantaine du lot %s impossible : %s", name, type(exc).__name__)
+            raise QuarantineFailed("sync.merge.quarantine_failed", file=name) from None
+        report.batches_quarantined.append(
+            {"file": name, "reason_code": problem.reason, "reason": str(problem.text)}
+        )
 
     def _verify(
         self, manifest: Manifest, data: bytes, sha: str, ahead: _Ahead | None
@@ -421,10 +493,10 @@ class Consolidated:
                     )
                 )
                 conn.execute(delete(quarantine).where(quarantine.c.sha256 == sha))
-        except IntegrityError as exc:
-            raise _Quarantined("conflict", Text("sync.merge.conflict")) from exc
-        except (KeyError, TypeError, ValueError) as exc:
-            raise _Quarantined("malformed", Text("sync.merge.incomplete_event")) from exc
+        except IntegrityError:
+            raise _Quarantined("conflict", Text("sync.merge.conflict")) from None
+        except (KeyError, TypeError, ValueError):
+            raise _Quarantined("malformed", Text("sync.merge.incomplete_event")) from None
         return inserted, present_count
 
     def _already_merged(self, sha: str) -> bool:
@@ -515,6 +587,13 @@ def _read(data: bytes) -> Manifest:
         return read_manifest(data)
     except BatchError as exc:
         raise _Quarantined(exc.reason, exc.text) from exc
+
+
+def _unexpected(exc: Exception) -> _Quarantined:
+    """Why a batch failed in a way no check foresaw: the store refused a value, or a bug."""
+    if isinstance(exc, (SQLAlchemyError, OverflowError)):
+        return _Quarantined("storage_refused", Text("sync.merge.storage_refused"))
+    return _Quarantined("internal", Text("sync.merge.internal"))
 
 
 def _reason_columns(problem: _Quarantined) -> dict[str, str]:

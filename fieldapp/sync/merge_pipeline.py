@@ -88,12 +88,15 @@ def prepare(
         return Rejected(exc.reason, exc.text)
     except ValidationError as exc:
         return Rejected("malformed", Text("sync.merge.invalid_content", detail=exc))
+    except Exception as exc:  # any other failure sets this batch aside, never the merge
+        log.warning("Ouverture du lot impossible : %s", type(exc).__name__)
+        return Rejected("internal", Text("sync.merge.internal"))
     event_rows: Rows | None
     projection: dict[str, Rows] | None
     try:
         event_rows = [event_values(e) for e in batch_events]
         projection = fold(batch_events).as_tuples()
-    except (KeyError, TypeError, ValueError):  # e.g. a handover event without its date
+    except Exception:  # e.g. a handover event without its date: the commit's long way decides
         event_rows, projection = None, None
     return Prepared(
         event_ids=[e.id for e in batch_events],
@@ -170,12 +173,15 @@ class Pipeline:
         """The worker's outcome, or None if it failed (the merge then prepares in-process)."""
         try:
             return future.result()
-        except BrokenProcessPool as exc:
-            log.warning("Processus auxiliaire de fusion arrêté (%s) : suite sans lui", exc)
+        except BrokenProcessPool:
+            log.warning("Processus auxiliaire de fusion arrêté : suite sans lui")
             self.close()
             return None
-        except Exception as exc:
-            log.warning("Préparation du lot dans le processus auxiliaire impossible : %r", exc)
+        except Exception as exc:  # only its type: its text may quote the batch's content
+            log.warning(
+                "Préparation du lot dans le processus auxiliaire impossible : %s",
+                type(exc).__name__,
+            )
             return None
 
     def close(self) -> None:
