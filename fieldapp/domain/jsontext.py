@@ -15,12 +15,23 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any, Final
 
 from fieldapp.messages import Text
 
-__all__ = ["MAX_DEPTH", "MAX_INT_DIGITS", "JsonLimitError", "check_depth", "loads", "raw_decode"]
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_INT_DIGITS",
+    "JsonLimitError",
+    "NumberRules",
+    "check_depth",
+    "loads",
+    "number_decoder",
+    "raw_decode",
+]
 
 MAX_DEPTH: Final = 64  # a contact is 2 deep, a pack 5: room to spare, far from the C stack
 MAX_INT_DIGITS: Final = 40  # well past any count, sequence number or timestamp the app writes
@@ -44,25 +55,52 @@ class _Refused(Exception):
         self.text = text
 
 
-def _parse_int(digits: str) -> int:
-    if len(digits) - digits.startswith("-") > MAX_INT_DIGITS:
-        raise _Refused(Text("domain.json.integer_too_long", max=MAX_INT_DIGITS))
-    return int(digits)
+@dataclass(frozen=True)
+class NumberRules:
+    """What a number may be, checked by the decoder's own hooks before `int()`/`float()` build it
+    (the same mechanism for files from outside and for batches, with their own bounds)."""
+
+    max_int_digits: int  # digits, the sign not counted
+    too_long: Text  # said of an integer with more digits, or beyond max_abs_int
+    not_finite: Text  # said of NaN, Infinity, a float that overflows or is too long
+    max_abs_int: int | None = None
+    max_float_chars: int | None = None
 
 
-def _parse_float(number: str) -> float:
-    value = float(number)
-    if not math.isfinite(value):
-        raise _Refused(Text("domain.json.not_finite"))
-    return value
+def number_decoder(rules: NumberRules, refuse: Callable[[Text], Exception]) -> json.JSONDecoder:
+    """A `json.JSONDecoder` that raises `refuse(text)` for a number outside `rules`."""
+
+    def parse_int(digits: str) -> int:
+        if len(digits) - digits.startswith("-") > rules.max_int_digits:
+            raise refuse(rules.too_long)
+        value = int(digits)
+        if rules.max_abs_int is not None and abs(value) > rules.max_abs_int:
+            raise refuse(rules.too_long)
+        return value
+
+    def parse_float(literal: str) -> float:
+        if rules.max_float_chars is not None and len(literal) > rules.max_float_chars:
+            raise refuse(rules.not_finite)
+        value = float(literal)
+        if not math.isfinite(value):
+            raise refuse(rules.not_finite)
+        return value
+
+    def parse_constant(_name: str) -> Any:
+        raise refuse(rules.not_finite)
+
+    return json.JSONDecoder(
+        parse_int=parse_int, parse_float=parse_float, parse_constant=parse_constant
+    )
 
 
-def _parse_constant(name: str) -> Any:
-    raise _Refused(Text("domain.json.not_finite"))
-
-
-_DECODER: Final = json.JSONDecoder(
-    parse_int=_parse_int, parse_float=_parse_float, parse_constant=_parse_constant
+_DECODER: Final = number_decoder(
+    NumberRules(
+        max_int_digits=MAX_INT_DIGITS,
+        too_long=Text("domain.json.integer_too_long", max=MAX_INT_DIGITS),
+        not_finite=Text("domain.json.not_finite"),
+    ),
+    _Refused,
 )
 
 

@@ -11,7 +11,8 @@ the standard library's decoder. So a hostile batch never costs more than the lim
   and the events' total size are counted by the scanner *before* the event is decoded, so that
   the decoder never builds what the limits refuse and never recurses deeper than `max_depth`;
 - integers beyond 2⁵³ in absolute value, over-long or non-finite numbers and NaN/Infinity are
-  refused by the decoder's own hooks (`parse_int`, `parse_float`, `parse_constant`).
+  refused by the decoder's own hooks (`fieldapp.domain.jsontext.number_decoder`, the same
+  mechanism as for files from outside, with the batch's bounds).
 
 Each refusal is a `JsonLimitError` carrying a catalogue message; `JsonSyntaxError` is
 invalid JSON, `NotObjectsError` a valid JSON text that is not a list of objects. The limits
@@ -21,12 +22,12 @@ themselves are stated in docs/batch-format.md (§ Limits).
 from __future__ import annotations
 
 import json
-import math
 import re
 import zlib
 from dataclasses import dataclass
 from typing import Any, Final
 
+from fieldapp.domain.jsontext import NumberRules, number_decoder
 from fieldapp.messages import Text
 
 INFLATE_CHUNK: Final = 1 << 20  # bytes inflated at a time
@@ -54,7 +55,7 @@ _FAST_LEVELS: Final = 14
 _SPACE: Final = re.compile(rb"[ \t\n\r]*")
 _OPENERS: Final = {ord("["): ord("]"), ord("{"): ord("}")}
 _MAX_INT: Final = 2**53  # exact in every JSON reader (a double), far inside SQL integers
-_MAX_INT_CHARS: Final = 17  # sign and 16 digits: 2⁵³ has 16
+_MAX_INT_DIGITS: Final = 16  # 2⁵³ has 16 digits
 _MAX_FLOAT_CHARS: Final = 32
 
 
@@ -85,30 +86,15 @@ class NotObjectsError(Exception):
     """Valid JSON, but not an array of objects."""
 
 
-def _parse_int(digits: str) -> int:
-    if len(digits) > _MAX_INT_CHARS:
-        raise JsonLimitError(Text("sync.batch.json_number"))
-    value = int(digits)
-    if abs(value) > _MAX_INT:
-        raise JsonLimitError(Text("sync.batch.json_number"))
-    return value
-
-
-def _parse_float(literal: str) -> float:
-    if len(literal) > _MAX_FLOAT_CHARS:
-        raise JsonLimitError(Text("sync.batch.json_number"))
-    value = float(literal)
-    if not math.isfinite(value):
-        raise JsonLimitError(Text("sync.batch.json_number"))
-    return value
-
-
-def _parse_constant(name: str) -> Any:
-    raise JsonLimitError(Text("sync.batch.json_number"))
-
-
-_DECODER: Final = json.JSONDecoder(
-    parse_int=_parse_int, parse_float=_parse_float, parse_constant=_parse_constant
+_DECODER: Final = number_decoder(
+    NumberRules(
+        max_int_digits=_MAX_INT_DIGITS,
+        too_long=Text("sync.batch.json_number"),
+        not_finite=Text("sync.batch.json_number"),
+        max_abs_int=_MAX_INT,
+        max_float_chars=_MAX_FLOAT_CHARS,
+    ),
+    JsonLimitError,
 )
 
 # Top-level states.
