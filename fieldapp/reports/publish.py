@@ -22,7 +22,7 @@ from fieldapp.domain.vocab import (
     STRUCTURE_TYPES,
     Vocabulary,
 )
-from fieldapp.messages import Text, language, render
+from fieldapp.messages import Text, language, say
 from fieldapp.reports.indicators import (
     FUNNEL,
     LOST,
@@ -47,11 +47,6 @@ STAGE_LABELS = {
     "expire": "reports.stage.expired",
 }
 TOTAL = "reports.label.total"
-
-
-def _t(code: str, /, **params: object) -> str:
-    """A label of the report in the current language (`fieldapp.messages.language()`)."""
-    return render(code, params)
 
 
 @dataclass
@@ -79,11 +74,11 @@ class Report:
         """Title, period, scope and production time: the first lines of every export."""
         return [
             self.title,
-            _t("reports.header.period", period=self.period_text()),
-            _t("reports.header.scope", scope=self.filters_text()),
-            _t(
+            say("reports.header.period", period=self.period_text()),
+            say("reports.header.scope", scope=self.filters_text()),
+            say(
                 "reports.header.generated",
-                day=self.generated.strftime(_t("reports.period.day_format")),
+                day=self.generated.strftime(say("reports.period.day_format")),
                 time=f"{self.generated:%H:%M}",
             ),
         ]
@@ -94,11 +89,11 @@ class Report:
 
 def month_label(month: str) -> str:
     year, number = month.split("-")
-    return _t("reports.month.label", month=Text(MONTHS[int(number) - 1]), year=year)
+    return say("reports.month.label", month=Text(MONTHS[int(number) - 1]), year=year)
 
 
 def neighbourhood_label(code: str) -> str:
-    return _t("reports.label.hors_qpv") if code == "hors-qpv" else code
+    return say("reports.label.hors_qpv") if code == "hors-qpv" else code
 
 
 def structure_type_label(code: str) -> str:
@@ -107,37 +102,37 @@ def structure_type_label(code: str) -> str:
 
 def _label(vocab: Vocabulary, code: str) -> str:
     if not code:
-        return _t("reports.label.not_stated")
+        return say("reports.label.not_stated")
     return vocab.label(code, language()) if code in vocab else code
 
 
 def _day(d: date) -> str:
-    return d.strftime(_t("reports.period.day_format"))
+    return d.strftime(say("reports.period.day_format"))
 
 
 def period_text(scope: Scope) -> str:
     if scope.date_from and scope.date_to:
-        return _t("reports.period.between", start=_day(scope.date_from), end=_day(scope.date_to))
+        return say("reports.period.between", start=_day(scope.date_from), end=_day(scope.date_to))
     if scope.date_from:
-        return _t("reports.period.since", start=_day(scope.date_from))
+        return say("reports.period.since", start=_day(scope.date_from))
     if scope.date_to:
-        return _t("reports.period.until", end=_day(scope.date_to))
-    return _t("reports.period.all")
+        return say("reports.period.until", end=_day(scope.date_to))
+    return say("reports.period.all")
 
 
 def filters_text(scope: Scope) -> str:
     parts = []
     if scope.neighbourhood:
         parts.append(
-            _t("reports.scope.neighbourhood", name=neighbourhood_label(scope.neighbourhood))
+            say("reports.scope.neighbourhood", name=neighbourhood_label(scope.neighbourhood))
         )
     if scope.structure_type:
         parts.append(
-            _t("reports.scope.structure_type", name=structure_type_label(scope.structure_type))
+            say("reports.scope.structure_type", name=structure_type_label(scope.structure_type))
         )
     if scope.structure_id:
-        parts.append(_t("reports.scope.structure", id=scope.structure_id))
-    return ", ".join(parts) if parts else _t("reports.scope.all")
+        parts.append(say("reports.scope.structure", id=scope.structure_id))
+    return ", ".join(parts) if parts else say("reports.scope.all")
 
 
 # -- the suppression grid ------------------------------------------------------------------------
@@ -207,10 +202,10 @@ def _grid_table(
         for i, label in enumerate(row_labels)
     ]
     rows.append(
-        Row([Cell.label(_t(TOTAL)), *(grid.count(c) for c in col_totals), grid.count(grand)], True)
+        Row([Cell.label(say(TOTAL)), *(grid.count(c) for c in col_totals), grid.count(grand)], True)
     )
     return Table(
-        key, title, [corner, *col_labels, _t(TOTAL)], rows, [*notes, legend(grid.k)], grid.k
+        key, title, [corner, *col_labels, say(TOTAL)], rows, [*notes, legend(grid.k)], grid.k
     )
 
 
@@ -234,7 +229,7 @@ def build_report(ind: Indicators, *, k: int | None = DEFAULT_K, title: str | Non
         _delays(ind, k),
     ]
     return Report(
-        title=title or _t("reports.title.default"),
+        title=title or say("reports.title.default"),
         scope=ind.scope,
         k=k,
         tables=tables,
@@ -244,15 +239,15 @@ def build_report(ind: Indicators, *, k: int | None = DEFAULT_K, title: str | Non
 
 def method_notes(k: int | None) -> list[str]:
     notes = [
-        _t("reports.method.scope"),
-        _t("reports.method.people"),
-        _t("reports.method.invisible"),
-        _t("reports.method.funnel"),
+        say("reports.method.scope"),
+        say("reports.method.people"),
+        say("reports.method.invisible"),
+        say("reports.method.funnel"),
     ]
     if k is not None:
-        notes.append(_t("reports.method.suppression", k=k, confidential=CONFIDENTIAL))
+        notes.append(say("reports.method.suppression", k=k, confidential=CONFIDENTIAL))
     else:
-        notes.append(_t("reports.method.own_data"))
+        notes.append(say("reports.method.own_data"))
     return notes
 
 
@@ -286,24 +281,24 @@ def _key_figures(ind: Indicators, k: int | None) -> Table:
     days = [d for _, _, d in ind.delays]
     attended = g.add(len(days))
     rows = [
-        (_t("reports.label.contacts"), g.count(contacts)),
-        (_t("reports.key.first_contacts"), g.count(first)),
-        (_t("reports.key.recontacts"), g.count(repeat)),
-        (_t("reports.label.distinct_people"), g.count(people)),
-        (_t("reports.label.no_pseudonym"), g.count(anonymous)),
-        (_t("reports.key.registration_known"), g.count(known)),
-        (_t("reports.key.invisible"), g.count(invisible)),
-        (_t("reports.label.invisible_share"), g.rate(invisible, known)),
-        (_t("reports.key.proposed"), g.count(proposed)),
-        (_t("reports.key.entered"), g.count(entered)),
-        (_t("reports.key.entry_rate"), g.rate(entered, proposed)),
-        (_t("reports.key.lost"), g.count(lost)),
-        (_t("reports.key.median_delay"), _median(g, attended, days)),
+        (say("reports.label.contacts"), g.count(contacts)),
+        (say("reports.key.first_contacts"), g.count(first)),
+        (say("reports.key.recontacts"), g.count(repeat)),
+        (say("reports.label.distinct_people"), g.count(people)),
+        (say("reports.label.no_pseudonym"), g.count(anonymous)),
+        (say("reports.key.registration_known"), g.count(known)),
+        (say("reports.key.invisible"), g.count(invisible)),
+        (say("reports.label.invisible_share"), g.rate(invisible, known)),
+        (say("reports.key.proposed"), g.count(proposed)),
+        (say("reports.key.entered"), g.count(entered)),
+        (say("reports.key.entry_rate"), g.rate(entered, proposed)),
+        (say("reports.key.lost"), g.count(lost)),
+        (say("reports.key.median_delay"), _median(g, attended, days)),
     ]
     return _simple(
         "synthese",
-        _t("reports.title.key_figures"),
-        [_t("reports.column.indicator"), _t("reports.column.value")],
+        say("reports.title.key_figures"),
+        [say("reports.column.indicator"), say("reports.column.value")],
         [Row([Cell.label(label), cell]) for label, cell in rows],
         k,
     )
@@ -323,11 +318,11 @@ def _contacts_by_month(ind: Indicators, k: int | None) -> Table:
     return _grid_table(
         g,
         "contacts_mois",
-        _t("reports.title.contacts_by_month"),
+        say("reports.title.contacts_by_month"),
         [month_label(m) for m in ind.months],
-        [_t("reports.column.first_contacts"), _t("reports.column.recontacts")],
+        [say("reports.column.first_contacts"), say("reports.column.recontacts")],
         values,
-        corner=_t("reports.column.month"),
+        corner=say("reports.column.month"),
     )
 
 
@@ -345,18 +340,18 @@ def _people_by_month(ind: Indicators, k: int | None) -> Table:
         Row([Cell.label(month_label(m)), g.count(people[i]), g.count(alone[i])])
         for i, m in enumerate(ind.months)
     ]
-    rows.append(Row([Cell.label(_t(TOTAL)), g.count(people_total), g.count(alone_total)], True))
+    rows.append(Row([Cell.label(say(TOTAL)), g.count(people_total), g.count(alone_total)], True))
     return _simple(
         "personnes_mois",
-        _t("reports.title.people_by_month"),
+        say("reports.title.people_by_month"),
         [
-            _t("reports.column.month"),
-            _t("reports.label.distinct_people"),
-            _t("reports.label.no_pseudonym"),
+            say("reports.column.month"),
+            say("reports.label.distinct_people"),
+            say("reports.label.no_pseudonym"),
         ],
         rows,
         k,
-        [_t("reports.note.people_by_month")],
+        [say("reports.note.people_by_month")],
     )
 
 
@@ -371,11 +366,11 @@ def _neighbourhoods(ind: Indicators, k: int | None) -> Table:
     return _grid_table(
         g,
         "quartiers",
-        _t("reports.title.neighbourhoods"),
+        say("reports.title.neighbourhoods"),
         [neighbourhood_label(n) for n in nbhs],
         [structure_type_label(t) for t in stypes],
         [[by[(n, t)] for t in stypes] for n in nbhs],
-        corner=_t("reports.column.neighbourhood"),
+        corner=say("reports.column.neighbourhood"),
     )
 
 
@@ -412,7 +407,7 @@ def _detail(ind: Indicators, k: int | None) -> Table:
     rows.append(
         Row(
             [
-                Cell.label(_t(TOTAL)),
+                Cell.label(say(TOTAL)),
                 Cell.label(""),
                 *(g.count(c) for c in col_totals),
                 g.count(grand),
@@ -422,16 +417,16 @@ def _detail(ind: Indicators, k: int | None) -> Table:
     )
     return _simple(
         "detail",
-        _t("reports.title.detail"),
+        say("reports.title.detail"),
         [
-            _t("reports.column.month"),
-            _t("reports.column.neighbourhood"),
+            say("reports.column.month"),
+            say("reports.column.neighbourhood"),
             *(structure_type_label(t) for t in stypes),
-            _t(TOTAL),
+            say(TOTAL),
         ],
         rows,
         k,
-        [_t("reports.note.detail")],
+        [say("reports.note.detail")],
         label_columns=2,
     )
 
@@ -461,7 +456,7 @@ def _people_by_neighbourhood(ind: Indicators, k: int | None) -> Table:
     rows.append(
         Row(
             [
-                Cell.label(_t(TOTAL)),
+                Cell.label(say(TOTAL)),
                 g.count(total["pseudonymous"]),
                 g.count(total["people"]),
                 g.count(total["known"]),
@@ -473,18 +468,18 @@ def _people_by_neighbourhood(ind: Indicators, k: int | None) -> Table:
     )
     return _simple(
         "quartiers_personnes",
-        _t("reports.title.people_by_neighbourhood"),
+        say("reports.title.people_by_neighbourhood"),
         [
-            _t("reports.column.neighbourhood"),
-            _t("reports.label.distinct_people"),
-            _t("reports.column.people_met_all"),
-            _t("reports.label.registration_known"),
-            _t("reports.column.invisible"),
-            _t("reports.label.invisible_share"),
+            say("reports.column.neighbourhood"),
+            say("reports.label.distinct_people"),
+            say("reports.column.people_met_all"),
+            say("reports.label.registration_known"),
+            say("reports.column.invisible"),
+            say("reports.label.invisible_share"),
         ],
         rows,
         k,
-        [_t("reports.note.people_by_neighbourhood")],
+        [say("reports.note.people_by_neighbourhood")],
     )
 
 
@@ -500,7 +495,7 @@ def _registrations(ind: Indicators, k: int | None) -> Table:
     rows = [
         Row(
             [
-                Cell.label(_t("reports.label.no_registration")),
+                Cell.label(say("reports.label.no_registration")),
                 g.count(invisible),
                 g.rate(invisible, known),
             ]
@@ -512,30 +507,34 @@ def _registrations(ind: Indicators, k: int | None) -> Table:
     ]
     rows += [
         Row(
-            [Cell.label(_t("reports.label.registration_known")), g.count(known), Cell(None, "rate")]
+            [
+                Cell.label(say("reports.label.registration_known")),
+                g.count(known),
+                Cell(None, "rate"),
+            ]
         ),
         Row(
             [
-                Cell.label(_t("reports.label.registration_unknown")),
+                Cell.label(say("reports.label.registration_unknown")),
                 g.count(unknown),
                 Cell(None, "rate"),
             ]
         ),
         Row(
-            [Cell.label(_t("reports.label.people_met")), g.count(people), Cell(None, "rate")], True
+            [Cell.label(say("reports.label.people_met")), g.count(people), Cell(None, "rate")], True
         ),
     ]
     return _simple(
         "inscriptions",
-        _t("reports.title.registrations"),
+        say("reports.title.registrations"),
         [
-            _t("reports.column.registration"),
-            _t("reports.column.people"),
-            _t("reports.column.known_share"),
+            say("reports.column.registration"),
+            say("reports.column.people"),
+            say("reports.column.known_share"),
         ],
         rows,
         k,
-        [_t("reports.note.registrations")],
+        [say("reports.note.registrations")],
     )
 
 
@@ -551,21 +550,25 @@ def _needs(ind: Indicators, k: int | None) -> Table:
     ]
     rows.append(
         Row(
-            [Cell.label(_t("reports.label.scope_contacts")), g.count(contacts), Cell(None, "rate")],
+            [
+                Cell.label(say("reports.label.scope_contacts")),
+                g.count(contacts),
+                Cell(None, "rate"),
+            ],
             True,
         )
     )
     return _simple(
         "besoins",
-        _t("reports.title.needs"),
+        say("reports.title.needs"),
         [
-            _t("reports.column.need"),
-            _t("reports.label.contacts"),
-            _t("reports.column.contacts_share"),
+            say("reports.column.need"),
+            say("reports.label.contacts"),
+            say("reports.column.contacts_share"),
         ],
         rows,
         k,
-        [_t("reports.note.needs")],
+        [say("reports.note.needs")],
     )
 
 
@@ -577,11 +580,11 @@ def _age_gender(ind: Indicators, k: int | None) -> Table:
     return _grid_table(
         g,
         "age_genre",
-        _t("reports.title.age_gender"),
+        say("reports.title.age_gender"),
         [_label(AGE_BANDS, a) for a in ages],
         [_label(GENDERS, x) for x in genders],
         [[by[(a, x)] for x in genders] for a in ages],
-        corner=_t("reports.column.age_band"),
+        corner=say("reports.column.age_band"),
     )
 
 
@@ -607,18 +610,18 @@ def _funnel_by_month(ind: Indicators, k: int | None) -> Table:
         return [g.count(row[s]) for s in stages] + [g.rate(row[a], row[b]) for _, a, b in _RATES]
 
     rows = [Row([Cell.label(month_label(m)), *cells(ids[i])]) for i, m in enumerate(ind.months)]
-    rows.append(Row([Cell.label(_t(TOTAL)), *cells(tot)], True))
+    rows.append(Row([Cell.label(say(TOTAL)), *cells(tot)], True))
     return _simple(
         "relais_mois",
-        _t("reports.title.funnel"),
+        say("reports.title.funnel"),
         [
-            _t("reports.column.month"),
-            *(_t(STAGE_LABELS[s]) for s in stages),
-            *(_t(label) for label, _, _ in _RATES),
+            say("reports.column.month"),
+            *(say(STAGE_LABELS[s]) for s in stages),
+            *(say(label) for label, _, _ in _RATES),
         ],
         rows,
         k,
-        [_t("reports.note.funnel")],
+        [say("reports.note.funnel")],
     )
 
 
@@ -661,22 +664,22 @@ def _partners(ind: Indicators, k: int | None) -> Table:
         )
         for i, (partner, service) in enumerate(keys)
     ]
-    rows.append(Row([Cell.label(_t(TOTAL)), Cell.label(""), *cells(tot)], True))
+    rows.append(Row([Cell.label(say(TOTAL)), Cell.label(""), *cells(tot)], True))
     return _simple(
         "relais_partenaires",
-        _t("reports.title.partners"),
+        say("reports.title.partners"),
         [
-            _t("reports.column.partner"),
-            _t("reports.column.service"),
-            _t("reports.stage.proposed"),
-            _t("reports.stage.appointment_attended"),
-            _t("reports.stage.entered"),
-            _t("reports.column.lost_or_expired"),
-            _t("reports.column.entry_rate"),
+            say("reports.column.partner"),
+            say("reports.column.service"),
+            say("reports.stage.proposed"),
+            say("reports.stage.appointment_attended"),
+            say("reports.stage.entered"),
+            say("reports.column.lost_or_expired"),
+            say("reports.column.entry_rate"),
         ],
         rows,
         k,
-        [_t("reports.note.partners")],
+        [say("reports.note.partners")],
         label_columns=2,
     )
 
@@ -698,20 +701,20 @@ def _delays(ind: Indicators, k: int | None) -> Table:
         Row([Cell.label(month_label(m)), *cells(ids[i], by_month.get(m, []))])
         for i, m in enumerate(ind.months)
     ]
-    rows.append(Row([Cell.label(_t(TOTAL)), *cells(total, every)], True))
+    rows.append(Row([Cell.label(say(TOTAL)), *cells(total, every)], True))
     return _simple(
         "delais",
-        _t("reports.title.delays"),
+        say("reports.title.delays"),
         [
-            _t("reports.column.month"),
-            _t("reports.column.attended"),
-            _t("reports.column.q1"),
-            _t("reports.column.median"),
-            _t("reports.column.q3"),
+            say("reports.column.month"),
+            say("reports.column.attended"),
+            say("reports.column.q1"),
+            say("reports.column.median"),
+            say("reports.column.q3"),
         ],
         rows,
         k,
-        [_t("reports.note.quartiles_k") if k is not None else _t("reports.note.quartiles")],
+        [say("reports.note.quartiles_k") if k is not None else say("reports.note.quartiles")],
     )
 
 

@@ -35,7 +35,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from fieldapp.errors import DamagedError
-from fieldapp.messages import Text
+from fieldapp.messages import Text, say
 from fieldapp.services import packs, profile
 from fieldapp.services.field import FieldService
 from fieldapp.storage import keyfile
@@ -213,7 +213,7 @@ def _store_checks(runner: _Runner, home: Home, kdf: keyfile.KdfParams) -> None:
         with home.db_file.open("rb") as f:
             head = f.read(len(SQLITE_HEADER))
         _expect("écriture", head != SQLITE_HEADER, Text("services.selfcheck.clear_database"))
-        detail.append(Text("services.selfcheck.written", contact=contact_id[:8]).message())
+        detail.append(say("services.selfcheck.written", contact=contact_id[:8]))
 
     opened: list[FieldService] = []
     try:
@@ -266,7 +266,7 @@ def _store_checks(runner: _Runner, home: Home, kdf: keyfile.KdfParams) -> None:
                 isinstance(outcome, Prepared) and outcome.event_ids == [e["id"] for e in events],
                 Text("services.selfcheck.worker_failed"),
             )
-            detail.append(Text("services.selfcheck.worker_prepared").message())
+            detail.append(say("services.selfcheck.worker_prepared"))
     finally:
         for service in opened:
             service.close()
