@@ -27,7 +27,6 @@ from fieldapp.services import directory, packs, privacy
 from fieldapp.services.field import UnknownRecord
 from fieldapp.services.profile import Home
 from fieldapp.ui.directory.view import DirectoryView
-from fieldapp.ui.kit.failures import refusal_text
 from fieldapp.ui.kit.resources import icon, pixmap
 from fieldapp.ui.kit.session import Session
 from fieldapp.ui.kit.widgets import Banner
@@ -382,7 +381,7 @@ class Workspace(QWidget):
         try:
             pack = packs.import_pack(self.session.service, Path(path))
         except packs.PackRefused as exc:
-            reason = refusal_text(exc)
+            reason = str(exc)  # a RelaisError: its message in the window's language
             if not exc.says_not_installed:
                 reason = self.tr("Pack non installé : %1").replace("%1", reason)
             view.show_notice(reason, error=True)

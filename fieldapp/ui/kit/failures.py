@@ -36,13 +36,3 @@ def uncaught(error: BaseException) -> None:
     # Through sys.excepthook rather than the dialog itself: the kit stays below the app, which
     # installs the hook at start-up; under pytest-qt the hook fails the test instead.
     sys.excepthook(type(error), error, error.__traceback__)
-
-
-def refusal_text(error: Exception) -> str:
-    """The words of a refusal a view caught by its class (`except DropError`), never a bug.
-
-    The catalogue's message; for the core's last refusals not on the catalogue yet (DropError,
-    the pseudonym's ValueErrors, both being moved), their own French sentence.
-    """
-    message = user_message(error)
-    return message if message is not None else str(error)

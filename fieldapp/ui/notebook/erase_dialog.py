@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QDialog, QLineEdit, QVBoxLayout, QWidget
 
+from fieldapp.domain.pseudonym import PseudonymError
 from fieldapp.services import privacy
-from fieldapp.ui.kit.failures import refusal_text
 from fieldapp.ui.kit.session import CONTACTS, HANDOVERS, Session
 from fieldapp.ui.kit.widgets import FieldError, dialog_buttons, labelled, muted_label, title_label
 
@@ -76,8 +76,8 @@ class EraseDialog(QDialog):
     def confirm(self) -> bool:
         try:
             removed = privacy.erase_person(self.session.service, self.code.text())
-        except ValueError as exc:
-            self.error.show_message(refusal_text(exc))
+        except PseudonymError as exc:  # a mistyped code; anything else is a bug
+            self.error.show_message(str(exc))
             return False
         self.session.notify(CONTACTS)
         self.session.notify(HANDOVERS)

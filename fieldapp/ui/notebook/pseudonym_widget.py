@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain import pseudonym as pseudo
 from fieldapp.domain.vocab import GENDERS
-from fieldapp.ui.kit.failures import refusal_text
 from fieldapp.ui.kit.i18n import label
 from fieldapp.ui.kit.widgets import dialog_buttons, labelled, link_button, muted_label, title_label
 
@@ -142,9 +141,9 @@ class PseudonymDialog(QDialog):
                     self.year.value(),
                     str(self.gender.currentData()),
                 )
-            except ValueError as exc:  # the domain's messages never repeat what was typed
+            except pseudo.PseudonymError as exc:  # its messages never repeat what was typed
                 self.result_label.setText("—")
-                self.problem.setText(refusal_text(exc))
+                self.problem.setText(str(exc))
             else:
                 self.result_label.setText(self.code)
                 self.problem.setText(

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.errors import InputError, RelaisError
-from fieldapp.services.sync import DropError, DropSettings, SyncService
+from fieldapp.services.sync import DropSettings, SyncService
 from fieldapp.ui.kit import style
-from fieldapp.ui.kit.failures import refusal_text, show_failure
+from fieldapp.ui.kit.failures import show_failure
 from fieldapp.ui.kit.tasks import Progress, run_task
 from fieldapp.ui.kit.widgets import Card, labelled
 from fieldapp.ui.sync.badge import SyncBadge
@@ -165,7 +165,7 @@ class DestinationForm(QWidget):
         self._update_buttons()
 
     def form_destination(self) -> DropSettings:
-        """What the form describes; raises DropError or InputError for something unusable."""
+        """What the form describes; raises a RelaisError (DropError, InputError) if unusable."""
         kind, location, username, password = self._form_values()
         if kind == FOLDER:
             return DropSettings.parse(location)
@@ -195,7 +195,7 @@ class DestinationForm(QWidget):
         try:
             drop = self.form_destination()
             self.service.set_drop(drop)
-        except (DropError, RelaisError) as exc:
+        except RelaisError as exc:  # DropError included
             self._refused(exc)
             return False
         self._load_form(self.service.drop_info())
@@ -213,7 +213,7 @@ class DestinationForm(QWidget):
             return False
         try:
             drop = self.form_destination()
-        except (DropError, RelaisError) as exc:
+        except RelaisError as exc:  # DropError included
             self._refused(exc)
             return False
         self._testing = True
@@ -238,8 +238,8 @@ class DestinationForm(QWidget):
         show_failure(error, self._refusal)
         self._update_buttons()
 
-    def _refused(self, error: DropError | RelaisError) -> None:
-        self._refusal(refusal_text(error))
+    def _refused(self, error: RelaisError) -> None:
+        self._refusal(str(error))
 
     def _refusal(self, text: str) -> None:
         self._note(text, ok=False)
