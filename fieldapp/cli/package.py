@@ -1,9 +1,14 @@
 """Commands for installed copies and bundles.
 
     fieldapp selfcheck [--tmp DIR] [--no-qt]
+    fieldapp selfcheck --desktop-libs
 
 Prints one line per step, then "OK" (exit code 0). A failure is one line on stderr naming the
 step, exit code 1. See fieldapp/services/selfcheck.py and docs/packaging.md.
+
+`--desktop-libs` checks only the system libraries the window needs on Linux: nothing on stdout
+and exit 0 when all are there; otherwise the Debian packages to install on stdout (one line,
+space-separated, for `scripts/start`), one French line on stderr, exit code 1.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from fieldapp import __version__
 from fieldapp.cli import common
 from fieldapp.cli.common import arg_flag, arg_opt
 from fieldapp.errors import UnavailableError
-from fieldapp.messages import render
+from fieldapp.messages import Text, render
 
 
 def _qt_check(workdir: Path | None) -> Callable[[], str]:
@@ -33,8 +38,29 @@ def _qt_check(workdir: Path | None) -> Callable[[], str]:
     return check
 
 
+def _desktop_libs() -> int:
+    from fieldapp.services import desktop_libs
+
+    found = desktop_libs.check()
+    if found.ok:
+        return 0
+    if found.packages:
+        print(" ".join(found.packages), flush=True)
+    common.notice(
+        Text(
+            "cli.package.desktop_libs_missing",
+            missing=", ".join(found.missing),
+            command=" ".join(desktop_libs.apt_command(found)) or "—",
+        )
+    )
+    return 1
+
+
 def cmd_selfcheck(args: argparse.Namespace) -> int:
     from fieldapp.services import selfcheck
+
+    if arg_flag(args, "desktop_libs"):
+        return _desktop_libs()
 
     tmp = arg_opt(args, "tmp")
     workdir = Path(tmp).expanduser() if tmp else None
@@ -68,3 +94,8 @@ def register(commands: common.Commands) -> None:
     )
     p.add_argument("--tmp", help="dossier où créer le profil temporaire (par défaut : TMPDIR)")
     p.add_argument("--no-qt", action="store_true", help="ne pas vérifier l'interface Qt")
+    p.add_argument(
+        "--desktop-libs",
+        action="store_true",
+        help="vérifier seulement les bibliothèques système de la fenêtre (Linux)",
+    )

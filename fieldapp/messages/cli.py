@@ -91,6 +91,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{option}: invalid date “{value}” (expected YYYY-MM-DD)",
     ),
     "cli.package.selfcheck_failed": ("{detail}", "{detail}"),
+    "cli.package.desktop_libs_missing": (
+        "La fenêtre ne peut pas s'ouvrir : bibliothèques système absentes ({missing}). "
+        "À installer (en administrateur) : {command}",
+        "The window cannot open: system libraries missing ({missing}). "
+        "Install them (as administrator): {command}",
+    ),
     # what the commands print when all went well (stdout; `--json` output is never translated)
     "cli.out.device": ("Appareil : {device}", "Device: {device}"),
     "cli.out.init_created": ("Profil créé dans {home}", "Profile created in {home}"),
