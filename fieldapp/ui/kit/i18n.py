@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTran
 
 from fieldapp import messages
 from fieldapp.domain.vocab import Vocabulary
-from fieldapp.ui.kit.resources import translation_file
+from fieldapp.ui.kit.resources import resource_dir, translation_file
 
 LANGUAGES: dict[str, str] = {"fr": "Français", "en": "English"}
 # en_GB: day/month/year dates, like the French ones the users share with partners.
@@ -52,6 +52,12 @@ def apply_language(lang: str) -> bool:
     if qt_own.load(f"qtbase_{lang}", qt_dir):
         app.installTranslator(qt_own)
         _installed.append(qt_own)
+    # Installed after Qt's catalogue, so it wins: the few file-dialog strings Qt 6's French lacks
+    # (« Look in: », « Files of type: », the « Folder » type column).
+    extra = QTranslator(app)
+    if extra.load(str(resource_dir() / "translations" / f"qtbase_extra_{lang}.qm")):
+        app.installTranslator(extra)
+        _installed.append(extra)
     if lang != "fr":
         ours = QTranslator(app)
         found = ours.load(str(translation_file(lang)))
