@@ -82,6 +82,8 @@ def cmd_pack_show(args: argparse.Namespace) -> int:
         return 0
     if summary["demo"]:
         print(render("cli.out.pack_demo", {"counts": _counts(summary)}))
+    elif not summary["version"]:
+        print(render("cli.out.pack_none"))
     else:
         current = {
             "version": summary["version"],

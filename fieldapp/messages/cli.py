@@ -239,6 +239,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Annuaire de démonstration (données fictives) : {counts}",
         "Demo directory (fictitious data): {counts}",
     ),
+    "cli.out.pack_none": (
+        "Aucun annuaire installé : installez le pack de référence de votre coordination "
+        "(fieldapp pack import FICHIER).",
+        "No directory installed: install your coordination's reference pack "
+        "(fieldapp pack import FILE).",
+    ),
     "cli.out.pack_current": (
         "Pack de référence version {version} du {date} (« {coordination} ») : {counts}",
         "Reference pack version {version} of {date} (“{coordination}”): {counts}",

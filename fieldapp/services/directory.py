@@ -1,9 +1,10 @@
 """The partner directory as the CLI and the window browse it: search, rank, labels, choices.
 
-The pack shown is the one installed in the profile, else the demo pack (`current_pack`; both
-come from `fieldapp.services.packs`). Searching (`search_services`) and ranking for a contact
-(`rank_for_contact`) work on the pure index of `fieldapp.domain.directory_index`, built once per
-pack and cached here.
+The pack shown is the one installed in the profile, else the demo pack for a demonstration
+profile and an empty one for a real profile (`current_pack`; they come from
+`fieldapp.services.packs` and `fieldapp.sync.pack`). Searching (`search_services`) and ranking
+for a contact (`rank_for_contact`) work on the pure index of `fieldapp.domain.directory_index`,
+built once per pack and cached here.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from fieldapp.domain.handovers import PARTNER_MAX_CHARS
 from fieldapp.domain.vocab import NEEDS
 from fieldapp.services.field import FieldService
 from fieldapp.services.packs import demo_pack, installed_pack
-from fieldapp.sync.pack import Pack
+from fieldapp.sync.pack import Pack, no_pack
 
 __all__ = [
     "Entry",
@@ -48,9 +49,12 @@ _indexes: weakref.WeakKeyDictionary[Pack, DirectoryIndex] = weakref.WeakKeyDicti
 
 
 def current_pack(service: FieldService | None, *, reload: bool = False) -> Pack:
-    """The installed pack, or the demo pack when the profile has none (or no profile)."""
+    """The installed pack; without one, the demo pack for a demo profile (or no profile) and an
+    empty directory for a real profile (`no_pack`: its handovers must not go to fake partners)."""
     pack = installed_pack(service, reload=reload) if service is not None else None
-    return pack if pack is not None else demo_pack()
+    if pack is not None:
+        return pack
+    return demo_pack() if service is None or service.is_demo else no_pack()
 
 
 def _index(pack: Pack) -> DirectoryIndex:

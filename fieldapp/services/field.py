@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import Engine
@@ -84,6 +85,11 @@ class FieldService:
     @property
     def device_id(self) -> str:
         return self.store.device_id
+
+    @cached_property
+    def is_demo(self) -> bool:
+        """A demonstration profile (`create_profile(demo=True)`), fictional data only."""
+        return self.store.get_setting("demo") is True
 
     def close(self) -> None:
         self.engine.dispose()

@@ -89,8 +89,12 @@ def create_profile(
     structure_type: str,
     kdf: keyfile.KdfParams = keyfile.DEFAULT_KDF,
     allow_weak: bool = False,
+    demo: bool = False,
 ) -> tuple[FieldService, str]:
     """Create the key file, the database and the device identity; returns (service, recovery key).
+
+    `demo=True` marks a demonstration profile (fictional data): only such a profile shows the
+    built-in demo directory while no reference pack is installed.
 
     Refuses a folder that holds a store, a key file or a backup (`check_new_home`). Everything is
     built in `.creation/` and moved in by `guard.install` (marker first, key file last, marker
@@ -132,6 +136,8 @@ def create_profile(
                 "structure",
                 {"id": uuid.uuid4().hex, "name": name, "type": structure_type},
             )
+            if demo:
+                write_setting(conn, "demo", True)
         with engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:

@@ -47,8 +47,14 @@ def sample_contact(**changes: Any) -> dict[str, Any]:
     return data
 
 
-def make_profile(root: Path, passphrase: str = PASSPHRASE) -> tuple[FieldService, str]:
-    """A real profile with the cheapest Argon2id settings; returns (service, recovery key)."""
+def make_profile(
+    root: Path, passphrase: str = PASSPHRASE, *, demo: bool = True
+) -> tuple[FieldService, str]:
+    """A real profile with the cheapest Argon2id settings; returns (service, recovery key).
+
+    Its data is synthetic, so by default it is a demonstration profile and browses the demo
+    directory until a pack is installed; `demo=False` gives a profile as `fieldapp init` makes
+    it (empty directory until its coordination's pack arrives)."""
     return profile.create_profile(
         Home(root),
         passphrase,
@@ -56,6 +62,7 @@ def make_profile(root: Path, passphrase: str = PASSPHRASE) -> tuple[FieldService
         structure_type="prevention-specialisee",
         kdf=keyfile.FAST_TEST_KDF,
         allow_weak=True,
+        demo=demo,
     )
 
 

@@ -396,6 +396,23 @@ def read_header(data: bytes) -> dict[str, Any]:
     return dict(document["header"])
 
 
+def no_pack() -> Pack:
+    """What a real profile shows before its coordination's pack is installed: nothing (never the
+    fictional demo directory, so a real handover cannot go to a fake partner). Version 0."""
+    content = content_of([], [], [])
+    return Pack(
+        version=0,
+        date="",
+        retention_months=DEFAULT_RETENTION_MONTHS,
+        coordination="",
+        vocab_version={"relais": RELAIS_VOCAB_VERSION},
+        territories=content["territories"],
+        structures=content["structures"],
+        services=content["services"],
+        content_sha256=content_hash(content),
+    )
+
+
 def demo_pack(
     *,
     territories: Sequence[Mapping[str, Any]],

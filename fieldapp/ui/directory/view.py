@@ -211,10 +211,8 @@ class DirectoryView(QWidget):
         self.results.doubleClicked.connect(self._create_from_index)
         self.results.activatedByKey.connect(self._create_from_index)
         self.stack.addWidget(self.results)
-        self.empty = QLabel(
-            self.tr("Aucun service ne correspond.\nEssayez un autre mot, ou retirez un filtre."),
-            self.stack,
-        )
+        self.empty = QLabel(self._no_match_text(), self.stack)
+        self.empty.setWordWrap(True)
         self.empty.setObjectName("dirMuted")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.empty)
@@ -257,6 +255,16 @@ class DirectoryView(QWidget):
         row.addWidget(combo)
         return combo
 
+    def _no_match_text(self) -> str:
+        if self._pack is not None and not self._pack.demo and not self._pack.version:
+            # A real profile before its coordination's pack: say what to do, not "no match".
+            return self.tr(
+                "Aucun annuaire installé.\nInstallez le pack de référence de votre "
+                "coordination : bouton « Installer un pack… » ci-dessus, avec le fichier "
+                ".relais-pack qu'elle vous a envoyé."
+            )
+        return self.tr("Aucun service ne correspond.\nEssayez un autre mot, ou retirez un filtre.")
+
     # -- data ------------------------------------------------------------------------------------
 
     @property
@@ -278,6 +286,8 @@ class DirectoryView(QWidget):
         pack = self._pack
         if pack.demo:
             self.pack_label.setText(self.tr("Démonstration — données fictives"))
+        elif not pack.version:
+            self.pack_label.setText(self.tr("Aucun annuaire installé"))
         else:
             where = f" · {pack.coordination}" if pack.coordination else ""
             self.pack_label.setText(
@@ -382,6 +392,7 @@ class DirectoryView(QWidget):
             self.count_label.setText(
                 self.tr("{n} service(s) sur {total}").format(n=len(found), total=total)
             )
+        self.empty.setText(self._no_match_text())
         self.stack.setCurrentWidget(self.results if found else self.empty)
         row = 0
         if previous is not None:

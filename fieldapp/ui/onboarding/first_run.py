@@ -362,6 +362,7 @@ class FirstRunWizard(FirstRunPages):
                 structure_type="prevention-specialisee",
                 kdf=kdf,
                 allow_weak=kdf.is_weak,
+                demo=True,
             )
             try:
                 demo.fill_demo(service, DEMO_CONTACTS, progress=progress)
