@@ -151,6 +151,18 @@ def _demo_handover(service: FieldService, rng: random.Random, contact_id: str, d
         )
 
 
+DEMO_WORKSPACE = "coordination"  # the demo's coordination space, inside its profile folder
+
+
+def demo_workspace(root: Path) -> Path | None:
+    """The coordination space `create_demo` made beside the demo notebook in `root`, if any
+    (the window pre-fills it in « Ouvrir un espace de coordination »)."""
+    from fieldapp.sync.workspace import SECRETS_FILE
+
+    folder = root / DEMO_WORKSPACE
+    return folder if (folder / SECRETS_FILE).is_file() else None
+
+
 def create_demo(
     root: Path,
     passphrase: str,
@@ -168,7 +180,7 @@ def create_demo(
     if home.exists():
         raise profile.ProfileExists(home)
     drop = root / "depot"
-    workspace_dir = root / "coordination"
+    workspace_dir = root / DEMO_WORKSPACE
     home.prepare()
     drop.mkdir(exist_ok=True)
     created = coordination.create_coordination(

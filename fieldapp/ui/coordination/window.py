@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.services import demo
 from fieldapp.services.coordination import CoordinationService, NoWorkspace, WorkspaceProblem
 from fieldapp.services.profile import Home, WrongPassphrase
 from fieldapp.ui.coordination.dashboard import Dashboard
@@ -67,6 +68,9 @@ class OpenWorkspaceDialog(QDialog):
         self.folder = QLineEdit(self)
         self.folder.setPlaceholderText(self.tr("Dossier de l'espace"))
         last = (home.read_settings().get(LAST_WORKSPACE) if home and home.exists() else None) or ""
+        if not last and home is not None:
+            # The demonstration made by `fieldapp demo` (scripts/start) has its space inside.
+            last = str(demo.demo_workspace(home.root) or "")
         self.folder.setText(str(last))
         row.addWidget(self.folder, 1)
         self.browse = QPushButton(self.tr("Choisir…"), self)
