@@ -15,6 +15,11 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":
+    # Qt's offscreen screen is 800×800 and windows now fit their screen: the suite runs on a
+    # desktop-sized virtual screen (tests/ui/test_window_geometry.py checks small ones).
+    _SCREEN = Path(__file__).parent / "fixtures" / "screen-1920x1080.json"
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 

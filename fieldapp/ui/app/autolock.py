@@ -93,7 +93,8 @@ class SessionLockWatcher(QObject):
         super().__init__(parent)
         self.sources: list[str] = []
         self._native: _WindowsSessionFilter | None = None
-        if sys.platform.startswith("linux") and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        platform = os.environ.get("QT_QPA_PLATFORM", "").split(":")[0]  # "offscreen:configfile=…"
+        if sys.platform.startswith("linux") and platform != "offscreen":
             self._listen_dbus()
         elif sys.platform == "win32":
             self._listen_windows(window)

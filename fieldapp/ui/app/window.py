@@ -24,6 +24,7 @@ from fieldapp.ui.app.autolock import IdleWatcher, SessionLockWatcher
 from fieldapp.ui.app.workspace import Workspace
 from fieldapp.ui.coordination.window import CoordinationWindow, OpenWorkspaceDialog
 from fieldapp.ui.kit import i18n, tasks
+from fieldapp.ui.kit.geometry import fit_to_screen
 from fieldapp.ui.kit.resources import icon
 from fieldapp.ui.kit.session import Session
 from fieldapp.ui.onboarding.first_run import DEMO_STRUCTURE, FirstRunWizard, demo_home_for
@@ -64,7 +65,7 @@ class RelaisWindow(QMainWindow):
         self.session_home = home
         self.setWindowIcon(icon("relais"))
         self.setMinimumSize(960, 640)
-        self.resize(*DEFAULT_SIZE)
+        fit_to_screen(self, *DEFAULT_SIZE)
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
 
@@ -84,22 +85,28 @@ class RelaisWindow(QMainWindow):
         self._retitle()
 
     def _build_menu(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&Fichier"))
-        self.open_coordination_action = QAction(
-            icon("sync"), self.tr("Ouvrir un espace de &coordination…"), self
-        )
+        self.file_menu = self.menuBar().addMenu("")
+        self.open_coordination_action = QAction(icon("sync"), "", self)
         self.open_coordination_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
         self.open_coordination_action.triggered.connect(self.open_coordination)
-        menu.addAction(self.open_coordination_action)
-        menu.addSeparator()
+        self.file_menu.addAction(self.open_coordination_action)
+        self.file_menu.addSeparator()
         # Ctrl+L itself is caught by eventFilter (it must work over modal dialogs too).
-        self.lock_action = QAction(self.tr("&Verrouiller\tCtrl+L"), self)
+        self.lock_action = QAction("", self)
         self.lock_action.triggered.connect(lambda: self.lock())
-        menu.addAction(self.lock_action)
-        quit_action = QAction(self.tr("&Quitter"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        menu.addAction(quit_action)
+        self.file_menu.addAction(self.lock_action)
+        self.quit_action = QAction("", self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.quit_action)
+        self._retranslate_menu()
+
+    def _retranslate_menu(self) -> None:
+        """The menu's words, again after a language switch (the menu bar is never rebuilt)."""
+        self.file_menu.setTitle(self.tr("&Fichier"))
+        self.open_coordination_action.setText(self.tr("Ouvrir un espace de &coordination…"))
+        self.lock_action.setText(self.tr("&Verrouiller\tCtrl+L"))
+        self.quit_action.setText(self.tr("&Quitter"))
 
     # -- states --------------------------------------------------------------------------------
 
@@ -371,6 +378,7 @@ class RelaisWindow(QMainWindow):
             self.show_first_run()
         elif self.unlock_screen is not None:
             self.show_unlock()
+        self._retranslate_menu()
         self._retitle()
 
     def _retitle(self) -> None:

@@ -33,6 +33,7 @@ from fieldapp.ui.coordination.dashboard import Dashboard
 from fieldapp.ui.coordination.view import CoordinationView
 from fieldapp.ui.kit import tasks
 from fieldapp.ui.kit.failures import show_failure
+from fieldapp.ui.kit.geometry import fit_to_screen
 from fieldapp.ui.kit.resources import icon
 from fieldapp.ui.kit.widgets import labelled, muted_label, task_dialog_footer, title_label
 
@@ -172,7 +173,7 @@ class CoordinationWindow(QMainWindow):
             self.tr("Relais — Coordination · %1").replace("%1", str(info.get("territory") or ""))
         )
         self.setWindowIcon(icon("relais"))
-        self.resize(1280, 860)
+        fit_to_screen(self, 1280, 860)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.dashboard = Dashboard(service)
