@@ -1,4 +1,4 @@
-"""Measure the personal-data guard (fieldapp.domain.pii) on the synthetic note corpus.
+"""Measure the personal-data guard (fieldapp.domain.pii) on the synthetic note corpora.
 
 Shared by tests/domain/test_pii_corpus.py and benchmarks/bench_pii.py, so that the test and the
 printed figures of docs/privacy.md come from the same computation.
@@ -17,7 +17,11 @@ from pathlib import Path
 
 from fieldapp.domain.pii import KINDS, scan
 
-CORPUS = Path(__file__).parents[1] / "tests" / "fixtures" / "pii_corpus.jsonl"
+FIXTURES = Path(__file__).parents[1] / "tests" / "fixtures"
+# The tuning corpus: the guard's rules were written and adjusted while looking at it.
+CORPUS = FIXTURES / "pii_corpus.jsonl"
+# The held-out corpus: written after the guard was frozen, never used to adjust it.
+HELDOUT = FIXTURES / "pii_corpus_heldout.jsonl"
 # Fixed reference day: the birth-date rule depends on it, the figures must not.
 TODAY = date(2026, 1, 15)
 

@@ -1,20 +1,26 @@
 """Personal-data guard for free-text notes (DESIGN.md § Principles, 1).
 
 `scan` finds what a note must not carry — phone numbers, e-mail addresses, social-security numbers
-(NIR), IBANs, birth dates, street addresses and names after a civility — so that the forms can
+(NIR), IBANs, birth dates, street addresses, names after a civility and given name + family name
+pairs — so that the forms can
 offer to mask them (`redact`) and the CLI can refuse the note (`summary`). Every rule is chosen to
 keep false positives low on what notes normally say: amounts, times, appointment dates,
 postcodes, counts. See docs/privacy.md for the rules and their known limits.
 
-Pure and deterministic: no I/O and no logging, since the text under scan is personal data.
+Pure and deterministic: no logging, since the text under scan is personal data, and no I/O
+but one read of the given-name list shipped with the package (`data/prenoms_insee.txt`, INSEE's
+« Fichier des prénoms », Licence Ouverte; see `data/SOURCE.md`), the first time it is needed.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
+from importlib import resources
 from types import MappingProxyType
 
 from fieldapp.messages import Text
@@ -27,6 +33,7 @@ KINDS: tuple[str, ...] = (
     "date_naissance",
     "adresse",
     "nom_civilite",
+    "nom_prenom",
 )
 
 # Labels shown to people (the redaction marker MASK, written into notes, is data: it stays as is).
@@ -50,6 +57,7 @@ _PRIORITY: Mapping[str, int] = MappingProxyType(
         "adresse": 4,
         "date_naissance": 5,
         "nom_civilite": 6,
+        "nom_prenom": 7,
     }
 )
 
@@ -129,6 +137,23 @@ _NIR = re.compile(
 
 _KEY_WORD = re.compile(r"cl[ée]", re.IGNORECASE)
 
+# A number announced as a social-security number ("sécu 1…", "n° SS : 1…", "carte vitale 2…") is
+# one even when its key is wrong (mistyped, misread, made up) or missing: the structure is enough.
+# The number may be glued to the word ("secu1050…"), so only digits may not come before it.
+_NIR_ANNOUNCED = re.compile(
+    rf"(?<![0-9])(?<![0-9]{_SEP})(?P<sex>[1-478]){_SEP}?(?P<yy>[0-9]{_SEP}?[0-9]){_SEP}?"
+    rf"(?P<mm>[0-9]{_SEP}?[0-9]){_SEP}?(?P<dep>[0-9]{_SEP}?[0-9]|2{_SEP}?[ABab])"
+    rf"(?:{_SEP}?[0-9]){{6}}"
+    rf"(?:(?:{_SEP}?|{_BLANK}{{2,3}}|\s*(?:[-/]|cl[ée]\s*:?)\s*)[0-9]{_SEP}?[0-9])?"
+    rf"(?![0-9])(?!{_SEP}[0-9])"
+)
+# Words that announce a NIR, within the clause before the number.
+_NIR_WORD = re.compile(
+    r"(?<![^\W\d_])(?:s[ée]cu|s[ée]curit[ée]\s+sociale|ss|nss|nir|insee|vitale|"
+    r"immatriculation|ameli|cpam|num[ée]ro\s+social)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
 # --- IBAN -----------------------------------------------------------------------------------
 
 # A blank may follow the country code ("FR 76 …"), then only in capitals: "de 12 …" is French.
@@ -193,6 +218,24 @@ _TEXT_DATE = re.compile(
 _BIRTH_YEAR = re.compile(
     r"(?<![\w])(?:née?s?|nee?s?|naissance|ddn|d\.d\.n\.?)\s*(?:\(e\)|\.e)?\s*"
     r"(?::|=|en|vers|le|l'an)?\s*(?P<y>(?:19|20)[0-9]{2})(?![\w])",
+    re.IGNORECASE,
+)
+# Month and year written in figures ("07/2003", "7-2003", "2003-07", "07/03"), a birth date only
+# after birth wording: "née en 07/2003", "DDN : 2003-07".
+_MONTH_YEAR = re.compile(
+    r"(?<![\w/.\-])(?:(?P<m>0?[1-9]|1[0-2])[/.\-](?P<y>(?:19|20)[0-9]{2})|"
+    r"(?P<y2>(?:19|20)[0-9]{2})[/.\-](?P<m2>0[1-9]|1[0-2]))(?![\w/])(?![.\-][0-9])"
+)
+# Any year after birth wording in the same clause: "née au Maroc en 2003", "né fin 1998".
+_YEAR = re.compile(r"(?<![\w/.\-])(?P<y>(?:19|20)[0-9]{2})(?![\w/])(?![.\-][0-9])")
+# A two-digit year right after "né en", "née en": "né en 95", "née en 03".
+_BIRTH_SHORT_YEAR = re.compile(
+    r"(?<![\w])(?:née?s?|nee?s?)\s*(?:\(e\))?\s+en\s+(?:'|’)?(?P<y>[0-9]{2})(?![\w/:h]|[.,][0-9])",
+    re.IGNORECASE,
+)
+# A month and a two-digit year after birth wording: "née en juillet 03", "né en déc. 98".
+_TEXT_MONTH_SHORT_YEAR = re.compile(
+    rf"(?<![\w])(?P<mon>{_MONTH_ALTERNATION})\.?{_BLANK}+(?:'|’)?(?P<y>[0-9]{{2}})(?![\w/:h]|[.,][0-9])",
     re.IGNORECASE,
 )
 # Birth wording anywhere in the window before a date…
@@ -275,6 +318,92 @@ _NOT_NAMES = frozenset(
      "suite", "ok", "rien", "plus", "moins", "y"}
 )  # fmt: skip
 
+# --- given name + family name --------------------------------------------------------------
+
+# The 4,000 given names most often given in France from 1940 to 2022 (INSEE, « Fichier des
+# prénoms »), upper case with accents, one a line: see data/SOURCE.md. Read once, when needed.
+_GIVEN_NAMES_FILE = "prenoms_insee.txt"
+# Words of the list that notes mostly use for something else: "France Travail", "8 Mai", "El".
+_NOT_GIVEN_NAMES = frozenset(
+    {"FRANCE", "MAI", "EL", "BEN", "ABD", "THI", "NIL", "IBAN", "AVRIL", "APRIL", "JUNE", "MAY",
+     "LAID", "FANTA", "SONY", "COLAS", "NINE", "ALPHA", "INDIA", "ISLAM", "JESUS", "FRANC",
+     "EVEN", "MAMA", "PRUNE", "LILAS", "CAMEL", "AIME"}
+)  # fmt: skip
+# A word in a note: letters, then letters, digits, hyphens or apostrophes.
+_NAME_WORD = re.compile(r"[^\W\d_](?:[\w'’\-]*[^\W_])?")
+# What may separate the words of one name: blanks only (no comma, no line break).
+_NAME_GAP = re.compile(rf"{_BLANK}+")
+# Capitalised words that follow a given name without being a family name: institutions ("France
+# Travail", "Mission Locale"), days and months, words that open the next sentence.
+_NOT_FAMILY_NAMES = frozenset(
+    {"travail", "emploi", "services", "service", "locale", "nationale", "national", "rouge",
+     "info", "infos", "jeunes", "jeunesse", "insertion", "solidarité", "solidarités", "santé",
+     "social", "sociale", "habitat", "logement", "formation", "janvier", "février", "fevrier",
+     "mars", "avril", "juin", "juillet", "août", "aout", "septembre", "octobre", "novembre",
+     "décembre", "decembre", "rdv", "cv", "ok", "tel", "tél", "mail", "sms", "appel", "rappel",
+     "absent", "absente", "présent", "présente", "urgent", "note", "nb", "ps", "suite"}
+)  # fmt: skip
+# Upper-case words that are acronyms of the field, not family names before a given name
+# ("RDV Lucas", "CAF Marie"): only upper-case words of 4 letters or more, with a vowel, that are
+# not listed here count as family names in that order.
+_ACRONYMS = frozenset(
+    {"cada", "siao", "cpam", "urssaf", "anpe", "aide", "info", "infos", "note", "rappel",
+     "urgent", "attention", "important", "suite", "absent", "absente", "present", "présent",
+     "tres", "très", "epide", "afpa", "greta", "daeu", "pacea", "esat", "savs", "samsah", "ofii",
+     "ofpra", "cnda", "oqtf", "huda", "bafa", "delf", "prado", "ehpad", "ameli", "sncf", "ratp",
+     "samu", "smur", "ccas", "mdph", "chrs", "cmpp", "csapa", "caarud", "itep", "pass", "ados",
+     "jeune", "jeunes", "vu", "vue", "rdv", "todo", "fait", "appel", "visite", "maraude",
+     "permanence", "atelier", "point", "bilan", "contact", "relais", "orientation", "accueil",
+     "caf", "rsa", "cmu", "css", "ame", "apl", "aah", "ase", "pjj", "cmp", "pmi", "ime", "bts",
+     "cap", "bep", "bac", "sdf", "ald", "fle", "cej", "mjc", "cfa", "cio", "smic", "tcf", "ras",
+     "asap", "qpv", "mds", "cds", "edf", "gdf", "rqth", "cesf", "moniteur", "educ", "éduc"}
+)  # fmt: skip
+# Words before a person's name that make it the name of a place or an organisation: « centre Jean
+# Moulin », « lycée Victor Exemple », « rue Jean Exemple » (the address rule covers numbered ones).
+_PLACE_WORDS = frozenset(
+    {"centre", "center", "lycée", "lycee", "collège", "college", "école", "ecole", "groupe",
+     "université", "universite", "fac", "faculté", "iut", "institut", "ime", "itep", "ehpad",
+     "hôpital", "hopital", "chu", "ch", "clinique", "cmp", "cmpp", "csapa", "chrs", "foyer",
+     "résidence", "residence", "maison", "mjc", "mpt", "médiathèque", "mediatheque",
+     "bibliothèque", "bibliotheque", "ludothèque", "salle", "espace", "gymnase", "stade",
+     "piscine", "complexe", "parc", "square", "jardin", "jardins", "place", "rue", "avenue", "av",
+     "boulevard", "bd", "allée", "allee", "impasse", "quai", "cours", "chemin", "route", "passage",
+     "cité", "cite", "quartier", "gare", "station", "arrêt", "arret", "métro", "metro", "tram",
+     "pont", "porte", "halle", "marché", "marche", "théâtre", "theatre", "cinéma", "cinema",
+     "musée", "musee", "pôle", "pole", "pmi", "crèche", "creche", "association", "asso",
+     "fondation", "fédération", "amicale", "club", "prix", "saint", "sainte", "st", "ste",
+     "église", "eglise", "chapelle", "paroisse", "mosquée", "mosquee", "caserne", "campus",
+     "bâtiment", "batiment", "bât", "bat", "tour", "immeuble", "esplanade", "promenade", "mail",
+     "parvis", "rond-point", "lotissement", "hameau", "villa", "stalingrad", "lycées",
+     "collèges", "écoles", "bus", "ligne", "arrêts", "dispositif", "programme", "opération",
+     "plan", "atelier", "ateliers", "salon", "festival", "tournoi", "coupe", "challenge"}
+)  # fmt: skip
+# Lower-case words allowed between such a word and the name: « centre social Jean Moulin »,
+# « maison de quartier Jean Exemple », « lycée professionnel Louise Exemple ».
+_PLACE_FILLERS = frozenset(
+    {"social", "sociale", "sociaux", "socio-culturel", "socioculturel", "municipal",
+     "municipale", "municipaux", "culturel", "culturelle", "sportif", "sportive", "scolaire",
+     "professionnel", "professionnelle", "général", "générale", "technique", "hospitalier",
+     "universitaire", "médico-social", "médical", "medical", "communal", "communale",
+     "intercommunal", "intercommunale", "aquatique", "omnisports", "polyvalente", "polyvalent",
+     "de", "du", "des", "la", "le", "les", "l", "d", "quartier", "santé", "sante", "jeunes",
+     "jeunesse", "loisirs", "l'", "d'", "mixte", "privé", "public", "publique", "agricole",
+     "collectif", "collective", "familial", "familiale", "rural", "rurale"}
+)  # fmt: skip
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    listing = resources.files("fieldapp.domain").joinpath("data", _GIVEN_NAMES_FILE)
+    names = {_fold(line.strip()) for line in listing.read_text(encoding="utf-8").splitlines()}
+    return frozenset(names - {"", *(_fold(n) for n in _NOT_GIVEN_NAMES)})
+
+
+def _fold(word: str) -> str:
+    """Upper case without accents, so that "Jerome", "JÉRÔME" and "Jérôme" look up alike."""
+    decomposed = unicodedata.normalize("NFD", word.upper().replace("’", "'"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
 
 def scan(text: str, *, today: date | None = None) -> list[Finding]:
     """Personal data found in `text`, sorted by position and never overlapping.
@@ -292,6 +421,7 @@ def scan(text: str, *, today: date | None = None) -> list[Finding]:
         ("date_naissance", _birth_dates(text, ref)),
         ("adresse", _addresses(text)),
         ("nom_civilite", _civility_names(text)),
+        ("nom_prenom", _given_and_family_names(text)),
     ):
         candidates.extend(
             Finding(detector_kind, start, end, text[start:end]) for start, end in spans
@@ -388,6 +518,18 @@ def _nirs(text: str) -> Iterator[tuple[int, int]]:
     for match in _NIR.finditer(text):
         if nir_key_is_valid(match.group()):
             yield match.span()
+    for match in _NIR_ANNOUNCED.finditer(text):
+        if _nir_structure_is_plausible(match) and _NIR_WORD.search(
+            _clause_before(text, match.start())
+        ):
+            yield match.span()
+
+
+def _nir_structure_is_plausible(match: re.Match[str]) -> bool:
+    """The month is 01–12 or one of the codes INSEE gives when it is unknown (20, 30–42, 50–99;
+    00 in fictitious numbers): "1 15 …" after "sécu" may be a NIR, "1 25 …" is not."""
+    month = int("".join(ch for ch in match["mm"] if ch.isdigit()))
+    return not (13 <= month <= 19 or 21 <= month <= 29 or 43 <= month <= 49)
 
 
 def nir_key_is_valid(candidate: str) -> bool:
@@ -471,6 +613,18 @@ def _birth_dates(text: str, today: date) -> Iterator[tuple[int, int]]:
     for match in _BIRTH_YEAR.finditer(text):
         if int(match["y"]) <= today.year:
             yield match.span("y")
+    for match in _MONTH_YEAR.finditer(text):
+        year = int(match["y"] or match["y2"])
+        if year <= today.year and _has_birth_context(text, match.start()):
+            yield match.span()
+    for match in _YEAR.finditer(text):
+        if int(match["y"]) <= today.year and _has_birth_context(text, match.start()):
+            yield match.span()
+    for match in _BIRTH_SHORT_YEAR.finditer(text):
+        yield match.span("y")
+    for match in _TEXT_MONTH_SHORT_YEAR.finditer(text):
+        if _has_birth_context(text, match.start()):
+            yield match.span()
 
 
 def _full_year(raw: str, today: date) -> int:
@@ -602,3 +756,121 @@ def _after_elision(word: str) -> str:
         if sep and len(head) == 1 and tail:
             return tail
     return word
+
+
+def _given_and_family_names(text: str) -> Iterator[tuple[int, int]]:
+    """A given name of the list followed by a family name ("Jean-Pierre Exemple", "Kevin de
+    Test", "Inès EXEMPLIA"), or an upper-case family name followed by a given name ("EXEMPLIA
+    Inès"), both capitalised, unless a place word comes just before ("centre Jean Moulin")."""
+    if not any(ch.isupper() for ch in text):
+        return
+    words = [(m.group(), m.start(), m.end()) for m in _NAME_WORD.finditer(text)]
+    given = _given_names()
+    i = 0
+    while i < len(words) - 1:
+        word, start, _ = words[i]
+        span: tuple[int, int] | None = None
+        if _is_capitalised(word) and _is_given_name(word, given):
+            family_end = _family_name_end(text, words, i + 1)
+            if family_end is not None:
+                span = (start, family_end[0])
+                last = family_end[1]
+        elif _is_upper_family_name(word, given) and _adjacent(text, words, i):
+            following = words[i + 1][0]
+            if _is_capitalised(following) and _is_given_name(following, given):
+                span = (start, words[i + 1][2])
+                last = i + 1
+        if span is not None and not _named_after_a_place(text, words, i):
+            yield span
+            i = last + 1
+            continue
+        i += 1
+
+
+def _is_capitalised(word: str) -> bool:
+    core = _after_elision(word)
+    return core[:1].isupper() and (core[1:].islower() or core.isupper() or "-" in core)
+
+
+def _is_given_name(word: str, given: frozenset[str]) -> bool:
+    folded = _fold(word)
+    if folded in given:
+        return True
+    parts = folded.split("-")
+    return len(parts) > 1 and all(part in given for part in parts)
+
+
+def _is_upper_family_name(word: str, given: frozenset[str]) -> bool:
+    letters = [ch for ch in word if ch.isalpha()]
+    return (
+        len(letters) >= 4
+        and word.isupper()
+        and any(ch in "AEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜŸ" for ch in letters)
+        and word.casefold() not in _ACRONYMS
+        and word.casefold() not in _NOT_NAMES
+        and _fold(word) not in given
+    )
+
+
+def _adjacent(text: str, words: list[tuple[str, int, int]], i: int) -> bool:
+    """Only blanks between word i and word i + 1."""
+    if i + 1 >= len(words):
+        return False
+    return _NAME_GAP.fullmatch(text, words[i][2], words[i + 1][1]) is not None
+
+
+def _family_name_end(
+    text: str, words: list[tuple[str, int, int]], j: int
+) -> tuple[int, int] | None:
+    """(end offset, index of the last word) of the family name starting at word j, if any."""
+    k = j
+    while k < len(words) and _adjacent(text, words, k - 1):
+        word = words[k][0]
+        folded = word.casefold()
+        is_particle = folded in _NAME_PARTICLES or folded[:2] in {"d'", "d’"}
+        if is_particle and not (folded[:2] in {"d'", "d’"} and _is_capitalised(word[2:])):
+            # "de", "Le", "Ben": part of the name only if a capitalised word follows.
+            if k - j >= 2 or not _adjacent(text, words, k):
+                return None
+            k += 1
+            continue
+        letters = sum(1 for ch in word if ch.isalpha())
+        if not _is_capitalised(word) or letters < 2 or (word.isupper() and letters < 3):
+            return None  # "Inès Ly" is a name, "Lucas FT" an abbreviation
+        if folded in _NOT_NAMES or folded in _NOT_FAMILY_NAMES:
+            return None
+        if word.isupper() and folded in _ACRONYMS:
+            return None
+        # A second given name or a double family name goes on: "Jean Pierre Exemple".
+        last = k
+        while last - k < 2 and _adjacent(text, words, last) and _more_name(words[last + 1][0]):
+            last += 1
+        return words[last][2], last
+    return None
+
+
+def _more_name(word: str) -> bool:
+    folded = word.casefold()
+    return (
+        _is_capitalised(word)
+        and folded not in _NOT_NAMES
+        and folded not in _NOT_FAMILY_NAMES
+        and not (word.isupper() and folded in _ACRONYMS)
+    )
+
+
+def _named_after_a_place(text: str, words: list[tuple[str, int, int]], i: int) -> bool:
+    """True when a place or organisation word comes just before word i, with at most three
+    lower-case fillers or capitalised words between: « centre social Jean Moulin »."""
+    k = i - 1
+    for _ in range(4):
+        if k < 0 or not _adjacent(text, words, k):
+            return False
+        word = words[k][0]
+        folded = word.casefold()
+        if folded in _PLACE_WORDS or _after_elision(word).casefold() in _PLACE_WORDS:
+            return True
+        if not (folded in _PLACE_FILLERS or _is_capitalised(word)):
+            return False
+        k -= 1
+    return False

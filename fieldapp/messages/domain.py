@@ -410,6 +410,11 @@ MESSAGES.update(
         "domain.pii.adresse_plural": ("adresses postales", "postal addresses"),
         "domain.pii.nom_civilite": ("nom après une civilité", "name after a title"),
         "domain.pii.nom_civilite_plural": ("noms après une civilité", "names after a title"),
+        "domain.pii.nom_prenom": ("prénom suivi d'un nom", "given name with a family name"),
+        "domain.pii.nom_prenom_plural": (
+            "prénoms suivis d'un nom",
+            "given names with a family name",
+        ),
         # pseudonym.py: what the pseudonym is computed from
         "domain.pseudonym.family_name": (
             "Le nom de famille doit contenir au moins une lettre.",
