@@ -296,9 +296,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "services.csv.empty": ("le fichier est vide", "the file is empty"),
     "services.csv.header": ("en-tête illisible : {detail}", "unreadable header: {detail}"),
     "services.csv.missing_columns": (
-        "colonnes obligatoires absentes : {columns} (voir docs/records.md pour les noms de "
-        "colonnes)",
-        "required columns missing: {columns} (see docs/records.md for the column names)",
+        "colonnes obligatoires absentes : {columns} (partez du modèle : « Télécharger un modèle »)",
+        "required columns missing: {columns} (start from the template: “Download a template”)",
     ),
     "services.csv.too_many_rows": (
         "trop de lignes ({max_rows} au plus par fichier)",
@@ -308,6 +307,50 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ligne {line} illisible : {detail}",
         "line {line} unreadable: {detail}",
     ),
+    # spreadsheet import: the form's labels, duplicates, templates (services/csv_import.py)
+    "services.csv.field.date": ("Date", "Date"),
+    "services.csv.field.slot": ("Créneau", "Time slot"),
+    "services.csv.field.neighbourhood": ("Quartier", "Neighbourhood"),
+    "services.csv.field.commune": ("Commune (hors QPV)", "Municipality (outside QPV)"),
+    "services.csv.field.place_type": ("Lieu", "Place"),
+    "services.csv.field.contact_mode": ("Type de contact", "Contact type"),
+    "services.csv.field.age_band": ("Tranche d'âge", "Age band"),
+    "services.csv.field.gender": ("Genre", "Gender"),
+    "services.csv.field.situation": ("Situation", "Situation"),
+    "services.csv.field.registrations": ("Inscriptions", "Registrations"),
+    "services.csv.field.needs": ("Besoins", "Needs"),
+    "services.csv.field.outcome": ("Suite donnée", "Outcome"),
+    "services.csv.field.pseudonym": ("Personne", "Person"),
+    "services.csv.field.note": ("Note", "Note"),
+    "services.csv.column": ("{field} ({code})", "{field} ({code})"),
+    "services.csv.row_error": ("ligne {line} : {problems}", "line {line}: {problems}"),
+    "services.csv.row_problem": ("{field} ({code}) : {detail}", "{field} ({code}): {detail}"),
+    "services.csv.unknown_value": (
+        "valeur inconnue {value} ; valeurs possibles : {allowed}",
+        "unknown value {value}; possible values: {allowed}",
+    ),
+    "services.csv.date_impossible": (
+        "date impossible {value} : ce jour n'existe pas dans le calendrier",
+        "impossible date {value}: that day does not exist in the calendar",
+    ),
+    "services.csv.date_unreadable": (
+        "date illisible {value} ; écrivez-la JJ/MM/AAAA (par exemple 25/11/2026)",
+        "unreadable date {value}; write it DD/MM/YYYY (for example 25/11/2026)",
+    ),
+    "services.csv.already_imported": (
+        "« {name} » a déjà été importé le {when} ({contacts})",
+        "“{name}” was already imported on {when} ({contacts})",
+    ),
+    "services.csv.changed": (
+        "« {name} » a changé depuis l'aperçu ; rouvrez-le pour vérifier ses lignes",
+        "“{name}” changed since the preview; open it again to check its rows",
+    ),
+    "services.csv.write_failed": (
+        "écriture impossible de {name} : {detail}",
+        "cannot write {name}: {detail}",
+    ),
+    "services.csv.count.contacts.one": ("{n} contact", "{n} contact"),
+    "services.csv.count.contacts.other": ("{n} contacts", "{n} contacts"),
     # self-check (services/selfcheck.py)
     "services.selfcheck.failed": (
         "autotest en échec à l'étape « {step} » : {detail}",

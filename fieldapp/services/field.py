@@ -108,8 +108,12 @@ class FieldService:
         *,
         today: date | None = None,
         redact: bool = False,
+        settings: Mapping[str, Any] | None = None,
     ) -> list[str]:
         """All or nothing: every item is validated before any is saved.
+
+        `settings` are written in the same transaction (the import's file digest: remembered if
+        and only if its contacts are saved).
 
         Raises ValidationError (PersonalDataInNote when only notes are at fault) whose fields are
         prefixed by the item's position (1-based) when there are several items.
@@ -135,6 +139,8 @@ class FieldService:
                 )
             if parsed:
                 write_setting(conn, "last_neighbourhood", parsed[-1].neighbourhood)
+            for key, value in (settings or {}).items():
+                write_setting(conn, key, value)
         return ids
 
     def amend_contact(
