@@ -201,7 +201,7 @@ def test_the_template_has_the_headings_the_importer_reads_and_imports(
 
     template = tmp_path / "modele.csv"
     write_template(template, today=TODAY)
-    ((line, values),) = read_rows(template)
+    ((_line, values),) = read_rows(template)
     assert set(values) == {name for name, _ in TEMPLATE_COLUMNS} - {"commune"}
     report = import_contacts(service, template, today=TODAY)
     assert len(report.imported) == 1 and not report.errors
