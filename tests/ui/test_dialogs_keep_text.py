@@ -1,0 +1,52 @@
+"""Dialogs keep what was typed: after a refusal the focus is back in the field in error with its
+text selected, so retyping replaces it and Enter submits. Driven by keys, as a person would."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from fieldapp.ui.app.window import RelaisWindow
+from tests.helpers import COORD_PASSPHRASE
+from tests.helpers.coordination import Coordination
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None, "no widget has the keyboard focus"
+    return widget
+
+
+def _selected_focus(widget: QLineEdit) -> bool:
+    return (
+        QApplication.focusWidget() is widget
+        and widget.hasSelectedText()
+        and widget.selectedText() == widget.text()
+    )
+
+
+def test_the_coordination_dialog_opens_on_enter_with_the_retyped_passphrase(
+    qtbot: QtBot, unlocked: RelaisWindow, coordination: Coordination
+) -> None:
+    unlocked.open_coordination_action.trigger()
+    dialog = unlocked.open_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.folder, timeout=2_000)
+    qtbot.keyClicks(focused(), str(coordination.root))
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)  # past « Choisir… »
+    assert focused() is dialog.passphrase
+    qtbot.keyClicks(focused(), "pas la bonne phrase")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.error.isVisible(), timeout=15_000)
+    assert "Phrase de passe incorrecte" in dialog.error.text.text()
+    qtbot.waitUntil(lambda: _selected_focus(dialog.passphrase), timeout=2_000)
+
+    opened: list[object] = []
+    dialog.opened.connect(opened.append)
+    qtbot.keyClicks(focused(), COORD_PASSPHRASE)  # replaces the selection
+    assert dialog.passphrase.text() == COORD_PASSPHRASE
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(opened), timeout=15_000)
+    assert unlocked.coordination_windows  # the workspace is open beside the notebook
