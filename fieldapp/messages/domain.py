@@ -132,6 +132,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "expected format XXXX-XXXX (digits and capitals, without I, L, O or U)",
     ),
     # handovers.py
+    "domain.handover.schedule_empty": (
+        "rien à changer : indiquez une date de suivi ou un rendez-vous",
+        "nothing to change: give a follow-up date or an appointment",
+    ),
+    "domain.handover.appointment_too_far": (
+        "rendez-vous à plus d'un an : vérifiez l'année",
+        "appointment more than a year ahead: check the year",
+    ),
+    "domain.handover.undo_nothing": (
+        "aucun changement d'état à annuler",
+        "no status change to undo",
+    ),
+    "domain.handover.undo_not_last": (
+        "seul le dernier changement d'état peut être annulé",
+        "only the last status change can be undone",
+    ),
     "domain.handover.consent_required": (
         "le consentement de la personne est obligatoire",
         "the person's consent is required",

@@ -280,6 +280,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "choose the csv or xlsx format.",
     ),
     "services.reporting.my_activity": ("Mon activité", "My activity"),
+    "services.field.handover_closed": (
+        "relais clos : son suivi ne change plus",
+        "closed handover: its follow-up no longer changes",
+    ),
     # spreadsheet import (services/csv_import.py)
     "services.csv.encoding": (
         "encodage du fichier non reconnu (enregistrez-le en « CSV UTF-8 »)",

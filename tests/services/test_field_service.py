@@ -167,3 +167,66 @@ def test_rebuilding_projections_gives_the_same_state(service: FieldService) -> N
     service.store.rebuild_projections()
     after = (service.contacts(ContactFilter(include_voided=True)), service.handover(h))
     assert before == after
+
+
+def _handover(service: FieldService, now: datetime) -> str:
+    contact_id = service.record_contact(sample_contact(), today=now.date())
+    return service.propose_handover(
+        {
+            "contact_id": contact_id,
+            "partner": "Mission locale (fictive)",
+            "mode": "rdv-tripartite",
+            "consent": True,
+            "follow_up": "2026-12-01",
+        },
+        now=now,
+    )
+
+
+def test_follow_up_and_appointment_can_be_changed_and_show_in_the_history(
+    service: FieldService,
+) -> None:
+    t0 = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
+    handover_id = _handover(service, t0)
+    service.reschedule_handover(
+        handover_id,
+        {"follow_up": "2026-12-08", "appointment": "2026-12-04T14:30:00+01:00"},
+        now=t0,
+    )
+    record = service.handover(handover_id)
+    assert record["follow_up"] == "2026-12-08"
+    assert record["appointment"] == "2026-12-04T14:30+01:00"  # the time as typed, with its zone
+    service.reschedule_handover(handover_id, {"appointment": None}, now=t0)
+    record = service.handover(handover_id)
+    assert record["appointment"] is None and record["follow_up"] == "2026-12-08"
+    kinds = [e.type for e in service.history(handover_id)]
+    assert kinds == ["handover.proposed", "handover.rescheduled", "handover.rescheduled"]
+    with pytest.raises(ValidationError) as err:
+        service.reschedule_handover(handover_id, {"follow_up": "2026-02-30"}, now=t0)
+    assert err.value.problems[0].field == "follow_up"
+    with pytest.raises(ValidationError):
+        service.reschedule_handover(handover_id, {"appointment": "2026-12-04T14:30"}, now=t0)
+    service.store.rebuild_projections()
+    assert service.handover(handover_id)["follow_up"] == "2026-12-08"
+
+
+def test_the_last_status_change_can_be_undone_by_a_correcting_event(
+    service: FieldService,
+) -> None:
+    t0 = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
+    handover_id = _handover(service, t0)
+    first = service.change_handover_status(handover_id, "rdv_fixe", now=t0)
+    mistake = service.change_handover_status(handover_id, "perdu_de_vue", now=t0)
+    with pytest.raises(ValidationError) as err:
+        service.undo_status_change(handover_id, first)  # not the last one
+    assert "dernier" in str(err.value)
+    service.undo_status_change(handover_id, mistake)
+    record = service.handover(handover_id)
+    assert record["status"] == "rdv_fixe"  # a closed handover open again
+    assert [h["status"] for h in record["history"]] == ["propose", "rdv_fixe"]
+    assert service.history(handover_id)[-1].type == "handover.status_undone"
+    service.change_handover_status(handover_id, "rdv_honore")  # the lifecycle goes on
+    service.store.rebuild_projections()
+    assert service.handover(handover_id)["status"] == "rdv_honore"
+    with pytest.raises(ValidationError):
+        service.undo_status_change(handover_id, mistake)  # already undone
