@@ -60,14 +60,14 @@ def test_new_handover_events_parse_and_fold_whatever_the_arrival_order() -> None
             1,
             EventType.HANDOVER_PROPOSED,
             {"contact_id": "c1", "partner": "P", "mode": "m", "consent": True, "at": at},
-        ),  # fmt: skip
+        ),
         event(2, EventType.HANDOVER_STATUS_CHANGED, {"status": "rdv_fixe", "at": at}),
         event(3, EventType.HANDOVER_STATUS_CHANGED, {"status": "perdu_de_vue", "at": at}),
         event(
             4,
             EventType.HANDOVER_STATUS_UNDONE,
             {"at": at, "undoes": history_id(3), "status": "rdv_fixe"},
-        ),  # fmt: skip
+        ),
         event(5, EventType.HANDOVER_RESCHEDULED, {"at": at, "follow_up": "2026-12-08"}),
     ]
     for _ in range(5):
