@@ -164,7 +164,10 @@ class _Labels:
 
     def message(self, lang: str | None = None) -> str:
         chosen = lang or language()
-        return ", ".join(f"« {t.fr} »" if chosen == "fr" else f"“{t.en}”" for t in self.vocab)
+        # No-break spaces inside the guillemets: a wrapped list never leaves « » alone on a line.
+        return ", ".join(
+            f"«\u00a0{t.fr}\u00a0»" if chosen == "fr" else f"“{t.en}”" for t in self.vocab
+        )
 
 
 @dataclass(frozen=True)

@@ -3,11 +3,12 @@ asks first, the preview ticks only valid rows and says how many will be imported
 
 from __future__ import annotations
 
+import os
 from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from fieldapp.services import csv_import
@@ -66,14 +67,22 @@ def test_the_preview_ticks_valid_rows_only_and_says_how_many(
     qtbot: QtBot, unlocked: RelaisWindow, tmp_path: Path
 ) -> None:
     dialog = _open(qtbot, unlocked, _csv(tmp_path, GOOD, BAD, OTHER, BAD, BAD))
+    out = os.environ.get("RELAIS_SHOTS")
+    if out:  # RELAIS_SHOTS=/tmp pytest tests/ui/test_import_idempotent.py: the doc's screenshot
+        dialog.resize(1100, 620)
+        QApplication.processEvents()
+        dialog.grab().save(str(Path(out) / "import-apercu.png"))
     text = dialog.summary.text()
     assert "5 lignes trouvées" in text and "2 seront importées" in text and "3 refusées" in text
     assert dialog.import_button.text() == "Importer 2 lignes"
     bad = dialog.preview.item(1, 0)
     assert bad is not None and not bad.flags() & Qt.ItemFlag.ItemIsUserCheckable
-    problems = dialog.preview.item(1, 1)
+    problems = dialog.preview.item(1, dialog.preview.columnCount() - 1)
     assert problems is not None and "valeur inconnue « Trottoir »" in problems.text()
-    assert "« Pied d'immeuble »" in problems.text() and "pied-immeuble" not in problems.text()
+    assert (
+        "«\u00a0Pied d'immeuble\u00a0»" in problems.text()
+        and "pied-immeuble" not in problems.text()
+    )
     first = dialog.preview.item(0, 0)
     assert first is not None
     first.setCheckState(Qt.CheckState.Unchecked)  # the user leaves one out

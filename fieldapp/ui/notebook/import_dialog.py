@@ -13,7 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -121,6 +122,15 @@ class ImportDialog(QDialog):
         self.close_button.clicked.connect(self.accept)
         self._go(CHOOSE)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 -- Qt override
+        super().resizeEvent(event)
+        # Wrapped rows take the height of their text at the table's real width, once laid out.
+        QTimer.singleShot(0, self._fit_rows)
+
+    def _fit_rows(self) -> None:
+        self.preview.resizeRowsToContents()
+        self.errors_table.resizeRowsToContents()
+
     # -- pages ---------------------------------------------------------------------------------
 
     def _choose_page(self) -> QWidget:
@@ -173,6 +183,9 @@ class ImportDialog(QDialog):
         self.preview.verticalHeader().hide()
         self.preview.setWordWrap(True)
         self.preview.itemChanged.connect(lambda _item: self._update_count())
+        self.preview.horizontalHeader().sectionResized.connect(
+            lambda *_: self.preview.resizeRowsToContents()
+        )
         layout.addWidget(self.preview, 1)
         layout.addWidget(
             muted_label(
@@ -333,8 +346,8 @@ class ImportDialog(QDialog):
         self.preview.setHorizontalHeaderLabels(
             [
                 self.tr("Ligne"),
-                self.tr("Problèmes"),
                 *(field_name(key).capitalize() for key in shown),
+                self.tr("Problèmes"),
             ]
         )
         self.preview.setRowCount(min(len(rows), PREVIEW_ROWS))
@@ -350,12 +363,16 @@ class ImportDialog(QDialog):
             else:
                 line.setFlags(line.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
             self.preview.setItem(r, 0, line)
-            self.preview.setItem(r, 1, QTableWidgetItem(self._status_text(row)))
-            for c, key in enumerate(shown, start=2):
+            for c, key in enumerate(shown, start=1):
                 text = _shown(key, row.data[key]) if key in row.data else ""
                 self.preview.setItem(r, c, QTableWidgetItem(text))
+            self.preview.setItem(r, len(shown) + 1, QTableWidgetItem(self._status_text(row)))
         self.preview.blockSignals(False)
-        self.preview.resizeColumnsToContents()
+        header = self.preview.horizontalHeader()
+        for c in range(len(shown) + 1):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        # The problems take the room left, wrapped: every problem of a row readable at once.
+        header.setSectionResizeMode(len(shown) + 1, QHeaderView.ResizeMode.Stretch)
         self.preview.resizeRowsToContents()
         self._update_count()
         self._go(PREVIEW)
