@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from fieldapp.errors import InputError
-from fieldapp.messages import Text
+from fieldapp.messages import Text, Translatable
 
 
 @dataclass(frozen=True)
@@ -80,10 +80,18 @@ class TransitionError(InputError, ValueError):
         self.requested = requested
         self.allowed: tuple[str, ...] = tuple(allowed)
         self._message = message
+        # Labels first, codes in parentheses: « Rendez-vous fixé (rdv_fixe) » (what a script
+        # may match), never a bare code in front of a person.
+        from fieldapp.domain.display import Label
+        from fieldapp.domain.vocab import HANDOVER_STATUSES
+
+        def shown(code: str) -> Label:
+            return Label(HANDOVER_STATUSES, code, with_code=True)
+
         params: dict[str, object] = {
-            "current": current or "",
-            "requested": requested,
-            "allowed": ", ".join(self.allowed),
+            "current": shown(current) if current else "",
+            "requested": shown(requested),
+            "allowed": _Joined([shown(code) for code in self.allowed]),
         }
         if message is not None:
             super().__init__("domain.transition.custom", text=message)
@@ -93,3 +101,13 @@ class TransitionError(InputError, ValueError):
             super().__init__("domain.transition.closed", **params)
         else:
             super().__init__("domain.transition.refused", **params)
+
+
+class _Joined:
+    """Labels joined with ", " in the reader's language (a message parameter)."""
+
+    def __init__(self, parts: list[Translatable]) -> None:
+        self.parts = parts
+
+    def message(self, lang: str | None = None) -> str:
+        return ", ".join(p.message(lang) for p in self.parts)

@@ -7,12 +7,13 @@ so indicators can be compared with theirs.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
 from fieldapp.domain._fields import FieldReader, shown, years_before
+from fieldapp.domain.display import Label
 from fieldapp.domain.errors import Problem, TransitionError, ValidationError
 from fieldapp.domain.vocab import HANDOVER_MODES, HANDOVER_STATUSES
 from fieldapp.messages import Text
@@ -228,7 +229,9 @@ def parse_status_change(data: Mapping[str, Any]) -> StatusChange:
         "reason", required=False, max_len=REASON_MAX_CHARS, what=Text("domain.what.reason")
     )
     if status in REASON_REQUIRED and reason is None and not reader.has_problem("reason"):
-        reader.add("reason", "domain.handover.reason_required", status=status)
+        reader.add(
+            "reason", "domain.handover.reason_required", status=Label(HANDOVER_STATUSES, status)
+        )
     reader.raise_if_any()
     assert status is not None and at is not None
     return StatusChange(status=status, at=at, reason=reason)
@@ -313,7 +316,7 @@ def parse_status_undo(data: Mapping[str, Any]) -> StatusUndo:
     return StatusUndo(at=at, undoes=undoes, status=status)
 
 
-def undo_target(history: list[Mapping[str, Any]]) -> tuple[str, str] | None:
+def undo_target(history: Sequence[Mapping[str, Any]]) -> tuple[str, str] | None:
     """(event id of the last status change, the status before it) from a handover's status
     history (oldest first, `event_id` and `status` per step); None when only the proposal is
     left. Only the last change can be undone, so an undo never skips a later one."""

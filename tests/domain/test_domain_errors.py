@@ -39,22 +39,26 @@ def test_transition_error_lists_allowed_states() -> None:
         "entre_dispositif",
         ("rdv_fixe", "refus_personne"),
     )
-    assert str(error) == (
-        "Passage de « propose » à « entre_dispositif » impossible. "
-        "États suivants possibles : rdv_fixe, refus_personne"
+    assert str(error) == (  # labels first, the codes in parentheses for scripts
+        "Passage de « Proposé (propose) » à « Entré dans le dispositif (entre_dispositif) » "
+        "impossible. États suivants possibles : Rendez-vous fixé (rdv_fixe), "
+        "Refus de la personne (refus_personne)"
     )
+    import pickle
+
+    assert str(pickle.loads(pickle.dumps(error))) == str(error)
 
 
 def test_transition_error_for_terminal_state_says_closed() -> None:
     error = TransitionError("expire", "rdv_fixe", ())
     assert "clos" in str(error)
-    assert "« expire »" in str(error)
+    assert "« Expiré (expire) »" in str(error)
 
 
 def test_transition_error_without_handover_names_first_state() -> None:
     error = TransitionError(None, "rdv_fixe", ("propose",))
     assert "aucun relais" in str(error)
-    assert str(error).endswith("propose")
+    assert str(error).endswith("Proposé (propose)")
 
 
 def test_transition_error_survives_pickling() -> None:

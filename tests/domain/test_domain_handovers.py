@@ -111,9 +111,10 @@ def test_entre_dispositif_from_propose_lists_allowed_states() -> None:
         "expire",
     )
     assert str(error) == (
-        "Passage de « propose » à « entre_dispositif » impossible. "
-        "États suivants possibles : rdv_fixe, refus_personne, refus_partenaire, "
-        "perdu_de_vue, expire"
+        "Passage de « Proposé (propose) » à « Entré dans le dispositif (entre_dispositif) » "
+        "impossible. États suivants possibles : Rendez-vous fixé (rdv_fixe), "
+        "Refus de la personne (refus_personne), Refus du partenaire (refus_partenaire), "
+        "Perdu de vue (perdu_de_vue), Expiré (expire)"
     )
 
 
@@ -286,6 +287,9 @@ def test_refus_partenaire_needs_a_reason() -> None:
         parse_status_change({"status": "refus_partenaire", "at": "2024-11-25T10:00:00Z"})
     assert list(fields_of(caught)) == ["reason"]
     assert "motif obligatoire" in fields_of(caught)["reason"][0]
+    # The state by its label, never its code (the window shows this message as is).
+    assert "« Refus du partenaire »" in fields_of(caught)["reason"][0]
+    assert "refus_partenaire" not in fields_of(caught)["reason"][0]
     change = parse_status_change(
         {"status": "refus_partenaire", "at": "2024-11-25T10:00:00Z", "reason": " complet "}
     )

@@ -38,8 +38,8 @@ def test_problems_and_transitions_survive_pickling_and_render_in_english(english
     assert copy.problems[0].code == "domain.field.missing"
     refused = TransitionError("expire", "rdv_fixe", ())
     assert str(pickle.loads(pickle.dumps(refused))) == (
-        "Cannot move from “expire” to “rdv_fixe”: the handover is closed "
-        "(“expire” is a final state)."
+        "Cannot move from “Expired (expire)” to “Appointment set (rdv_fixe)”: the handover is "
+        "closed (“Expired (expire)” is a final state)."
     )
 
 
