@@ -50,3 +50,61 @@ def test_the_coordination_dialog_opens_on_enter_with_the_retyped_passphrase(
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bool(opened), timeout=15_000)
     assert unlocked.coordination_windows  # the workspace is open beside the notebook
+
+
+def test_the_handover_dialog_keeps_the_partner_and_proposes_on_enter_after_a_refusal(
+    qtbot: QtBot, unlocked: RelaisWindow
+) -> None:
+    from fieldapp.ui.notebook.handover_dialog import HandoverDialog
+    from tests.helpers import sample_contact
+    from tests.helpers.ui import workspace_of
+
+    assert unlocked.session is not None
+    service = unlocked.session.service
+    contact_id = service.record_contact(sample_contact())
+    dialog = workspace_of(unlocked).propose_handover(contact_id)
+    assert isinstance(dialog, HandoverDialog)
+    dialog.mode.setCurrentIndex(dialog.mode.findData("rdv-tripartite"))
+    dialog.consent.setChecked(True)
+    dialog.partner.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.partner, timeout=2_000)
+    qtbot.keyClicks(focused(), "Mission locale, rappeler le 06 39 98 00 11")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert service.handovers() == []
+    assert dialog.errors["partner"].isVisible() and "téléphone" in dialog.errors["partner"].text()
+    assert _selected_focus(dialog.partner)  # kept, selected, focused
+    qtbot.keyClicks(focused(), "Mission locale (exemple)")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    (created,) = service.handovers()
+    assert created["partner"] == "Mission locale (exemple)"
+
+
+def test_the_void_dialog_keeps_the_reason_after_a_refusal(
+    qtbot: QtBot, unlocked: RelaisWindow
+) -> None:
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from tests.helpers import sample_contact
+    from tests.helpers.ui import workspace_of
+
+    assert unlocked.session is not None
+    service = unlocked.session.service
+    contact_id = service.record_contact(sample_contact())
+    dialog = workspace_of(unlocked).void_contact(contact_id)
+    reason = dialog.findChild(QPlainTextEdit)
+    assert isinstance(reason, QPlainTextEdit)
+    reason.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is reason, timeout=2_000)
+    qtbot.keyClicks(reason, "doublon, voir 06 39 98 00 11")
+    qtbot.keyClick(reason, Qt.Key.Key_Tab)
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)  # « Garder le contact », then « Annuler ce contact »
+    qtbot.keyClick(focused(), Qt.Key.Key_Space)
+    assert not service.contact(contact_id)["voided"]
+    assert QApplication.focusWidget() is reason
+    assert reason.textCursor().selectedText() == "doublon, voir 06 39 98 00 11"
+    qtbot.keyClicks(reason, "saisi deux fois")  # replaces the selection
+    qtbot.keyClick(reason, Qt.Key.Key_Tab)
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    qtbot.keyClick(focused(), Qt.Key.Key_Space)
+    row = service.contact(contact_id)
+    assert row["voided"] and row["void_reason"] == "saisi deux fois"

@@ -78,6 +78,8 @@ class EraseDialog(QDialog):
             removed = privacy.erase_person(self.session.service, self.code.text())
         except PseudonymError as exc:  # a mistyped code; anything else is a bug
             self.error.show_message(str(exc))
+            self.code.selectAll()  # what was typed stays, selected, in the focused field
+            self.code.setFocus()
             return False
         self.session.notify(CONTACTS)
         self.session.notify(HANDOVERS)
