@@ -148,3 +148,21 @@ def test_the_template_button_writes_the_cli_template_and_it_imports(
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.stack.currentIndex() == REPORT, timeout=10_000)
     assert _count(unlocked) == 1 and "Aucune ligne refusée" in dialog.errors_label.text()
+
+
+def test_the_preview_and_report_read_in_english_with_english_plurals(
+    qtbot: QtBot, unlocked: RelaisWindow, tmp_path: Path
+) -> None:
+    unlocked.set_language("en")  # what Paramètres does
+    try:
+        dialog = _open(qtbot, unlocked, _csv(tmp_path, GOOD, BAD))
+        assert dialog.summary.text().startswith("2 rows found in “tournee.csv”: 1 will be")
+        assert dialog.import_button.text() == "Import 1 row"
+        problems = dialog.preview.item(1, dialog.preview.columnCount() - 1)
+        assert problems is not None and "“Public space”" in problems.text()
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.stack.currentIndex() == REPORT, timeout=10_000)
+        assert dialog.result_label.text().startswith("✓ 1 contact imported.")
+        assert dialog.errors_label.text().startswith("1 row refused")
+    finally:
+        unlocked.set_language("fr")

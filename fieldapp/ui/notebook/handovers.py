@@ -137,7 +137,6 @@ def history_line(event: Event) -> str:
     """One line of a handover's history, from its events (status steps, new dates, undos)."""
     p = event.payload
     at = iso_time(str(p.get("at", "")))
-    tr = QCoreApplication.translate
     if event.type == EventType.HANDOVER_PROPOSED:
         what = status_label("propose")
     elif event.type == EventType.HANDOVER_STATUS_CHANGED:
@@ -148,25 +147,29 @@ def history_line(event: Event) -> str:
         parts = []
         if "follow_up" in p:
             parts.append(
-                tr("Handovers", "suivi le %1").replace("%1", short_date(str(p["follow_up"])))
+                QCoreApplication.translate("Handovers", "suivi le %1").replace(
+                    "%1", short_date(str(p["follow_up"]))
+                )
                 if p["follow_up"]
-                else tr("Handovers", "date de suivi retirée")
+                else QCoreApplication.translate("Handovers", "date de suivi retirée")
             )
         if "appointment" in p:
             parts.append(
-                tr("Handovers", "rendez-vous le %1").replace(
+                QCoreApplication.translate("Handovers", "rendez-vous le %1").replace(
                     "%1", appointment_text(str(p["appointment"]))
                 )
                 if p["appointment"]
-                else tr("Handovers", "rendez-vous retiré")
+                else QCoreApplication.translate("Handovers", "rendez-vous retiré")
             )
-        what = tr("Handovers", "Nouvelles dates : %1").replace("%1", ", ".join(parts))
-    elif event.type == EventType.HANDOVER_STATUS_UNDONE:
-        what = tr("Handovers", "Changement annulé, retour à « %1 »").replace(
-            "%1", status_label(str(p.get("status", "")))
+        what = QCoreApplication.translate("Handovers", "Nouvelles dates : %1").replace(
+            "%1", ", ".join(parts)
         )
+    elif event.type == EventType.HANDOVER_STATUS_UNDONE:
+        what = QCoreApplication.translate(
+            "Handovers", "Changement annulé, retour à « %1 »"
+        ).replace("%1", status_label(str(p.get("status", ""))))
     else:
-        what = tr("Handovers", "Relais modifié")
+        what = QCoreApplication.translate("Handovers", "Relais modifié")
     return f"{at} — {what}" if at else what
 
 

@@ -406,7 +406,7 @@ class ImportDialog(QDialog):
             self.tr("%n lignes trouvées dans « %1 »"),
         ).replace("%1", self.checked.name)
         will = plural(chosen, self.tr("%n sera importée"), self.tr("%n seront importées"))
-        text = f"{found} : {will}"
+        text = self.tr("%1 : %2").replace("%1", found).replace("%2", will)
         if refused:
             text += plural(
                 refused,
