@@ -2187,6 +2187,10 @@ Try another word, or remove a filter.</translation>
         <source>Passer à</source>
         <translation>Move to</translation>
     </message>
+    <message>
+        <source>État changé : « %1 ».</source>
+        <translation>Status changed: “%1”.</translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>

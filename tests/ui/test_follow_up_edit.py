@@ -89,3 +89,17 @@ def test_a_status_change_is_undone_from_the_status_bar_and_stays_in_the_history(
     # Once undone, the offer is gone: a second click cannot undo anything else.
     assert not [b for b in bar.findChildren(QPushButton) if b.text() == "Annuler" and b.isVisible()]
     assert not detail.undo_last_change()
+
+
+def test_a_change_from_the_list_menu_can_be_undone_too(
+    qtbot: QtBot, unlocked: RelaisWindow
+) -> None:
+    page, handover_id = _shown_handover(unlocked)
+    page._move(handover_id, "rdv_fixe")  # what the list's « Passer à » menu does
+    assert unlocked.session is not None
+    service = unlocked.session.service
+    assert service.handover(handover_id)["status"] == "rdv_fixe"
+    bar = unlocked.statusBar()
+    (undo,) = [b for b in bar.findChildren(QPushButton) if b.text() == "Annuler"]
+    qtbot.mouseClick(undo, Qt.MouseButton.LeftButton)
+    assert service.handover(handover_id)["status"] == "propose"

@@ -387,7 +387,7 @@ class HandoverDetail(QScrollArea):
         handover_id = self.handover_id
         self.status_changed.emit(handover_id)
         self.show_handover(handover_id)
-        self._status_bar(self.tr("Dates du relais enregistrées."))
+        self.announce(self.tr("Dates du relais enregistrées."))
         return True
 
     def undo_last_change(self) -> bool:
@@ -407,10 +407,12 @@ class HandoverDetail(QScrollArea):
         self.session.notify(HANDOVERS)
         self.status_changed.emit(handover_id)
         self.show_handover(handover_id)
-        self._status_bar(self.tr("Changement d'état annulé."))
+        self.announce(self.tr("Changement d'état annulé."))
         return True
 
-    def _status_bar(self, text: str, *, undo: bool = False) -> None:
+    def announce(self, text: str, *, undo: bool = False) -> None:
+        """A short confirmation in the window's status bar; `undo` adds « Annuler » (the last
+        status change, `last_change`)."""
         window = self.window()
         if not isinstance(window, QMainWindow):
             return
@@ -457,7 +459,7 @@ class HandoverDetail(QScrollArea):
             self.last_change = (handover_id, event_id, status)
             self.status_changed.emit(handover_id)
             self.show_handover(handover_id)
-            self._status_bar(
+            self.announce(
                 self.tr("État changé : « %1 ».").replace("%1", status_label(status)), undo=True
             )
         return ok
@@ -652,3 +654,6 @@ class HandoversPage(QWidget):
         if event_id is not None:
             self.detail.last_change = (handover_id, event_id, status)
             self.refresh(select=handover_id)
+            self.detail.announce(
+                self.tr("État changé : « %1 ».").replace("%1", status_label(status)), undo=True
+            )
