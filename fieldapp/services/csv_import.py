@@ -153,7 +153,7 @@ class FileChanged(InputError):
 
 def field_label(name: str) -> Text | str:
     """The form's label of a field (« Lieu »), for messages; an unknown key as is."""
-    return Text(f"services.csv.field.{name}") if name in FIELDS else name
+    return Text(f"domain.label.{name}") if name in FIELDS else name
 
 
 class _Labels:

@@ -11,7 +11,8 @@ from fieldapp.domain.errors import Problem, TransitionError, ValidationError
 
 def test_problem_is_frozen_and_prints_its_field() -> None:
     problem = Problem("age_band", "valeur inconnue")
-    assert str(problem) == "champ age_band : valeur inconnue"
+    assert str(problem) == "Tranche d'âge (age_band) : valeur inconnue"
+    assert str(Problem("siret", "invalide")) == "champ siret : invalide"  # not a form's field
     with pytest.raises(AttributeError):
         problem.field = "x"  # type: ignore[misc]
 
@@ -20,7 +21,7 @@ def test_validation_error_joins_all_problems_on_one_line() -> None:
     error = ValidationError([Problem("age_band", "valeur inconnue"), Problem("date", "manquante")])
     assert isinstance(error, ValueError)
     assert error.problems == [Problem("age_band", "valeur inconnue"), Problem("date", "manquante")]
-    assert str(error) == "champ age_band : valeur inconnue; champ date : manquante"
+    assert str(error) == "Tranche d'âge (age_band) : valeur inconnue; Date (date) : manquante"
     assert "\n" not in str(error)
 
 

@@ -148,7 +148,7 @@ def test_unknown_states() -> None:
     with pytest.raises(TransitionError) as caught:
         check_transition("propose", "en_cours")
     assert "rdv_fixe" in str(caught.value)
-    with pytest.raises(ValidationError, match="champ status : état inconnu"):
+    with pytest.raises(ValidationError, match=r"État \(status\) : état inconnu"):
         allowed_next("en_cours")
 
 
@@ -248,9 +248,13 @@ def test_contact_id_without_spaces() -> None:
 
 def test_follow_up_window() -> None:
     assert parse_handover(handover_data(follow_up="2024-11-01"), today=TODAY).follow_up
-    with pytest.raises(ValidationError, match="champ follow_up : date de suivi trop lointaine"):
+    with pytest.raises(
+        ValidationError, match=r"Date de suivi \(follow_up\) : date de suivi trop lointaine"
+    ):
         parse_handover(handover_data(follow_up="2026-01-01"), today=TODAY)
-    with pytest.raises(ValidationError, match="champ follow_up : date de suivi trop ancienne"):
+    with pytest.raises(
+        ValidationError, match=r"Date de suivi \(follow_up\) : date de suivi trop ancienne"
+    ):
         parse_handover(handover_data(follow_up="2010-01-01"), today=TODAY)
 
 
@@ -302,7 +306,7 @@ def test_reason_is_optional_elsewhere_and_limited() -> None:
         {"status": "refus_personne", "at": "2024-11-25T10:00:00Z", "reason": "r" * 500}
     )
     assert change.reason == "r" * 500
-    with pytest.raises(ValidationError, match="champ reason : trop long"):
+    with pytest.raises(ValidationError, match=r"Motif \(reason\) : trop long"):
         parse_status_change(
             {"status": "refus_personne", "at": "2024-11-25T10:00:00Z", "reason": "r" * 501}
         )
