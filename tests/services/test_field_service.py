@@ -12,6 +12,7 @@ from fieldapp.services.field import FieldService
 from fieldapp.storage.home import Home
 from fieldapp.storage.store import ContactFilter
 from tests.helpers import PASSPHRASE, sample_contact
+from tests.helpers.coordination import Territory
 
 TODAY = date(2026, 11, 25)
 
@@ -230,3 +231,42 @@ def test_the_last_status_change_can_be_undone_by_a_correcting_event(
     assert service.handover(handover_id)["status"] == "rdv_honore"
     with pytest.raises(ValidationError):
         service.undo_status_change(handover_id, mistake)  # already undone
+
+
+def test_new_dates_and_an_undo_reach_the_coordinator_through_a_merge(territory: Territory) -> None:
+    from sqlalchemy import select
+
+    from fieldapp.storage.schema import handover_history, handovers
+
+    device = territory.device("equipe-a")
+    try:
+        field = device.field
+        contact_id = field.record_contact(sample_contact())
+        handover_id = field.propose_handover(
+            {
+                "contact_id": contact_id,
+                "partner": "Mission locale fictive",
+                "mode": "rdv-tripartite",
+                "consent": True,
+            }
+        )
+        field.change_handover_status(handover_id, "rdv_fixe")
+        mistake = field.change_handover_status(handover_id, "refus_personne")
+        field.undo_status_change(handover_id, mistake)
+        follow_up = date.today().isoformat()
+        field.reschedule_handover(handover_id, {"follow_up": follow_up})
+        assert device.sync.sync().ok
+    finally:
+        device.field.close()
+    with territory.open() as coord:
+        report = coord.merge(str(territory.drop))
+        assert not report.batches_quarantined
+        with coord.consolidated.engine.connect() as conn:
+            row = conn.execute(select(handovers).where(handovers.c.id == handover_id)).one()
+            steps = conn.execute(
+                select(handover_history.c.status).where(
+                    handover_history.c.handover_id == handover_id
+                )
+            ).scalars()
+            assert (row.status, row.follow_up) == ("rdv_fixe", follow_up)
+            assert sorted(steps) == ["propose", "rdv_fixe"]  # the undone refusal is not counted
