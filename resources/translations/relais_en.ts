@@ -1424,6 +1424,28 @@ Try another word, or remove a filter.</translation>
         <source>Dans ce carnet : %1 contact(s) et %2 relais à effacer.</source>
         <translation>In this notebook: %1 contact(s) and %2 handover(s) to erase.</translation>
     </message>
+    <message>
+        <source>%n contact</source>
+        <translation>%n contact</translation>
+    </message>
+    <message>
+        <source>%n contacts</source>
+        <translation>%n contacts</translation>
+    </message>
+    <message>
+        <source>%n relais</source>
+        <comment>singulier</comment>
+        <translation>%n handover</translation>
+    </message>
+    <message>
+        <source>%n relais</source>
+        <comment>pluriel</comment>
+        <translation>%n handovers</translation>
+    </message>
+    <message>
+        <source>Dans ce carnet : %1 et %2 à effacer.</source>
+        <translation>In this notebook: %1 and %2 to erase.</translation>
+    </message>
 </context>
 <context>
     <name>Fields</name>

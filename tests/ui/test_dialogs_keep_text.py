@@ -108,3 +108,21 @@ def test_the_void_dialog_keeps_the_reason_after_a_refusal(
     qtbot.keyClick(focused(), Qt.Key.Key_Space)
     row = service.contact(contact_id)
     assert row["voided"] and row["void_reason"] == "saisi deux fois"
+
+
+def test_the_erase_dialog_counts_with_plurals_in_both_languages(
+    qtbot: QtBot, unlocked: RelaisWindow
+) -> None:
+    from fieldapp.ui.notebook.erase_dialog import EraseDialog
+
+    assert unlocked.session is not None
+    dialog = EraseDialog(unlocked.session, "K7QF-2M9X")
+    qtbot.addWidget(dialog)
+    assert dialog.summary.text() == "Dans ce carnet : 0 contact et 0 relais à effacer."
+    unlocked.set_language("en")
+    try:
+        english = EraseDialog(unlocked.session, "K7QF-2M9X")
+        qtbot.addWidget(english)
+        assert english.summary.text() == "In this notebook: 0 contacts and 0 handovers to erase."
+    finally:
+        unlocked.set_language("fr")
