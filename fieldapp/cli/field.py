@@ -29,6 +29,7 @@ from fieldapp.cli.common import (
 from fieldapp.domain import jsontext
 from fieldapp.domain.display import printable
 from fieldapp.messages import render
+from fieldapp.messages.plural import Count
 from fieldapp.services import profile, sync
 from fieldapp.services.field import ContactFilter
 
@@ -134,14 +135,31 @@ def _public_contact(row: Mapping[str, object]) -> dict[str, object]:
 
 
 def cmd_import_contacts(args: argparse.Namespace) -> int:
-    from fieldapp.services.csv_import import CsvFileError, import_contacts
+    from fieldapp.services.csv_import import (
+        AlreadyImported,
+        CsvFileError,
+        import_contacts,
+        write_template,
+    )
 
-    file = arg_str(args, "file")
+    template = arg_opt(args, "template")
+    if template:
+        write_template(Path(template))
+        print(render("cli.import.template_written", {"path": printable(template)}))
+        return 0
+    file = arg_opt(args, "file")
+    if not file:
+        raise CliError("cli.import.no_file")
     with closing(common.open_profile(args)) as service:
         try:
-            report = import_contacts(service, Path(file))
+            report = import_contacts(service, Path(file), again=arg_flag(args, "again"))
+        except AlreadyImported as exc:
+            raise CliError("cli.import.already", detail=exc) from exc
         except CsvFileError as exc:
             raise CliError("cli.import.file", path=file, detail=exc) from exc
+    if report.duplicates:
+        lines = ", ".join(str(n) for n in report.duplicates)
+        print(render("cli.import.duplicates", {"lines": lines}), file=sys.stderr)
     for error in report.errors:  # a refused row's line quotes its cells: escaped
         print(printable(error), file=sys.stderr)
     if report.ignored_columns:
@@ -154,11 +172,18 @@ def cmd_import_contacts(args: argparse.Namespace) -> int:
                 "imported": report.imported,
                 "errors": [{"line": e.line, "message": str(e)} for e in report.errors],
                 "ignored_columns": report.ignored_columns,
+                "duplicates": report.duplicates,
             }
         )
     else:
-        imported, refused = len(report.imported), len(report.errors)
-        summary = {"imported": imported, "refused": refused}
+        summary = {
+            "imported": Count(
+                len(report.imported), "cli.count.imported.one", "cli.count.imported.other"
+            ),
+            "refused": Count(
+                len(report.errors), "cli.count.refused.one", "cli.count.refused.other"
+            ),
+        }
         print(render("cli.out.import_summary", summary))
     return 0 if not report.errors else common.EXIT_ERROR
 
@@ -308,7 +333,17 @@ def register(commands: common.Commands) -> None:
         parents=[profile_options, as_json],
         help="importer un tableur CSV",
     )
-    p.add_argument("file", help="fichier CSV (séparateur ; ou ,)")
+    p.add_argument("file", nargs="?", help="fichier CSV (séparateur ; ou ,)")
+    p.add_argument(
+        "--again",
+        action="store_true",
+        help="importer même un fichier déjà importé, et les lignes identiques à un contact du jour",
+    )
+    p.add_argument(
+        "--template",
+        metavar="FICHIER",
+        help="écrire le modèle CSV (les colonnes lues et une ligne d'exemple) puis s'arrêter",
+    )
 
     handover = commands.group("handover", "relais accompagnés")
     p = handover.add("add", cmd_handover_add, parents=[profile_options], help="proposer un relais")

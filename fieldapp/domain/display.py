@@ -9,8 +9,14 @@ front end shows such text through `printable`: the CLI before printing, the wind
 from __future__ import annotations
 
 import unicodedata
+from typing import TYPE_CHECKING
 
-__all__ = ["printable"]
+from fieldapp.messages import language
+
+if TYPE_CHECKING:
+    from fieldapp.domain.vocab import Vocabulary
+
+__all__ = ["Label", "printable"]
 
 # The C0/C1 controls (Cc, ESC included), the format characters that reorder or hide text (Cf:
 # bidi embeddings, overrides and isolates, zero-width ones), line and paragraph separators, and
@@ -41,3 +47,26 @@ def printable(text: object) -> str:
             code = ord(char)
             out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
     return "".join(out)
+
+
+class Label:
+    """A coded value as people read it: its label in the reader's language (a message
+    parameter). `with_code` adds the code in parentheses, for the CLI's scripts:
+    « Rendez-vous fixé (rdv_fixe) ». An unknown code (a newer vocabulary) is shown as is."""
+
+    __slots__ = ("code", "vocab", "with_code")
+
+    def __init__(self, vocab: Vocabulary, code: str, *, with_code: bool = False) -> None:
+        self.vocab = vocab
+        self.code = code
+        self.with_code = with_code
+
+    def message(self, lang: str | None = None) -> str:
+        try:
+            text = self.vocab.label(self.code, lang or language())
+        except KeyError:
+            return self.code
+        return f"{text} ({self.code})" if self.with_code else text
+
+    def __str__(self) -> str:
+        return self.message()

@@ -35,6 +35,10 @@ class EventType(StrEnum):
     HANDOVER_PROPOSED = "handover.proposed"
     HANDOVER_STATUS_CHANGED = "handover.status_changed"
     HANDOVER_AMENDED = "handover.amended"
+    # A new follow-up date and/or appointment date-time (domain.handovers.parse_schedule_change).
+    HANDOVER_RESCHEDULED = "handover.rescheduled"
+    # The correction of a status change set by mistake (domain.handovers.parse_status_undo).
+    HANDOVER_STATUS_UNDONE = "handover.status_undone"
     # Privacy (storage.erasure): a person's records erased; a device's old records purged.
     PERSON_ERASED = "person.erased"
     RECORDS_PURGED = "records.purged"

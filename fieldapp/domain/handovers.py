@@ -7,12 +7,13 @@ so indicators can be compared with theirs.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
 from fieldapp.domain._fields import FieldReader, shown, years_before
+from fieldapp.domain.display import Label
 from fieldapp.domain.errors import Problem, TransitionError, ValidationError
 from fieldapp.domain.vocab import HANDOVER_MODES, HANDOVER_STATUSES
 from fieldapp.messages import Text
@@ -67,6 +68,8 @@ HANDOVER_FIELDS = (
     "follow_up",
 )
 STATUS_CHANGE_FIELDS = ("status", "at", "reason")
+SCHEDULE_FIELDS = ("at", "follow_up", "appointment")
+STATUS_UNDO_FIELDS = ("at", "undoes", "status")
 CONSENT_MESSAGE = Text("domain.handover.consent_required")
 
 
@@ -226,13 +229,105 @@ def parse_status_change(data: Mapping[str, Any]) -> StatusChange:
         "reason", required=False, max_len=REASON_MAX_CHARS, what=Text("domain.what.reason")
     )
     if status in REASON_REQUIRED and reason is None and not reader.has_problem("reason"):
-        reader.add("reason", "domain.handover.reason_required", status=status)
+        reader.add(
+            "reason", "domain.handover.reason_required", status=Label(HANDOVER_STATUSES, status)
+        )
     reader.raise_if_any()
     assert status is not None and at is not None
     return StatusChange(status=status, at=at, reason=reason)
 
 
-def _aware_datetime(reader: FieldReader, name: str) -> dt.datetime | None:
+@dataclass(frozen=True)
+class ScheduleChange:
+    """A new follow-up date and/or appointment (`handover.rescheduled`). Only the fields in
+    `changed` change; a changed field at None is cleared."""
+
+    at: dt.datetime
+    changed: frozenset[str]
+    follow_up: dt.date | None = None
+    appointment: dt.datetime | None = None  # timezone-aware, as typed (local time, its offset)
+
+    def to_payload(self) -> dict[str, Any]:
+        payload: dict[str, Any] = {"at": _iso_utc(self.at)}
+        if "follow_up" in self.changed:
+            payload["follow_up"] = self.follow_up.isoformat() if self.follow_up else None
+        if "appointment" in self.changed:
+            payload["appointment"] = (
+                self.appointment.isoformat(timespec="minutes") if self.appointment else None
+            )
+        return payload
+
+
+def parse_schedule_change(
+    data: Mapping[str, Any], *, today: dt.date | None = None
+) -> ScheduleChange:
+    """Validate a `handover.rescheduled` payload: `at` (aware), and `follow_up` (ISO date) and/or
+    `appointment` (ISO date-time with its zone), each possibly null (cleared)."""
+    today = today if today is not None else dt.date.today()
+    reader = FieldReader(data, record="schedule", allowed=SCHEDULE_FIELDS)
+    at = _aware_datetime(reader, "at")
+    changed = frozenset(
+        k for k in ("follow_up", "appointment") if isinstance(data, Mapping) and k in data
+    )
+    if isinstance(data, Mapping) and not changed and not reader.problems:
+        reader.add("follow_up", "domain.handover.schedule_empty")
+    follow_up = None
+    if "follow_up" in changed and data["follow_up"] is not None:
+        follow_up = reader.iso_date("follow_up", required=True)
+        if follow_up is not None:
+            if follow_up > today + dt.timedelta(days=FOLLOW_UP_MAX_AHEAD_DAYS):
+                reader.add("follow_up", "domain.handover.follow_up_too_far")
+            elif follow_up < years_before(today, _PAST_YEARS):
+                reader.add("follow_up", "domain.handover.follow_up_too_old", years=_PAST_YEARS)
+    appointment = None
+    if "appointment" in changed and data["appointment"] is not None:
+        appointment = _aware_datetime(reader, "appointment", keep_zone=True)
+        if appointment is not None:
+            day = appointment.date()
+            if day > today + dt.timedelta(days=FOLLOW_UP_MAX_AHEAD_DAYS):
+                reader.add("appointment", "domain.handover.appointment_too_far")
+            elif day < years_before(today, _PAST_YEARS):
+                reader.add("appointment", "domain.handover.follow_up_too_old", years=_PAST_YEARS)
+    reader.raise_if_any()
+    assert at is not None
+    return ScheduleChange(at=at, changed=changed, follow_up=follow_up, appointment=appointment)
+
+
+@dataclass(frozen=True)
+class StatusUndo:
+    """`handover.status_undone`: the status change `undoes` (an event id) was a mistake; the
+    handover is back to `status`, the state before it."""
+
+    at: dt.datetime
+    undoes: str
+    status: str
+
+    def to_payload(self) -> dict[str, Any]:
+        return {"at": _iso_utc(self.at), "undoes": self.undoes, "status": self.status}
+
+
+def parse_status_undo(data: Mapping[str, Any]) -> StatusUndo:
+    reader = FieldReader(data, record="status_undo", allowed=STATUS_UNDO_FIELDS)
+    at = _aware_datetime(reader, "at")
+    undoes = reader.text("undoes", required=True, max_len=100, what=Text("domain.what.identifier"))
+    status = reader.code("status", HANDOVER_STATUSES)
+    reader.raise_if_any()
+    assert at is not None and undoes is not None and status is not None
+    return StatusUndo(at=at, undoes=undoes, status=status)
+
+
+def undo_target(history: Sequence[Mapping[str, Any]]) -> tuple[str, str] | None:
+    """(event id of the last status change, the status before it) from a handover's status
+    history (oldest first, `event_id` and `status` per step); None when only the proposal is
+    left. Only the last change can be undone, so an undo never skips a later one."""
+    if len(history) < 2:
+        return None
+    return str(history[-1]["event_id"]), str(history[-2]["status"])
+
+
+def _aware_datetime(
+    reader: FieldReader, name: str, *, keep_zone: bool = False
+) -> dt.datetime | None:
     value = reader.raw(name, required=True)
     if isinstance(value, str):
         try:
@@ -250,7 +345,7 @@ def _aware_datetime(reader: FieldReader, name: str) -> dt.datetime | None:
         # A naive time is ambiguous across devices in different zones or DST.
         reader.add(name, "domain.handover.timezone_missing")
         return None
-    return value.astimezone(dt.UTC)
+    return value if keep_zone else value.astimezone(dt.UTC)
 
 
 def _iso_utc(moment: dt.datetime) -> str:

@@ -81,7 +81,7 @@ def fold(events: Iterable[Event]) -> ProjectionRows:
     """
     contacts: dict[str, dict[str, Any]] = {}
     handovers: dict[str, dict[str, Any]] = {}
-    history: list[dict[str, Any]] = []
+    history: dict[str, list[dict[str, Any]]] = {}  # handover id -> its status steps, in order
     for event in sorted(events, key=lambda e: (e.hlc, e.id)):
         p = event.payload
         match event.type:
@@ -109,15 +109,31 @@ def fold(events: Iterable[Event]) -> ProjectionRows:
                     "created_hlc": event.hlc,
                     "updated_hlc": event.hlc,
                 }
-                history.append(_history(event, "propose", p["at"], None))
+                history[event.entity_id] = [_history(event, "propose", p["at"], None)]
             case EventType.HANDOVER_STATUS_CHANGED if event.entity_id in handovers:
                 handovers[event.entity_id].update(
                     status=p["status"], status_at=p["at"], updated_hlc=event.hlc
                 )
-                history.append(_history(event, p["status"], p["at"], p.get("reason")))
+                steps = history.setdefault(event.entity_id, [])
+                steps.append(_history(event, p["status"], p["at"], p.get("reason")))
             case EventType.HANDOVER_AMENDED if event.entity_id in handovers:
                 changes = {c: p[c] for c in HANDOVER_COLUMNS if c in p and c != "contact_id"}
                 handovers[event.entity_id].update(changes, updated_hlc=event.hlc)
+            case EventType.HANDOVER_RESCHEDULED if event.entity_id in handovers:
+                # The appointment lives in the events (the handover's history shows it).
+                row = handovers[event.entity_id]
+                if "follow_up" in p:
+                    row["follow_up"] = p["follow_up"]
+                row["updated_hlc"] = event.hlc
+            case EventType.HANDOVER_STATUS_UNDONE if event.entity_id in handovers:
+                # A correction: the undone step leaves the status path (indicators never count
+                # it) and the handover is back where it was. Only the last step can be undone.
+                steps = history.get(event.entity_id, [])
+                if len(steps) >= 2 and steps[-1]["event_id"] == p.get("undoes"):
+                    steps.pop()
+                    handovers[event.entity_id].update(
+                        status=steps[-1]["status"], status_at=steps[-1]["at"], updated_hlc=event.hlc
+                    )
             case _:
                 pass
     rows = ProjectionRows(contacts=list(contacts.values()), handovers=list(handovers.values()))
@@ -128,7 +144,9 @@ def fold(events: Iterable[Event]) -> ProjectionRows:
         rows.contact_registrations.extend(
             {"contact_id": contact["id"], "registration": r} for r in regs
         )
-    rows.handover_history = [h for h in history if h["handover_id"] in handovers]
+    rows.handover_history = [
+        step for handover_id, steps in history.items() if handover_id in handovers for step in steps
+    ]
     return rows
 
 

@@ -64,6 +64,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "nothing was saved (option --redact to mask)",
     ),
     "cli.import.file": ("{path} : {detail}", "{path}: {detail}"),
+    "cli.import.template_written": (
+        "Modèle écrit : {path} (les colonnes lues par l'import et une ligne d'exemple)",
+        "Template written: {path} (the columns the import reads and one example row)",
+    ),
+    "cli.import.no_file": (
+        "fichier CSV manquant (ou --template FICHIER pour écrire le modèle)",
+        "CSV file missing (or --template FILE to write the template)",
+    ),
+    "cli.import.already": (
+        "{detail} ; rien n'est importé (--again pour l'importer à nouveau)",
+        "{detail}; nothing imported (--again to import it again)",
+    ),
+    "cli.import.duplicates": (
+        "lignes identiques à un contact déjà enregistré le même jour, non importées "
+        "(--again pour les importer) : {lines}",
+        "lines identical to a contact already saved on the same day, not imported "
+        "(--again to import them): {lines}",
+    ),
     "cli.import.ignored_columns": (
         "colonnes ignorées (jamais lues) : {names}",
         "columns ignored (never read): {names}",
@@ -106,10 +124,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cli.out.contact_voided": ("(annulé)", "(voided)"),
     "cli.out.contact_count": ("{n} contact(s)", "{n} contact(s)"),
-    "cli.out.import_summary": (
-        "{imported} contact(s) importé(s), {refused} ligne(s) refusée(s)",
-        "{imported} contact(s) imported, {refused} line(s) refused",
-    ),
+    "cli.out.import_summary": ("{imported}, {refused}", "{imported}, {refused}"),
+    "cli.count.imported.one": ("{n} contact importé", "{n} contact imported"),
+    "cli.count.imported.other": ("{n} contacts importés", "{n} contacts imported"),
+    "cli.count.refused.one": ("{n} ligne refusée", "{n} line refused"),
+    "cli.count.refused.other": ("{n} lignes refusées", "{n} lines refused"),
     "cli.out.handover_follow_up": ("suivi", "follow-up"),
     "cli.out.passphrase_changed": ("Phrase de passe changée.", "Passphrase changed."),
     "cli.out.passphrase_recovered": (

@@ -4,7 +4,31 @@ from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # errors.py: a problem's line and the errors that gather them
-    "domain.problem.line": ("champ {field} : {detail}", "field {field}: {detail}"),
+    "domain.problem.line": ("{field} : {detail}", "{field}: {detail}"),
+    "domain.problem.field": ("champ {name}", "field {name}"),
+    "domain.problem.labelled": ("{label} ({code})", "{label} ({code})"),
+    # The forms' labels of the fields (errors/FieldName, the spreadsheet import)
+    "domain.label.date": ("Date", "Date"),
+    "domain.label.slot": ("Créneau", "Time slot"),
+    "domain.label.neighbourhood": ("Quartier", "Neighbourhood"),
+    "domain.label.commune": ("Commune (hors QPV)", "Municipality (outside QPV)"),
+    "domain.label.place_type": ("Lieu", "Place"),
+    "domain.label.contact_mode": ("Type de contact", "Contact type"),
+    "domain.label.age_band": ("Tranche d'âge", "Age band"),
+    "domain.label.gender": ("Genre", "Gender"),
+    "domain.label.situation": ("Situation", "Situation"),
+    "domain.label.registrations": ("Inscriptions", "Registrations"),
+    "domain.label.needs": ("Besoins", "Needs"),
+    "domain.label.outcome": ("Suite donnée", "Outcome"),
+    "domain.label.pseudonym": ("Personne", "Person"),
+    "domain.label.note": ("Note", "Note"),
+    "domain.label.partner": ("Partenaire", "Partner"),
+    "domain.label.mode": ("Modalité", "Mode"),
+    "domain.label.consent": ("Accord de la personne", "Person's consent"),
+    "domain.label.follow_up": ("Date de suivi", "Follow-up date"),
+    "domain.label.appointment": ("Rendez-vous", "Appointment"),
+    "domain.label.reason": ("Motif", "Reason"),
+    "domain.label.status": ("État", "Status"),
     "domain.validation.problems": ("{problems}", "{problems}"),
     "domain.validation.invalid": ("données invalides", "invalid data"),
     "domain.transition.custom": ("{text}", "{text}"),
@@ -132,6 +156,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "expected format XXXX-XXXX (digits and capitals, without I, L, O or U)",
     ),
     # handovers.py
+    "domain.handover.schedule_empty": (
+        "rien à changer : indiquez une date de suivi ou un rendez-vous",
+        "nothing to change: give a follow-up date or an appointment",
+    ),
+    "domain.handover.appointment_too_far": (
+        "rendez-vous à plus d'un an : vérifiez l'année",
+        "appointment more than a year ahead: check the year",
+    ),
+    "domain.handover.undo_nothing": (
+        "aucun changement d'état à annuler",
+        "no status change to undo",
+    ),
+    "domain.handover.undo_not_last": (
+        "seul le dernier changement d'état peut être annulé",
+        "only the last status change can be undone",
+    ),
     "domain.handover.consent_required": (
         "le consentement de la personne est obligatoire",
         "the person's consent is required",

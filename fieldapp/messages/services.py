@@ -280,6 +280,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "choose the csv or xlsx format.",
     ),
     "services.reporting.my_activity": ("Mon activité", "My activity"),
+    "services.field.handover_closed": (
+        "relais clos : son suivi ne change plus",
+        "closed handover: its follow-up no longer changes",
+    ),
     # spreadsheet import (services/csv_import.py)
     "services.csv.encoding": (
         "encodage du fichier non reconnu (enregistrez-le en « CSV UTF-8 »)",
@@ -296,9 +300,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "services.csv.empty": ("le fichier est vide", "the file is empty"),
     "services.csv.header": ("en-tête illisible : {detail}", "unreadable header: {detail}"),
     "services.csv.missing_columns": (
-        "colonnes obligatoires absentes : {columns} (voir docs/records.md pour les noms de "
-        "colonnes)",
-        "required columns missing: {columns} (see docs/records.md for the column names)",
+        "colonnes obligatoires absentes : {columns} (partez du modèle : « Télécharger un modèle »)",
+        "required columns missing: {columns} (start from the template: “Download a template”)",
     ),
     "services.csv.too_many_rows": (
         "trop de lignes ({max_rows} au plus par fichier)",
@@ -308,6 +311,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ligne {line} illisible : {detail}",
         "line {line} unreadable: {detail}",
     ),
+    # spreadsheet import: duplicates, templates, labels first (services/csv_import.py)
+    "services.csv.column": ("{field} ({code})", "{field} ({code})"),
+    "services.csv.row_error": ("ligne {line} : {problems}", "line {line}: {problems}"),
+    "services.csv.row_problem": ("{field} ({code}) : {detail}", "{field} ({code}): {detail}"),
+    "services.csv.unknown_value": (
+        "valeur inconnue {value} ; valeurs possibles : {allowed}",
+        "unknown value {value}; possible values: {allowed}",
+    ),
+    "services.csv.date_impossible": (
+        "date impossible {value} : ce jour n'existe pas dans le calendrier",
+        "impossible date {value}: that day does not exist in the calendar",
+    ),
+    "services.csv.date_unreadable": (
+        "date illisible {value} ; écrivez-la JJ/MM/AAAA (par exemple 25/11/2026)",
+        "unreadable date {value}; write it DD/MM/YYYY (for example 25/11/2026)",
+    ),
+    "services.csv.already_imported": (
+        "« {name} » a déjà été importé le {when} ({contacts})",
+        "“{name}” was already imported on {when} ({contacts})",
+    ),
+    "services.csv.changed": (
+        "« {name} » a changé depuis l'aperçu ; rouvrez-le pour vérifier ses lignes",
+        "“{name}” changed since the preview; open it again to check its rows",
+    ),
+    "services.csv.write_failed": (
+        "écriture impossible de {name} : {detail}",
+        "cannot write {name}: {detail}",
+    ),
+    "services.csv.count.contacts.one": ("{n} contact", "{n} contact"),
+    "services.csv.count.contacts.other": ("{n} contacts", "{n} contacts"),
     # self-check (services/selfcheck.py)
     "services.selfcheck.failed": (
         "autotest en échec à l'étape « {step} » : {detail}",

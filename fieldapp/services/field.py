@@ -17,10 +17,15 @@ from fieldapp.domain.events import Event, EventType
 from fieldapp.domain.handovers import (
     INITIAL_STATUS,
     check_transition,
+    is_terminal,
     parse_handover,
+    parse_schedule_change,
     parse_status_change,
+    parse_status_undo,
+    undo_target,
 )
 from fieldapp.domain.ids import uuid7
+from fieldapp.domain.projection import fold
 from fieldapp.errors import DamagedError
 from fieldapp.messages import Text
 from fieldapp.storage import audit
@@ -114,8 +119,12 @@ class FieldService:
         *,
         today: date | None = None,
         redact: bool = False,
+        settings: Mapping[str, Any] | None = None,
     ) -> list[str]:
         """All or nothing: every item is validated before any is saved.
+
+        `settings` are written in the same transaction (the import's file digest: remembered if
+        and only if its contacts are saved).
 
         Raises ValidationError (PersonalDataInNote when only notes are at fault) whose fields are
         prefixed by the item's position (1-based) when there are several items.
@@ -141,6 +150,8 @@ class FieldService:
                 )
             if parsed:
                 write_setting(conn, "last_neighbourhood", parsed[-1].neighbourhood)
+            for key, value in (settings or {}).items():
+                write_setting(conn, key, value)
         return ids
 
     def amend_contact(
@@ -221,8 +232,9 @@ class FieldService:
         reason: str | None = None,
         now: datetime | None = None,
         redact: bool = False,
-    ) -> None:
-        """Move a handover on; refuses a transition the lifecycle does not allow."""
+    ) -> str:
+        """Move a handover on; refuses a transition the lifecycle does not allow. Returns the
+        change's event id (what `undo_status_change` takes)."""
         change = parse_status_change(
             {"status": status, "at": _stamp(now)} | ({"reason": reason} if reason else {})
         )
@@ -233,12 +245,51 @@ class FieldService:
         with write_transaction(self.engine) as conn:
             current = self.store.get_handover(handover_id)["status"]
             check_transition(current, change.status)
-            self.store.append(
+            event = self.store.append(
                 conn, EventType.HANDOVER_STATUS_CHANGED, handover_id, change.to_payload()
+            )
+        return event.id
+
+    def reschedule_handover(
+        self, handover_id: str, changes: Mapping[str, Any], *, now: datetime | None = None
+    ) -> None:
+        """Change the follow-up date and/or the appointment (`{"follow_up": "2026-12-10"}`,
+        `{"appointment": "2026-12-10T14:30+01:00"}`, null clears); one `handover.rescheduled`
+        event, shown in the handover's history."""
+        day = (now or datetime.now(UTC)).date()
+        payload = {k: v for k, v in changes.items()} | {"at": _stamp(now)}
+        change = parse_schedule_change(payload, today=day)
+        row = self.store.get_handover(handover_id)
+        if is_terminal(str(row["status"])):
+            raise ValidationError([Problem("follow_up", Text("services.field.handover_closed"))])
+        self.store.record(EventType.HANDOVER_RESCHEDULED, handover_id, change.to_payload())
+
+    def undo_status_change(
+        self, handover_id: str, event_id: str, *, now: datetime | None = None
+    ) -> None:
+        """Undo the status change `event_id` (the handover's last one): a correcting
+        `handover.status_undone` event, kept in the history; the state goes back."""
+        with write_transaction(self.engine) as conn:
+            steps = fold(self.store.entity_history(handover_id)).handover_history
+            target = undo_target(steps)
+            if target is None:
+                raise ValidationError([Problem("status", Text("domain.handover.undo_nothing"))])
+            last, previous = target
+            if last != event_id:
+                raise ValidationError([Problem("status", Text("domain.handover.undo_not_last"))])
+            undo = parse_status_undo({"at": _stamp(now), "undoes": event_id, "status": previous})
+            self.store.append(
+                conn, EventType.HANDOVER_STATUS_UNDONE, handover_id, undo.to_payload()
             )
 
     def handover(self, handover_id: str) -> dict[str, Any]:
-        return self.store.get_handover(handover_id)
+        """The handover's row, its status history and its current `appointment` (ISO or None)."""
+        row = self.store.get_handover(handover_id)
+        appointment = None
+        for event in self.store.entity_history(handover_id):
+            if event.type == EventType.HANDOVER_RESCHEDULED and "appointment" in event.payload:
+                appointment = event.payload["appointment"]
+        return row | {"appointment": appointment}
 
     def handovers(self, **kwargs: Any) -> list[dict[str, Any]]:
         return self.store.list_handovers(**kwargs)

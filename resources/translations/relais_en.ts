@@ -1424,6 +1424,28 @@ Try another word, or remove a filter.</translation>
         <source>Dans ce carnet : %1 contact(s) et %2 relais à effacer.</source>
         <translation>In this notebook: %1 contact(s) and %2 handover(s) to erase.</translation>
     </message>
+    <message>
+        <source>%n contact</source>
+        <translation>%n contact</translation>
+    </message>
+    <message>
+        <source>%n contacts</source>
+        <translation>%n contacts</translation>
+    </message>
+    <message>
+        <source>%n relais</source>
+        <comment>singulier</comment>
+        <translation>%n handover</translation>
+    </message>
+    <message>
+        <source>%n relais</source>
+        <comment>pluriel</comment>
+        <translation>%n handovers</translation>
+    </message>
+    <message>
+        <source>Dans ce carnet : %1 et %2 à effacer.</source>
+        <translation>In this notebook: %1 and %2 to erase.</translation>
+    </message>
 </context>
 <context>
     <name>Fields</name>
@@ -1921,6 +1943,62 @@ Try another word, or remove a filter.</translation>
         <source>Indiquez le motif du refus.</source>
         <translation>Give the reason for declining.</translation>
     </message>
+    <message>
+        <source>Rendez-vous :</source>
+        <translation>Appointment:</translation>
+    </message>
+    <message>
+        <source>Annuler « %1 »</source>
+        <translation>Undo “%1”</translation>
+    </message>
+    <message>
+        <source>Remet le relais dans l&apos;état d&apos;avant ; l&apos;annulation reste dans l&apos;historique.</source>
+        <translation>Puts the handover back in its previous state; the undo stays in the history.</translation>
+    </message>
+    <message>
+        <source>Suivi et rendez-vous</source>
+        <translation>Follow-up and appointment</translation>
+    </message>
+    <message>
+        <source>aucune</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>aucun</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Date de &amp;suivi</source>
+        <translation>&amp;Follow-up date</translation>
+    </message>
+    <message>
+        <source>Ren&amp;dez-vous</source>
+        <translation>Appoint&amp;ment</translation>
+    </message>
+    <message>
+        <source>Enregistrer les dates</source>
+        <translation>Save the dates</translation>
+    </message>
+    <message>
+        <source>Aucune date n&apos;a changé.</source>
+        <translation>No date has changed.</translation>
+    </message>
+    <message>
+        <source>Dates du relais enregistrées.</source>
+        <translation>Handover dates saved.</translation>
+    </message>
+    <message>
+        <source>Changement d&apos;état annulé.</source>
+        <translation>Status change undone.</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>État changé : « %1 ».</source>
+        <translation>Status changed: “%1”.</translation>
+    </message>
 </context>
 <context>
     <name>HandoverDialog</name>
@@ -2042,6 +2120,42 @@ Try another word, or remove a filter.</translation>
         <source>Changement refusé : « %1 » ne peut pas suivre « %2 ». États possibles : %3.</source>
         <translation>Change refused: &quot;%1&quot; cannot follow &quot;%2&quot;. Possible statuses: %3.</translation>
     </message>
+    <message>
+        <source>aucun</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>%1 à %2</source>
+        <translation>%1 at %2</translation>
+    </message>
+    <message>
+        <source>suivi le %1</source>
+        <translation>follow-up on %1</translation>
+    </message>
+    <message>
+        <source>date de suivi retirée</source>
+        <translation>follow-up date removed</translation>
+    </message>
+    <message>
+        <source>rendez-vous le %1</source>
+        <translation>appointment on %1</translation>
+    </message>
+    <message>
+        <source>rendez-vous retiré</source>
+        <translation>appointment removed</translation>
+    </message>
+    <message>
+        <source>Nouvelles dates : %1</source>
+        <translation>New dates: %1</translation>
+    </message>
+    <message>
+        <source>Changement annulé, retour à « %1 »</source>
+        <translation>Change undone, back to “%1”</translation>
+    </message>
+    <message>
+        <source>Relais modifié</source>
+        <translation>Handover changed</translation>
+    </message>
 </context>
 <context>
     <name>HandoversPage</name>
@@ -2094,6 +2208,10 @@ Try another word, or remove a filter.</translation>
         <location filename="../../fieldapp/ui/notebook/handovers.py" line="421"/>
         <source>Passer à</source>
         <translation>Move to</translation>
+    </message>
+    <message>
+        <source>État changé : « %1 ».</source>
+        <translation>Status changed: “%1”.</translation>
     </message>
 </context>
 <context>
@@ -2215,6 +2333,126 @@ Try another word, or remove a filter.</translation>
         <source>Aucune ligne refusée.</source>
         <translation>No row refused.</translation>
     </message>
+    <message>
+        <source>Enregistrez votre tableur au format CSV (dans Excel ou LibreOffice : « Enregistrer sous » › « CSV UTF-8 »), une ligne par contact. Les colonnes obligatoires sont Date, Créneau, Quartier, Lieu et Suite donnée ; les cases contiennent les libellés du formulaire (« Pied d&apos;immeuble »). Le modèle a toutes les colonnes et une ligne d&apos;exemple.</source>
+        <translation>Save your spreadsheet as CSV (in Excel or LibreOffice: “Save as” › “CSV UTF-8”), one row per contact. The required columns are Date, Créneau, Quartier, Lieu and Suite donnée; cells hold the form&apos;s labels (“Pied d&apos;immeuble”). The template has every column and one example row.</translation>
+    </message>
+    <message>
+        <source>Télécharger un modèle…</source>
+        <translation>Download a template…</translation>
+    </message>
+    <message>
+        <source>Rien n&apos;est enregistré tant que vous n&apos;avez pas cliqué sur « Importer ». Seules les lignes cochées sont enregistrées, ensemble ; une ligne identique à un contact déjà enregistré le même jour est décochée (cochez-la s&apos;il s&apos;agit bien d&apos;un autre contact).</source>
+        <translation>Nothing is saved until you click “Import”. Only the ticked rows are saved, together; a row identical to a contact already saved on the same day is unticked (tick it if it really is another contact).</translation>
+    </message>
+    <message>
+        <source>Enregistrer le modèle</source>
+        <translation>Save the template</translation>
+    </message>
+    <message>
+        <source>modele-relais.csv</source>
+        <translation>relais-template.csv</translation>
+    </message>
+    <message>
+        <source>Modèle enregistré : %1. Remplissez-le puis choisissez-le ici.</source>
+        <translation>Template saved: %1. Fill it in, then choose it here.</translation>
+    </message>
+    <message>
+        <source>Ce fichier a déjà été importé le %1 (%n contact). L&apos;importer à nouveau doublerait ses contacts : Relais vous le demandera.</source>
+        <translation>This file was already imported on %1 (%n contact). Importing it again would double its contacts: Relais will ask you first.</translation>
+    </message>
+    <message>
+        <source>Ce fichier a déjà été importé le %1 (%n contacts). L&apos;importer à nouveau doublerait ses contacts : Relais vous le demandera.</source>
+        <translation>This file was already imported on %1 (%n contacts). Importing it again would double its contacts: Relais will ask you first.</translation>
+    </message>
+    <message>
+        <source>Identique à un contact déjà enregistré ce jour-là</source>
+        <translation>Identical to a contact already saved that day</translation>
+    </message>
+    <message>
+        <source>Valide</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>%n ligne trouvée dans « %1 »</source>
+        <translation>%n row found in “%1”</translation>
+    </message>
+    <message>
+        <source>%n lignes trouvées dans « %1 »</source>
+        <translation>%n rows found in “%1”</translation>
+    </message>
+    <message>
+        <source>%n sera importée</source>
+        <translation>%n will be imported</translation>
+    </message>
+    <message>
+        <source>%n seront importées</source>
+        <translation>%n will be imported</translation>
+    </message>
+    <message>
+        <source>, %n refusée (voir « Problèmes »)</source>
+        <translation>, %n refused (see “Problems”)</translation>
+    </message>
+    <message>
+        <source>, %n refusées (voir « Problèmes »)</source>
+        <translation>, %n refused (see “Problems”)</translation>
+    </message>
+    <message>
+        <source>, %n identique à un contact du même jour, décochée</source>
+        <translation>, %n identical to a contact of the same day, unticked</translation>
+    </message>
+    <message>
+        <source>, %n identiques à un contact du même jour, décochées</source>
+        <translation>, %n identical to a contact of the same day, unticked</translation>
+    </message>
+    <message>
+        <source>Importer %n ligne</source>
+        <translation>Import %n row</translation>
+    </message>
+    <message>
+        <source>Importer %n lignes</source>
+        <translation>Import %n rows</translation>
+    </message>
+    <message>
+        <source>Importer à nouveau ?</source>
+        <translation>Import again?</translation>
+    </message>
+    <message>
+        <source>Importer à nouveau</source>
+        <translation>Import again</translation>
+    </message>
+    <message>
+        <source>Ne pas importer</source>
+        <translation>Do not import</translation>
+    </message>
+    <message>
+        <source>✓ %n contact importé.</source>
+        <translation>✓ %n contact imported.</translation>
+    </message>
+    <message>
+        <source>✓ %n contacts importés.</source>
+        <translation>✓ %n contacts imported.</translation>
+    </message>
+    <message>
+        <source>%n ligne valide non cochée, non importée.</source>
+        <translation>%n valid row unticked, not imported.</translation>
+    </message>
+    <message>
+        <source>%n lignes valides non cochées, non importées.</source>
+        <translation>%n valid rows unticked, not imported.</translation>
+    </message>
+    <message>
+        <source>%n ligne refusée, à corriger dans le tableur puis à importer seule :</source>
+        <translation>%n row refused, to correct in the spreadsheet and import on its own:</translation>
+    </message>
+    <message>
+        <source>%n lignes refusées, à corriger dans le tableur puis à importer seules :</source>
+        <translation>%n rows refused, to correct in the spreadsheet and import on their own:</translation>
+    </message>
+    <message>
+        <source>%1 : %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>
@@ -2253,11 +2491,6 @@ Try another word, or remove a filter.</translation>
         <translation>Open a coordination workspace</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/coordination/window.py" line="58"/>
-        <source>L&apos;espace de coordination est le dossier créé par « fieldapp coord init » (ou par la démonstration). Il contient les clés de la coordination, chiffrées par sa phrase de passe.</source>
-        <translation>The coordination workspace is the folder created by &quot;fieldapp coord init&quot; (or by the demonstration). It holds the coordination&apos;s keys, encrypted with its passphrase.</translation>
-    </message>
-    <message>
         <location filename="../../fieldapp/ui/coordination/window.py" line="68"/>
         <source>Dossier de l&apos;espace</source>
         <translation>Workspace folder</translation>
@@ -2293,9 +2526,12 @@ Try another word, or remove a filter.</translation>
         <translation>Wrong passphrase for this workspace. It is the coordination&apos;s passphrase, not your notebook&apos;s (except in the demonstration).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/coordination/window.py" line="143"/>
-        <source>Ce dossier n&apos;est pas un espace de coordination Relais : choisissez le dossier créé par « fieldapp coord init ».</source>
-        <translation>This folder is not a Relais coordination workspace: choose the folder created by &quot;fieldapp coord init&quot;.</translation>
+        <source>L&apos;espace de coordination est le dossier créé lors de la mise en place de la coordination (ou par la démonstration). Il contient les clés de la coordination, chiffrées par sa phrase de passe.</source>
+        <translation>The coordination workspace is the folder created when the coordination was set up (or by the demonstration). It holds the coordination&apos;s keys, encrypted with its passphrase.</translation>
+    </message>
+    <message>
+        <source>Ce dossier n&apos;est pas un espace de coordination Relais : choisissez le dossier créé lors de la mise en place de la coordination.</source>
+        <translation>This folder is not a Relais coordination workspace: choose the folder created when the coordination was set up.</translation>
     </message>
 </context>
 <context>

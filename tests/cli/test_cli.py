@@ -296,7 +296,7 @@ def test_import_contacts_reports_bad_rows_and_keeps_good_ones(
     )
     code, out, err = run(capsys, "import-contacts", "--home", str(ready.root), str(src))
     assert code == 1
-    assert "2 contact(s) importé(s), 1 ligne(s) refusée(s)" in out
+    assert "2 contacts importés, 1 ligne refusée" in out
     assert err.strip().startswith("ligne 3 :") and "slot" in err
     _, out, _ = run(capsys, "contact", "list", "--home", str(ready.root), "--json")
     assert len(json.loads(out)) == 2

@@ -139,7 +139,8 @@ def test_age_band_message_matches_the_contract() -> None:
     with pytest.raises(ValidationError) as caught:
         parse_contact(minimal(age_band="18-24"), today=TODAY)
     assert str(caught.value).startswith(
-        "champ age_band : valeur inconnue « 18-24 » ; valeurs possibles : 16-17, 18-25, 26-29"
+        "Tranche d'âge (age_band) : valeur inconnue « 18-24 » ; valeurs possibles : 16-17, 18-25, "
+        "26-29"
     )
 
 
@@ -357,7 +358,7 @@ def test_amend_changes_one_field_and_revalidates() -> None:
     amended = amend_contact(contact, {"outcome": "rdv-propose"}, today=TODAY)
     assert amended.outcome == "rdv-propose"
     assert amended.needs == contact.needs
-    with pytest.raises(ValidationError, match="champ age_band"):
+    with pytest.raises(ValidationError, match=r"Tranche d'âge \(age_band\)"):
         amend_contact(contact, {"age_band": "18-24"}, today=TODAY)
     with pytest.raises(ValidationError, match="données nominatives"):
         amend_contact(contact, {"nom": "X"}, today=TODAY)
@@ -368,7 +369,7 @@ def test_amend_with_null_clears_optional_fields() -> None:
     amended = amend_contact(contact, {"note": None, "pseudonym": None}, today=TODAY)
     assert amended.note is None
     assert amended.pseudonym is None
-    with pytest.raises(ValidationError, match="champ slot : champ obligatoire manquant"):
+    with pytest.raises(ValidationError, match=r"Créneau \(slot\) : champ obligatoire manquant"):
         amend_contact(contact, {"slot": None}, today=TODAY)
 
 

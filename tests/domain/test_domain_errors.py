@@ -11,7 +11,8 @@ from fieldapp.domain.errors import Problem, TransitionError, ValidationError
 
 def test_problem_is_frozen_and_prints_its_field() -> None:
     problem = Problem("age_band", "valeur inconnue")
-    assert str(problem) == "champ age_band : valeur inconnue"
+    assert str(problem) == "Tranche d'âge (age_band) : valeur inconnue"
+    assert str(Problem("siret", "invalide")) == "champ siret : invalide"  # not a form's field
     with pytest.raises(AttributeError):
         problem.field = "x"  # type: ignore[misc]
 
@@ -20,7 +21,7 @@ def test_validation_error_joins_all_problems_on_one_line() -> None:
     error = ValidationError([Problem("age_band", "valeur inconnue"), Problem("date", "manquante")])
     assert isinstance(error, ValueError)
     assert error.problems == [Problem("age_band", "valeur inconnue"), Problem("date", "manquante")]
-    assert str(error) == "champ age_band : valeur inconnue; champ date : manquante"
+    assert str(error) == "Tranche d'âge (age_band) : valeur inconnue; Date (date) : manquante"
     assert "\n" not in str(error)
 
 
@@ -39,22 +40,26 @@ def test_transition_error_lists_allowed_states() -> None:
         "entre_dispositif",
         ("rdv_fixe", "refus_personne"),
     )
-    assert str(error) == (
-        "Passage de « propose » à « entre_dispositif » impossible. "
-        "États suivants possibles : rdv_fixe, refus_personne"
+    assert str(error) == (  # labels first, the codes in parentheses for scripts
+        "Passage de « Proposé (propose) » à « Entré dans le dispositif (entre_dispositif) » "
+        "impossible. États suivants possibles : Rendez-vous fixé (rdv_fixe), "
+        "Refus de la personne (refus_personne)"
     )
+    import pickle
+
+    assert str(pickle.loads(pickle.dumps(error))) == str(error)
 
 
 def test_transition_error_for_terminal_state_says_closed() -> None:
     error = TransitionError("expire", "rdv_fixe", ())
     assert "clos" in str(error)
-    assert "« expire »" in str(error)
+    assert "« Expiré (expire) »" in str(error)
 
 
 def test_transition_error_without_handover_names_first_state() -> None:
     error = TransitionError(None, "rdv_fixe", ("propose",))
     assert "aucun relais" in str(error)
-    assert str(error).endswith("propose")
+    assert str(error).endswith("Proposé (propose)")
 
 
 def test_transition_error_survives_pickling() -> None:

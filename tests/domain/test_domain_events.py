@@ -38,6 +38,8 @@ def test_event_types_are_stable_strings() -> None:
         "handover.proposed",
         "handover.status_changed",
         "handover.amended",
+        "handover.rescheduled",
+        "handover.status_undone",
         "person.erased",
         "records.purged",
     }

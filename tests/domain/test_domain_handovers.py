@@ -111,9 +111,10 @@ def test_entre_dispositif_from_propose_lists_allowed_states() -> None:
         "expire",
     )
     assert str(error) == (
-        "Passage de « propose » à « entre_dispositif » impossible. "
-        "États suivants possibles : rdv_fixe, refus_personne, refus_partenaire, "
-        "perdu_de_vue, expire"
+        "Passage de « Proposé (propose) » à « Entré dans le dispositif (entre_dispositif) » "
+        "impossible. États suivants possibles : Rendez-vous fixé (rdv_fixe), "
+        "Refus de la personne (refus_personne), Refus du partenaire (refus_partenaire), "
+        "Perdu de vue (perdu_de_vue), Expiré (expire)"
     )
 
 
@@ -147,7 +148,7 @@ def test_unknown_states() -> None:
     with pytest.raises(TransitionError) as caught:
         check_transition("propose", "en_cours")
     assert "rdv_fixe" in str(caught.value)
-    with pytest.raises(ValidationError, match="champ status : état inconnu"):
+    with pytest.raises(ValidationError, match=r"État \(status\) : état inconnu"):
         allowed_next("en_cours")
 
 
@@ -247,9 +248,13 @@ def test_contact_id_without_spaces() -> None:
 
 def test_follow_up_window() -> None:
     assert parse_handover(handover_data(follow_up="2024-11-01"), today=TODAY).follow_up
-    with pytest.raises(ValidationError, match="champ follow_up : date de suivi trop lointaine"):
+    with pytest.raises(
+        ValidationError, match=r"Date de suivi \(follow_up\) : date de suivi trop lointaine"
+    ):
         parse_handover(handover_data(follow_up="2026-01-01"), today=TODAY)
-    with pytest.raises(ValidationError, match="champ follow_up : date de suivi trop ancienne"):
+    with pytest.raises(
+        ValidationError, match=r"Date de suivi \(follow_up\) : date de suivi trop ancienne"
+    ):
         parse_handover(handover_data(follow_up="2010-01-01"), today=TODAY)
 
 
@@ -286,6 +291,9 @@ def test_refus_partenaire_needs_a_reason() -> None:
         parse_status_change({"status": "refus_partenaire", "at": "2024-11-25T10:00:00Z"})
     assert list(fields_of(caught)) == ["reason"]
     assert "motif obligatoire" in fields_of(caught)["reason"][0]
+    # The state by its label, never its code (the window shows this message as is).
+    assert "« Refus du partenaire »" in fields_of(caught)["reason"][0]
+    assert "refus_partenaire" not in fields_of(caught)["reason"][0]
     change = parse_status_change(
         {"status": "refus_partenaire", "at": "2024-11-25T10:00:00Z", "reason": " complet "}
     )
@@ -298,7 +306,7 @@ def test_reason_is_optional_elsewhere_and_limited() -> None:
         {"status": "refus_personne", "at": "2024-11-25T10:00:00Z", "reason": "r" * 500}
     )
     assert change.reason == "r" * 500
-    with pytest.raises(ValidationError, match="champ reason : trop long"):
+    with pytest.raises(ValidationError, match=r"Motif \(reason\) : trop long"):
         parse_status_change(
             {"status": "refus_personne", "at": "2024-11-25T10:00:00Z", "reason": "r" * 501}
         )

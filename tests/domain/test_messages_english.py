@@ -21,12 +21,12 @@ def test_a_refused_contact_names_its_fields_in_english(english: None) -> None:
     with pytest.raises(ValidationError) as caught:
         parse_contact({"date": "2024-13-01", "nom": "x"}, today=None)
     text = str(caught.value)
-    assert "field date: invalid date “2024-13-01”; expected format YYYY-MM-DD" in text
+    assert "Date (date): invalid date “2024-13-01”; expected format YYYY-MM-DD" in text
     assert "field nom: Relais does not record personal data: remove this field" in text
     assert "champ" not in text and "attendu" not in text
     assert caught.value.kind is Kind.INPUT
     # The same error, read in French, is today's text.
-    assert "champ date : date invalide « 2024-13-01 » ; format attendu AAAA-MM-JJ" in (
+    assert "Date (date) : date invalide « 2024-13-01 » ; format attendu AAAA-MM-JJ" in (
         caught.value.message("fr")
     )
 
@@ -34,12 +34,12 @@ def test_a_refused_contact_names_its_fields_in_english(english: None) -> None:
 def test_problems_and_transitions_survive_pickling_and_render_in_english(english: None) -> None:
     error = ValidationError([Problem("slot", Text("domain.field.missing"))])
     copy = pickle.loads(pickle.dumps(error))
-    assert str(copy) == "field slot: required field missing"
+    assert str(copy) == "Time slot (slot): required field missing"
     assert copy.problems[0].code == "domain.field.missing"
     refused = TransitionError("expire", "rdv_fixe", ())
     assert str(pickle.loads(pickle.dumps(refused))) == (
-        "Cannot move from “expire” to “rdv_fixe”: the handover is closed "
-        "(“expire” is a final state)."
+        "Cannot move from “Expired (expire)” to “Appointment set (rdv_fixe)”: the handover is "
+        "closed (“Expired (expire)” is a final state)."
     )
 
 

@@ -12,6 +12,7 @@ from fieldapp.services.field import FieldService
 from fieldapp.storage.home import Home
 from fieldapp.storage.store import ContactFilter
 from tests.helpers import PASSPHRASE, sample_contact
+from tests.helpers.coordination import Territory
 
 TODAY = date(2026, 11, 25)
 
@@ -167,3 +168,105 @@ def test_rebuilding_projections_gives_the_same_state(service: FieldService) -> N
     service.store.rebuild_projections()
     after = (service.contacts(ContactFilter(include_voided=True)), service.handover(h))
     assert before == after
+
+
+def _handover(service: FieldService, now: datetime) -> str:
+    contact_id = service.record_contact(sample_contact(), today=now.date())
+    return service.propose_handover(
+        {
+            "contact_id": contact_id,
+            "partner": "Mission locale (fictive)",
+            "mode": "rdv-tripartite",
+            "consent": True,
+            "follow_up": "2026-12-01",
+        },
+        now=now,
+    )
+
+
+def test_follow_up_and_appointment_can_be_changed_and_show_in_the_history(
+    service: FieldService,
+) -> None:
+    t0 = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
+    handover_id = _handover(service, t0)
+    service.reschedule_handover(
+        handover_id,
+        {"follow_up": "2026-12-08", "appointment": "2026-12-04T14:30:00+01:00"},
+        now=t0,
+    )
+    record = service.handover(handover_id)
+    assert record["follow_up"] == "2026-12-08"
+    assert record["appointment"] == "2026-12-04T14:30+01:00"  # the time as typed, with its zone
+    service.reschedule_handover(handover_id, {"appointment": None}, now=t0)
+    record = service.handover(handover_id)
+    assert record["appointment"] is None and record["follow_up"] == "2026-12-08"
+    kinds = [e.type for e in service.history(handover_id)]
+    assert kinds == ["handover.proposed", "handover.rescheduled", "handover.rescheduled"]
+    with pytest.raises(ValidationError) as err:
+        service.reschedule_handover(handover_id, {"follow_up": "2026-02-30"}, now=t0)
+    assert err.value.problems[0].field == "follow_up"
+    with pytest.raises(ValidationError):
+        service.reschedule_handover(handover_id, {"appointment": "2026-12-04T14:30"}, now=t0)
+    service.store.rebuild_projections()
+    assert service.handover(handover_id)["follow_up"] == "2026-12-08"
+
+
+def test_the_last_status_change_can_be_undone_by_a_correcting_event(
+    service: FieldService,
+) -> None:
+    t0 = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
+    handover_id = _handover(service, t0)
+    first = service.change_handover_status(handover_id, "rdv_fixe", now=t0)
+    mistake = service.change_handover_status(handover_id, "perdu_de_vue", now=t0)
+    with pytest.raises(ValidationError) as err:
+        service.undo_status_change(handover_id, first)  # not the last one
+    assert "dernier" in str(err.value)
+    service.undo_status_change(handover_id, mistake)
+    record = service.handover(handover_id)
+    assert record["status"] == "rdv_fixe"  # a closed handover open again
+    assert [h["status"] for h in record["history"]] == ["propose", "rdv_fixe"]
+    assert service.history(handover_id)[-1].type == "handover.status_undone"
+    service.change_handover_status(handover_id, "rdv_honore")  # the lifecycle goes on
+    service.store.rebuild_projections()
+    assert service.handover(handover_id)["status"] == "rdv_honore"
+    with pytest.raises(ValidationError):
+        service.undo_status_change(handover_id, mistake)  # already undone
+
+
+def test_new_dates_and_an_undo_reach_the_coordinator_through_a_merge(territory: Territory) -> None:
+    from sqlalchemy import select
+
+    from fieldapp.storage.schema import handover_history, handovers
+
+    device = territory.device("equipe-a")
+    try:
+        field = device.field
+        contact_id = field.record_contact(sample_contact())
+        handover_id = field.propose_handover(
+            {
+                "contact_id": contact_id,
+                "partner": "Mission locale fictive",
+                "mode": "rdv-tripartite",
+                "consent": True,
+            }
+        )
+        field.change_handover_status(handover_id, "rdv_fixe")
+        mistake = field.change_handover_status(handover_id, "refus_personne")
+        field.undo_status_change(handover_id, mistake)
+        follow_up = date.today().isoformat()
+        field.reschedule_handover(handover_id, {"follow_up": follow_up})
+        assert device.sync.sync().ok
+    finally:
+        device.field.close()
+    with territory.open() as coord:
+        report = coord.merge(str(territory.drop))
+        assert not report.batches_quarantined
+        with coord.consolidated.engine.connect() as conn:
+            row = conn.execute(select(handovers).where(handovers.c.id == handover_id)).one()
+            steps = conn.execute(
+                select(handover_history.c.status).where(
+                    handover_history.c.handover_id == handover_id
+                )
+            ).scalars()
+            assert (row.status, row.follow_up) == ("rdv_fixe", follow_up)
+            assert sorted(steps) == ["propose", "rdv_fixe"]  # the undone refusal is not counted

@@ -32,7 +32,7 @@ def test_erase_a_person_from_the_contact_card(qtbot: QtBot, unlocked: RelaisWind
     qtbot.mouseClick(page.detail.erase_button, Qt.MouseButton.LeftButton)
     dialog = workspace_of(unlocked).dialogs[-1]
     assert isinstance(dialog, EraseDialog) and dialog.code.text() == PERSON
-    assert "2 contact(s)" in dialog.summary.text()
+    assert "Dans ce carnet : 2 contacts et 0 relais à effacer." in dialog.summary.text()
     assert not dialog.erase_button.isEnabled()  # not before the person's request is confirmed
     dialog.confirm_box.setChecked(True)
     assert dialog.erase_button.isEnabled()

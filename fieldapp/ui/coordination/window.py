@@ -57,9 +57,9 @@ class OpenWorkspaceDialog(QDialog):
         layout.addWidget(
             muted_label(
                 self.tr(
-                    "L'espace de coordination est le dossier créé par « fieldapp coord init » "
-                    "(ou par la démonstration). Il contient les clés de la coordination, "
-                    "chiffrées par sa phrase de passe."
+                    "L'espace de coordination est le dossier créé lors de la mise en place de "
+                    "la coordination (ou par la démonstration). Il contient les clés de la "
+                    "coordination, chiffrées par sa phrase de passe."
                 ),
                 self,
             )
@@ -146,7 +146,7 @@ class OpenWorkspaceDialog(QDialog):
         elif isinstance(error, WorkspaceProblem) and isinstance(error.problem, NoWorkspace):
             text = self.tr(
                 "Ce dossier n'est pas un espace de coordination Relais : choisissez le dossier "
-                "créé par « fieldapp coord init »."
+                "créé lors de la mise en place de la coordination."
             )
         else:  # the core's messages already say what to do; anything else is a bug
             show_failure(error, self._refused)

@@ -84,6 +84,8 @@ class VoidDialog(QDialog):
         except ValidationError as exc:
             text = "; ".join(p.message for p in exc.problems)
             self.error.show_message(text[:1].upper() + text[1:])
+            self.reason.selectAll()  # what was typed stays, selected, in the focused field
+            self.reason.setFocus()
             return
         self.session.notify(CONTACTS)
         self.accept()

@@ -10,6 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QDialog, QLineEdit, QVBoxLayout, QWidget
 
 from fieldapp.domain.pseudonym import PseudonymError
+from fieldapp.messages.plural import plural
 from fieldapp.services import privacy
 from fieldapp.ui.kit.session import CONTACTS, HANDOVERS, Session
 from fieldapp.ui.kit.widgets import FieldError, dialog_buttons, labelled, muted_label, title_label
@@ -66,10 +67,14 @@ class EraseDialog(QDialog):
             self.summary.setText(self.tr("Saisissez le code à 8 caractères (XXXX-XXXX)."))
             self.erase_button.setEnabled(False)
             return
+        contacts = plural(found.contacts, self.tr("%n contact"), self.tr("%n contacts"))
+        handovers = plural(
+            found.handovers, self.tr("%n relais", "singulier"), self.tr("%n relais", "pluriel")
+        )
         self.summary.setText(
-            self.tr("Dans ce carnet : %1 contact(s) et %2 relais à effacer.")
-            .replace("%1", str(found.contacts))
-            .replace("%2", str(found.handovers))
+            self.tr("Dans ce carnet : %1 et %2 à effacer.")
+            .replace("%1", contacts)
+            .replace("%2", handovers)
         )
         self.erase_button.setEnabled(self.confirm_box.isChecked())
 
@@ -78,6 +83,8 @@ class EraseDialog(QDialog):
             removed = privacy.erase_person(self.session.service, self.code.text())
         except PseudonymError as exc:  # a mistyped code; anything else is a bug
             self.error.show_message(str(exc))
+            self.code.selectAll()  # what was typed stays, selected, in the focused field
+            self.code.setFocus()
             return False
         self.session.notify(CONTACTS)
         self.session.notify(HANDOVERS)

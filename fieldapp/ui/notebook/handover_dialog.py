@@ -200,6 +200,13 @@ class HandoverDialog(QDialog):
             if general:
                 self.general_error.set_text("\n".join(general))
                 self.general_error.show()
+            # What was typed stays; the focus goes to the first field in error, its text
+            # selected, so retyping replaces it and Enter proposes again.
+            wrong = [widgets[f] for f in widgets if any(p.field == f for p in exc.problems)]
+            if wrong:
+                wrong[0].setFocus()
+                if isinstance(wrong[0], QLineEdit):
+                    wrong[0].selectAll()
             return
         self.session.notify(HANDOVERS)
         self.created.emit(handover_id)

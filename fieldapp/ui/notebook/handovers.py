@@ -6,17 +6,20 @@ checks again, so a stale screen (another change in between) gets a clear refusal
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QPoint, Qt, QTime, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
+    QDateEdit,
+    QDateTimeEdit,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QMenu,
     QPushButton,
     QScrollArea,
@@ -28,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain.errors import TransitionError, ValidationError
+from fieldapp.domain.events import Event, EventType
 from fieldapp.domain.handovers import (
     OPEN_STATUSES,
     REASON_REQUIRED,
@@ -38,7 +42,7 @@ from fieldapp.domain.handovers import (
 )
 from fieldapp.domain.vocab import HANDOVER_MODES, HANDOVER_STATUSES, NEEDS
 from fieldapp.services.field import UnknownRecord
-from fieldapp.ui.kit.i18n import label, labels, short_date
+from fieldapp.ui.kit.i18n import label, labels, pydate, qdate, short_date
 from fieldapp.ui.kit.labels import iso_time, status_label
 from fieldapp.ui.kit.resources import icon
 from fieldapp.ui.kit.session import HANDOVERS, Session
@@ -114,6 +118,61 @@ def transition_refusal(error: TransitionError) -> str:
     )
 
 
+def appointment_text(value: str | None) -> str:
+    """« 04/12/2026 à 14:30 » from the stored ISO date-time (shown as typed, its own zone)."""
+    if not value:
+        return QCoreApplication.translate("Handovers", "aucun")
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    return (
+        QCoreApplication.translate("Handovers", "%1 à %2")
+        .replace("%1", short_date(moment.date()))
+        .replace("%2", f"{moment:%H:%M}")
+    )
+
+
+def history_line(event: Event) -> str:
+    """One line of a handover's history, from its events (status steps, new dates, undos)."""
+    p = event.payload
+    at = iso_time(str(p.get("at", "")))
+    if event.type == EventType.HANDOVER_PROPOSED:
+        what = status_label("propose")
+    elif event.type == EventType.HANDOVER_STATUS_CHANGED:
+        what = status_label(str(p.get("status", "")))
+        if p.get("reason"):
+            what += f" : {p['reason']}"
+    elif event.type == EventType.HANDOVER_RESCHEDULED:
+        parts = []
+        if "follow_up" in p:
+            parts.append(
+                QCoreApplication.translate("Handovers", "suivi le %1").replace(
+                    "%1", short_date(str(p["follow_up"]))
+                )
+                if p["follow_up"]
+                else QCoreApplication.translate("Handovers", "date de suivi retirée")
+            )
+        if "appointment" in p:
+            parts.append(
+                QCoreApplication.translate("Handovers", "rendez-vous le %1").replace(
+                    "%1", appointment_text(str(p["appointment"]))
+                )
+                if p["appointment"]
+                else QCoreApplication.translate("Handovers", "rendez-vous retiré")
+            )
+        what = QCoreApplication.translate("Handovers", "Nouvelles dates : %1").replace(
+            "%1", ", ".join(parts)
+        )
+    elif event.type == EventType.HANDOVER_STATUS_UNDONE:
+        what = QCoreApplication.translate(
+            "Handovers", "Changement annulé, retour à « %1 »"
+        ).replace("%1", status_label(str(p.get("status", ""))))
+    else:
+        what = QCoreApplication.translate("Handovers", "Relais modifié")
+    return f"{at} — {what}" if at else what
+
+
 class HandoverDetail(QScrollArea):
     """One handover: what, with whom, its history, and the states it may move to."""
 
@@ -137,6 +196,15 @@ class HandoverDetail(QScrollArea):
         self.reason = QLineEdit()
         self.reason_error = FieldError()
         self.error = Banner("", kind="error")
+        self.schedule_error = Banner("", kind="error")
+        self.follow_up_edit = QDateEdit()
+        self.appointment_edit = QDateTimeEdit()
+        self.schedule_button = QPushButton()
+        self.undo_button: QPushButton | None = None
+        # The last status change made here, in this session: (handover id, event id, status).
+        self.last_change: tuple[str, str, str] | None = None
+        self._undo_offer: QPushButton | None = None
+        self._schedule_shown: tuple[str | None, str | None] = (None, None)
         self.show_empty()
 
     def show_empty(self) -> None:
@@ -177,6 +245,7 @@ class HandoverDetail(QScrollArea):
             self._value(self.tr("oui, recueilli") if row["consent"] else self.tr("non")),
         )
         form.addRow(self.tr("Suivi le :"), self._value(follow_up_text(row, today)))
+        form.addRow(self.tr("Rendez-vous :"), self._value(appointment_text(row.get("appointment"))))
         try:
             contact = service.contact(str(row["contact_id"]))
         except UnknownRecord:
@@ -189,14 +258,25 @@ class HandoverDetail(QScrollArea):
         self.card.body.addLayout(form)
 
         self.card.body.addWidget(title_label(self.tr("Historique"), self.card, sub=True))
-        for step in row.get("history", []):
-            line = f"{iso_time(step['at'])} — {status_label(step['status'])}"
-            if step.get("reason"):
-                line += f" : {step['reason']}"
-            self.card.body.addWidget(self._value(line))
+        for event in service.history(handover_id):
+            self.card.body.addWidget(self._value(history_line(event)))
+        self.undo_button = None
+        if self.last_change is not None and self.last_change[0] == handover_id:
+            self.undo_button = QPushButton(
+                self.tr("Annuler « %1 »").replace("%1", status_label(self.last_change[2])),
+                self.card,
+            )
+            self.undo_button.setToolTip(
+                self.tr(
+                    "Remet le relais dans l'état d'avant ; l'annulation reste dans l'historique."
+                )
+            )
+            self.undo_button.clicked.connect(self.undo_last_change)
+            self.card.body.addWidget(self.undo_button)
+        if nexts := allowed_next(str(row["status"])):
+            self._schedule_section(row)
 
         self.status_buttons = {}
-        nexts = allowed_next(str(row["status"]))
         self.error = Banner("", kind="error", parent=self.card)
         self.error.hide()
         if nexts:
@@ -222,6 +302,140 @@ class HandoverDetail(QScrollArea):
             )
         self.card.body.addWidget(self.error)
 
+    def _schedule_section(self, row: dict[str, Any]) -> None:
+        """« Suivi et rendez-vous »: change the follow-up date and the appointment."""
+        self.card.body.addWidget(title_label(self.tr("Suivi et rendez-vous"), self.card, sub=True))
+        today = date.today()
+        self.follow_up_edit = QDateEdit(self.card)
+        self.follow_up_edit.setCalendarPopup(True)
+        self.follow_up_edit.setDisplayFormat("dd/MM/yyyy")
+        # The minimum stands for « none » (Qt shows the special text there).
+        self.follow_up_edit.setMinimumDate(qdate(today).addDays(-1))
+        self.follow_up_edit.setSpecialValueText(self.tr("aucune"))
+        follow_up = row.get("follow_up")
+        self.follow_up_edit.setDate(
+            qdate(date.fromisoformat(follow_up))
+            if follow_up and date.fromisoformat(follow_up) >= today
+            else self.follow_up_edit.minimumDate()
+        )
+        self.appointment_edit = QDateTimeEdit(self.card)
+        self.appointment_edit.setCalendarPopup(True)
+        self.appointment_edit.setDisplayFormat("dd/MM/yyyy HH:mm")
+        self.appointment_edit.setMinimumDateTime(QDateTime(qdate(today).addDays(-1), QTime(0, 0)))
+        self.appointment_edit.setSpecialValueText(self.tr("aucun"))
+        appointment = row.get("appointment")
+        if appointment:
+            moment = datetime.fromisoformat(appointment)
+            self.appointment_edit.setDateTime(
+                QDateTime(qdate(moment.date()), QTime(moment.hour, moment.minute))
+            )
+        else:
+            self.appointment_edit.setDateTime(self.appointment_edit.minimumDateTime())
+        form = QFormLayout()
+        form.addRow(labelled(self.follow_up_edit, self.tr("Date de &suivi")), self.follow_up_edit)
+        form.addRow(labelled(self.appointment_edit, self.tr("Ren&dez-vous")), self.appointment_edit)
+        self.card.body.addLayout(form)
+        self.schedule_button = QPushButton(self.tr("Enregistrer les dates"), self.card)
+        self.schedule_button.clicked.connect(self.save_schedule)
+        self.card.body.addWidget(self.schedule_button)
+        self.schedule_error = Banner("", kind="error", parent=self.card)
+        self.schedule_error.hide()
+        self.card.body.addWidget(self.schedule_error)
+        self._schedule_shown = (self.follow_up_value(), self.appointment_value())
+
+    def follow_up_value(self) -> str | None:
+        if self.follow_up_edit.date() == self.follow_up_edit.minimumDate():
+            return None
+        return pydate(self.follow_up_edit.date()).isoformat()
+
+    def appointment_value(self) -> str | None:
+        """The appointment as typed, in local time with its offset (ISO)."""
+        value = self.appointment_edit.dateTime()
+        if value == self.appointment_edit.minimumDateTime():
+            return None
+        day, time = value.date(), value.time()
+        local = datetime(day.year(), day.month(), day.day(), time.hour(), time.minute())
+        return local.astimezone().isoformat(timespec="minutes")
+
+    def save_schedule(self) -> bool:
+        """Save what changed among the two dates; the refusal is said under them."""
+        if self.handover_id is None:
+            return False
+        shown_follow_up, shown_appointment = self._schedule_shown
+        changes: dict[str, Any] = {}
+        if self.follow_up_value() != shown_follow_up:
+            changes["follow_up"] = self.follow_up_value()
+        if self.appointment_value() != shown_appointment:
+            changes["appointment"] = self.appointment_value()
+        self.schedule_error.hide()
+        if not changes:
+            self.schedule_error.set_text(self.tr("Aucune date n'a changé."))
+            self.schedule_error.show()
+            self.follow_up_edit.setFocus()
+            return False
+        try:
+            self.session.service.reschedule_handover(self.handover_id, changes)
+        except ValidationError as exc:
+            self.schedule_error.set_text("; ".join(p.message for p in exc.problems))
+            self.schedule_error.show()
+            field = exc.problems[0].field if exc.problems else ""
+            edit = self.appointment_edit if field == "appointment" else self.follow_up_edit
+            edit.setFocus()
+            edit.selectAll()
+            return False
+        self.session.notify(HANDOVERS)
+        handover_id = self.handover_id
+        self.status_changed.emit(handover_id)
+        self.show_handover(handover_id)
+        self.announce(self.tr("Dates du relais enregistrées."))
+        return True
+
+    def undo_last_change(self) -> bool:
+        """Undo the status change made here last (a correcting event, kept in the history)."""
+        if self.last_change is None:
+            return False
+        handover_id, event_id, _status = self.last_change
+        try:
+            self.session.service.undo_status_change(handover_id, event_id)
+        except ValidationError as exc:
+            self.error.set_text("; ".join(p.message for p in exc.problems))
+            self.error.show()
+            return False
+        finally:
+            self.last_change = None
+            self._clear_undo_offer()
+        self.session.notify(HANDOVERS)
+        self.status_changed.emit(handover_id)
+        self.show_handover(handover_id)
+        self.announce(self.tr("Changement d'état annulé."))
+        return True
+
+    def announce(self, text: str, *, undo: bool = False) -> None:
+        """A short confirmation in the window's status bar; `undo` adds « Annuler » (the last
+        status change, `last_change`)."""
+        window = self.window()
+        if not isinstance(window, QMainWindow):
+            return
+        bar = window.statusBar()
+        self._clear_undo_offer()
+        bar.showMessage(text, 0 if undo else 8_000)
+        if undo:
+            button = QPushButton(self.tr("Annuler"), bar)
+            button.setObjectName("undoStatusChange")
+            button.clicked.connect(self.undo_last_change)
+            bar.addPermanentWidget(button)
+            self._undo_offer = button
+
+    def _clear_undo_offer(self) -> None:
+        button = self._undo_offer
+        if button is not None:
+            window = self.window()
+            if isinstance(window, QMainWindow):
+                window.statusBar().removeWidget(button)
+                window.statusBar().clearMessage()
+            button.deleteLater()
+            self._undo_offer = None
+
     def _value(self, text: str) -> QLabel:
         value = QLabel(text, self.card)
         value.setWordWrap(True)
@@ -234,32 +448,39 @@ class HandoverDetail(QScrollArea):
         if self.handover_id is None:
             return False
         reason = self.reason.text().strip() or None
-        ok = change_status(self.session, self.handover_id, status, reason, self.error)
+        event_id = change_status(self.session, self.handover_id, status, reason, self.error)
+        ok = event_id is not None
         if not ok and status in REASON_REQUIRED and not reason:
             self.reason_error.show_message(self.tr("Indiquez le motif du refus."))
             mark_invalid(self.reason, True)
             self.reason.setFocus()
-        if ok:
-            self.status_changed.emit(self.handover_id)
-            self.show_handover(self.handover_id)
+        if event_id is not None:
+            handover_id = self.handover_id
+            self.last_change = (handover_id, event_id, status)
+            self.status_changed.emit(handover_id)
+            self.show_handover(handover_id)
+            self.announce(
+                self.tr("État changé : « %1 ».").replace("%1", status_label(status)), undo=True
+            )
         return ok
 
 
 def change_status(
     session: Session, handover_id: str, status: str, reason: str | None, error: Banner
-) -> bool:
+) -> str | None:
+    """The change's event id, or None when refused (the refusal shown in `error`)."""
     try:
-        session.service.change_handover_status(handover_id, status, reason=reason)
+        event_id = session.service.change_handover_status(handover_id, status, reason=reason)
     except TransitionError as exc:
         error.set_text(transition_refusal(exc))
         error.show()
-        return False
+        return None
     except ValidationError as exc:
         error.set_text("; ".join(p.message for p in exc.problems))
         error.show()
-        return False
+        return None
     session.notify(HANDOVERS)
-    return True
+    return event_id
 
 
 class HandoversPage(QWidget):
@@ -429,5 +650,10 @@ class HandoversPage(QWidget):
 
     def _move(self, handover_id: str, status: str) -> None:
         self.list_error.hide()
-        if change_status(self.session, handover_id, status, None, self.list_error):
+        event_id = change_status(self.session, handover_id, status, None, self.list_error)
+        if event_id is not None:
+            self.detail.last_change = (handover_id, event_id, status)
             self.refresh(select=handover_id)
+            self.detail.announce(
+                self.tr("État changé : « %1 ».").replace("%1", status_label(status)), undo=True
+            )
