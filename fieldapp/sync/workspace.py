@@ -187,7 +187,7 @@ class Workspace:
             out = self.invitations_dir / f"invitation-{stamp}-{secrets.token_hex(2)}"
             out = out.with_name(out.name + INVITATION_SUFFIX)
         code = new_code()
-        write_invitation(out, invitation, code, kdf=kdf)
+        write_invitation(out, invitation, code, self.keys.signing, kdf=kdf)
         return out, code
 
     def check_enrolment(self, invitation_id: str | None, device_id: str) -> None:
