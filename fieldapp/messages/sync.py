@@ -646,4 +646,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "nombre hors limites (entier au-delà de 2⁵³, nombre trop long, NaN ou infini)",
         "number out of bounds (integer beyond 2⁵³, number too long, NaN or infinity)",
     ),
+    # invite: signed invitations (trust on first use of the coordinator's signing key)
+    "sync.invitation.unsigned": (
+        "Invitation d'un ancien format, non signée par la coordination : elle est refusée, car "
+        "quiconque connaît son code aurait pu la fabriquer. Demandez une nouvelle invitation au "
+        "coordinateur.",
+        "Invitation in an old format, not signed by the coordination: it is refused, since anyone "
+        "who knows its code could have made it. Ask the coordinator for a new invitation.",
+    ),
+    "sync.invitation.bad_signature": (
+        "Invitation refusée : elle n'est pas signée par la clé de coordination qu'elle annonce "
+        "(invitation falsifiée ou altérée). Demandez une nouvelle invitation au coordinateur.",
+        "Invitation refused: it is not signed by the coordination key it claims (forged or "
+        "altered invitation). Ask the coordinator for a new invitation.",
+    ),
+    "sync.invitation.other_coordinator": (
+        "Invitation refusée : elle est signée par une autre coordination (clé de signature "
+        "{found}) que celle que cet appareil a rejointe (clé {expected}). Vérifiez l'empreinte "
+        "avec votre coordinateur.",
+        "Invitation refused: it is signed by another coordination (signing key {found}) than "
+        "the one this device joined (key {expected}). Check the fingerprint with your "
+        "coordinator.",
+    ),
 }

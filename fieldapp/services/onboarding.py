@@ -30,6 +30,7 @@ from fieldapp.services import profile, sync
 from fieldapp.services.field import FieldService
 from fieldapp.storage.home import Home
 from fieldapp.storage.keyfile import DEFAULT_KDF, KdfParams
+from fieldapp.storage.private_files import write_private
 from fieldapp.sync.invitation import Invitation
 
 CHECK_COUNT = 4  # characters of the recovery key typed back to prove it was written down
@@ -248,3 +249,9 @@ def create(
             service.close()
             raise
     return service, recovery_key
+
+
+def save_recovery_sheet(path: Path, pdf: bytes) -> None:
+    """Write the recovery sheet's PDF user-only (0600): it holds the key that opens the
+    notebook. Raises OSError when the file cannot be written."""
+    write_private(Path(path), pdf)

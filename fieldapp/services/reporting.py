@@ -30,7 +30,7 @@ from fieldapp.reports.tables import Cell as Cell
 from fieldapp.reports.tables import Table as Table
 from fieldapp.reports.tables import display as display
 from fieldapp.services.profile import ProfileError
-from fieldapp.storage.atomic import atomic_write
+from fieldapp.storage.private_files import write_private
 
 if TYPE_CHECKING:
     from fieldapp.services.coordination import CoordinationService
@@ -119,7 +119,7 @@ def export(report: Report, fmt: str, out: Path) -> Path:
         raise ReportError("services.reporting.no_folder", folder=out.parent)
     data = render(report, fmt)
     try:
-        atomic_write(out, data)
+        write_private(out, data)
     except OSError as exc:
         raise ReportError(
             "services.reporting.write_failed", path=out, detail=exc.strerror or exc

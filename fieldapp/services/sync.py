@@ -37,6 +37,7 @@ from fieldapp.sync.invitation import (
     EnrolmentError,
     Invitation,
     InvitationError,
+    check_signer,
     open_invitation,
     write_enrolment,
 )
@@ -274,7 +275,9 @@ class SyncService:
 
         Joining again with a newer invitation of the same coordination updates the drop
         settings. Moving to another coordination is refused while batches sealed for the
-        current one are still undelivered, unless `replace` (they could only go to the old one).
+        current one are still undelivered, unless `replace` (they could only go to the old one),
+        and an invitation signed by another key than the one stored at the first join is refused
+        (trust on first use), unless `replace` (a deliberate change of coordination).
         """
         if not isinstance(invitation, Invitation):
             invitation = check_invitation(invitation, code)
@@ -292,6 +295,13 @@ class SyncService:
                 territory=current.get("territory"),
                 lots=_lots_text(pending),
             )
+        if current and not replace:
+            # Trust on first use: the coordinator signing key stored at the first join.
+            try:
+                trusted = base64.b64decode(current.get("signing_public") or "") or None
+                check_signer(invitation, trusted)
+            except InvitationError as exc:
+                raise _refused(exc) from None
         content = invitation.to_json()
         drop = content.pop("drop")
         content["joined_at"] = format_time(self._now())

@@ -7,8 +7,10 @@ durable. A reader therefore sees either the whole old content or the whole new c
 mix, even if the process is killed or the power fails at any point.
 
 Temporary files are named `.<name>.<8 random chars>.tmp` and created with mode 0600 (they may
-hold wrapped key material). On an exception they are removed; after a hard kill one may remain,
-and `cleanup_temp_files` removes such leftovers. Concurrent writers to the same target are not
+hold wrapped key material); the rename keeps that mode, so every file written here is user-only
+from the first byte, whatever it replaced (docs/privacy.md, `storage/private_files.py`). On an
+exception they are removed; after a hard kill one may remain, and `cleanup_temp_files` removes
+such leftovers. Concurrent writers to the same target are not
 supported (the last rename wins, and a cleanup may remove another writer's temporary file).
 """
 

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
 from fieldapp.errors import AccessError
+from fieldapp.storage.private_files import secure_database
 
 # Applied to every connection: durability first (every acknowledged save survives a crash), no
 # plaintext left behind in freed pages or temp files.
@@ -59,6 +60,7 @@ def open_engine(path: Path, key: bytes, *, pool_size: int = 2) -> Engine:
 
     Raises DatabaseLocked at once if the key does not open the file.
     """
+    secure_database(path)  # 0600 before SQLite creates it: its -wal and -shm take its mode
     _raw_connect(path, key).close()  # fail fast, before any caller gets an engine
     engine = create_engine(
         "sqlite://",

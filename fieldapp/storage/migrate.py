@@ -17,6 +17,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 from fieldapp.errors import InputError
+from fieldapp.storage.private_files import make_private, private_opener
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 COORD_MIGRATIONS = Path(__file__).parent / "coord_migrations"
@@ -86,5 +87,9 @@ def _backup(engine: Engine, db_path: Path, backup_dir: Path, revision: str) -> P
     backup_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = backup_dir / f"{db_path.stem}-schema{revision}-{stamp}{db_path.suffix}"
-    shutil.copy2(db_path, target)
+    # User-only from its creation (0600), like the database it copies.
+    with db_path.open("rb") as source, open(target, "xb", opener=private_opener) as copy:
+        shutil.copyfileobj(source, copy)
+    shutil.copystat(db_path, target)
+    make_private(target)
     return target

@@ -4,8 +4,11 @@ The **invitation** (docs/invitation.md) carries what every device of a territory
 part: the coordinator's HPKE public key (batches are sealed to it), its Ed25519 signing public key
 (reference packs are signed with it), the random territory key (person pseudonyms are HMACs under
 it), the drop settings (folder or WebDAV URL, optional credentials), the territory name and the
-issue date. It is sealed with AES-256-GCM under a key derived with Argon2id from a **one-time code**
-of 20 Crockford Base32 characters (100 bits) that the coordinator hands over separately.
+issue date. The content is **signed** with the coordinator's Ed25519 key (the one it carries), and
+the whole is sealed with AES-256-GCM under a key derived with Argon2id from a **one-time code**
+of 20 Crockford Base32 characters (100 bits) that the coordinator hands over separately. The device
+keeps that signing key (trust on first use): later invitations and every reference pack must be
+signed by the same key (`check_signer`, `sync.pack.verify_pack`).
 
 The **enrolment** goes the other way: the device's public signing key, device id and structure,
 with a short fingerprint that both sides read aloud.
@@ -59,10 +62,14 @@ __all__ = [
     "DamagedInvitation",
     "Enrolment",
     "EnrolmentError",
+    "ForgedInvitation",
     "Invitation",
     "InvitationError",
+    "OtherCoordinator",
+    "UnsignedInvitation",
     "UnsupportedInvitation",
     "WrongInvitationCode",
+    "check_signer",
     "format_code",
     "new_code",
     "normalise_code",
@@ -74,7 +81,12 @@ __all__ = [
 ]
 
 INVITATION_FORMAT: Final = "relais-invitation"
-INVITATION_VERSION: Final = 1
+# Version 2: the sealed content is signed by the coordinator's Ed25519 key. Version 1 files
+# (unsigned) are refused (`UnsignedInvitation`): anyone holding their code could have forged one.
+INVITATION_VERSION: Final = 2
+UNSIGNED_VERSION: Final = 1
+# Domain separation: the coordinator key also signs packs (b"relais-pack-v1\x00").
+INVITATION_SIGNATURE_CONTEXT: Final = b"relais-invitation-v2\x00"
 INVITATION_SUFFIX: Final = ".relais-invitation"
 ENROLMENT_FORMAT: Final = "relais-enrolment"
 ENROLMENT_VERSION: Final = 1
@@ -137,6 +149,33 @@ class UnsupportedInvitation(InvitationError):
 
     def __init__(self) -> None:
         super().__init__("sync.invitation.newer_version")
+
+
+class UnsignedInvitation(InvitationError):
+    """A version-1 invitation: unsigned, so it cannot be told from a forgery."""
+
+    reason = "unsigned"
+
+    def __init__(self) -> None:
+        super().__init__("sync.invitation.unsigned")
+
+
+class ForgedInvitation(InvitationError):
+    """The content's signature is missing or is not by the signing key the content carries."""
+
+    reason = "bad_signature"
+
+    def __init__(self) -> None:
+        super().__init__("sync.invitation.bad_signature")
+
+
+class OtherCoordinator(InvitationError):
+    """Signed by another coordinator key than the one this device already trusts."""
+
+    reason = "other_coordinator"
+
+    def __init__(self, found: str, expected: str) -> None:
+        super().__init__("sync.invitation.other_coordinator", found=found, expected=expected)
 
 
 class EnrolmentError(DamagedError):
@@ -430,27 +469,68 @@ def _header(kdf: KdfParams, salt: bytes, check: bytes) -> dict[str, Any]:
     }
 
 
-def seal_invitation(invitation: Invitation, code: str, *, kdf: KdfParams = INVITATION_KDF) -> bytes:
-    """The bytes of an invitation file sealed under `code` (see docs/invitation.md)."""
+def _signed_bytes(content: dict[str, Any]) -> bytes:
+    return INVITATION_SIGNATURE_CONTEXT + canonical_json(content)
+
+
+def signed_content(invitation: Invitation, signing_key: Ed25519PrivateKey) -> dict[str, Any]:
+    """The content to seal: `to_json()` plus `signature`, by `signing_key` over
+    "relais-invitation-v2" 0x00 ‖ canonical JSON of every other member."""
+    if signing_key.public_key().public_bytes_raw() != invitation.signing_public:
+        raise ValueError("La clé de signature ne correspond pas à celle de l'invitation")
+    content = invitation.to_json()
+    return content | {"signature": _b64(signing_key.sign(_signed_bytes(content)))}
+
+
+def seal_content(content: dict[str, Any], code: str, *, kdf: KdfParams = INVITATION_KDF) -> bytes:
+    """Seal an already signed content under `code` (the file format, nothing checked)."""
     clean = normalise_code(code)
     salt = secrets.token_bytes(_SALT_LEN)
     key, check = _derive(clean, kdf, salt)
     header = _header(kdf, salt, check)
-    document = envelope.seal_document(key, header, canonical_json(invitation.to_json()))
+    document = envelope.seal_document(key, header, canonical_json(content))
     return (json.dumps(document, sort_keys=True, indent=2, ensure_ascii=True) + "\n").encode()
 
 
+def seal_invitation(
+    invitation: Invitation,
+    code: str,
+    signing_key: Ed25519PrivateKey,
+    *,
+    kdf: KdfParams = INVITATION_KDF,
+) -> bytes:
+    """The bytes of an invitation file signed by `signing_key` (the coordinator's, whose public
+    key the invitation carries) and sealed under `code` (see docs/invitation.md)."""
+    return seal_content(signed_content(invitation, signing_key), code, kdf=kdf)
+
+
 def write_invitation(
-    path: Path, invitation: Invitation, code: str, *, kdf: KdfParams = INVITATION_KDF
+    path: Path,
+    invitation: Invitation,
+    code: str,
+    signing_key: Ed25519PrivateKey,
+    *,
+    kdf: KdfParams = INVITATION_KDF,
 ) -> None:
-    atomic_write(Path(path), seal_invitation(invitation, code, kdf=kdf))
+    atomic_write(Path(path), seal_invitation(invitation, code, signing_key, kdf=kdf))
+
+
+def check_signer(invitation: Invitation, trusted_signing_key: bytes | None) -> None:
+    """Trust on first use: OtherCoordinator when the device already trusts another coordinator
+    signing key than the one that signed `invitation` (None: nothing trusted yet)."""
+    if trusted_signing_key is not None and trusted_signing_key != invitation.signing_public:
+        raise OtherCoordinator(
+            found=invitation.signing_fingerprint, expected=key_fingerprint(trusted_signing_key)
+        )
 
 
 def open_invitation(path: Path | str, code: str) -> Invitation:
     """Open an invitation file with its one-time code.
 
     Raises WrongInvitationCode (wrong or malformed code), DamagedInvitation (unreadable,
-    truncated or altered file, or not an invitation), UnsupportedInvitation (newer format).
+    truncated or altered file, or not an invitation), UnsupportedInvitation (newer format),
+    UnsignedInvitation (version 1), ForgedInvitation (signature missing or not by the signing key
+    the invitation carries).
     """
     path = Path(path)
     try:
@@ -478,6 +558,8 @@ def open_invitation_bytes(raw: bytes, code: str) -> Invitation:
     version = document.get("version")
     if type(version) is int and version > INVITATION_VERSION:
         raise UnsupportedInvitation()
+    if type(version) is int and version == UNSIGNED_VERSION:
+        raise UnsignedInvitation()  # before any slow work: no code can make it trustworthy
     if version != INVITATION_VERSION or set(document) != {
         "format",
         "version",
@@ -533,9 +615,20 @@ def open_invitation_bytes(raw: bytes, code: str) -> Invitation:
     except envelope.EnvelopeError:
         raise DamagedInvitation(Text("sync.invitation.altered")) from None
     try:
-        return Invitation.from_json(json.loads(plaintext.decode("utf-8")))
+        content = json.loads(plaintext.decode("utf-8"))
+        signature = content.pop("signature", None) if isinstance(content, dict) else None
+        invitation = Invitation.from_json(content)
     except (UnicodeDecodeError, ValueError) as exc:
         raise DamagedInvitation(Text("sync.invitation.inconsistent", detail=str(exc))) from None
+    # Sealed under the right code proves only that the author holds the code: the signature by
+    # the key the invitation carries binds its HPKE key, territory key and drop to that key.
+    try:
+        Ed25519PublicKey.from_public_bytes(invitation.signing_public).verify(
+            _unb64(signature, 64, "signature"), _signed_bytes(content)
+        )
+    except (InvalidSignature, ValueError):
+        raise ForgedInvitation() from None
+    return invitation
 
 
 # --- Enrolment ------------------------------------------------------------------------------

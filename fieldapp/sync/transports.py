@@ -327,7 +327,7 @@ class FolderTransport:
 
     def _write_temp(self, temp: Path, data: bytes) -> None:
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-        fd = os.open(temp, flags, 0o644)
+        fd = os.open(temp, flags, 0o600)  # user-only, like every file Relais writes
         try:
             view = memoryview(data)
             while view:

@@ -182,12 +182,12 @@ class Workspace:
         ledger[invitation.invitation_id] = {"uses": uses, "devices": []}
         _write_ledger(ledger_dir, self._data_key, ledger)
         if out is None:
-            self.invitations_dir.mkdir(exist_ok=True)
+            self.invitations_dir.mkdir(mode=0o700, exist_ok=True)
             stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%d-%H%M%S")
             out = self.invitations_dir / f"invitation-{stamp}-{secrets.token_hex(2)}"
             out = out.with_name(out.name + INVITATION_SUFFIX)
         code = new_code()
-        write_invitation(out, invitation, code, kdf=kdf)
+        write_invitation(out, invitation, code, self.keys.signing, kdf=kdf)
         return out, code
 
     def check_enrolment(self, invitation_id: str | None, device_id: str) -> None:

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from fieldapp.cli import main
-from fieldapp.services import coordination
+from fieldapp.services import coordination, packs
 from fieldapp.services.coordination import CoordinationError, CoordinationService
 from fieldapp.services.sync import SyncService
 from fieldapp.storage import keyfile
 from fieldapp.sync import invitation as inv
+from fieldapp.sync.pack import build_pack
 from tests.helpers import COORD_PASSPHRASE, make_coordination, make_profile
 
 
@@ -150,3 +152,42 @@ def test_coord_invite_uses_on_the_command_line(
     with pytest.raises(SystemExit):
         main(["coord", "invite", "--help"])
     assert "--uses" in capsys.readouterr().out
+
+
+def test_after_enrolment_only_packs_signed_by_the_invitations_key_install(tmp_path: Path) -> None:
+    """Trust on first use (issue 14, 5): the signing key of the invitation the device joined is
+    the only one its packs may be signed by, even when the caller offers another."""
+    made = make_coordination(tmp_path / "coord")
+    path, code = invite(made.root, 1)
+    field, _ = make_profile(tmp_path / "device")
+    try:
+        sync = SyncService(field)
+        sync.join_coordination(path, code)
+        sync.enrolment(tmp_path / "device.enrolment")
+        service = CoordinationService.open(made.root, COORD_PASSPHRASE)
+        try:
+            service.enrol(service.read_enrolment(tmp_path / "device.enrolment"))
+            genuine_key = service.workspace.keys.signing
+        finally:
+            service.close()
+        other = inv.CoordinatorKeys.generate().signing
+        content: dict[str, Any] = {
+            "territories": [{"code": "QN00001T", "name": "Quartier d'essai", "communes": []}],
+            "structures": [{"id": "essai--s1"}],
+            "services": [
+                {"id": "essai--v1", "nom": "Service d'essai", "structure_id": "essai--s1"}
+            ],
+        }
+        forged = tmp_path / "forged.relais-pack"
+        forged.write_bytes(build_pack(other, version=5, **content))
+        for offered in (None, other.public_key().public_bytes_raw()):
+            with pytest.raises(packs.PackRefused) as caught:
+                packs.import_pack(field, forged, coordinator_key=offered)
+            assert caught.value.reason == "wrong_signer"
+            assert "\n" not in str(caught.value)
+        assert packs.installed_pack(field) is None
+        genuine = tmp_path / "genuine.relais-pack"
+        genuine.write_bytes(build_pack(genuine_key, version=1, **content))
+        assert packs.import_pack(field, genuine).version == 1
+    finally:
+        field.close()

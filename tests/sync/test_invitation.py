@@ -12,10 +12,16 @@ from fieldapp.services import coordination as coordination_service
 from fieldapp.services import sync as sync_service
 from fieldapp.services.field import FieldService
 from fieldapp.services.profile import ProfileError
-from fieldapp.storage import keyfile
+from fieldapp.storage import envelope, keyfile
 from fieldapp.sync import invitation as inv
 from fieldapp.sync import workspace as ws
-from fieldapp.sync.batch import SUITE_XWING, open_batch, seal_batch, suite_available
+from fieldapp.sync.batch import (
+    SUITE_XWING,
+    canonical_json,
+    open_batch,
+    seal_batch,
+    suite_available,
+)
 from fieldapp.sync.transports import DropSettings
 from tests.helpers import COORD_PASSPHRASE, FAST, Coordination, make_coordination
 from tests.helpers.sync import make_sync, record
@@ -87,7 +93,7 @@ def test_other_files_are_refused_clearly(coordination: Coordination, tmp_path: P
     with pytest.raises(inv.DamagedInvitation, match="pas une invitation Relais"):
         inv.open_invitation(other, coordination.code)
     newer = json.loads(coordination.invitation.read_text(encoding="utf-8"))
-    newer["version"] = 2
+    newer["version"] = 3
     path = tmp_path / "newer.relais-invitation"
     path.write_text(json.dumps(newer), encoding="utf-8")
     with pytest.raises(inv.UnsupportedInvitation, match="plus récente"):
@@ -284,3 +290,110 @@ def test_workspace_subkeys_are_stable_and_separate(coordination: Coordination) -
     assert first.subkey("consolidated-db") != first.subkey("autre")
     with pytest.raises(ValueError):
         first.subkey("coordinator-keys")
+
+
+# --- Signed invitations (issue 14, 5): trust on first use of the coordinator's signing key ---
+
+
+def _forge(content: dict[str, object], signer: inv.CoordinatorKeys, code: str, out: Path) -> Path:
+    """An invitation sealed under the right code, signed by `signer` (whatever it claims)."""
+    signed = dict(content)
+    signature = signer.signing.sign(inv.INVITATION_SIGNATURE_CONTEXT + canonical_json(signed))
+    signed["signature"] = base64.b64encode(signature).decode()
+    out.write_bytes(inv.seal_content(signed, code, kdf=keyfile.FAST_TEST_KDF))
+    return out
+
+
+def test_an_invitation_is_signed_by_the_key_it_carries(coordination: Coordination) -> None:
+    opened = inv.open_invitation(coordination.invitation, coordination.code)
+    assert opened.signing_public == coordination.open().keys.signing_public
+    document = json.loads(coordination.invitation.read_text(encoding="utf-8"))
+    assert document["version"] == 2
+    with pytest.raises(ValueError, match="ne correspond pas"):
+        inv.seal_invitation(opened, coordination.code, inv.CoordinatorKeys.generate().signing)
+
+
+def test_a_forged_invitation_under_the_right_code_is_refused(
+    coordination: Coordination, tmp_path: Path
+) -> None:
+    """The attacker holds the one-time code and seals their own HPKE key, territory key and
+    drop, claiming the coordinator's signing key (so the signing fingerprint read aloud
+    matches): the signature, by the attacker's own key, does not verify."""
+    genuine = inv.open_invitation(coordination.invitation, coordination.code)
+    attacker = inv.CoordinatorKeys.generate()
+    forged = inv.Invitation.for_keys(
+        attacker, territory=genuine.territory, drop=DropSettings.parse(str(tmp_path / "piege"))
+    )
+    claimed = forged.to_json() | {
+        "signing_public": base64.b64encode(genuine.signing_public).decode(),
+        "signing_fingerprint": genuine.signing_fingerprint,
+    }
+    path = _forge(claimed, attacker, coordination.code, tmp_path / "forged.relais-invitation")
+    with pytest.raises(inv.ForgedInvitation, match="pas signée par la clé") as caught:
+        inv.open_invitation(path, coordination.code)
+    assert caught.value.reason == "bad_signature"
+    # Without any signature member, or with the genuine content but a bit of the signature
+    # flipped: refused the same way.
+    unsigned = tmp_path / "no-signature.relais-invitation"
+    unsigned.write_bytes(inv.seal_content(claimed, coordination.code, kdf=keyfile.FAST_TEST_KDF))
+    with pytest.raises(inv.ForgedInvitation):
+        inv.open_invitation(unsigned, coordination.code)
+    keys = coordination.open().keys
+    content = inv.signed_content(genuine, keys.signing)
+    raw = bytearray(base64.b64decode(str(content["signature"])))
+    raw[0] ^= 1
+    content["signature"] = base64.b64encode(bytes(raw)).decode()
+    flipped = tmp_path / "flipped.relais-invitation"
+    flipped.write_bytes(inv.seal_content(content, coordination.code, kdf=keyfile.FAST_TEST_KDF))
+    with pytest.raises(inv.ForgedInvitation):
+        inv.open_invitation(flipped, coordination.code)
+
+
+def test_a_device_that_joined_refuses_another_coordinators_invitation(
+    field: FieldService, coordination: Coordination, tmp_path: Path
+) -> None:
+    """Fully self-consistent forgery (the attacker's own keys, signed by the attacker): on a
+    device that already joined, refused, the stored coordination untouched. On a fresh device
+    it opens, and the fingerprint shown is the attacker's: the spoken check is the gate there."""
+    service = make_sync(field)
+    service.join_coordination(coordination.invitation, coordination.code)
+    before = service.coordination()
+    attacker = inv.CoordinatorKeys.generate()
+    forged = inv.Invitation.for_keys(
+        attacker, territory="Métropole Rouen Normandie", drop=DropSettings.parse(str(tmp_path))
+    )
+    path = _forge(
+        forged.to_json(), attacker, coordination.code, tmp_path / "other.relais-invitation"
+    )
+    with pytest.raises(sync_service.InvitationRefused, match="autre coordination") as caught:
+        service.join_coordination(path, coordination.code)
+    assert caught.value.reason == "other_coordinator"
+    assert coordination.info["signing_fingerprint"] in str(caught.value)
+    assert service.coordination() == before
+    assert service.drop_info() is None or str(tmp_path) not in json.dumps(service.drop_info())
+    opened = inv.open_invitation(path, coordination.code)
+    assert opened.signing_fingerprint != coordination.info["signing_fingerprint"]
+    # A new invitation of the same coordination is still welcome (new drop settings).
+    again = coordination_service.issue_invitation(
+        coordination.root, COORD_PASSPHRASE, invitation_kdf=keyfile.FAST_TEST_KDF
+    )
+    service.join_coordination(Path(again["invitation"]), again["code"])
+    assert service.coordination()["signing_public"] == before["signing_public"]  # type: ignore[index]
+
+
+def test_an_unsigned_invitation_of_the_old_format_is_refused(
+    coordination: Coordination, tmp_path: Path
+) -> None:
+    """Version 1 (unsigned) as Relais wrote it before: refused in one line, whatever the code."""
+    genuine = inv.open_invitation(coordination.invitation, coordination.code)
+    salt, kdf = b"\x01" * 16, keyfile.FAST_TEST_KDF
+    key, check = inv._derive(inv.normalise_code(coordination.code), kdf, salt)
+    header = inv._header(kdf, salt, check) | {"version": 1}
+    document = envelope.seal_document(key, header, canonical_json(genuine.to_json()))
+    path = tmp_path / "old.relais-invitation"
+    path.write_text(json.dumps(document, sort_keys=True, indent=2), encoding="utf-8")
+    for code in (coordination.code, inv.new_code()):
+        with pytest.raises(inv.UnsignedInvitation) as caught:
+            inv.open_invitation(path, code)
+        assert caught.value.reason == "unsigned"
+        assert "non signée" in str(caught.value) and "\n" not in str(caught.value)

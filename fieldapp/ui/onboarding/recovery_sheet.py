@@ -6,11 +6,12 @@ import html
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
+from fieldapp.services.onboarding import save_recovery_sheet
 from fieldapp.ui.kit.i18n import long_date
 
 
@@ -55,10 +56,17 @@ def _print_on(device: QPagedPaintDevice, doc: QTextDocument) -> None:
 
 
 def save_pdf(path: Path, recovery_key: str, structure: str) -> None:
-    writer = QPdfWriter(str(path))
+    """The sheet as a PDF file, user-only (0600): it holds the key that opens the notebook."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setTitle(QCoreApplication.translate("RecoverySheet", "Relais — clé de secours"))
     writer.setCreator("Relais")
     _print_on(writer, sheet_document(recovery_key, structure))
+    del writer  # the PDF is complete once its writer is gone
+    buffer.close()
+    save_recovery_sheet(path, bytes(data.data()))
 
 
 def print_sheet(parent: QWidget, recovery_key: str, structure: str) -> bool:
