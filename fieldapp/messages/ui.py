@@ -45,4 +45,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "*: category with a hidden count (< {k}), not drawn.",
     ),
     "ui.pdf.method": ("Méthode et secret statistique", "Method and statistical confidentiality"),
+    # the first-run assistant (ui/onboarding/first_run.py)
+    "ui.first_run.pdf_failed": (
+        "Le PDF n'a pas pu être enregistré dans {folder} (dossier protégé, plein ou absent). "
+        "Rien n'est perdu : choisissez un autre dossier, ou imprimez la feuille.",
+        "The PDF could not be saved in {folder} (protected, full or missing folder). "
+        "Nothing is lost: choose another folder, or print the sheet.",
+    ),
 }

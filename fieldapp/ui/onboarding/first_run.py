@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.messages import say
 from fieldapp.services import demo, onboarding, profile
 from fieldapp.services.field import FieldService
 from fieldapp.services.onboarding import Onboarding, Step, StepRefused, key_characters
@@ -312,7 +313,12 @@ class FirstRunWizard(FirstRunPages):
             self.tr("Document PDF (*.pdf)"),
         )
         if path:
-            recovery_sheet.save_pdf(Path(path), self.recovery_key, self._structure_display())
+            try:
+                recovery_sheet.save_pdf(Path(path), self.recovery_key, self._structure_display())
+            except OSError:
+                # A protected, full or vanished folder: say so, the key is still on screen.
+                self.sheet_status.setText(say("ui.first_run.pdf_failed", folder=Path(path).parent))
+                return
             self.sheet_status.setText(
                 self.tr(
                     "PDF enregistré : %1. Imprimez-le, puis rangez-le hors de l'ordinateur."
