@@ -272,6 +272,7 @@ class RelaisWindow(QMainWindow):
         dialog.finished.connect(lambda _result: self._open_dialog_closed(dialog))
         self.open_dialog = dialog
         dialog.open()
+        dialog.activateWindow()  # the keyboard goes to the dialog, not the notebook behind
         return dialog
 
     def _open_dialog_closed(self, dialog: OpenWorkspaceDialog) -> None:

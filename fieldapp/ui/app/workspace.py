@@ -318,10 +318,11 @@ class Workspace(QWidget):
             page.setFocus(Qt.FocusReason.OtherFocusReason)
             if not page.hasFocus():
                 page.focusNextChild()
-        focus = QApplication.focusWidget()
-        if focus is self.lock_button or focus is None:
+        # The window's own focus widget: the window may not be active again yet.
+        focus = self.window().focusWidget()
+        if focus is self.lock_button or focus is None or not self.isAncestorOf(focus):
             self.nav.setFocus(Qt.FocusReason.OtherFocusReason)
-        return QApplication.focusWidget()
+        return self.window().focusWidget()
 
     def new_contact(self, draft: dict[str, Any] | None = None) -> ContactForm:
         if self.form is not None:

@@ -393,6 +393,9 @@ def clear_layout(layout: QLayout) -> None:
             break
         widget = item.widget()
         if widget is not None:
+            # Hidden first: an orphan shown for a moment is a window of its own, which would
+            # take the activation (and the keyboard) from the real one until deleted.
+            widget.hide()
             widget.setParent(None)
             widget.deleteLater()
         elif item.layout() is not None:
