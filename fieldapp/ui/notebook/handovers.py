@@ -124,7 +124,8 @@ class HandoverDetail(QScrollArea):
         self.session = session
         self.handover_id: str | None = None
         self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Narrow panel or large text: the card scrolls rather than running past the window.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setMinimumWidth(340)
         inner = QWidget()
         self.setWidget(inner)
