@@ -52,4 +52,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The PDF could not be saved in {folder} (protected, full or missing folder). "
         "Nothing is lost: choose another folder, or print the sheet.",
     ),
+    # keyboard and feedback of the notebook (issue 20 items 3-5, issue 21 item 7)
+    "ui.chips.hint": (
+        "Cases à cocher : flèches pour passer d'un choix à l'autre, Espace pour cocher ou "
+        "décocher, Tab pour le champ suivant.",
+        "Tick boxes: arrow keys move between choices, Space ticks or unticks, Tab goes to the "
+        "next field.",
+    ),
+    "ui.contacts.empty_title": ("Aucun contact pour l'instant", "No contact yet"),
+    "ui.contacts.empty": (
+        "Les rencontres notées apparaissent ici, les plus récentes en haut. Ctrl+N pour noter "
+        "la première, ou importez un tableur.",
+        "The encounters you note appear here, newest first. Ctrl+N to note the first one, or "
+        "import a spreadsheet.",
+    ),
+    "ui.contacts.none_match_title": (
+        "Aucun contact ne correspond aux filtres",
+        "No contact matches the filters",
+    ),
+    "ui.contacts.none_match": (
+        "Élargissez la période ou effacez les filtres pour revoir toute la liste.",
+        "Widen the period or clear the filters to see the whole list again.",
+    ),
+    "ui.contacts.sorted_newest": (
+        "Trié du plus récent au plus ancien",
+        "Sorted newest first",
+    ),
+    "ui.contacts.sorted_oldest": (
+        "Trié du plus ancien au plus récent",
+        "Sorted oldest first",
+    ),
+    "ui.contact.saved": ("✓ Contact du {day} enregistré.", "✓ Contact of {day} saved."),
+    "ui.contact.handover_missing": (
+        "Aucun relais créé : ce contact dit « Relais effectué » ; proposez le relais depuis sa "
+        "fiche ou changez la suite donnée.",
+        "No handover created: this contact says « Handover made »; propose the handover from "
+        "its card or change the outcome.",
+    ),
+    "ui.handover.created": ("✓ Relais proposé.", "✓ Handover proposed."),
+    "ui.chooser.title": ("Pour quel contact ?", "For which contact?"),
+    "ui.chooser.intro": (
+        "Un relais part d'une rencontre : choisissez-la (la plus récente en haut), puis Entrée.",
+        "A handover starts from an encounter: choose it (newest at the top), then Enter.",
+    ),
+    "ui.chooser.empty": (
+        "Aucun contact dans ce carnet : notez d'abord la rencontre (Ctrl+N).",
+        "No contact in this notebook: note the encounter first (Ctrl+N).",
+    ),
+    "ui.chooser.choose": ("Choisir ce contact", "Choose this contact"),
 }

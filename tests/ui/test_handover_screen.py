@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from fieldapp.domain.handovers import allowed_next
 from fieldapp.ui.app.window import RelaisWindow
-from fieldapp.ui.notebook.contacts_page import ContactsPage
+from fieldapp.ui.notebook.contacts_page import ContactChooser, ContactsPage
 from fieldapp.ui.notebook.handover_dialog import HandoverDialog
 from fieldapp.ui.notebook.handovers import HandoversPage
 from tests.helpers import sample_contact
@@ -167,7 +167,8 @@ def test_the_partner_can_be_chosen_in_the_directory(qtbot: QtBot, unlocked: Rela
     assert created["partner_structure_id"] == "demo-relais--auto-ecole-canal"
     assert created["partner_service_id"]
 
-    # From the Annuaire screen: the handover goes to the contact selected in Contacts.
+    # From the Annuaire screen: a contact chooser first (the contact selected in Contacts is
+    # highlighted), Entrée on it opens the handover dialog towards the service.
     contacts = workspace.show_page("contacts")
     assert isinstance(contacts, ContactsPage)
     contacts.table.selectRow(0)
@@ -175,6 +176,10 @@ def test_the_partner_can_be_chosen_in_the_directory(qtbot: QtBot, unlocked: Rela
     assert isinstance(annuaire, DirectoryView)
     qtbot.keyClicks(annuaire.search, "scooters")
     qtbot.mouseClick(annuaire.create_button, Qt.MouseButton.LeftButton)
+    chooser = workspace.dialogs[-1]
+    assert isinstance(chooser, ContactChooser) and chooser.current_id() == contact_id
+    qtbot.keyClick(chooser.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: isinstance((workspace.dialogs or [None])[-1], HandoverDialog))
     second = workspace.dialogs[-1]
     assert isinstance(second, HandoverDialog) and second.contact["id"] == contact_id
     assert second.partner_ids["partner_structure_id"] == "demo-relais--auto-ecole-canal"

@@ -33,6 +33,7 @@ from fieldapp.ui.sync.badge import SyncBadge
 from fieldapp.ui.sync.scheduler import SyncScheduler
 
 DEFAULT_SIZE = (1280, 800)
+NOTICE_MS = 8_000  # how long a confirmation stays in the status bar
 log = logging.getLogger(__name__)
 
 
@@ -191,6 +192,7 @@ class RelaisWindow(QMainWindow):
         workspace.language_requested.connect(self.set_language)
         workspace.autolock_changed.connect(self.set_autolock_minutes)
         workspace.synced.connect(self._sync_changed)
+        workspace.notice.connect(self.show_notice)
         self.workspace = workspace
         return workspace
 
@@ -200,6 +202,8 @@ class RelaisWindow(QMainWindow):
         """The status-bar badge and the timer that delivers batches whenever a link is up."""
         badge = SyncBadge(session.sync, self)
         badge.clicked.connect(self.show_sync_page)
+        # A save adds a change to send: the badge says so at once, as Aujourd'hui's card does.
+        session.changed.connect(badge.refresh)
         self.statusBar().addPermanentWidget(badge)
         scheduler = SyncScheduler(session.sync, parent=self)
         scheduler.synced.connect(self._background_synced)
@@ -216,6 +220,10 @@ class RelaisWindow(QMainWindow):
     def _background_synced(self, report: object) -> None:
         if report is not None:  # None: the timer found nothing due, nothing to redraw
             self._sync_changed()
+
+    def show_notice(self, text: str) -> None:
+        """A short confirmation in the status bar (« ✓ Contact enregistré »)."""
+        self.statusBar().showMessage(text, NOTICE_MS)
 
     def show_sync_page(self) -> None:
         if self.workspace is not None:
@@ -271,6 +279,7 @@ class RelaisWindow(QMainWindow):
         dialog.finished.connect(lambda _result: self._open_dialog_closed(dialog))
         self.open_dialog = dialog
         dialog.open()
+        dialog.activateWindow()  # the keyboard goes to the dialog, not the notebook behind
         return dialog
 
     def _open_dialog_closed(self, dialog: OpenWorkspaceDialog) -> None:

@@ -1,4 +1,10 @@
-"""The unlocked notebook: navigation bar, the six screens, and the actions they share."""
+"""The unlocked notebook: navigation bar, the seven screens, and the actions they share.
+
+Keyboard: Ctrl+1…7 show the screens; when a dialog closes the focus goes back where it was, or
+to the screen's list (`focus_home`), never to « Verrouiller ». After a save, `notice` carries
+the confirmation the window shows in its status bar. A contact saved as « Relais effectué »
+without a handover opens the handover dialog at once, so the two never disagree unnoticed.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +12,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFileDialog,
     QFrame,
@@ -23,17 +31,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.messages import say
 from fieldapp.services import directory, packs, privacy
 from fieldapp.services.field import UnknownRecord
 from fieldapp.services.profile import Home
 from fieldapp.ui.directory.view import DirectoryView
+from fieldapp.ui.kit.i18n import short_date
 from fieldapp.ui.kit.resources import icon, pixmap
 from fieldapp.ui.kit.session import Session
 from fieldapp.ui.kit.widgets import Banner
 from fieldapp.ui.notebook.activity_page import ActivityPage
 from fieldapp.ui.notebook.contact_detail import VoidDialog
 from fieldapp.ui.notebook.contact_form import ContactForm
-from fieldapp.ui.notebook.contacts_page import ContactsPage
+from fieldapp.ui.notebook.contacts_page import ContactChooser, ContactsPage
 from fieldapp.ui.notebook.erase_dialog import EraseDialog
 from fieldapp.ui.notebook.handover_dialog import HandoverDialog
 from fieldapp.ui.notebook.handovers import HandoversPage
@@ -69,6 +79,7 @@ class Workspace(QWidget):
     language_requested = Signal(str)
     autolock_changed = Signal(int)
     synced = Signal(object)  # a delivery run or a join from the Synchronisation page
+    notice = Signal(str)  # a short confirmation for the status bar (« ✓ Contact enregistré »)
 
     def __init__(
         self,
@@ -86,6 +97,8 @@ class Workspace(QWidget):
         self.form: ContactForm | None = None
         self.dialogs: list[QDialog] = []
         self.last_message: QMessageBox | None = None
+        self._return_focus: dict[int, QWidget] = {}  # id(dialog) -> where the keyboard was
+        self._handover_due: list[str] = []  # contacts saved as « Relais effectué », no handover
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -257,6 +270,9 @@ class Workspace(QWidget):
 
     def _open(self, dialog: QDialog) -> QDialog:
         """Window-modal and non-blocking, so locking can close it at any time."""
+        focus = QApplication.focusWidget()
+        if focus is not None and self.isAncestorOf(focus):
+            self._return_focus[id(dialog)] = focus
         self.dialogs.append(dialog)
         dialog.finished.connect(lambda _r, d=dialog: self._closed(d))
         dialog.open()
@@ -269,9 +285,44 @@ class Workspace(QWidget):
             self.dialogs.remove(dialog)
         if dialog is self.form:
             self.form = None
+        was = self._return_focus.pop(id(dialog), None)
         dialog.deleteLater()
-        # Give the keyboard back to the notebook (Ctrl+1…6 keep working without a click).
+        # Give the keyboard back to the notebook (Ctrl+1…7 keep working without a click).
         self.window().activateWindow()
+        self.restore_focus(was)
+        if self._handover_due and self.form is None and not self.dialogs:
+            QTimer.singleShot(0, self._propose_due_handover)
+
+    def restore_focus(self, was: QWidget | None = None) -> QWidget | None:
+        """The keyboard back where it was before a dialog, or on the screen's list or form;
+        never on « Verrouiller » (the next Space would lock the notebook mid-task)."""
+        if self.dialogs:
+            return None
+        usable = (
+            was is not None
+            and shiboken6.isValid(was)
+            and was.isVisible()
+            and was.isEnabled()
+            and was is not self.lock_button
+            and self.isAncestorOf(was)
+        )
+        if usable:
+            assert was is not None
+            was.setFocus(Qt.FocusReason.OtherFocusReason)
+            return was
+        page = self.stack.currentWidget()
+        home = getattr(page, "focus_home", None)
+        if callable(home):
+            home()
+        elif page is not None:
+            page.setFocus(Qt.FocusReason.OtherFocusReason)
+            if not page.hasFocus():
+                page.focusNextChild()
+        # The window's own focus widget: the window may not be active again yet.
+        focus = self.window().focusWidget()
+        if focus is self.lock_button or focus is None or not self.isAncestorOf(focus):
+            self.nav.setFocus(Qt.FocusReason.OtherFocusReason)
+        return self.window().focusWidget()
 
     def new_contact(self, draft: dict[str, Any] | None = None) -> ContactForm:
         if self.form is not None:
@@ -307,6 +358,37 @@ class Workspace(QWidget):
         page = self.pages.get("contacts")
         if isinstance(page, ContactsPage) and page.isVisible():
             page.select(contact_id)
+        service = self.session.service
+        try:
+            contact = service.contact(contact_id)
+        except UnknownRecord:
+            return
+        self.notice.emit(say("ui.contact.saved", day=short_date(contact["date"])))
+        wants_handover = contact.get("outcome") == "relais-effectue"
+        due = wants_handover and contact_id not in self._handover_due
+        if due and not service.handovers(contact_id=contact_id):
+            self._handover_due.append(contact_id)
+
+    def _propose_due_handover(self) -> None:
+        """« Relais effectué » was chosen: the handover it speaks of, now (or say it is missing)."""
+        due, self._handover_due = self._handover_due, []
+        if not due or self.dialogs or not self.session.is_open:
+            return  # another dialog came first: the contact's card still offers the handover
+        contact_id = due[-1]
+        service = self.session.service
+        try:
+            contact = service.contact(contact_id)
+        except UnknownRecord:
+            return
+        if (
+            contact["voided"]
+            or contact.get("outcome") != "relais-effectue"
+            or service.handovers(contact_id=contact_id)
+        ):
+            return
+        dialog = self.propose_handover(contact_id)
+        if isinstance(dialog, HandoverDialog):
+            dialog.rejected.connect(lambda: self.notice.emit(say("ui.contact.handover_missing")))
 
     def void_contact(self, contact_id: str) -> QDialog:
         return self._open(VoidDialog(self.session, contact_id, self))
@@ -319,25 +401,27 @@ class Workspace(QWidget):
         except UnknownRecord:
             return None
         dialog = HandoverDialog(self.session, contact, self, partner=partner)
+        dialog.created.connect(lambda _hid: self.notice.emit(say("ui.handover.created")))
         return self._open(dialog)
 
     def _handover_from_directory(self, record: Mapping[str, Any]) -> None:
-        """« Créer un relais vers ce service »: for the contact selected in Contacts."""
+        self.choose_contact_for(record)
+
+    def choose_contact_for(self, record: Mapping[str, Any]) -> ContactChooser:
+        """« Créer un relais vers ce service »: choose the contact (the one selected in Contacts
+        comes first), then the handover dialog opens with this service as partner."""
         page = self.pages.get("contacts")
-        contact_id = page.detail.contact_id if isinstance(page, ContactsPage) else None
-        if not contact_id:
-            QMessageBox.information(
-                self,
-                self.tr("Choisir d'abord le contact"),
-                self.tr(
-                    "Un relais part d'une rencontre : sélectionnez le contact dans l'écran "
-                    "Contacts, puis revenez ici (ou utilisez « Proposer un relais… » sur sa "
-                    "fiche, puis « Choisir dans l'annuaire… »)."
-                ),
-            )
-            return
+        selected = page.detail.contact_id if isinstance(page, ContactsPage) else None
         partner = directory.handover_partner(directory.current_pack(self.session.service), record)
-        self.propose_handover(contact_id, partner=partner)
+        chooser = ContactChooser(self.session, selected, self)
+        chooser.chosen.connect(
+            lambda contact_id: QTimer.singleShot(
+                0, lambda: self.propose_handover(contact_id, partner=partner)
+            )
+        )
+        self._open(chooser)
+        chooser.table.setFocus()
+        return chooser
 
     def open_handover(self, handover_id: str) -> None:
         page = self.show_page("relais")

@@ -75,7 +75,10 @@ class OpenWorkspaceDialog(QDialog):
         self.folder.setText(str(last))
         row.addWidget(self.folder, 1)
         self.browse = QPushButton(self.tr("Choisir…"), self)
+        # Entrée in the folder field must never open the picker: it goes on to the passphrase.
+        self.browse.setAutoDefault(False)
         self.browse.clicked.connect(self.choose_folder)
+        self.folder.returnPressed.connect(self._folder_entered)
         row.addWidget(self.browse)
         form.addRow(labelled(self.folder, self.tr("&Dossier")), row)
         self.passphrase = QLineEdit(self)
@@ -98,6 +101,10 @@ class OpenWorkspaceDialog(QDialog):
         )
         if path:
             self.folder.setText(path)
+            self.passphrase.setFocus()
+
+    def _folder_entered(self) -> None:
+        if not self.open_button.isEnabled():  # enabled: the default button « Ouvrir » acts
             self.passphrase.setFocus()
 
     def _update(self) -> None:

@@ -1,7 +1,9 @@
 """Tables in the application's look, and stored times as the user's wall clock.
 
 `item_table(model, name, parent)` gives a read-only, row-selecting table whose cells keep air on
-both sides (`PaddedDelegate`); the sync, coordination and dashboard views all use it.
+both sides (`PaddedDelegate`); the sync, coordination and dashboard views all use it. Its
+columns size to their content (`ResizeToContents`), the last one taking what is left.
+`SortHeader` draws the sort arrow the way the values run: ▼ for newest (largest) first.
 """
 
 from __future__ import annotations
@@ -17,12 +19,13 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QStyle,
     QStyledItemDelegate,
+    QStyleOptionHeader,
     QStyleOptionViewItem,
     QTableView,
     QWidget,
 )
 
-__all__ = ["PaddedDelegate", "item_table", "local_time"]
+__all__ = ["PaddedDelegate", "SortHeader", "item_table", "local_time"]
 
 
 def local_time(stamp: str | None) -> str:
@@ -69,6 +72,31 @@ class PaddedDelegate(QStyledItemDelegate):
         super().paint(painter, inset, index)
 
 
+class SortHeader(QHeaderView):
+    """A horizontal header whose arrow points down for a descending order (newest first).
+
+    Qt draws a descending order as ▲ (the "sorted up" convention of old desktops), which reads
+    as "oldest first" to most people; this header gives the style the other arrow.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+
+    def initStyleOptionForIndex(  # noqa: N802 -- Qt override
+        self, option: QStyleOptionHeader, logical_index: int
+    ) -> None:
+        super().initStyleOptionForIndex(option, logical_index)
+        if self.isSortIndicatorShown() and self.sortIndicatorSection() == logical_index:
+            option.sortIndicator = sort_arrow(self.sortIndicatorOrder())
+
+
+def sort_arrow(order: Qt.SortOrder) -> QStyleOptionHeader.SortIndicator:
+    """The arrow a `SortHeader` draws for `order` (SortDown: ▼, newest or largest first)."""
+    if order == Qt.SortOrder.DescendingOrder:
+        return QStyleOptionHeader.SortIndicator.SortDown
+    return QStyleOptionHeader.SortIndicator.SortUp
+
+
 def item_table(model: QAbstractItemModel, name: str, parent: QWidget) -> QTableView:
     """A read-only, row-selecting table in the application's look, wrapped text included."""
     table = QTableView(parent)
@@ -86,5 +114,6 @@ def item_table(model: QAbstractItemModel, name: str, parent: QWidget) -> QTableV
     table.verticalHeader().setMinimumSectionSize(30)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     return table

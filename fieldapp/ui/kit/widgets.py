@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QShortcutEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.messages import say
 from fieldapp.ui.kit.resources import pixmap
 from fieldapp.ui.kit.style import repolish
 
@@ -87,7 +88,8 @@ class ChipGroup(QWidget):
     """Multi-choice answers as checkable chips.
 
     Keyboard: the group is one Tab stop; arrow keys move between chips, Space toggles (the
-    "roving tab stop" pattern), so a form with 24 chips stays quick to cross with Tab.
+    "roving tab stop" pattern), so a form with 24 chips stays quick to cross with Tab. Every
+    chip says so in its accessible description; `hint_text()` is the same words for the eye.
     """
 
     changed = Signal()
@@ -110,12 +112,14 @@ class ChipGroup(QWidget):
             chip.setProperty("chip", True)
             chip.setProperty("code", code)
             chip.setAccessibleName(text)
+            chip.setAccessibleDescription(self.hint_text())
             chip.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
             chip.toggled.connect(lambda on, c=code: self._on_toggled(c, on))
             chip.installEventFilter(self)
             layout.addWidget(chip)
             self._chips[code] = chip
         self._set_roving(next(iter(self._chips.values()), None))
+        self.setAccessibleDescription(self.hint_text())
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -140,6 +144,11 @@ class ChipGroup(QWidget):
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():
             self.updateGeometry()
+
+    @staticmethod
+    def hint_text() -> str:
+        """How to move and tick inside a group, in the interface language."""
+        return say("ui.chips.hint")
 
     def chip(self, code: str) -> QPushButton:
         return self._chips[code]
@@ -204,6 +213,34 @@ class ChipGroup(QWidget):
         if isinstance(watched, QPushButton) and event.type() == QEvent.Type.FocusIn:
             self._set_roving(watched)
         return super().eventFilter(watched, event)
+
+
+class FocusLabel(QLabel):
+    """A caption whose mnemonic (Alt+letter) only moves the focus to its field.
+
+    A plain QLabel *clicks* a button buddy: Alt+B on « Besoins » would tick the first need.
+    `target` (when given) names the widget to focus at the time of the shortcut, e.g. the
+    chip a group's roving tab stop is on; otherwise the buddy gets the focus.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        parent: QWidget | None = None,
+        *,
+        target: Callable[[], QWidget | None] | None = None,
+    ) -> None:
+        super().__init__(text, parent)
+        self._target = target
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Shortcut:
+            assert isinstance(event, QShortcutEvent)
+            widget = (self._target() if self._target is not None else None) or self.buddy()
+            if widget is not None:
+                widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return True
+        return super().event(event)
 
 
 class DateField(QDateEdit):
@@ -327,12 +364,12 @@ class EmptyState(QWidget):
         picture.setPixmap(pixmap(icon, 72))
         picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(picture)
-        heading = title_label(title, self)
-        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(heading)
+        self.heading = title_label(title, self)
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.heading)
         self.text = muted_label(text, self)
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.text.setFixedWidth(540)
+        self.text.setMaximumWidth(540)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.text)
@@ -356,6 +393,9 @@ def clear_layout(layout: QLayout) -> None:
             break
         widget = item.widget()
         if widget is not None:
+            # Hidden first: an orphan shown for a moment is a window of its own, which would
+            # take the activation (and the keyboard) from the real one until deleted.
+            widget.hide()
             widget.setParent(None)
             widget.deleteLater()
         elif item.layout() is not None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -103,7 +104,8 @@ class ContactDetail(QScrollArea):
         self.session = session
         self.contact_id: str | None = None
         self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Narrow panel or large text: the card scrolls rather than running past the window.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setMinimumWidth(320)
         inner = QWidget()
         self.setWidget(inner)
@@ -161,6 +163,7 @@ class ContactDetail(QScrollArea):
             )
         form = QFormLayout()
         form.setVerticalSpacing(3)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # value under its label
         neighbourhood = str(row["neighbourhood"])
         if row.get("commune"):
             neighbourhood += f" ({row['commune']})"
@@ -218,6 +221,11 @@ class ContactDetail(QScrollArea):
                 link = QPushButton(text, self.card)
                 link.setProperty("link", True)
                 link.setStyleSheet("text-align: left;")
+                # A long partner name must not widen the card past the window: the button
+                # takes the card's width, the whole text is in its tooltip.
+                link.setToolTip(text)
+                link.setMinimumWidth(0)
+                link.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
                 link.clicked.connect(
                     lambda _c=False, h=str(handover["id"]): self.handover_opened.emit(h)
                 )

@@ -1,8 +1,10 @@
 """Fast contact entry (and amendment): keyboard first, defaults that match a street outing.
 
-Tab crosses the fields in reading order; chips are one Tab stop each group (arrows inside);
-Ctrl+Entrée saves, Ctrl+Maj+Entrée saves and starts the next contact with the same date, slot,
-place and neighbourhood. Validation is the domain's: its messages appear under their field.
+Tab crosses the fields in reading order; chips are one Tab stop each group (arrows inside, as
+the hint under them says); a caption's Alt+letter only moves the focus (never ticks a chip).
+Ctrl+Entrée saves from any field, a drop-down list or the calendar open included; Ctrl+Maj+Entrée
+saves and starts the next contact with the same date, slot, place and neighbourhood. Validation
+is the domain's: its messages appear under their field and leave as soon as the field changes.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QCompleter,
     QDateEdit,
@@ -51,6 +54,7 @@ from fieldapp.ui.kit.widgets import (
     ChipGroup,
     DateField,
     FieldError,
+    FocusLabel,
     link_button,
     mark_invalid,
     muted_label,
@@ -238,6 +242,8 @@ class ContactForm(QDialog):
         self.neighbourhood.currentTextChanged.connect(self._neighbourhood_changed)
         self.note.textChanged.connect(self._note_changed)
         self.note.installEventFilter(self)
+        for popup in self._popups():
+            popup.installEventFilter(self)
 
         self._fill_neighbourhoods()
         self._tab_order()
@@ -247,6 +253,7 @@ class ContactForm(QDialog):
             self.reset(keep={})
         for widget in self.fields.values():
             self._watch(widget)
+        self._watch_errors()
 
     # -- layout helpers ------------------------------------------------------------------------
 
@@ -260,7 +267,9 @@ class ContactForm(QDialog):
         widget: QWidget,
         span: int = 1,
     ) -> None:
-        caption = QLabel(text, self)
+        # Alt+letter moves the focus, to the chip the group's tab stop is on: never a tick.
+        target = widget.first_focus if isinstance(widget, ChipGroup) else None
+        caption = FocusLabel(text, self, target=target)
         caption.setMinimumWidth(caption.sizeHint().width() + 6)  # room for the mnemonic
         caption.setBuddy(widget.focusProxy() or widget)
         if isinstance(widget, ChipGroup):
@@ -273,7 +282,20 @@ class ContactForm(QDialog):
             caption.setContentsMargins(0, 6, 0, 0)
         vertical = Qt.AlignmentFlag.AlignTop if tall else Qt.AlignmentFlag.AlignVCenter
         grid.addWidget(caption, row, col, vertical | Qt.AlignmentFlag.AlignLeft)
-        grid.addWidget(widget, row, col + 1, 1, span)
+        if isinstance(widget, ChipGroup) and key == "registrations":
+            # The first group carries the visible hint; both carry it as their description.
+            box = QWidget(self)
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(2)
+            column.addWidget(widget)
+            self.chips_hint = QLabel(ChipGroup.hint_text(), box)
+            self.chips_hint.setObjectName("hint")
+            self.chips_hint.setWordWrap(True)
+            column.addWidget(self.chips_hint)
+            grid.addWidget(box, row, col + 1, 1, span)
+        else:
+            grid.addWidget(widget, row, col + 1, 1, span)
         error = FieldError(self)
         grid.addWidget(error, row + 1, col + 1, 1, span)
         self.errors[key] = error
@@ -301,6 +323,67 @@ class ContactForm(QDialog):
         ]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
+
+    def _popups(self) -> list[QWidget]:
+        """The lists and calendars that open over the form (they take the keyboard)."""
+        popups: list[QWidget] = []
+        for combo in self.findChildren(QComboBox):
+            completer = combo.completer()
+            for view in (combo.view(), completer.popup() if completer is not None else None):
+                if view is not None:
+                    popups.append(view)
+        calendar = self.date_edit.calendarWidget()
+        if calendar is not None:  # its grid has the keyboard, not the calendar itself
+            popups.extend([calendar, *calendar.findChildren(QAbstractItemView)])
+        return popups
+
+    def _save_from_popup(self, popup: QWidget, event: QKeyEvent) -> None:
+        """Ctrl+Entrée in an open list: keep the highlighted choice, close the list, save."""
+        for combo in self.findChildren(QComboBox):
+            view = combo.view()
+            if view is not None and view is popup:
+                current = view.currentIndex()
+                if current.isValid():
+                    combo.setCurrentIndex(current.row())
+                combo.hidePopup()
+            completer = combo.completer()
+            listing = completer.popup() if completer is not None else None
+            if listing is not None and listing is popup:
+                current = listing.currentIndex()
+                if current.isValid():
+                    combo.setEditText(str(current.data()))
+                listing.hide()
+        calendar = self.date_edit.calendarWidget()
+        if calendar is not None and (popup is calendar or calendar.isAncestorOf(popup)):
+            self.date_edit.setDate(calendar.selectedDate())
+            window = popup.window()
+            if window is not popup and window is not self:
+                window.hide()
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        # After the key event: the popup is gone and the form has the keyboard again.
+        QTimer.singleShot(0, lambda: self.save(keep_open=shift and self.contact is None))
+
+    def _watch_errors(self) -> None:
+        """A field's error leaves as soon as the field changes (no stale « obligatoire »)."""
+        for key, widget in self.fields.items():
+            clear = lambda *_a, k=key: self._clear_error(k)  # noqa: E731
+            if isinstance(widget, QComboBox):
+                widget.currentIndexChanged.connect(clear)
+                widget.editTextChanged.connect(clear)
+            elif isinstance(widget, QDateEdit):
+                widget.dateChanged.connect(clear)
+            elif isinstance(widget, QLineEdit):
+                widget.textEdited.connect(clear)
+            elif isinstance(widget, ChipGroup | PseudonymField):
+                widget.changed.connect(clear)
+            elif isinstance(widget, QPlainTextEdit):
+                widget.textChanged.connect(clear)
+
+    def _clear_error(self, key: str) -> None:
+        error = self.errors.get(key)
+        if error is not None and error.isVisibleTo(self):
+            error.clear_message()
+            mark_invalid(self.fields[key], False)
 
     def _watch(self, widget: QWidget) -> None:
         if isinstance(widget, QComboBox):
@@ -337,6 +420,18 @@ class ContactForm(QDialog):
         self.note_count.setText(f"{length} / {NOTE_MAX_CHARS}")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 -- Qt override
+        # An open list or calendar would take Ctrl+Entrée as "choose and close"; here it saves.
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(watched, QWidget)
+            and watched is not self.note
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            and watched in self._popups()
+        ):
+            self._save_from_popup(watched, event)
+            return True
         # QPlainTextEdit would swallow Ctrl+Entrée as a line break; here it saves.
         if watched is self.note and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt,
 from PySide6.QtGui import QFont
 
 from fieldapp.domain.vocab import AGE_BANDS, GENDERS, NEEDS, OUTCOMES, PLACE_TYPES, SLOTS
+from fieldapp.messages import say
 from fieldapp.services.field import ContactFilter, FieldService
 from fieldapp.ui.kit.i18n import label, labels, short_date
 from fieldapp.ui.kit.rows import Index, Row, RowsModel
@@ -232,6 +233,11 @@ class ContactsModel(RowsModel):
     def header(self, section: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return QCoreApplication.translate("ContactsModel", COLUMNS[section][1])
+        if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section][0] == "date" == self._sort:
+            # The words under the arrow: which way the dates run.
+            return say(
+                "ui.contacts.sorted_newest" if self._descending else "ui.contacts.sorted_oldest"
+            )
         if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section][0] in SORTABLE:
             return QCoreApplication.translate("ContactsModel", "Cliquer pour trier")
         return None

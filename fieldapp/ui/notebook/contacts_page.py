@@ -1,4 +1,5 @@
-"""Contacts: filter bar, lazily loaded table, and the selected contact's card."""
+"""Contacts: filter bar, lazily loaded table, and the selected contact's card; the contact
+chooser a handover started elsewhere (the Annuaire) asks with."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -22,15 +24,25 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain.contacts import HORS_QPV
 from fieldapp.domain.vocab import NEEDS, OUTCOMES
+from fieldapp.messages import say
 from fieldapp.services.field import ContactFilter
 from fieldapp.ui.kit.i18n import label, locale, pydate, qdate
 from fieldapp.ui.kit.resources import icon
 from fieldapp.ui.kit.session import Session
-from fieldapp.ui.kit.widgets import link_button, muted_label, primary_button, title_label
+from fieldapp.ui.kit.tables import SortHeader
+from fieldapp.ui.kit.widgets import (
+    EmptyState,
+    dialog_buttons,
+    link_button,
+    muted_label,
+    primary_button,
+    title_label,
+)
 from fieldapp.ui.notebook.contact_detail import ContactDetail
 from fieldapp.ui.notebook.contacts_model import ContactsModel
 
 TEXT_DEBOUNCE_MS = 250
+MAX_COLUMN = 240  # a column sized to its content stops there (the notes take what is left)
 PERIODS = ("all", "today", "7d", "30d", "month", "12m", "custom")
 
 
@@ -224,8 +236,12 @@ class ContactsPage(QWidget):
         layout.addWidget(self.filters)
 
         splitter = QSplitter(self)
+        splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
         self.model = ContactsModel(session.service, self)
         self.table = QTableView(splitter)
+        # The arrow points the way the dates run: ▼ newest first (Qt's default shows ▲).
+        self.table.setHorizontalHeader(SortHeader(self.table))
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Liste des contacts"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -244,9 +260,7 @@ class ContactsPage(QWidget):
         header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         header.setSectionsClickable(True)
         header.sortIndicatorChanged.connect(self._sort_changed)
-        widths = (104, 92, 100, 170, 220, 150, 100, 110)
-        for column, width in enumerate(widths):
-            self.table.setColumnWidth(column, width)
+        self.model.modelReset.connect(self._fit_columns)
         self.detail = ContactDetail(session, splitter)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
@@ -254,6 +268,17 @@ class ContactsPage(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([700, 340])
         layout.addWidget(splitter, 1)
+        self.empty = EmptyState(
+            say("ui.contacts.empty_title"), say("ui.contacts.empty"), parent=self
+        )
+        self.empty_new = primary_button(self.tr("Nouveau contact"), self.empty)
+        self.empty_new.clicked.connect(self.new_requested.emit)
+        self.empty.add_action(self.empty_new)
+        self.empty_reset = link_button(self.tr("Effacer les filtres"), self.empty)
+        self.empty_reset.clicked.connect(self.filters.reset)
+        self.empty.add_action(self.empty_reset)
+        self.empty.hide()
+        layout.addWidget(self.empty, 1)
 
         self.filters.changed.connect(self.apply_filter)
         self.model.counted.connect(lambda _n: self._update_count())
@@ -291,8 +316,37 @@ class ContactsPage(QWidget):
             self.table.scrollTo(self.model.index(row, 0))
         self.detail.show_contact(contact_id)
 
+    def _fit_columns(self) -> None:
+        """Columns as wide as what they show (first screenful), the notes taking the rest."""
+        self.table.resizeColumnsToContents()
+        for column in range(self.model.columnCount() - 1):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), MAX_COLUMN))
+
+    def focus_home(self) -> None:
+        """Where the keyboard goes back after a dialog: the list (or the way out of empty)."""
+        if self.empty.isVisible():
+            (self.empty_reset if self.empty_reset.isVisible() else self.empty_new).setFocus()
+        else:
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_empty_state(self, total: int | None) -> None:
+        empty = total == 0
+        if empty:
+            filtered = self.model.current_filter != ContactFilter()
+            self.empty.heading.setText(
+                say("ui.contacts.none_match_title" if filtered else "ui.contacts.empty_title")
+            )
+            self.empty.text.setText(
+                say("ui.contacts.none_match" if filtered else "ui.contacts.empty")
+            )
+            self.empty_reset.setVisible(filtered)
+            self.empty_new.setVisible(not filtered)
+        self.empty.setVisible(empty)
+        self.splitter.setVisible(not empty)
+
     def _update_count(self) -> None:
         total = self.model.total_known
+        self._show_empty_state(total)
         if total is None:
             self.count_label.setText(self.tr("comptage…"))
             return
@@ -332,3 +386,59 @@ class ContactsPage(QWidget):
     def clear(self) -> None:
         self.model.clear()
         self.detail.show_empty()
+
+
+class ContactChooser(QDialog):
+    """Which contact a handover started elsewhere (the Annuaire) is for: newest first, Entrée
+    or « Choisir ce contact » picks the highlighted one (`chosen` carries its id)."""
+
+    chosen = Signal(str)
+
+    def __init__(
+        self, session: Session, selected: str | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(say("ui.chooser.title"))
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title_label(say("ui.chooser.title"), self, sub=True))
+        layout.addWidget(muted_label(say("ui.chooser.intro"), self))
+        self.model = ContactsModel(session.service, self)
+        self.model.reload(count_in_background=False)
+        self.table = QTableView(self)
+        self.table.setHorizontalHeader(SortHeader(self.table))
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(say("ui.chooser.title"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.resizeColumnsToContents()
+        layout.addWidget(self.table, 1)
+        self.empty = muted_label(say("ui.chooser.empty"), self)
+        self.empty.setVisible(self.model.rowCount() == 0)
+        layout.addWidget(self.empty)
+        self.back_button, self.choose_button = dialog_buttons(
+            self, layout, self.tr("Annuler"), say("ui.chooser.choose")
+        )
+        self.choose_button.setDefault(True)
+        self.choose_button.setEnabled(self.model.rowCount() > 0)
+        self.choose_button.clicked.connect(self.choose)
+        self.table.activated.connect(lambda _index: self.choose())
+        row = self.model.row_of(selected) if selected else -1
+        if self.model.rowCount():
+            self.table.selectRow(max(row, 0))
+        self.table.setFocus()
+
+    def current_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.contact_id(rows[0].row()) if rows else None
+
+    def choose(self) -> None:
+        contact_id = self.current_id()
+        if contact_id:
+            self.chosen.emit(contact_id)
+            self.accept()

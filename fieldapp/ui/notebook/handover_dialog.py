@@ -134,6 +134,8 @@ class HandoverDialog(QDialog):
     def set_partner(self, partner: Mapping[str, Any]) -> None:
         """Fill in a partner from the directory (`directory.handover_partner`)."""
         self.partner.setText(str(partner.get("partner", "")))
+        self.errors["partner"].clear_message()  # a partner is there now: no stale « obligatoire »
+        mark_invalid(self.partner, False)
         self.partner_ids = {
             key: partner[key]
             for key in ("partner_structure_id", "partner_service_id")

@@ -183,7 +183,8 @@ class HandoverDetail(QScrollArea):
         self.session = session
         self.handover_id: str | None = None
         self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Narrow panel or large text: the card scrolls rather than running past the window.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setMinimumWidth(340)
         inner = QWidget()
         self.setWidget(inner)
@@ -544,7 +545,7 @@ class HandoversPage(QWidget):
         self.empty.hide()
         self.tree.currentItemChanged.connect(self._current_changed)
         self.tree.customContextMenuRequested.connect(self._context_menu)
-        self.detail.status_changed.connect(lambda hid: self.refresh(select=hid))
+        self.detail.status_changed.connect(self._status_changed)
 
     def refresh(self, select: str | None = None) -> None:
         self.dirty = False
@@ -616,6 +617,16 @@ class HandoversPage(QWidget):
     def select(self, handover_id: str) -> None:
         self.refresh(select=handover_id)
 
+    def focus_home(self) -> None:
+        """Where the keyboard goes after a status change or a dialog: the list."""
+        self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _status_changed(self, handover_id: str) -> None:
+        # The pressed button was rebuilt away: without this the focus would fall on the first
+        # widget of the window, « Verrouiller », and the next Space would lock the notebook.
+        self.refresh(select=handover_id)
+        self.focus_home()
+
     def item_for(self, handover_id: str) -> QTreeWidgetItem | None:
         for i in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(i)
@@ -657,3 +668,4 @@ class HandoversPage(QWidget):
             self.detail.announce(
                 self.tr("État changé : « %1 ».").replace("%1", status_label(status)), undo=True
             )
+            self.focus_home()

@@ -145,6 +145,8 @@ class FirstRunWizard(FirstRunPages):
         self.pdf_button.clicked.connect(self._save_pdf)
         for field in self.check_fields:
             field.textEdited.connect(lambda _t, f=field: self._check_typed(f))
+            # Entrée continues from the check boxes, as from every other step's last field.
+            field.returnPressed.connect(self._check_entered)
         self.back_button.clicked.connect(self._back)
         self.next_button.clicked.connect(self._next)
 
@@ -342,6 +344,14 @@ class FirstRunWizard(FirstRunPages):
             field.setAccessibleName(self.tr("Caractère n° %1").replace("%1", str(position)))
             field.clear()
         self.check_error.clear_message()
+
+    def _check_entered(self) -> None:
+        """Entrée in a check box: continue when all are typed, else go to the first empty one."""
+        empty = next((f for f in self.check_fields if not f.text()), None)
+        if empty is not None:
+            empty.setFocus()
+            return
+        self._next()
 
     def _check_typed(self, field: QLineEdit) -> None:
         field.setText(field.text().upper())

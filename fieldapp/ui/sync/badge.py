@@ -78,6 +78,7 @@ class SyncBadge(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.tone = ""
+        self._stopped = False
         self._timer = QTimer(self)
         self._timer.setInterval(BADGE_REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
@@ -85,7 +86,10 @@ class SyncBadge(QLabel):
         self.refresh()
 
     def refresh(self, *_args: object) -> None:
-        """Accepts and ignores a report, so it can be connected to `synced` signals."""
+        """Accepts and ignores a report (or a session change), so it can be connected to
+        `synced` and `Session.changed` alike; after `stop()` it does nothing."""
+        if self._stopped:
+            return
         status = self.service.status()
         summary = status_text(status)
         if not status["joined"]:
@@ -127,6 +131,7 @@ class SyncBadge(QLabel):
 
     def stop(self) -> None:
         """Before the session closes: no more queries on its store."""
+        self._stopped = True
         self._timer.stop()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 -- Qt override
