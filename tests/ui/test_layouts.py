@@ -183,16 +183,7 @@ def test_every_view_fits_its_window(
 
 @pytest.mark.parametrize(
     "size",
-    [
-        SIZES[0],
-        pytest.param(
-            SIZES[1],
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="known: fixed column widths in handovers.py (not yet sized to content)",
-            ),
-        ),
-    ],
+    SIZES,
     ids=lambda s: f"{s[0]}x{s[1]}",
 )
 def test_the_relais_table_shows_partner_and_mode_without_scrolling(

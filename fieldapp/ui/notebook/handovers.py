@@ -518,13 +518,13 @@ class HandoversPage(QWidget):
         self.tree.setAccessibleName(self.tr("Relais par état"))
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header = self.tree.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        # Dates, delay and mode as wide as their content, the partner takes the rest (elided):
+        # at 1280×720 every column stays visible, no horizontal scrollbar.
+        header.setStretchLastSection(False)
+        for column in (0, 1, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
-        self.tree.setColumnWidth(0, 150)
-        self.tree.setColumnWidth(1, 150)
-        self.tree.setColumnWidth(3, 190)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.detail = HandoverDetail(session, splitter)
         splitter.addWidget(self.tree)
         splitter.addWidget(self.detail)
