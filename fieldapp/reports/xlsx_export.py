@@ -18,6 +18,7 @@ import re
 from datetime import date
 
 from openpyxl import Workbook  # type: ignore[import-untyped]
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # type: ignore[import-untyped]
 from openpyxl.cell.cell import Cell as XlCell  # type: ignore[import-untyped]
 from openpyxl.comments import Comment  # type: ignore[import-untyped]
 from openpyxl.styles import Alignment, Font, PatternFill  # type: ignore[import-untyped]
@@ -41,9 +42,10 @@ AUTHOR = "Relais"
 
 
 def _text(ws: Worksheet, row: int, col: int, text: str) -> XlCell:
-    """A string cell, neutralised: never a formula, whatever the text."""
+    """A string cell, neutralised: never a formula, whatever the text. Control characters XML
+    cannot hold (a hostile label) read "\ufffd" instead of stopping the export."""
     cell = ws.cell(row=row, column=col)
-    cell.value = inert(text)
+    cell.value = inert(ILLEGAL_CHARACTERS_RE.sub("\ufffd", text))
     cell.data_type = "s"
     return cell
 

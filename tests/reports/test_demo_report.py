@@ -98,6 +98,17 @@ def test_the_csv_names_partners_and_services_never_an_id(demo: Demo, tmp_path: P
     assert demo.service_names[CHOSEN[2]] in {row[1] for row in lines}
 
 
+def test_the_coordinator_reads_names_from_the_pack_it_published(demo: Demo) -> None:
+    coord = coordination.CoordinationService.open(demo.workspace, DEMO_PASSPHRASE)
+    try:
+        names = reporting.directory_names(coord)
+    finally:
+        coord.close()
+    assert names is not None
+    assert names.services[CHOSEN[2]] == demo.service_names[CHOSEN[2]]
+    assert names.structures["demo-relais--ml-val-fictif"] == "Mission locale du Val fictif"
+
+
 def test_the_xlsx_names_partners_and_services_never_an_id(demo: Demo, tmp_path: Path) -> None:
     out = _write(demo, "xlsx", tmp_path / "demo.xlsx")
     wb = load_workbook(out)

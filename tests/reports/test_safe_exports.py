@@ -33,6 +33,7 @@ FORMULA_START = re.compile(r"^[=+\-@\t\r]")
 # Hostile text in every place a label can come from: a need code, a neighbourhood code and a
 # typed partner, none of which the report's vocabularies know (they are shown as received).
 HOSTILE_PARTNERS = ("+1+2", "-3+4", "@SUM(1,1)", "\tTAB", "\rCR")
+BELL = "Partenaire\x07fictif"  # a control character XML cannot hold
 
 
 def _hostile_events() -> list[Event]:
@@ -62,7 +63,7 @@ def _hostile_events() -> list[Event]:
                 },
             )
         )
-    for n, partner in enumerate(HOSTILE_PARTNERS, start=1):
+    for n, partner in enumerate((*HOSTILE_PARTNERS, BELL), start=1):
         out.append(
             Event(
                 f"{n:08x}-0000-7000-8000-00000000f0f{n}",
@@ -140,6 +141,7 @@ def test_a_formula_label_reaches_the_xlsx_as_a_string_never_a_formula(
                 if isinstance(cell.value, str):
                     assert not FORMULA_START.match(cell.value), (ws.title, cell.coordinate)
                     found[cell.value] = cell
+    assert "Partenaire\ufffdfictif" in found  # written, not a crash
     needs = found["'" + HYPERLINK]
     assert needs.data_type == "s" and needs.parent.title == "Besoins exprimés"
     for partner in HOSTILE_PARTNERS:
