@@ -19,7 +19,7 @@ from datetime import date
 
 from openpyxl import Workbook  # type: ignore[import-untyped]
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # type: ignore[import-untyped]
-from openpyxl.cell.cell import Cell as XlCell  # type: ignore[import-untyped]
+from openpyxl.cell.cell import Cell as XlCell
 from openpyxl.comments import Comment  # type: ignore[import-untyped]
 from openpyxl.styles import Alignment, Font, PatternFill  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
