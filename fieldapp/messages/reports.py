@@ -29,8 +29,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "reports.header.period": ("Période : {period}", "Period: {period}"),
     "reports.header.scope": ("Périmètre : {scope}", "Scope: {scope}"),
     "reports.header.generated": (
-        "Produit le {day} à {time} (UTC)",
-        "Produced on {day} at {time} (UTC)",
+        "Produit le {day} à {time} ({zone})",
+        "Produced on {day} at {time} ({zone})",
     ),
     "reports.header.method": ("Méthode", "Method"),
     "reports.legend.plain": (
@@ -246,8 +246,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "reports.column.lost_or_expired": ("Perdus de vue ou expirés", "Lost to follow-up or expired"),
     "reports.column.entry_rate": ("Taux d'entrée", "Entry rate"),
     "reports.note.partners": (
-        "Partenaire : la structure de l'annuaire quand elle est renseignée, sinon le nom saisi.",
-        "Partner: the directory's structure when given, otherwise the name typed in.",
+        "Partenaire et service : leurs noms dans l'annuaire de la coordination, sinon le nom "
+        "saisi. Une ligne par partenaire (en gras, son total, quand il a plusieurs services) et "
+        "une par service.",
+        "Partner and service: their names in the coordination's directory, otherwise the name "
+        "typed in. One line per partner (in bold, its total, when it has several services) and "
+        "one per service.",
     ),
     "reports.title.delays": (
         "Délai entre la proposition et le premier rendez-vous honoré (jours)",
@@ -260,4 +264,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "reports.column.q1": ("1er quartile", "1st quartile"),
     "reports.column.median": ("Médiane", "Median"),
     "reports.column.q3": ("3e quartile", "3rd quartile"),
+    # XLSX sheet names (≤ 31 characters, Excel's limit): a short name per table, never a cut title
+    "reports.sheet.synthese": ("Chiffres clés", "Key figures"),
+    "reports.sheet.contacts_mois": ("Contacts par mois", "Contacts by month"),
+    "reports.sheet.personnes_mois": ("Personnes distinctes par mois", "Distinct people by month"),
+    "reports.sheet.quartiers": ("Contacts par quartier", "Contacts by neighbourhood"),
+    "reports.sheet.detail": ("Mois, quartier et type", "Month, neighbourhood and type"),
+    "reports.sheet.quartiers_personnes": ("Personnes et invisibles", "People and invisible people"),
+    "reports.sheet.inscriptions": ("Inscriptions déclarées", "Declared registrations"),
+    "reports.sheet.besoins": ("Besoins exprimés", "Expressed needs"),
+    "reports.sheet.age_genre": ("Âge et genre", "Age band and gender"),
+    "reports.sheet.relais_mois": ("Parcours des relais par mois", "Path of handovers by month"),
+    "reports.sheet.relais_partenaires": ("Relais par partenaire", "Handovers by partner"),
+    "reports.sheet.delais": ("Délai, premier rendez-vous", "Time, first appointment (days)"),
+    "reports.sheet.legend": ("Légende", "Legend"),
+    # the XLSX legend sheet: what an empty shaded cell with a comment stands for
+    "reports.xlsx.legend_title": (
+        "Lire les cases vides",
+        "Reading the empty cells",
+    ),
+    "reports.xlsx.legend_intro": (
+        "Les nombres sont de vrais nombres (Excel peut les additionner). Une case masquée est "
+        "vide, grisée, et son commentaire dit pourquoi :",
+        "Numbers are real numbers (Excel can add them up). A hidden cell is empty, shaded, and "
+        "its comment says why:",
+    ),
+    "reports.xlsx.legend_small": (
+        "effectif non nul inférieur à {k}, masqué (secret statistique).",
+        "non-zero count below {k}, hidden (statistical confidentiality).",
+    ),
+    "reports.xlsx.legend_confidential": (
+        "secret statistique : effectif masqué pour qu'on ne puisse pas retrouver une case "
+        "« < {k} » par soustraction, ou taux et délai dont la base est masquée ou inférieure "
+        "à {k}.",
+        "statistical confidentiality: a count hidden so that a “< {k}” cell cannot be found by "
+        "subtraction, or a rate or time whose base is hidden or below {k}.",
+    ),
+    "reports.xlsx.legend_not_applicable": (
+        "non calculable (base nulle) : case vide, non grisée.",
+        "not computable (zero base): empty cell, not shaded.",
+    ),
+    "reports.xlsx.legend_months": (
+        "Les mois sont des dates (le 1er du mois) : on peut les trier et les filtrer.",
+        "Months are dates (the 1st of the month): they sort and filter as dates.",
+    ),
+    # the partners table (publish._partners): names, never directory ids
+    "reports.label.all_services": ("Tous services", "All services"),
+    "reports.label.service_not_given": ("Service non précisé", "Service not given"),
+    "reports.label.service_unnamed": ("Service sans nom connu", "Service with no known name"),
 }

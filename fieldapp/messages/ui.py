@@ -30,20 +30,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ui.chart.needs": ("Besoins les plus exprimés", "Most expressed needs"),
     "ui.chart.neighbourhoods": ("Contacts par quartier", "Contacts per neighbourhood"),
     "ui.dashboard.period": ("Période {period} — {scope}", "Period {period} — {scope}"),
+    "ui.dashboard.tip_small": (
+        "« < {k} » : effectif non nul inférieur à {k}, masqué (secret statistique)",
+        "“< {k}”: non-zero count below {k}, hidden (statistical confidentiality)",
+    ),
+    "ui.dashboard.tip_confidential": (
+        "« s » : secret statistique — masqué pour qu'on ne retrouve pas une case « < {k} », ou "
+        "taux et délai dont la base est masquée ou inférieure à {k}",
+        "“s”: statistical confidentiality — hidden so that no “< {k}” cell can be worked out, "
+        "or a rate or time whose base is hidden or below {k}",
+    ),
     # the PDF report's own lines (ui/coordination/report_pdf.py)
     "ui.pdf.period": ("Période : {period} — {scope}", "Period: {period} — {scope}"),
     "ui.pdf.generated": (
-        "Produit le {day} à {time} (UTC) par Relais",
-        "Produced on {day} at {time} (UTC) by Relais",
+        "Produit le {day} à {time} ({zone}) par Relais",
+        "Produced on {day} at {time} ({zone}) by Relais",
     ),
     "ui.pdf.suppression": (
         " — secret statistique : effectifs inférieurs à {k} masqués",
         " — statistical confidentiality: counts below {k} hidden",
     ),
-    "ui.pdf.hidden_in_chart": (
-        "* : catégorie dont un effectif, masqué (< {k}), n'est pas dessiné.",
-        "*: category with a hidden count (< {k}), not drawn.",
+    "ui.chart.hidden_mark": (
+        "Graphiques : « * » marque une catégorie dont une part est masquée (« < {k} » ou « s ») ; "
+        "son total, s'il est publié, est dessiné d'une seule barre « Total (détail masqué) ».",
+        "Charts: “*” marks a category with a hidden part (“< {k}” or “s”); its total, when "
+        "published, is drawn as one bar “Total (detail hidden)”.",
     ),
+    "ui.chart.total_hidden_detail": ("Total (détail masqué)", "Total (detail hidden)"),
     "ui.pdf.method": ("Méthode et secret statistique", "Method and statistical confidentiality"),
     # the first-run assistant (ui/onboarding/first_run.py)
     "ui.first_run.pdf_failed": (

@@ -3,7 +3,9 @@
 All tables go in one file, one block each (title, header, rows, notes, a blank line), after a
 short heading with the period and the filters. Counts are plain integers (no grouping, so Excel
 reads them as numbers); rates read "12,5 %" and days "3,5", which French Excel also reads as
-numbers; hidden cells read "< 5" or "s" exactly as on screen.
+numbers; hidden cells read "< 5" or "s" exactly as on screen. Every text (titles, headers,
+labels, notes) goes through `inert`: a label starting with `=`, `+`, `-`, `@`, tab or CR gets a
+leading `'` and is never read as a formula.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import io
 
 from fieldapp.messages import render
 from fieldapp.reports.publish import Report
-from fieldapp.reports.tables import Cell, Table, display, format_decimal
+from fieldapp.reports.tables import Cell, Table, display, format_decimal, inert
 
 BOM = "\ufeff"
 
@@ -21,7 +23,9 @@ BOM = "\ufeff"
 def csv_value(cell: Cell, k: int | None) -> str:
     # Labels, suppressed and empty cells read as on screen (one rule for "< k"); only numbers
     # are written plainly, for Excel.
-    if cell.kind == "label" or cell.suppressed or cell.value is None:
+    if cell.kind == "label":
+        return inert(display(cell, k))
+    if cell.suppressed or cell.value is None:
         return display(cell, k)
     if cell.kind == "count":
         return str(int(cell.value))
@@ -31,20 +35,20 @@ def csv_value(cell: Cell, k: int | None) -> str:
 
 
 def table_rows(table: Table) -> list[list[str]]:
-    rows = [[table.title], table.columns]
+    rows = [[inert(table.title)], [inert(c) for c in table.columns]]
     rows += [[csv_value(c, table.k) for c in row.cells] for row in table.rows]
-    rows += [[note] for note in table.notes]
+    rows += [[inert(note)] for note in table.notes]
     return rows
 
 
 def report_csv(report: Report) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerows([line] for line in report.heading())
+    writer.writerows([inert(line)] for line in report.heading())
     writer.writerow([])
     for table in report.tables:
         writer.writerows(table_rows(table))
         writer.writerow([])
-    writer.writerow([render("reports.header.method")])
-    writer.writerows([note] for note in report.method)
+    writer.writerow([inert(render("reports.header.method"))])
+    writer.writerows([inert(note)] for note in report.method)
     return (BOM + out.getvalue()).encode("utf-8")

@@ -145,6 +145,9 @@ class Indicators:
     handovers: dict[HandoverKey, Stages]
     partner_labels: dict[str, str]
     delays: list[tuple[str, str, int]]  # (month, structure type, days to first attended rdv)
+    # The partner text typed or written for each (partner key, service id): the report's
+    # fallback when the directory does not name them (see publish.DirectoryNames).
+    handover_labels: dict[tuple[str, str], str] = field(default_factory=dict)
 
     # -- sums over the contact cube, used by the tables ------------------------------------------
 
@@ -337,7 +340,8 @@ def compute_indicators(
         with ThreadPoolExecutor(workers, thread_name_prefix="indicateurs") as pool:
             futures = [pool.submit(_on_own_connection, source, job, where) for job in jobs]
             results = [f.result() for f in futures]
-    (registrations, by_nbh), needs, (handovers, labels, delays), (cube, people_month) = results
+    (registrations, by_nbh), needs, (handovers, (labels, by_service), delays), cube_people = results
+    cube, people_month = cube_people
     return Indicators(
         scope=scope,
         months=scope.months({key[0] for key in cube}),
@@ -351,6 +355,7 @@ def compute_indicators(
         handovers=handovers,
         partner_labels=labels,
         delays=delays,
+        handover_labels=by_service,
     )
 
 
@@ -411,7 +416,11 @@ def _cube_job(conn: Connection, where: _Filter) -> tuple[Counter[ContactKey], di
 
 def _handovers_job(
     conn: Connection, where: _Filter
-) -> tuple[dict[HandoverKey, Stages], dict[str, str], list[tuple[str, str, int]]]:
+) -> tuple[
+    dict[HandoverKey, Stages],
+    tuple[dict[str, str], dict[tuple[str, str], str]],
+    list[tuple[str, str, int]],
+]:
     with _temporary(conn, handover_scope) as hs:
         _fill_handovers(conn, where, hs)
         counts, labels = _handover_counts(conn, hs)
@@ -652,7 +661,7 @@ def _fill_handovers(conn: Connection, where: _Filter, hs: Table) -> None:
 
 def _handover_counts(
     conn: Connection, hs: Table
-) -> tuple[dict[HandoverKey, Stages], dict[str, str]]:
+) -> tuple[dict[HandoverKey, Stages], tuple[dict[str, str], dict[tuple[str, str], str]]]:
     dims = (hs.c.month, hs.c.nbh, hs.c.stype, hs.c.partner_key, hs.c.service)
     rows = conn.execute(
         select(
@@ -663,10 +672,12 @@ def _handover_counts(
     )
     out: dict[HandoverKey, Stages] = {}
     labels: dict[str, str] = {}
+    by_service: dict[tuple[str, str], str] = {}
     for month, nbh, stype, key, service, label, *counts in rows:
         out[(month, nbh, stype, key, service)] = Stages(*(int(v) for v in counts))
         labels[key] = min(labels.get(key, label), label)
-    return out, labels
+        by_service[(key, service)] = min(by_service.get((key, service), label), label)
+    return out, (labels, by_service)
 
 
 def _delays(conn: Connection, hs: Table) -> list[tuple[str, str, int]]:

@@ -10,7 +10,7 @@ there are at least k values).
 from __future__ import annotations
 
 import statistics
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
@@ -33,7 +33,7 @@ from fieldapp.reports.indicators import (
     Stages,
 )
 from fieldapp.reports.suppression import Line, suppress
-from fieldapp.reports.tables import CONFIDENTIAL, Cell, Row, Table, legend
+from fieldapp.reports.tables import CONFIDENTIAL, NOT_APPLICABLE, Cell, Row, Table, legend
 
 DEFAULT_K = 5
 MONTHS = tuple(f"reports.month.m{number:02d}" for number in range(1, 13))
@@ -76,12 +76,29 @@ class Report:
             self.title,
             say("reports.header.period", period=self.period_text()),
             say("reports.header.scope", scope=self.filters_text()),
-            say(
-                "reports.header.generated",
-                day=self.generated.strftime(say("reports.period.day_format")),
-                time=f"{self.generated:%H:%M}",
-            ),
+            say("reports.header.generated", **self.generated_parts()),
         ]
+
+    def generated_parts(self) -> dict[str, str]:
+        """When the report was produced, in local time with its zone: day, time, zone."""
+        local = self.generated.astimezone()
+        return {
+            "day": local.strftime(say("reports.period.day_format")),
+            "time": f"{local:%H:%M}",
+            "zone": zone_text(local),
+        }
+
+
+def zone_text(moment: datetime) -> str:
+    """ "CET, UTC+01:00" (or "UTC+05:30" when the zone has no name of its own)."""
+    offset = moment.utcoffset()
+    minutes = int(offset.total_seconds() // 60) if offset is not None else 0
+    sign = "+" if minutes >= 0 else "−"
+    numeric = f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    name = moment.tzname() or ""
+    if not name or name[0] in "+-" or name.startswith("UTC") or name == "GMT":
+        return "UTC" if minutes == 0 else numeric
+    return f"{name}, {numeric}"
 
 
 # -- labels ------------------------------------------------------------------------------------
@@ -90,6 +107,10 @@ class Report:
 def month_label(month: str) -> str:
     year, number = month.split("-")
     return say("reports.month.label", month=Text(MONTHS[int(number) - 1]), year=year)
+
+
+def _month_cell(month: str) -> Cell:
+    return Cell.label(month_label(month), month=month)
 
 
 def neighbourhood_label(code: str) -> str:
@@ -182,6 +203,7 @@ def _grid_table(
     *,
     corner: str,
     notes: Sequence[str] = (),
+    row_months: Sequence[str] | None = None,
 ) -> Table:
     """A rows × columns table of counts with its margins (all lines declared before output)."""
     cells = [[grid.add(v) for v in row] for row in values]
@@ -197,9 +219,12 @@ def _grid_table(
     grid.line(row_totals, grand)
     grid.line(col_totals, grand)
 
+    heads = (
+        [_month_cell(m) for m in row_months] if row_months else [Cell.label(r) for r in row_labels]
+    )
     rows = [
-        Row([Cell.label(label), *(grid.count(c) for c in cells[i]), grid.count(row_totals[i])])
-        for i, label in enumerate(row_labels)
+        Row([heads[i], *(grid.count(c) for c in cells[i]), grid.count(row_totals[i])])
+        for i in range(len(row_labels))
     ]
     rows.append(
         Row([Cell.label(say(TOTAL)), *(grid.count(c) for c in col_totals), grid.count(grand)], True)
@@ -212,8 +237,15 @@ def _grid_table(
 # -- the report ------------------------------------------------------------------------------------
 
 
-def build_report(ind: Indicators, *, k: int | None = DEFAULT_K, title: str | None = None) -> Report:
-    """Every published table for these indicators; `k=None` publishes without suppression."""
+def build_report(
+    ind: Indicators,
+    *,
+    k: int | None = DEFAULT_K,
+    title: str | None = None,
+    names: DirectoryNames | None = None,
+) -> Report:
+    """Every published table for these indicators; `k=None` publishes without suppression;
+    `names` are the directory's, for the partners and services."""
     tables = [
         _key_figures(ind, k),
         _contacts_by_month(ind, k),
@@ -225,7 +257,7 @@ def build_report(ind: Indicators, *, k: int | None = DEFAULT_K, title: str | Non
         _needs(ind, k),
         _age_gender(ind, k),
         _funnel_by_month(ind, k),
-        _partners(ind, k),
+        _partners(ind, k, names),
         _delays(ind, k),
     ]
     return Report(
@@ -323,6 +355,7 @@ def _contacts_by_month(ind: Indicators, k: int | None) -> Table:
         [say("reports.column.first_contacts"), say("reports.column.recontacts")],
         values,
         corner=say("reports.column.month"),
+        row_months=ind.months,
     )
 
 
@@ -337,7 +370,7 @@ def _people_by_month(ind: Indicators, k: int | None) -> Table:
     g.line(people, people_total)
     g.line(alone, alone_total)
     rows = [
-        Row([Cell.label(month_label(m)), g.count(people[i]), g.count(alone[i])])
+        Row([_month_cell(m), g.count(people[i]), g.count(alone[i])])
         for i, m in enumerate(ind.months)
     ]
     rows.append(Row([Cell.label(say(TOTAL)), g.count(people_total), g.count(alone_total)], True))
@@ -396,7 +429,7 @@ def _detail(ind: Indicators, k: int | None) -> Table:
     rows = [
         Row(
             [
-                Cell.label(month_label(m)),
+                _month_cell(m),
                 Cell.label(neighbourhood_label(n)),
                 *(g.count(c) for c in cells[i]),
                 g.count(row_totals[i]),
@@ -609,7 +642,7 @@ def _funnel_by_month(ind: Indicators, k: int | None) -> Table:
     def cells(row: dict[str, int]) -> list[Cell]:
         return [g.count(row[s]) for s in stages] + [g.rate(row[a], row[b]) for _, a, b in _RATES]
 
-    rows = [Row([Cell.label(month_label(m)), *cells(ids[i])]) for i, m in enumerate(ind.months)]
+    rows = [Row([_month_cell(m), *cells(ids[i])]) for i, m in enumerate(ind.months)]
     rows.append(Row([Cell.label(say(TOTAL)), *cells(tot)], True))
     return _simple(
         "relais_mois",
@@ -625,44 +658,106 @@ def _funnel_by_month(ind: Indicators, k: int | None) -> Table:
     )
 
 
-def _partners(ind: Indicators, k: int | None) -> Table:
+@dataclass(frozen=True)
+class DirectoryNames:
+    """The directory's names by id (structures and services of the coordination's pack): how
+    the report names partners and services, never by an id such as `demo-relais--svc-03`."""
+
+    structures: Mapping[str, str] = field(default_factory=dict)
+    services: Mapping[str, str] = field(default_factory=dict)
+
+
+def _fold(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def partner_names(
+    ind: Indicators, names: DirectoryNames | None = None
+) -> dict[tuple[str, str], tuple[str, str]]:
+    """(partner key, service id) of each handover group -> (partner name, service name).
+
+    The directory's names first; else the text written with the handover, which for a
+    directory handover reads "structure — service" (`services.directory.handover_partner`);
+    "" when no service was chosen. An id is never a name.
+    """
+    names = names or DirectoryNames()
+    out: dict[tuple[str, str], tuple[str, str]] = {}
+    for _, _, _, key, service in ind.handovers:
+        if (key, service) in out:
+            continue
+        typed = ind.handover_labels.get((key, service)) or ind.partner_labels.get(key, key)
+        head, sep, tail = typed.rpartition(" — ")
+        split = bool(service and sep)
+        partner = names.structures.get(key) or (head if split else typed)
+        label = ""
+        if service:
+            label = names.services.get(service) or (tail if split else say(_UNNAMED))
+        out[(key, service)] = (partner, label)
+    return out
+
+
+_UNNAMED = "reports.label.service_unnamed"
+_METRICS = ("propose", "rdv_honore", "entre_dispositif", "lost")
+
+
+def _partners(ind: Indicators, k: int | None, names: DirectoryNames | None) -> Table:
+    """One line per partner (its total, when it has several services) and one per service."""
     g = _Grid(k)
-    per: dict[tuple[str, str], Stages] = {}
-    for (_, _, _, partner, service), counts in ind.handovers.items():
-        per.setdefault((partner, service), Stages()).add(counts)
-    keys = sorted(per, key=lambda ps: (ind.partner_labels.get(ps[0], ps[0]).lower(), ps[1]))
-    stages = ("propose", "rdv_honore", "entre_dispositif")
-    ids = [
-        {
-            **{s: g.add(per[key].get(s)) for s in stages},
-            "lost": g.add(per[key].perdu_de_vue + per[key].expire),
+    named = partner_names(ind, names)
+    # partner (folded) -> its name and services (folded) -> (service name, stages)
+    groups: dict[str, tuple[str, dict[str, tuple[str, Stages]]]] = {}
+    for (_, _, _, key, service), counts in ind.handovers.items():
+        partner, label = named[(key, service)]
+        _, services = groups.setdefault(_fold(partner), (partner, {}))
+        _, stages = services.setdefault(_fold(label), (label, Stages()))
+        stages.add(counts)
+
+    def metrics(st: Stages) -> dict[str, int]:
+        return {
+            **{s: g.add(st.get(s)) for s in _METRICS[:3]},
+            "lost": g.add(st.perdu_de_vue + st.expire),
         }
-        for key in keys
-    ]
+
+    layout: list[tuple[str, str, dict[str, int], bool]] = []  # partner, service, ids, subtotal
+    leaves: list[dict[str, int]] = []
+    for folded in sorted(groups):
+        partner, services = groups[folded]
+        # Named services in order, the handovers without a service last.
+        ordered = sorted(services, key=lambda f: (f == "", f))
+        subs = [(services[f][0], metrics(services[f][1])) for f in ordered]
+        leaves += [ids for _, ids in subs]
+        if len(subs) == 1:
+            label, ids = subs[0]
+            layout.append((partner, label or NOT_APPLICABLE, ids, False))
+            continue
+        whole = Stages()
+        for f in ordered:
+            whole.add(services[f][1])
+        sub = metrics(whole)
+        for c in _METRICS:
+            g.line([ids[c] for _, ids in subs], sub[c])
+        layout.append((partner, say("reports.label.all_services"), sub, True))
+        layout += [
+            (partner, label or say("reports.label.service_not_given"), ids, False)
+            for label, ids in subs
+        ]
     total = ind.stages_total()
     tot = {
-        **{s: g.add(total.get(s)) for s in stages},
+        **{s: g.add(total.get(s)) for s in _METRICS[:3]},
         "lost": g.add(total.perdu_de_vue + total.expire),
     }
-    for c in tot:
-        g.line([row[c] for row in ids], tot[c])
+    for c in _METRICS:
+        g.line([ids[c] for ids in leaves], tot[c])
 
     def cells(row: dict[str, int]) -> list[Cell]:
         return [
-            *(g.count(row[s]) for s in stages),
-            g.count(row["lost"]),
+            *(g.count(row[c]) for c in _METRICS),
             g.rate(row["entre_dispositif"], row["propose"]),
         ]
 
     rows = [
-        Row(
-            [
-                Cell.label(ind.partner_labels.get(partner, partner)),
-                Cell.label(service or "—"),
-                *cells(ids[i]),
-            ]
-        )
-        for i, (partner, service) in enumerate(keys)
+        Row([Cell.label(partner), Cell.label(service), *cells(ids)], subtotal)
+        for partner, service, ids, subtotal in layout
     ]
     rows.append(Row([Cell.label(say(TOTAL)), Cell.label(""), *cells(tot)], True))
     return _simple(
@@ -698,8 +793,7 @@ def _delays(ind: Indicators, k: int | None) -> Table:
         return [g.count(base), *_quartiles(g, base, days)]
 
     rows = [
-        Row([Cell.label(month_label(m)), *cells(ids[i], by_month.get(m, []))])
-        for i, m in enumerate(ind.months)
+        Row([_month_cell(m), *cells(ids[i], by_month.get(m, []))]) for i, m in enumerate(ind.months)
     ]
     rows.append(Row([Cell.label(say(TOTAL)), *cells(total, every)], True))
     return _simple(

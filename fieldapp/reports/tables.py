@@ -4,6 +4,10 @@ A `Table` is finished: suppression has been applied, so a writer only formats. C
 k−1 read "< k"; a count hidden only to protect another one (secondary suppression), and rates,
 medians and quartiles that cannot be shown, read "s" (secret statistique, INSEE's convention);
 "—" is a value that cannot be computed (a zero base).
+
+`inert(text)` is the one rule for text that leaves Relais in a spreadsheet (CSV and XLSX, the
+coordinator's report and "Mon activité" alike): OWASP's CSV-injection rule, so that a label
+typed or received as `=HYPERLINK(…)` stays text.
 """
 
 from __future__ import annotations
@@ -18,6 +22,14 @@ CellKind = Literal["label", "count", "rate", "days"]
 CONFIDENTIAL = "s"
 NOT_APPLICABLE = "—"
 NARROW_NBSP = "\u202f"
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP, CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(text: str) -> str:
+    """`text` as a spreadsheet will show it and never evaluate it: a leading `'` before a
+    formula start (OWASP's neutralisation; Excel and LibreOffice show the rest as typed)."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 @dataclass(frozen=True)
@@ -26,10 +38,11 @@ class Cell:
     kind: CellKind = "count"
     suppressed: bool = False  # hidden: "< k" (a small count), else "s"
     small: bool = False  # a hidden count that is itself below k (primary suppression)
+    month: str | None = None  # a month label's month, "YYYY-MM": a date in a spreadsheet
 
     @staticmethod
-    def label(text: str) -> Cell:
-        return Cell(text, "label")
+    def label(text: str, *, month: str | None = None) -> Cell:
+        return Cell(text, "label", month=month)
 
     @property
     def number(self) -> float | None:
@@ -102,6 +115,13 @@ def display(cell: Cell, k: int | None) -> str:
         # Always one decimal: a rate never reads like a small count.
         return f"{format_decimal(float(cell.value) * 100)}{NARROW_NBSP}%"
     return format_decimal(float(cell.value))
+
+
+def hidden_text(cell: Cell, k: int | None) -> str:
+    """What a hidden or empty cell stands for: "< k", "s" or "—" ("" for a published value)."""
+    if cell.kind == "label" or not (cell.suppressed or cell.value is None):
+        return ""
+    return display(cell, k)
 
 
 def legend(k: int | None) -> str:

@@ -7,13 +7,19 @@ Files are written atomically: a report is either the old file or the whole new o
 The PDF is painted by Qt, which only `fieldapp.ui` may import: the UI registers its renderer
 (`register_pdf_renderer`) when the window starts, and the CLI's report command asks the UI to do
 so before writing a PDF. Without one, a PDF export is a clear `ReportError`.
+
+Partners and services are named from the directory (`directory_names`): the last pack the
+coordination published (its workspace's `packs/` folder, checked against its own signing key),
+or the pack installed in a field profile.
 """
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import Engine as Engine  # a report's source: the window passes one too
 
@@ -22,6 +28,7 @@ from fieldapp.messages import render as render_message
 from fieldapp.reports.indicators import Scope as Scope
 from fieldapp.reports.indicators import compute_indicators, dimension_values
 from fieldapp.reports.publish import DEFAULT_K as DEFAULT_K
+from fieldapp.reports.publish import DirectoryNames as DirectoryNames
 from fieldapp.reports.publish import Report as Report
 from fieldapp.reports.publish import build_report
 from fieldapp.reports.publish import neighbourhood_label as neighbourhood_label
@@ -29,6 +36,7 @@ from fieldapp.reports.publish import structure_type_label as structure_type_labe
 from fieldapp.reports.tables import Cell as Cell
 from fieldapp.reports.tables import Table as Table
 from fieldapp.reports.tables import display as display
+from fieldapp.reports.tables import legend as legend
 from fieldapp.services.profile import ProfileError
 from fieldapp.storage.private_files import write_private
 
@@ -86,7 +94,56 @@ def coordination_report(
     if k is not None and k < MIN_K:
         raise ReportError("services.reporting.k", k=k, min_k=MIN_K)
     engine = source if isinstance(source, Engine) else source.consolidated.engine
-    return build_report(compute_indicators(engine, scope), k=k)
+    names = None if isinstance(source, Engine) else directory_names(source)
+    return build_report(compute_indicators(engine, scope), k=k, names=names)
+
+
+def names_of(
+    structures: Iterable[Mapping[str, Any]], services: Iterable[Mapping[str, Any]]
+) -> DirectoryNames:
+    """Directory names by id from a pack's structures and services."""
+    return DirectoryNames(
+        {str(s["id"]): str(s.get("nom") or "") for s in structures if s.get("nom")},
+        {str(v["id"]): str(v.get("nom") or "") for v in services if v.get("nom")},
+    )
+
+
+_published_lock = threading.Lock()
+_published: dict[Path, tuple[tuple[int, int], DirectoryNames]] = {}  # read once per file version
+
+
+def directory_names(source: CoordinationService | FieldService) -> DirectoryNames | None:
+    """The directory's names of partners and services for a report of `source` (None: none)."""
+    from fieldapp.services.coordination import CoordinationService
+
+    if not isinstance(source, CoordinationService):
+        from fieldapp.services.directory import current_pack
+
+        pack = current_pack(source)
+        return names_of(pack.structures, pack.services)
+    from fieldapp.services.packs import ARCHIVE_DIR, PACK_SUFFIX
+    from fieldapp.sync.pack import PackError, verify_pack
+
+    workspace = source.workspace
+    files = sorted(Path(workspace.root, ARCHIVE_DIR).glob(f"pack-v*{PACK_SUFFIX}"))
+    if not files:
+        return None
+    latest = files[-1]  # pack-vNNNN: the highest version sorts last
+    try:
+        stat = latest.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        with _published_lock:
+            cached = _published.get(latest)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        public = workspace.keys.signing.public_key().public_bytes_raw()
+        pack = verify_pack(latest.read_bytes(), public)
+    except (OSError, PackError):
+        return None  # the report still names partners by the text of their handovers
+    names = names_of(pack.structures, pack.services)
+    with _published_lock:
+        _published[latest] = (stamp, names)
+    return names
 
 
 def render(report: Report, fmt: str) -> bytes:
@@ -170,7 +227,12 @@ def my_activity(
 def activity_report(field_service: FieldService, scope: Scope) -> Report:
     own_type = str(field_service.structure.get("type") or "")
     indicators = compute_indicators(field_service.engine, scope, own_structure_type=own_type)
-    return build_report(indicators, k=None, title=render_message("services.reporting.my_activity"))
+    return build_report(
+        indicators,
+        k=None,
+        title=render_message("services.reporting.my_activity"),
+        names=directory_names(field_service),
+    )
 
 
 def coordination_filters(source: CoordinationService | Engine) -> tuple[list[str], list[str]]:

@@ -66,13 +66,17 @@ def test_xlsx_sheets_headers_formats_and_no_small_count(
     wb = load_workbook(out)
     assert wb.sheetnames[0] == "Méthode"
     assert "Contacts par mois" in wb.sheetnames
-    assert len(wb.sheetnames) == 13 and len(set(wb.sheetnames)) == 13
+    # Method, legend, then one sheet per table (issue 20: the legend sheet is new).
+    assert wb.sheetnames[1] == "Légende"
+    assert len(wb.sheetnames) == 14 and len(set(wb.sheetnames)) == 14
     seen_hidden = False
-    for ws in wb.worksheets[1:]:
+    for ws in wb.worksheets[2:]:
         assert ws.freeze_panes is not None and ws.freeze_panes.endswith("3")
         for row in ws.iter_rows(min_row=3):
             for cell in row:
-                if cell.value == "< 5":
+                # A hidden count is an empty cell whose comment reads "< 5" (issue 20).
+                if cell.comment is not None and cell.comment.text == "< 5":
+                    assert cell.value is None
                     seen_hidden = True
                 if isinstance(cell.value, int | float) and cell.number_format == "#,##0":
                     assert not 0 < cell.value < 5, (ws.title, cell.coordinate, cell.value)

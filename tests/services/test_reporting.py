@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 
@@ -118,3 +119,35 @@ def test_coord_report_function_writes_atomically(merged: Territory) -> None:
         report = reporting.coord_report(coord, "xlsx", out, k=5, date_from=date(2026, 3, 1))
     assert out.read_bytes()[:2] == b"PK" and report.scope.date_from == date(2026, 3, 1)
     assert [p.name for p in out.parent.glob(".r.xlsx.*")] == []
+
+
+def test_my_activity_exports_keep_a_formula_like_partner_inert(
+    service: FieldService, tmp_path: Path
+) -> None:
+    """The field app's own exports go through the same writers: a partner typed as a formula
+    stays text in its CSV and XLSX."""
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    (contact,) = service.record_contacts(
+        [sample_contact(date="2026-02-02")], today=date(2026, 3, 1)
+    )
+    service.propose_handover(
+        {"contact_id": contact, "partner": '=HYPERLINK("x","y")', "mode": "appel-a-trois",
+         "consent": True},
+        now=datetime(2026, 2, 2, 9, tzinfo=UTC),
+    )  # fmt: skip
+    report = reporting.my_activity(service, date(2026, 2, 1), date(2026, 2, 28))
+    text = reporting.export(report, "csv", tmp_path / "moi.csv").read_bytes().decode("utf-8-sig")
+    cells = [c for row in csv.reader(io.StringIO(text), delimiter=";") for c in row]
+    assert '\'=HYPERLINK("x","y")' in cells and not [c for c in cells if c.startswith("=")]
+    wb = load_workbook(reporting.export(report, "xlsx", tmp_path / "moi.xlsx"))
+    partner = next(
+        c
+        for r in wb["Relais par partenaire"].iter_rows()
+        for c in r
+        if c.value and "HYPER" in c.value
+    )
+    assert partner.value == '\'=HYPERLINK("x","y")' and partner.data_type == "s"

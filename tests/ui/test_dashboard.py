@@ -117,7 +117,54 @@ def test_the_english_dashboard_fills_its_figures_and_charts(qtbot: QtBot, engine
         assert board.status.text().startswith("Period ")
         chart = board.panels["contacts"].chart_view.chart()
         bars = chart.series()[0]  # one stacked series, a bar set per column
-        assert {b.label() for b in bars.barSets()} == {"First contacts", "Repeat contacts"}
+        # January's single repeat contact is hidden at k=2: its published total gets the third
+        # bar set (issue 21), labelled in English too.
+        assert {b.label() for b in bars.barSets()} == {
+            "First contacts",
+            "Repeat contacts",
+            "Total (detail hidden)",
+        }
         assert board.panels["funnel"].table.horizontalHeaderItem(1).text() == "Proposed"
     finally:
         messages.set_language("fr")
+
+
+def test_a_month_with_a_hidden_part_still_shows_its_published_total(
+    qtbot: QtBot, engine: Engine
+) -> None:
+    """At k=2, February's first contacts (3) and repeat contacts (1) are hidden but its total,
+    4, is published: one bar of 4, marked; January, whose total is hidden too, draws nothing."""
+    board = _open(qtbot, engine, k=2)
+    chart = board.panels["contacts"].chart_view.chart()
+    (bars,) = chart.series()
+    sets = {b.label(): [b.at(i) for i in range(b.count())] for b in bars.barSets()}
+    assert sets["Total (détail masqué)"] == [0.0, 4.0, 0.0]
+    assert sets["Premiers contacts"][:2] == [0.0, 0.0] and sets["Recontacts"][:2] == [0.0, 0.0]
+    axis = next(a for a in chart.axes() if a.metaObject().className() == "QBarCategoryAxis")
+    assert [c.endswith(" *") for c in axis.categories()] == [True, True, True]
+    # The neighbourhoods' chart applies the same rule (QN07699B: parts hidden, total 4).
+    (stacked,) = board.panels["neighbourhoods"].chart_view.chart().series()
+    whole = next(b for b in stacked.barSets() if b.label() == "Total (détail masqué)")
+    assert [whole.at(i) for i in range(whole.count())] == [0.0, 4.0, 0.0]
+
+
+def test_the_legend_explains_small_counts_and_s_on_screen(qtbot: QtBot, engine: Engine) -> None:
+    from fieldapp.reports.tables import legend
+
+    board = _open(qtbot, engine, k=5)
+    text = board.legend.text()
+    assert board.legend.isVisible()
+    assert text.startswith(legend(5))  # the tables' own note, as in the PDF and the exports
+    assert "« < 5 »" in text and "« s » : secret statistique" in text
+    assert "« * »" in text and "Total (détail masqué)" in text
+    # A hidden cell's tooltip says what its mark means; so does a tile that shows one.
+    tips = {
+        item.text(): item.toolTip()
+        for table in board.findChildren(QTableWidget)
+        for i in range(table.rowCount())
+        for j in range(table.columnCount())
+        if (item := table.item(i, j)) is not None and item.text() in ("< 5", "s")
+    }
+    assert tips["< 5"].startswith("« < 5 » : effectif non nul inférieur à 5")
+    assert tips["s"].startswith("« s » : secret statistique")
+    assert board.tiles["reports.label.distinct_people"].toolTip().startswith("« < 5 »")

@@ -6,6 +6,7 @@ import os
 import re
 import shutil
 import subprocess
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -93,3 +94,16 @@ def test_first_page_renders_to_an_image(qtbot: QtBot, pdf: Path, tmp_path: Path)
 def test_axis_ticks_are_multiples_of_k(top: float, k: int) -> None:
     step = _tick_step(top, k)
     assert step % k == 0 and step > 0
+
+
+@needs_poppler
+def test_the_pdf_explains_small_counts_s_and_the_chart_mark(qtbot: QtBot, pdf: Path) -> None:
+    """The charts' reading note is in the PDF word for word as under the dashboard's charts."""
+    from fieldapp.messages import say
+    from fieldapp.reports.tables import legend
+
+    text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True)
+    flat = " ".join(unicodedata.normalize("NFKC", text.stdout).split())  # "ﬀ" ligatures
+    note = f"{legend(K)} {say('ui.chart.hidden_mark', k=K)}"  # charts.legend_text at k=5
+    assert "« < 5 »" in note and "« s »" in note and "« * »" in note
+    assert " ".join(note.split()) in flat

@@ -1,6 +1,9 @@
 """The report's charts (QtCharts), shared by the PDF and the dashboard so screen and paper show the
-same figures. A bar whose count is hidden is drawn empty and its category marked "*"; value axes
-tick at multiples of k, so no axis label reads like a small count either."""
+same figures. A bar whose count is hidden is drawn empty and its category marked "*"; in a stacked
+chart, a category with a hidden part whose total is published shows that total as one bar, marked
+"*" too. Value axes tick at multiples of k, so no axis label reads like a small count either.
+
+`legend_text(report)` is the reading note under the charts, the same on screen and in the PDF."""
 
 from __future__ import annotations
 
@@ -21,7 +24,7 @@ from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QApplication, QGraphicsScene
 
 from fieldapp.messages import say
-from fieldapp.services.reporting import Cell, Report
+from fieldapp.services.reporting import Cell, Report, legend
 from fieldapp.ui.kit import style
 
 TEXT = QColor(style.TEXT)
@@ -29,6 +32,7 @@ MUTED = QColor(style.MUTED)
 PALETTE = ("#1f6f78", "#e0a030", "#7a5ea8", "#c8553d", "#4f8a3c", "#5b6776", "#2f7fc1")
 CHART_SIZE = QSizeF(520, 300)  # scene units for charts (about screen pixels)
 HIDDEN_MARK = " *"
+HIDDEN_DETAIL = "#9fb9bc"  # a published total whose detail is hidden: one muted bar
 
 
 def _tick_step(top: float, k: int | None) -> float:
@@ -78,31 +82,47 @@ def bar_chart(
     *,
     stacked: bool = False,
     horizontal: bool = False,
+    totals: Sequence[Cell] | None = None,
 ) -> QChart:
-    """Bars from published cells; a hidden cell draws nothing and marks its category."""
+    """Bars from published cells; a hidden cell draws nothing and marks its category.
+
+    `totals` (stacked bars): each category's published total. A category with a hidden part
+    but a published total is drawn as one bar of that total (its own colour, "Total (détail
+    masqué)"), still marked: what may be published is shown, the hidden part is not.
+    """
     chart = _base_chart(title)
     kind = QStackedBarSeries if stacked else QHorizontalBarSeries if horizontal else QBarSeries
     bars = kind()
     labels = list(categories)
-    top = 0.0
-    for n, (name, cells) in enumerate(series):
+    values = [[c.number or 0.0 for c in cells] for _, cells in series]
+    whole = [0.0] * len(labels)
+    for i in range(len(labels)):
+        if any(cells[i].suppressed for _, cells in series):
+            if not labels[i].endswith(HIDDEN_MARK):
+                labels[i] += HIDDEN_MARK
+            total = totals[i].number if stacked and totals is not None else None
+            if total is not None:
+                whole[i] = total
+                for row in values:
+                    row[i] = 0.0
+    for n, (name, _) in enumerate(series):
         bar_set = QBarSet(name)
         bar_set.setColor(QColor(PALETTE[n % len(PALETTE)]))
         bar_set.setBorderColor(QColor(PALETTE[n % len(PALETTE)]))
-        for i, cell in enumerate(cells):
-            value = cell.number
-            if value is None:
-                value = 0.0
-                if cell.suppressed and not labels[i].endswith(HIDDEN_MARK):
-                    labels[i] += HIDDEN_MARK
-            bar_set.append(value)
+        bar_set.append(values[n])
         bars.append(bar_set)
-        top = max(top, *(c.number or 0.0 for c in cells)) if cells else top
-    if stacked and series:
+    if any(whole):
+        bar_set = QBarSet(say("ui.chart.total_hidden_detail"))
+        bar_set.setColor(QColor(HIDDEN_DETAIL))
+        bar_set.setBorderColor(QColor(PALETTE[0]))
+        bar_set.append(whole)
+        bars.append(bar_set)
+    if stacked:
         top = max(
-            (sum(cells[i].number or 0.0 for _, cells in series) for i in range(len(categories))),
-            default=0.0,
+            (sum(row[i] for row in values) + whole[i] for i in range(len(labels))), default=0.0
         )
+    else:
+        top = max((v for row in values for v in row), default=0.0)
     chart.addSeries(bars)
     category_axis = QBarCategoryAxis()
     category_axis.append(labels)
@@ -116,7 +136,7 @@ def bar_chart(
         chart.addAxis(value_axis, Qt.AlignmentFlag.AlignLeft)
     bars.attachAxis(category_axis)
     bars.attachAxis(value_axis)
-    chart.legend().setVisible(len(series) > 1)
+    chart.legend().setVisible(len(series) > 1 or any(whole))
     return chart
 
 
@@ -184,6 +204,7 @@ def contacts_chart(report: Report) -> QChart:
         ],
         report.k,
         stacked=True,
+        totals=t.column(t.text("reports.label.total")),
     )
 
 
@@ -225,6 +246,7 @@ def neighbourhood_chart(report: Report) -> QChart:
         [(name, t.column(name)) for name in types],
         report.k,
         stacked=True,
+        totals=t.column(t.columns[-1]),
     )
 
 
@@ -239,3 +261,10 @@ def paint_chart(painter: QPainter, chart: QChart, target: QRectF) -> None:
     scene.render(painter, target, scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
     scene.removeItem(chart)
     chart.deleteLater()
+
+
+def legend_text(report: Report) -> str:
+    """What "< k", "s" and "*" mean, for the charts and tables of this report."""
+    if report.k is None:
+        return legend(None)
+    return f"{legend(report.k)} {say('ui.chart.hidden_mark', k=report.k)}"

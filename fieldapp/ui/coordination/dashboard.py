@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCharts import QChart, QChartView
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,6 +41,7 @@ from fieldapp.services.coordination import CoordinationService
 from fieldapp.services.field import FieldService
 from fieldapp.services.reporting import (
     DEFAULT_K,
+    Cell,
     Engine,
     Report,
     Scope,
@@ -108,9 +109,7 @@ def fill_table(widget: QTableWidget, table: Table, columns: list[str] | None = N
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if cell.suppressed:
                 item.setForeground(QBrush(QColor(style.MUTED)))
-                item.setToolTip(
-                    QCoreApplication.translate("Dashboard", "Masqué : secret statistique")
-                )
+                item.setToolTip(hidden_tip(cell, table.k))
             if row.total:
                 item.setFont(bold)
             widget.setItem(i, n, item)
@@ -118,6 +117,13 @@ def fill_table(widget: QTableWidget, table: Table, columns: list[str] | None = N
     header = widget.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(False)
+
+
+def hidden_tip(cell: Cell, k: int | None) -> str:
+    """What a hidden cell's « < k » or « s » means, said where it is shown."""
+    if not cell.suppressed:
+        return ""
+    return say("ui.dashboard.tip_small" if cell.small else "ui.dashboard.tip_confidential", k=k)
 
 
 def _day(value: QDate) -> date:
@@ -274,6 +280,11 @@ class Dashboard(QWidget):
             tiles.addWidget(frame)
             self.tiles[key] = value
         grid.addLayout(tiles, 0, 0, 1, 2)
+        # What « < k », « s », « — » and the charts' « * » mean: the PDF's note, word for word.
+        self.legend = _label("", "hint")
+        self.legend.setObjectName("legend")
+        self.legend.setWordWrap(True)
+        grid.addWidget(self.legend, 1, 0, 1, 2)
         self.panels = {
             "contacts": _Panel(
                 self.tr("Contacts par mois"), self.tr("Premiers contacts et recontacts.")
@@ -292,7 +303,7 @@ class Dashboard(QWidget):
             ),
         }
         for n, panel in enumerate(self.panels.values()):
-            grid.addWidget(panel, 1 + n, 0, 1, 2)
+            grid.addWidget(panel, 2 + n, 0, 1, 2)
         scroll.setWidget(content)
         outer.addWidget(scroll, 1)
 
@@ -421,6 +432,8 @@ class Dashboard(QWidget):
             tile = by_label.get(str(row.cells[0].value))
             if tile is not None:
                 tile.setText(display(row.cells[1], report.k))
+                tile.setToolTip(hidden_tip(row.cells[1], report.k))
+        self.legend.setText(charts.legend_text(report))
         p = self.panels
         p["contacts"].set_chart(charts.contacts_chart(report))
         fill_table(p["contacts"].table, report.table("contacts_mois"))

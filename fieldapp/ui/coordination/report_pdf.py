@@ -32,6 +32,7 @@ from fieldapp.ui.coordination.charts import (
     TEXT,
     contacts_chart,
     funnel_chart,
+    legend_text,
     needs_chart,
     neighbourhood_chart,
     paint_chart,
@@ -252,11 +253,6 @@ class _Document:
         self.painter.end()
 
 
-def _any_hidden(report: Report) -> bool:
-    keys = ("contacts_mois", "relais_mois", "besoins", "quartiers")
-    return any(c.suppressed for key in keys for row in report.table(key).rows for c in row.cells)
-
-
 def render_pdf(report: Report) -> bytes:
     """The report as PDF bytes (A4 portrait, in the current language)."""
     ensure_app()
@@ -279,23 +275,16 @@ def render_pdf(report: Report) -> bytes:
     doc.text(report.title, _font(20, bold=True), gap=1)
     period = say("ui.pdf.period", period=report.period_text(), scope=report.filters_text())
     doc.text(period, _font(10.5), gap=0.5)
-    note = say(
-        "ui.pdf.generated",
-        day=f"{report.generated:%d/%m/%Y}",
-        time=f"{report.generated:%H:%M}",
-    )
+    note = say("ui.pdf.generated", **report.generated_parts())
     if report.k is not None:
         note += say("ui.pdf.suppression", k=report.k)
     doc.text(note, _font(8), MUTED, gap=4)
     doc.key_figures(report.tables[0])
     doc.charts([contacts_chart(report)], 58)
     doc.charts([funnel_chart(report), needs_chart(report)], 62)
-    if report.k is not None and _any_hidden(report):
-        doc.text(
-            say("ui.pdf.hidden_in_chart", k=report.k),
-            _font(7, italic=True),
-            MUTED,
-        )
+    if report.k is not None:
+        # The charts' reading note, word for word the one under the dashboard's charts.
+        doc.text(legend_text(report), _font(7, italic=True), MUTED)
     doc.new_page()
     doc.charts([neighbourhood_chart(report)], 70)
     for table in report.tables[1:]:
