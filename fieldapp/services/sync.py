@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import base64
 import random
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -247,8 +246,6 @@ class SyncService:
         self.outbox_store = Outbox(
             field.engine, field.device_id, policy=policy, now=self._now, rng=rng
         )
-        # One delivery run at a time in this process (timer and button in the window).
-        self._run_lock = threading.Lock()
 
     # -- coordination ----------------------------------------------------------------------------
 
@@ -484,10 +481,13 @@ class SyncService:
         to: str | DropSettings | None = None,
         only_due: bool = False,
     ) -> SyncReport:
-        """Send the outbox's pending batches; returns once each is delivered or failed."""
+        """Send the outbox's pending batches; returns once each is delivered or failed.
+
+        Not for two threads at once on one service: the window runs every call, the timer's and
+        the button's, on its one task thread (`ui/kit/tasks.py`), one after the other.
+        """
         destination = self._destination(to)
-        with self._run_lock:
-            report = self._deliver(destination, progress, only_due)
+        report = self._deliver(destination, progress, only_due)
         self._record_run(report)
         return report
 

@@ -1,5 +1,5 @@
 """Background retries: every few minutes, `due_for_retry()` and, when something is due,
-`sync(only_due=True)`, both off the UI thread."""
+`sync(only_due=True)`, both on the task thread (`ui/kit/tasks.py`), after any run in progress."""
 
 from __future__ import annotations
 
@@ -20,9 +20,11 @@ FIRST_CHECK_MS: Final = 20_000  # shortly after unlocking, not during it
 class SyncScheduler(QObject):
     """Opportunistic delivery: a timer, `due_for_retry()`, then `sync(only_due=True)`.
 
-    Both calls run off the UI thread (the due check reads the store; the run talks to the
-    destination). A tick while the previous run is still going does nothing. Failures are not
-    shown as dialogs: the outbox keeps their reason and the badge says "lots en attente".
+    Both calls run on the one task thread (the due check reads the store; the run talks to the
+    destination), so a tick never overlaps a "Synchroniser maintenant" from the page: the later
+    one waits its turn. A tick while the previous check is still queued or going does nothing.
+    Failures are not shown as dialogs: the outbox keeps their reason and the badge says "lots en
+    attente".
     """
 
     started = Signal()
