@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from fieldapp.services import profile
 from fieldapp.services.coordination import CoordinationService
 from fieldapp.services.profile import Home
-from fieldapp.ui.app.window import DEFAULT_SIZE, RelaisWindow
+from fieldapp.ui.app.window import RelaisWindow
 from fieldapp.ui.coordination.dashboard import Dashboard
 from fieldapp.ui.coordination.window import CoordinationWindow
 from fieldapp.ui.kit import i18n
@@ -38,6 +38,10 @@ COORDINATION_VIEWS = ("coordination", "tableau-de-bord")
 
 REPORT_WAIT_S = 60
 NO_PASSPHRASE_VIEWS = ("deverrouillage", "premier-lancement")
+
+# The screen of the field laptops the window must fit (DESIGN.md § Users): every view is shown
+# at that size in docs/screenshots/.
+SCREENSHOT_SIZE = (1366, 768)
 
 
 class UnknownView(ValueError):
@@ -82,7 +86,7 @@ def render_view(
     with tempfile.TemporaryDirectory(prefix="relais-capture-") as scratch:
         target = Home(Path(scratch) / "profil") if view == "premier-lancement" else home
         window = RelaisWindow(target)
-        window.resize(*DEFAULT_SIZE)
+        window.resize(*SCREENSHOT_SIZE)
         try:
             widget = _prepare(window, target, passphrase, view)
             window.show()
@@ -104,7 +108,7 @@ def render_view(
 
 def _render_coordination(root: Path, passphrase: str, view: str, out: Path) -> None:
     window = CoordinationWindow(CoordinationService.open(root, passphrase))
-    window.resize(*DEFAULT_SIZE)
+    window.resize(*SCREENSHOT_SIZE)
     try:
         if view == "coordination":
             window.tabs.setCurrentWidget(window.view)
