@@ -188,7 +188,8 @@ def open_profile(home: Home, passphrase: str, *, notify: Notify | None = None) -
         raise NoProfile(home)
     restore_key_file(home, notify)
     service = open_with_key(home, keyfile.unlock(home.key_file, passphrase))
-    guard.forget_marker(home.root)  # a creation interrupted after its last move is complete
+    if (home.root / guard.MARKER).exists():
+        guard.forget_marker(home.root)  # a creation interrupted after its last move is complete
     service.audit("unlock")
     return service
 
