@@ -179,6 +179,7 @@ def create_demo(
         passphrase,
         structure="Équipe de démonstration",
         structure_type="prevention-specialisee",
+        demo=True,
     )
     try:
         device = sync.SyncService(service)
