@@ -16,8 +16,6 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from fieldapp.domain.ids import new_device_id
-from fieldapp.domain.text import TextRefused
-from fieldapp.domain.text import clean as clean_text
 from fieldapp.domain.vocab import STRUCTURE_TYPES
 from fieldapp.errors import DamagedError, RelaisError
 from fieldapp.messages import Text
@@ -106,10 +104,7 @@ def create_profile(
     """
     check_new_home(home)
     check_new_passphrase(passphrase)
-    try:
-        name = clean_text(structure).strip()
-    except TextRefused as refused:
-        raise InvalidStructure("services.profile.structure_text", problem=refused.text) from None
+    name = structure.strip()
     if not 1 <= len(name) <= 120:
         raise InvalidStructure("services.profile.structure_name")
     if structure_type not in STRUCTURE_TYPES:
