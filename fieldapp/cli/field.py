@@ -13,7 +13,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import closing
 from pathlib import Path
 
@@ -28,7 +28,8 @@ from fieldapp.cli.common import (
 )
 from fieldapp.domain import jsontext
 from fieldapp.domain.display import printable
-from fieldapp.messages import render
+from fieldapp.errors import RelaisError
+from fieldapp.messages import Text, render
 from fieldapp.messages.plural import Count
 from fieldapp.services import profile, sync
 from fieldapp.services.field import ContactFilter
@@ -69,6 +70,10 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def _load_json_records(source: str | None) -> list[dict[str, object]]:
     text, label = common.read_input(source)
+    return _parse_json_records(text, label)
+
+
+def _parse_json_records(text: str, label: str) -> list[dict[str, object]]:
     text = text.strip()
     if not text:
         raise CliError("cli.contact.empty", source=label)
@@ -99,12 +104,99 @@ def _load_json_records(source: str | None) -> list[dict[str, object]]:
 
 
 def cmd_contact_add(args: argparse.Namespace) -> int:
-    records = _load_json_records(arg_opt(args, "file"))
+    source = arg_opt(args, "file")
+    if source in (None, "-"):
+        return _stream_contacts(args)
+    records = _load_json_records(source)
     with closing(common.open_profile(args)) as service:
         ids = service.record_contacts(records, redact=arg_flag(args, "redact"))
     for contact_id in ids:
-        print(contact_id)
+        print(contact_id, flush=True)
     return 0
+
+
+def _stdin_lines(label: str) -> Iterator[str]:
+    """Standard input line by line as it arrives, each checked as UTF-8."""
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is None:  # a text stream without bytes underneath (a test's StringIO)
+        yield from sys.stdin
+        return
+    offset = 0
+    for raw in buffer:
+        try:
+            yield raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise CliError("cli.not_utf8", source=label, byte=offset + exc.start + 1) from None
+        offset += len(raw)
+
+
+def _stream_contacts(args: argparse.Namespace) -> int:
+    """JSON lines from standard input: each contact saved in its own transaction and its id
+    written and flushed right after the commit, so a program feeding records knows which were
+    saved even if this process dies. Input that is not one object per line (a pretty-printed
+    object…) is read whole, as from a file."""
+    label = render("cli.contact.stdin")
+    redact = arg_flag(args, "redact")
+    numbered = ((n, text) for n, text in enumerate(_stdin_lines(label), start=1) if text.strip())
+    with closing(common.open_profile(args)) as service:
+        number, first = next(numbered, (0, ""))
+        item = _one_object(first)
+        if item is None:  # not JSON lines: the whole input, all or nothing as before
+            text = _rejoin([(number, first), *numbered])
+            records = _parse_json_records(text, label)
+            for contact_id in service.record_contacts(records, redact=redact):
+                print(contact_id, flush=True)
+            return 0
+        saved = 0
+        while item is not None:
+            try:
+                (contact_id,) = service.record_contacts([item], redact=redact)
+            except RelaisError as error:
+                if not saved:
+                    raise
+                problem = Text(error.code, **error.params)
+                raise CliError(
+                    "cli.contact.stream_stopped", line=number, saved=saved, problem=problem
+                ) from error
+            print(contact_id, flush=True)
+            saved += 1
+            number, text = next(numbered, (0, ""))
+            item = _parsed_line(text, number, saved) if number else None
+        return 0
+
+
+def _rejoin(lines: list[tuple[int, str]]) -> str:
+    """The text of numbered non-blank lines, each back at its line number (for messages)."""
+    out, at = [], 1
+    for number, text in lines:
+        out.append("\n" * max(0, number - at) + text.rstrip("\r\n") + "\n")
+        at = number + 1
+    return "".join(out)
+
+
+def _one_object(line: str) -> dict[str, object] | None:
+    """`line` as a JSON object, or None when it is not one (then the input is read whole)."""
+    try:
+        item = jsontext.loads(line)
+    except (jsontext.JsonLimitError, json.JSONDecodeError):
+        return None
+    return item if isinstance(item, dict) else None
+
+
+def _parsed_line(text: str, number: int, saved: int) -> dict[str, object]:
+    try:
+        item = jsontext.loads(text)
+    except jsontext.JsonLimitError as exc:
+        reason: object = exc.text
+    except json.JSONDecodeError as exc:
+        reason = exc.msg
+    else:
+        if isinstance(item, dict):
+            return item
+        problem = Text("cli.contact.not_object", line=number)
+        raise CliError("cli.contact.stream_stopped", line=number, saved=saved, problem=problem)
+    problem = Text("cli.contact.bad_line", line=number, reason=reason)
+    raise CliError("cli.contact.stream_stopped", line=number, saved=saved, problem=problem)
 
 
 def cmd_contact_list(args: argparse.Namespace) -> int:
@@ -160,6 +252,9 @@ def cmd_import_contacts(args: argparse.Namespace) -> int:
     if report.duplicates:
         lines = ", ".join(str(n) for n in report.duplicates)
         print(render("cli.import.duplicates", {"lines": lines}), file=sys.stderr)
+    if not arg_flag(args, "json"):
+        for contact_id in report.imported:  # committed: each id is an acknowledged save
+            print(contact_id, flush=True)
     for error in report.errors:  # a refused row's line quotes its cells: escaped
         print(printable(error), file=sys.stderr)
     if report.ignored_columns:

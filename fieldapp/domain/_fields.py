@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from fieldapp.domain.errors import Problem, ValidationError
+from fieldapp.domain.text import TextRefused, clean
 from fieldapp.domain.vocab import Vocabulary
 from fieldapp.messages import Text
 
@@ -144,9 +145,16 @@ class FieldReader:
         return value
 
     def text(
-        self, name: str, *, required: bool, max_len: int, what: Text | None = None
+        self,
+        name: str,
+        *,
+        required: bool,
+        max_len: int,
+        what: Text | None = None,
+        note: bool = False,
     ) -> str | None:
-        """Stripped text; empty text counts as missing. Free text is never quoted back."""
+        """Stripped text, normalised by `text.clean` (`note`: bidi controls refused too); empty
+        text counts as missing. Free text is never quoted back."""
         value = self.raw(name, required=required)
         if value is _MISSING:
             return None
@@ -154,7 +162,11 @@ class FieldReader:
             expected = what or Text("domain.type.text")
             self.add(name, "domain.field.wrong_type", what=expected, got=type_name(value))
             return None
-        value = value.strip()
+        try:
+            value = clean(value, note=note).strip()
+        except TextRefused as refused:
+            self.add(name, refused.text)
+            return None
         if not value:
             if required:
                 self.add(name, "domain.field.empty")

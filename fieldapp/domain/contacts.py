@@ -127,7 +127,7 @@ def parse_contact(
     needs = reader.codes("needs", NEEDS, default=())
     outcome = reader.code("outcome", OUTCOMES)
     pseudonym = _pseudonym(reader)
-    note = reader.text("note", required=False, max_len=NOTE_MAX_CHARS)
+    note = reader.text("note", required=False, max_len=NOTE_MAX_CHARS, note=True)
 
     reader.raise_if_any()
     # No problem recorded means every required value was read; the asserts tell mypy so.

@@ -226,7 +226,11 @@ def parse_status_change(data: Mapping[str, Any]) -> StatusChange:
     status = reader.code("status", HANDOVER_STATUSES)
     at = _aware_datetime(reader, "at")
     reason = reader.text(
-        "reason", required=False, max_len=REASON_MAX_CHARS, what=Text("domain.what.reason")
+        "reason",
+        required=False,
+        max_len=REASON_MAX_CHARS,
+        what=Text("domain.what.reason"),
+        note=True,
     )
     if status in REASON_REQUIRED and reason is None and not reader.has_problem("reason"):
         reader.add(

@@ -282,4 +282,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{source} is not UTF-8 text (byte {byte})",
     ),
     "cli.json.refused": ("{source} : {problem}", "{source}: {problem}"),
+    "cli.contact.stream_stopped": (
+        "arrêt à la ligne {line} ({problem}) : les {saved} contacts précédents sont enregistrés "
+        "(identifiants affichés), rien d'autre",
+        "stopped at line {line} ({problem}): the {saved} contacts before are saved (ids "
+        "printed), nothing else",
+    ),
 }

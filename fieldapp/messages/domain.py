@@ -519,5 +519,22 @@ MESSAGES.update(
             "CSV illisible (cellule trop longue, octet nul ou guillemet non fermé)",
             "unreadable CSV (cell too long, NUL byte or unclosed quote)",
         ),
+        # free text (domain/text.py)
+        "domain.text.surrogate": (
+            "caractère invalide (moitié de paire UTF-16) en position {position} : retapez le texte",
+            "invalid character (half of a UTF-16 pair) at position {position}: type the text again",
+        ),
+        "domain.text.control": (
+            "caractère de contrôle {char} refusé (position {position}) : seuls le retour à la "
+            "ligne et la tabulation sont acceptés",
+            "control character {char} refused (position {position}): only line breaks and tabs "
+            "are accepted",
+        ),
+        "domain.text.bidi": (
+            "caractère de sens d'écriture {char} refusé (position {position}) : il ferait "
+            "afficher le texte dans un autre ordre que celui enregistré",
+            "text-direction character {char} refused (position {position}): it would display the "
+            "text in another order than the one stored",
+        ),
     }
 )

@@ -433,4 +433,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{found} dans ce texte (à retirer, ou à masquer)",
         "{found} in this text (remove it, or mask it)",
     ),
+    "services.profile.unlock_wait": (
+        "Phrase de passe erronée récemment : nouvel essai dans {seconds} s…",
+        "Wrong passphrase recently: next try in {seconds} s…",
+    ),
 }

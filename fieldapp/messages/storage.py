@@ -123,4 +123,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Changement d'état d'un appareil",
         "Device status changed",
     ),
+    # storage faults told by their cause (storage/faults.py)
+    "storage.fault.full": (
+        "Espace disque insuffisant dans {folder} : libérez de la place puis réessayez ; "
+        "rien n'a été perdu.",
+        "Not enough disk space in {folder}: free some space, then try again; nothing was lost.",
+    ),
+    "storage.fault.read_only": (
+        "Le dossier {folder} est en lecture seule : Relais ne peut pas y écrire. Rendez-le "
+        "accessible en écriture (ou ouvrez le profil depuis un dossier qui l'est) puis "
+        "réessayez ; rien n'a été perdu.",
+        "The folder {folder} is read-only: Relais cannot write there. Make it writable (or open "
+        "the profile from a folder that is), then try again; nothing was lost.",
+    ),
+    "storage.fault.permission": (
+        "Accès refusé à {path} : ce fichier et son dossier doivent appartenir à votre compte. "
+        "Corrigez leurs droits puis réessayez ; rien n'a été perdu.",
+        "Access denied to {path}: this file and its folder must belong to your account. Fix "
+        "their permissions, then try again; nothing was lost.",
+    ),
+    "storage.fault.io": (
+        "Le disque n'a pas pu lire ou écrire {path} (disque débranché ou défaillant ?). "
+        "Vérifiez le disque puis réessayez : ce qui était déjà enregistré n'est pas touché.",
+        "The disk could not read or write {path} (disk unplugged or failing?). Check the disk, "
+        "then try again: what was already saved is untouched.",
+    ),
+    "storage.fault.busy": (
+        "La base {path} est occupée par un autre programme (une autre fenêtre de Relais ?) : "
+        "fermez-le puis réessayez ; rien n'a été perdu.",
+        "The database {path} is in use by another program (another Relais window?): close it, "
+        "then try again; nothing was lost.",
+    ),
+    "storage.fault.corrupt": (
+        "La base de données {path} est endommagée (la vérification de SQLite a trouvé des "
+        "erreurs). Restaurez la dernière copie de sauvegarde ({backups} ou votre sauvegarde "
+        "habituelle) puis relancez Relais.",
+        "The database {path} is damaged (SQLite's check found errors). Restore the latest "
+        "backup ({backups} or your usual backup), then start Relais again.",
+    ),
 }

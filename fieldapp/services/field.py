@@ -26,6 +26,8 @@ from fieldapp.domain.handovers import (
 )
 from fieldapp.domain.ids import uuid7
 from fieldapp.domain.projection import fold
+from fieldapp.domain.text import TextRefused
+from fieldapp.domain.text import clean as clean_text
 from fieldapp.errors import DamagedError
 from fieldapp.messages import Text
 from fieldapp.storage import audit
@@ -169,7 +171,10 @@ class FieldService:
 
     def void_contact(self, contact_id: str, reason: str, *, redact: bool = False) -> None:
         row = self.store.get_contact(contact_id)
-        reason = reason.strip()
+        try:
+            reason = clean_text(reason, note=True).strip()
+        except TextRefused as refused:
+            raise ValidationError([Problem("reason", refused.text)]) from None
         if not reason or len(reason) > MAX_VOID_REASON:
             text = Text("services.field.void_reason", max=MAX_VOID_REASON)
             raise ValidationError([Problem("reason", text)])

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import base64
+import contextlib
+import math
 import shutil
+import time
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -137,7 +141,7 @@ def create_profile(
                 {"id": uuid.uuid4().hex, "name": name, "type": structure_type},
             )
             if demo:
-                write_setting(conn, "demo", True)
+                write_setting(conn, DEMO_KEY, True)
         with engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
@@ -154,7 +158,42 @@ def create_profile(
         ],
     )
     shutil.rmtree(staging, ignore_errors=True)
-    return open_with_key(home, data_key), recovery_key
+    service = open_with_key(home, data_key)
+    _write_label(service)
+    return service, recovery_key
+
+
+# -- the notebook's label, shown before unlocking --------------------------------------------------
+
+DEMO_KEY = "demo"  # in the encrypted settings: this profile holds demonstration data only
+
+
+@dataclass(frozen=True)
+class NotebookLabel:
+    """Which notebook the unlock screen opens: its structure, and whether it is the demo."""
+
+    structure: str
+    demo: bool
+
+
+def notebook_label(home: Home) -> NotebookLabel | None:
+    """The label written at the last unlock (settings.json); None before the first one."""
+    label = home.read_settings().get("label")
+    if not isinstance(label, dict) or not isinstance(label.get("structure"), str):
+        return None
+    return NotebookLabel(structure=label["structure"], demo=label.get("demo") is True)
+
+
+def _write_label(service: FieldService) -> None:
+    label = {
+        "structure": str(service.structure.get("name", "")),
+        "demo": service.store.get_setting(DEMO_KEY) is True,
+    }
+    home = service.home
+    if home.read_settings().get("label") == label:
+        return
+    with contextlib.suppress(OSError):  # a display hint: a full disk must not refuse the unlock
+        home.write_settings({"label": label})
 
 
 def check_new_home(home: Home) -> None:
@@ -184,18 +223,103 @@ def restore_key_file(home: Home, notify: Notify | None = None) -> None:
         )
 
 
-def open_profile(home: Home, passphrase: str, *, notify: Notify | None = None) -> FieldService:
+# -- the growing delay after wrong passphrases -----------------------------------------------------
+
+MAX_DELAY_S = 30.0
+
+
+def retry_delay(failures: int, base: float = 1.0) -> float:
+    """Seconds before the next try after `failures` wrong passphrases in a row:
+    0, 1, 2, 4, 8, 16, 30, 30… (`base` scales it; tests shorten it)."""
+    if failures <= 0:
+        return 0.0
+    return float(min(base * 2 ** min(failures - 1, 64), MAX_DELAY_S * base))
+
+
+@dataclass
+class UnlockDelay:
+    """Wrong passphrases in a row, kept across restarts in the key file's folder
+    (`Home.attempts_file`): each one doubles the wait before the next try is checked, up to
+    30 s; a good passphrase clears it. The CLI waits (`sleep`); the window counts down and
+    keeps its button disabled until `wait_left()` is 0. `clock` and `sleep` are injectable so
+    that tests do not wait for real.
+    """
+
+    home: Home
+    base: float = 1.0
+    clock: Callable[[], float] = field(default=time.time)
+    sleep: Callable[[float], None] = field(default=time.sleep)
+
+    def failures(self) -> int:
+        return self.home.read_attempts()[0]
+
+    def wait_left(self) -> float:
+        """Seconds before a new try is checked (never more than the current step, whatever the
+        clock did meanwhile)."""
+        failures, not_before = self.home.read_attempts()
+        left = not_before - self.clock()
+        return max(0.0, min(left, retry_delay(failures, self.base)))
+
+    def failed(self) -> float:
+        """One more wrong passphrase; returns the wait before the next try."""
+        failures = self.failures() + 1
+        wait = retry_delay(failures, self.base)
+        with contextlib.suppress(OSError):  # a read-only or full disk: still refused
+            self.home.write_attempts(failures, self.clock() + wait)
+        return wait
+
+    def succeeded(self) -> int:
+        """A good passphrase: the count is cleared; returns how many wrong ones preceded it."""
+        failures = self.failures()
+        with contextlib.suppress(OSError):
+            self.home.clear_attempts()
+        return failures
+
+    def wait(self, notify: Notify | None = None) -> None:
+        """Wait out the delay left (saying so through `notify`) before a passphrase is checked."""
+        left = self.wait_left()
+        if left > 0:
+            if notify is not None:
+                notify(Text("services.profile.unlock_wait", seconds=math.ceil(left)))
+            self.sleep(left)
+
+
+def _unlock(home: Home, passphrase: str, delay: UnlockDelay, notify: Notify | None) -> bytes:
+    delay.wait(notify)
+    try:
+        return keyfile.unlock(home.key_file, passphrase)
+    except keyfile.WrongPassphrase:
+        delay.failed()
+        raise
+
+
+def open_profile(
+    home: Home,
+    passphrase: str,
+    *,
+    notify: Notify | None = None,
+    delay: UnlockDelay | None = None,
+) -> FieldService:
     """Unlock with the passphrase. Raises keyfile.WrongPassphrase, keyfile.CorruptKeyFile,
     NoProfile, DamagedDatabase or migrate.NewerSchema.
 
     A missing key file is first restored from its backup (`restore_key_file`, told to `notify`).
+    After wrong passphrases the check waits out the growing delay (`UnlockDelay`); the wrong
+    tries are written to the audit log once the store opens.
     """
     if not home.exists():
         raise NoProfile(home)
     restore_key_file(home, notify)
-    service = open_with_key(home, keyfile.unlock(home.key_file, passphrase))
-    guard.forget_marker(home.root)  # a creation interrupted after its last move is complete
+    delay = delay or UnlockDelay(home)
+    service = open_with_key(home, _unlock(home, passphrase, delay, notify))
+    if (home.root / guard.MARKER).exists():
+        guard.forget_marker(home.root)  # a creation interrupted after its last move is complete
+    failures = delay.succeeded()
+    _write_label(service)
     service.audit("unlock")
+    if failures:
+        # Failed tries cannot be written before the store opens: logged at the next success.
+        service.audit("unlock_failed", count=failures)
     return service
 
 
@@ -220,7 +344,9 @@ def check_passphrase(home: Home, passphrase: str, *, notify: Notify | None = Non
     if not home.exists():
         raise NoProfile(home)
     restore_key_file(home, notify)
-    keyfile.unlock(home.key_file, passphrase)
+    delay = UnlockDelay(home)
+    _unlock(home, passphrase, delay, notify)
+    delay.succeeded()
 
 
 def check_recovery_key(home: Home, recovery_key: str, *, notify: Notify | None = None) -> None:

@@ -14,9 +14,11 @@ from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.pool import QueuePool
 
 from fieldapp.errors import AccessError
+from fieldapp.storage import faults
 from fieldapp.storage.private_files import secure_database
 
 # Applied to every connection: durability first (every acknowledged save survives a crash), no
@@ -42,17 +44,56 @@ class DatabaseLocked(AccessError):
 
 
 def _raw_connect(path: Path, key: bytes) -> Any:
-    conn = sqlcipher.connect(str(path), timeout=10.0, isolation_level=None, check_same_thread=False)
+    """A keyed connection. DatabaseLocked when the key does not open the file (SQLITE_NOTADB:
+    a wrong key, or a header that is not SQLCipher's); a storage fault (full, read-only…) as
+    itself, never as a wrong key."""
+    try:
+        conn = sqlcipher.connect(
+            str(path), timeout=10.0, isolation_level=None, check_same_thread=False
+        )
+    except sqlcipher.Error as exc:
+        raise _fault(exc, path, key) from exc
     try:
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         # Reading the schema is the first access that needs the key: a wrong key fails here.
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlcipher.DatabaseError as exc:
+        for pragma in PRAGMAS:
+            conn.execute(pragma)
+    except sqlcipher.Error as exc:
         conn.close()
-        raise DatabaseLocked(str(path)) from exc
-    for pragma in PRAGMAS:
-        conn.execute(pragma)
+        if faults.sqlite_code(exc) == faults.SQLITE_NOTADB:
+            raise DatabaseLocked(str(path)) from exc
+        raise _fault(exc, path, key) from exc
     return conn
+
+
+def _fault(exc: BaseException, path: Path, key: bytes) -> Exception:
+    """The storage fault `exc` stands for, or `exc` itself (a bug is not a fault)."""
+    fault = faults.from_sqlite(exc, path, lambda: quick_check(path, key))
+    return fault if fault is not None else exc if isinstance(exc, Exception) else RuntimeError()
+
+
+def quick_check(path: Path, key: bytes) -> bool:
+    """True when `PRAGMA quick_check` finds the file sound, on a connection of its own.
+
+    False when the file is damaged (or its header is not SQLCipher's); a fault that prevents the
+    check (the disk, the rights) is raised as such.
+    """
+    try:
+        conn = sqlcipher.connect(str(path), timeout=10.0, isolation_level=None)
+    except sqlcipher.Error as exc:
+        raise faults.from_sqlite(exc, path, lambda: False) or faults.StorageIOError(path) from exc
+    try:
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+    except sqlcipher.Error as exc:
+        code = faults.sqlite_code(exc)
+        if code in (faults.SQLITE_CORRUPT, faults.SQLITE_NOTADB):
+            return False
+        raise faults.from_sqlite(exc, path, lambda: False) or faults.StorageIOError(path) from exc
+    finally:
+        conn.close()
+    return [str(r[0]) for r in rows] == ["ok"]
 
 
 def open_engine(path: Path, key: bytes, *, pool_size: int = 2) -> Engine:
@@ -72,7 +113,20 @@ def open_engine(path: Path, key: bytes, *, pool_size: int = 2) -> Engine:
     )
 
     install_transaction_hooks(engine)
+    install_fault_hook(engine, path, key)
     return engine
+
+
+def install_fault_hook(engine: Engine, path: Path, key: bytes) -> None:
+    """Every driver error that is a storage fault (storage/faults.py) is raised as that fault:
+    the transaction was rolled back, and the message says what to do."""
+
+    @event.listens_for(engine, "handle_error")
+    def _classify(context: ExceptionContext) -> None:
+        original = context.original_exception
+        fault = faults.from_sqlite(original, path, lambda: quick_check(path, key))
+        if fault is not None:
+            raise fault from original
 
 
 def install_transaction_hooks(engine: Engine) -> None:

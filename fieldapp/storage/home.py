@@ -3,8 +3,10 @@
 relais.key        key file (data key wrapped by the passphrase and by the recovery key)
 relais.key.bak    identical copy, rewritten after every change
 relais.db         SQLCipher database (+ -wal, -shm while open)
-settings.json     display preferences (language, auto-lock) and the last coordination folder:
-                  never record data
+relais.attempts   wrong passphrases in a row and the time before which no new try is checked
+                  (JSON, two numbers, written atomically; removed at the next good passphrase)
+settings.json     display preferences (language, auto-lock), the last coordination folder and
+                  the notebook's label (structure name, demo or not): never record data
 backups/          copies of the database taken before each schema migration
 
 No command deletes or overwrites any of these (`PROTECTED`, see storage/guard.py): creating a
@@ -28,7 +30,14 @@ from fieldapp.storage.atomic import atomic_write
 APP_NAME = "Relais"
 
 # A workspace folder path is the one non-display setting: where to look, never what is there.
-DEFAULT_SETTINGS: dict[str, Any] = {"language": "fr", "autolock_minutes": 5, "last_workspace": None}
+# The notebook's label ({"structure": name, "demo": bool}) is what the unlock screen shows before
+# the store is open: the structure's name, never a record; rewritten at each unlock.
+DEFAULT_SETTINGS: dict[str, Any] = {
+    "language": "fr",
+    "autolock_minutes": 5,
+    "last_workspace": None,
+    "label": None,
+}
 
 
 def default_home() -> Path:
@@ -54,6 +63,11 @@ class Home:
     @property
     def db_file(self) -> Path:
         return self.root / "relais.db"
+
+    @property
+    def attempts_file(self) -> Path:
+        """Wrong passphrases in a row (the growing delay, services/profile.py): beside the key."""
+        return self.key_file.with_name("relais.attempts")
 
     @property
     def settings_file(self) -> Path:
@@ -106,3 +120,24 @@ class Home:
             raise KeyError(f"réglage inconnu : {', '.join(sorted(unknown))}")
         settings = self.read_settings() | changes
         atomic_write(self.settings_file, json.dumps(settings, indent=2).encode())
+
+    def read_attempts(self) -> tuple[int, float]:
+        """(wrong passphrases in a row, time before which no try is checked); (0, 0) when the
+        file is missing or unreadable."""
+        try:
+            loaded = json.loads(self.attempts_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return 0, 0.0
+        if not isinstance(loaded, dict):
+            return 0, 0.0
+        failures, until = loaded.get("failures"), loaded.get("not_before")
+        if type(failures) is not int or not isinstance(until, int | float) or failures < 0:
+            return 0, 0.0
+        return min(failures, 1_000_000), float(until)
+
+    def write_attempts(self, failures: int, not_before: float) -> None:
+        data = {"failures": failures, "not_before": round(not_before, 3)}
+        atomic_write(self.attempts_file, json.dumps(data).encode())
+
+    def clear_attempts(self) -> None:
+        self.attempts_file.unlink(missing_ok=True)

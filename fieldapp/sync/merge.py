@@ -38,6 +38,7 @@ from fieldapp.storage.coord_records import (
 )
 from fieldapp.storage.coord_schema import batches, devices, quarantine
 from fieldapp.storage.erasure import apply_tombstones, is_tombstone
+from fieldapp.storage.faults import StorageFault
 from fieldapp.storage.projection import (
     EVENT_COLUMNS,
     append_events,
@@ -370,6 +371,8 @@ class Consolidated:
         except _Quarantined as problem:
             self._set_aside(name, sha, data, manifest, problem, report, now)
             return
+        except StorageFault:
+            raise  # the disk's fault, not the batch's: the merge stops, the file stays in the drop
         except Exception as exc:
             # The transaction was rolled back. Only the exception's type is logged: a driver's
             # message carries the failing row's parameters (record content).

@@ -3419,6 +3419,21 @@ created on %2</translation>
         <translation>Wrong passphrase. Check Caps Lock and the keyboard layout (AZERTY or QWERTY).</translation>
     </message>
     <message>
+        <location filename="../../fieldapp/ui/onboarding/unlock.py" line="95"/>
+        <source>Démonstration : ce carnet ne contient que des données fictives.</source>
+        <translation>Demonstration: this notebook holds fictional data only.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/onboarding/unlock.py" line="95"/>
+        <source>Carnet de : %1</source>
+        <translation>Notebook of: %1</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/onboarding/unlock.py" line="95"/>
+        <source>Démonstration — %1</source>
+        <translation>Demonstration — %1</translation>
+    </message>
+    <message>
         <location filename="../../fieldapp/ui/onboarding/unlock.py" line="207"/>
         <source>Nouvel essai possible dans %1 s.</source>
         <translation>You can try again in %1 s.</translation>

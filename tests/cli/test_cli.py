@@ -187,6 +187,8 @@ def test_wrong_passphrase_is_one_line_and_changes_nothing(
     assert code == 1 and out == ""
     assert err.strip() == "fieldapp: Phrase de passe incorrecte"
     after = {p.name: p.read_bytes() for p in ready.root.iterdir() if p.is_file()}
+    # Issue 15: the one new file is the count of wrong passphrases (the growing delay).
+    assert json.loads(after.pop("relais.attempts"))["failures"] == 1
     assert after == before
 
 

@@ -173,6 +173,8 @@ READERS: dict[str, Reader] = {
 
 def _run(reader: Reader, world: World, data: bytes) -> tuple[int, str]:
     world.fuzz.write_bytes(data)
+    # Each input is a first try: no growing delay after the previous wrong passphrases.
+    (world.home / "relais.attempts").unlink(missing_ok=True)
     saved_stdin, saved_env = sys.stdin, os.environ.get("FIELDAPP_PASSPHRASE")
     os.environ["FIELDAPP_PASSPHRASE"] = reader.passphrase
     if reader.stdin:

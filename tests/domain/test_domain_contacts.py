@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from fieldapp.domain.contacts import Contact, amend_contact, parse_contact
 from fieldapp.domain.errors import ValidationError
+from fieldapp.domain.text import BIDI_CONTROLS
 from fieldapp.domain.vocab import (
     AGE_BANDS,
     CONTACT_MODES,
@@ -415,7 +416,18 @@ crockford = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
     pseudonym=st.one_of(
         st.none(), st.text(crockford, min_size=8, max_size=8).map(lambda s: f"{s[:4]}-{s[4:]}")
     ),
-    note=st.one_of(st.none(), st.text(max_size=300)),
+    # Any text the one text rule accepts (domain/text.py): no control but \n and \t, no lone
+    # surrogate, no bidi override.
+    note=st.one_of(
+        st.none(),
+        st.text(
+            st.characters(
+                blacklist_categories=("Cs", "Cc"), blacklist_characters=sorted(BIDI_CONTROLS)
+            )
+            | st.sampled_from("\n\t"),
+            max_size=300,
+        ),
+    ),
 )
 def test_any_valid_contact_round_trips(**fields: Any) -> None:
     if fields["neighbourhood"] == "hors-qpv" and fields["commune"] is None:

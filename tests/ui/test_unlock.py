@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from fieldapp.services import profile
 from fieldapp.storage import keyfile
 from fieldapp.storage.home import Home
 from fieldapp.ui.onboarding.unlock import MAX_DELAY_S, UnlockScreen, retry_delay
-from tests.helpers import PASSPHRASE
+from tests.helpers import FAST, PASSPHRASE
 from tests.helpers.ui import make_window
 
 
@@ -113,3 +116,91 @@ def test_a_missing_key_file_is_restored_and_the_window_says_so(
     qtbot.waitUntil(window.is_unlocked, timeout=10_000)
     assert home.key_file.exists()
     assert "relais.key" in window.statusBar().currentMessage()
+
+
+class _Clock:
+    """A hand-moved clock for the growing delay: no test waits for real."""
+
+    def __init__(self) -> None:
+        self.now = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_the_delay_survives_a_restart_and_counts_down(
+    qtbot: QtBot, profile_home: tuple[Home, str]
+) -> None:
+    home, _key = profile_home
+    clock = _Clock()
+    # Three wrong passphrases before the window was closed: 4 s to wait, 3 already gone.
+    home.write_attempts(3, clock.now + 1)
+    delay = profile.UnlockDelay(home, clock=clock, sleep=lambda _s: None)
+    screen = UnlockScreen(home, delay=delay)
+    qtbot.addWidget(screen)
+    screen.show()
+    assert screen.failures == 3 and screen.waiting()
+    assert not screen.unlock_button.isEnabled()
+    assert screen.wait_label.text() == "Nouvel essai possible dans 1 s."
+    _try(qtbot, screen, PASSPHRASE)  # ignored while waiting
+    assert not screen._busy
+    clock.now += 1.0
+    qtbot.waitUntil(lambda: not screen.waiting(), timeout=2_000)
+    assert screen.unlock_button.isEnabled() and screen.wait_label.isHidden()
+
+    with qtbot.waitSignal(screen.unlocked, timeout=10_000) as opened:
+        _try(qtbot, screen, PASSPHRASE)
+    service = opened.args[0]
+    try:
+        entries = service.audit_entries()
+        assert ("unlock_failed", {"count": 3}) in [(e["action"], e["detail"]) for e in entries]
+    finally:
+        service.close()
+    assert not home.attempts_file.exists()  # reset on success
+
+
+def test_a_wrong_passphrase_starts_the_countdown_from_the_service(
+    qtbot: QtBot, profile_home: tuple[Home, str]
+) -> None:
+    home, _key = profile_home
+    clock = _Clock()
+    delay = profile.UnlockDelay(home, clock=clock, sleep=lambda _s: None)
+    screen = UnlockScreen(home, delay=delay)
+    qtbot.addWidget(screen)
+    screen.show()
+    for failures, shown in ((1, "1 s"), (2, "2 s"), (3, "4 s"), (4, "8 s")):
+        _try(qtbot, screen, "pas-la-bonne-phrase")
+        qtbot.waitUntil(lambda n=failures: screen.failures == n, timeout=10_000)  # type: ignore[misc]
+        qtbot.waitUntil(lambda s=shown: s in screen.wait_label.text(), timeout=2_000)  # type: ignore[misc]
+        assert not screen.unlock_button.isEnabled()
+        clock.now += profile.retry_delay(failures)
+        qtbot.waitUntil(screen.unlock_button.isEnabled, timeout=2_000)
+    assert home.read_attempts()[0] == 4
+
+
+def test_the_screen_names_the_structure_and_says_demonstration(
+    qtbot: QtBot, profile_home: tuple[Home, str], tmp_path: Path
+) -> None:
+    home, _key = profile_home
+    screen = UnlockScreen(home)
+    qtbot.addWidget(screen)
+    screen.show()
+    assert screen.notebook_label.text() == "Carnet de : Équipe de prévention test"
+    assert screen.demo_badge.isHidden()
+
+    demo_home = Home(tmp_path / "demo")
+    service, _ = profile.create_profile(
+        demo_home,
+        PASSPHRASE,
+        structure="Équipe de démonstration",
+        structure_type="prevention-specialisee",
+        demo=True,
+        **FAST,
+    )
+    service.close()
+    demo = UnlockScreen(demo_home)
+    qtbot.addWidget(demo)
+    demo.show()
+    assert demo.notebook_label.text().startswith("Démonstration")
+    assert "Équipe de démonstration" in demo.notebook_label.text()
+    assert demo.demo_badge.isVisible() and "fictives" in demo.demo_badge.text.text()

@@ -45,8 +45,10 @@ from fieldapp.domain.vocab import (
     SITUATIONS,
     SLOTS,
 )
+from fieldapp.errors import RelaisError
 from fieldapp.services.field import PersonalDataInNote
 from fieldapp.ui.kit.choices import chosen_code, select_code, vocab_combo
+from fieldapp.ui.kit.failures import show_failure
 from fieldapp.ui.kit.i18n import label, pydate, qdate, short_date
 from fieldapp.ui.kit.session import CONTACTS, Session
 from fieldapp.ui.kit.widgets import (
@@ -561,6 +563,10 @@ class ContactForm(QDialog):
             target = first.first_focus() if isinstance(first, ChipGroup) else first
             (target or first).setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _show_general(self, text: str) -> None:
+        self.general_error.set_text(text)
+        self.general_error.show()
+
     def save(self, *, keep_open: bool, redact: bool = False) -> bool:
         data = self.values()
         service = self.session.service
@@ -573,6 +579,9 @@ class ContactForm(QDialog):
                 service.amend_contact(contact_id, data, redact=redact)
         except ValidationError as exc:
             self.show_problems(exc)
+            return False
+        except RelaisError as exc:  # the disk is full, read-only…: say so, keep what was typed
+            show_failure(exc, self._show_general)
             return False
         self.saved_count += 1
         self.session.notify(CONTACTS)

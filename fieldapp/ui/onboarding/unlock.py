@@ -37,29 +37,36 @@ from fieldapp.ui.kit.widgets import (
 )
 from fieldapp.ui.onboarding.passphrase import PassphraseFields
 
-MAX_DELAY_S = 30
-
-
-def retry_delay(failures: int, base: float = 1.0) -> float:
-    """Seconds to wait after `failures` wrong passphrases in a row: 1, 2, 4, 8, 16, 30, 30…"""
-    if failures <= 0:
-        return 0.0
-    return float(min(base * 2 ** (failures - 1), MAX_DELAY_S))
+MAX_DELAY_S = profile.MAX_DELAY_S
+retry_delay = profile.retry_delay  # the one schedule: services/profile.py
 
 
 class UnlockScreen(QWidget):
+    """The passphrase, the notebook it opens (structure, « Démonstration »), and the countdown
+    of the growing delay after wrong passphrases (`profile.UnlockDelay`, kept across restarts:
+    the screen shows the wait left and keeps « Déverrouiller » disabled meanwhile)."""
+
     unlocked = Signal(object)  # FieldService
 
     # Tests shorten the wait; the doubling is the same.
     base_delay_s = 1.0
 
-    def __init__(self, home: Home, *, reason: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        home: Home,
+        *,
+        reason: str = "",
+        parent: QWidget | None = None,
+        delay: profile.UnlockDelay | None = None,
+    ) -> None:
         super().__init__(parent)
         # What opening had to repair and should say (a key file restored from its backup).
         self.notices: list[Text] = []
         self.setObjectName("page")
         self.home = home
-        self.failures = 0
+        self.delay = delay or profile.UnlockDelay(home, base=self.base_delay_s)
+        # Wrong passphrases in a row as this screen last heard (the service keeps the count).
+        self.failures = self.delay.failures()
         self._wait_left = 0.0
         self._busy = False
         self.recovery_dialog: RecoveryDialog | None = None
@@ -85,6 +92,18 @@ class UnlockScreen(QWidget):
         head.addWidget(logo)
         head.addWidget(title_label(self.tr("Carnet verrouillé"), card), 1)
         card.body.addLayout(head)
+        # Which notebook: its structure, and a demo notebook said as such (no real data there).
+        self.notebook_label = QLabel(card)
+        self.notebook_label.setObjectName("notebookLabel")
+        self.notebook_label.setWordWrap(True)
+        self.demo_badge = Banner(
+            self.tr("Démonstration : ce carnet ne contient que des données fictives."),
+            kind="info",
+            parent=card,
+        )
+        card.body.addWidget(self.notebook_label)
+        card.body.addWidget(self.demo_badge)
+        self.show_label()
         self.reason_label = muted_label(reason, card)
         self.reason_label.setVisible(bool(reason))
         card.body.addWidget(self.reason_label)
@@ -134,6 +153,19 @@ class UnlockScreen(QWidget):
             )
         )
         self.passphrase.setFocus()
+        if self.delay.wait_left() > 0:  # wrong passphrases before a restart still count
+            self._countdown.start()
+            self._tick(elapsed=False)
+
+    def show_label(self) -> None:
+        label = profile.notebook_label(self.home)
+        self.notebook_label.setVisible(label is not None)
+        self.demo_badge.setVisible(label is not None and label.demo)
+        if label is not None:
+            text = self.tr("Carnet de : %1").replace("%1", label.structure)
+            if label.demo:
+                text = self.tr("Démonstration — %1").replace("%1", text)
+            self.notebook_label.setText(text)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 -- Qt override
         super().showEvent(event)
@@ -155,8 +187,10 @@ class UnlockScreen(QWidget):
         self.notices.clear()
         notices = self.notices  # filled by the worker, read on the GUI thread once it is done
 
+        delay = self.delay
+
         def work(_progress: Any) -> FieldService:
-            return profile.open_profile(home, secret, notify=notices.append)
+            return profile.open_profile(home, secret, notify=notices.append, delay=delay)
 
         run_task(
             work,
@@ -168,10 +202,8 @@ class UnlockScreen(QWidget):
 
     def _done(self, service: object) -> None:
         self._busy = False
-        if self.failures and isinstance(service, FieldService):
-            # Failed tries cannot be written before the store opens: logged at the next success.
-            service.audit("unlock_failed", count=self.failures)
         self.failures = 0
+        self._wait_left = 0.0
         self.passphrase.clear()
         self.error.hide()
         self._refresh_controls()
@@ -180,8 +212,9 @@ class UnlockScreen(QWidget):
     def _failed(self, error: BaseException) -> None:
         self._busy = False
         if isinstance(error, profile.WrongPassphrase):
-            self.failures += 1
-            self._wait_left = retry_delay(self.failures, self.base_delay_s)
+            # The service counted it and set the wait (profile.UnlockDelay).
+            self.failures = self.delay.failures()
+            self._wait_left = self.delay.wait_left()
             self._refused(
                 self.tr(
                     "Phrase de passe incorrecte. Vérifiez les majuscules et la disposition du "
@@ -201,8 +234,8 @@ class UnlockScreen(QWidget):
         self.passphrase.selectAll()
 
     def _tick(self, elapsed: bool = True) -> None:
-        if elapsed:
-            self._wait_left = max(0.0, self._wait_left - self._countdown.interval() / 1000)
+        del elapsed  # the wait is read from the service's clock, not counted in ticks
+        self._wait_left = self.delay.wait_left()
         if self._wait_left <= 0:
             self._countdown.stop()
             self.wait_label.hide()
@@ -234,6 +267,7 @@ class UnlockScreen(QWidget):
         return dialog
 
     def _recovered(self) -> None:
+        self.delay.succeeded()
         self.failures = 0
         self._wait_left = 0
         self.error.hide()
