@@ -11,7 +11,7 @@ from fieldapp.services import profile
 from fieldapp.storage import keyfile
 from fieldapp.storage.home import Home
 from fieldapp.ui.onboarding.unlock import MAX_DELAY_S, UnlockScreen, retry_delay
-from tests.helpers import FAST, PASSPHRASE
+from tests.helpers import FAST, PASSPHRASE, make_profile
 from tests.helpers.ui import make_window
 
 
@@ -179,9 +179,10 @@ def test_a_wrong_passphrase_starts_the_countdown_from_the_service(
 
 
 def test_the_screen_names_the_structure_and_says_demonstration(
-    qtbot: QtBot, profile_home: tuple[Home, str], tmp_path: Path
+    qtbot: QtBot, tmp_path: Path
 ) -> None:
-    home, _key = profile_home
+    home = Home(tmp_path / "reel")
+    make_profile(home.root, demo=False)[0].close()  # a real profile, as `fieldapp init` makes it
     screen = UnlockScreen(home)
     qtbot.addWidget(screen)
     screen.show()
