@@ -83,7 +83,12 @@ def secure_database(path: Path) -> None:
     path = Path(path)
     if not path.parent.is_dir():
         return
-    create_private(path)
-    for companion in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-        with contextlib.suppress(FileNotFoundError):
-            make_private(companion)
+    try:
+        create_private(path)
+        for companion in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            with contextlib.suppress(FileNotFoundError):
+                make_private(companion)
+    except OSError:
+        # A read-only mount, a full disk, a foreign file: SQLite's own error on opening, told by
+        # its cause in storage/faults.py, says what is wrong better than a failed chmod would.
+        return

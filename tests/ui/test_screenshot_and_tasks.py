@@ -13,8 +13,7 @@ from pytestqt.qtbot import QtBot
 from fieldapp import cli
 from fieldapp.services import demo
 from fieldapp.storage.home import Home
-from fieldapp.ui.app.screenshot import UnknownView, render_view
-from fieldapp.ui.app.window import DEFAULT_SIZE
+from fieldapp.ui.app.screenshot import SCREENSHOT_SIZE, UnknownView, render_view
 from fieldapp.ui.kit import tasks
 from tests.helpers import PASSPHRASE
 
@@ -53,7 +52,7 @@ def test_screenshot_command_renders_the_window_with_its_sync_badge(
         == 0
     )
     image = QImage(str(out))
-    assert (image.width(), image.height()) == DEFAULT_SIZE
+    assert (image.width(), image.height()) == SCREENSHOT_SIZE
 
     # Bad input: one line on stderr, a non-zero exit, no file.
     capsys.readouterr()
@@ -155,4 +154,4 @@ def test_screenshot_of_the_coordination_dashboard(
     args = ["screenshot", "--workspace", str(coordination.root), "--out", str(out)]
     assert cli.main([*args, "--view", "tableau-de-bord", "--home", str(tmp_path / "aucun")]) == 0
     image = QImage(str(out))
-    assert (image.width(), image.height()) == DEFAULT_SIZE
+    assert (image.width(), image.height()) == SCREENSHOT_SIZE
