@@ -30,6 +30,7 @@ VIEWS = (
     "synchronisation",
     "parametres",
     "deverrouillage",
+    "deverrouillage-attente",
     "premier-lancement",
     "coordination",
     "tableau-de-bord",
@@ -37,7 +38,8 @@ VIEWS = (
 COORDINATION_VIEWS = ("coordination", "tableau-de-bord")
 
 REPORT_WAIT_S = 60
-NO_PASSPHRASE_VIEWS = ("deverrouillage", "premier-lancement")
+NO_PASSPHRASE_VIEWS = ("deverrouillage", "deverrouillage-attente", "premier-lancement")
+WRONG_TRIES_SHOWN = (4, 8)  # `deverrouillage-attente`: 4 wrong passphrases, 8 s left
 
 # The screen of the field laptops the window must fit (DESIGN.md § Users): every view is shown
 # at that size in docs/screenshots/.
@@ -87,6 +89,11 @@ def render_view(
         target = Home(Path(scratch) / "profil") if view == "premier-lancement" else home
         window = RelaisWindow(target)
         window.resize(*SCREENSHOT_SIZE)
+        saved_attempts = target.read_attempts()
+        if view == "deverrouillage-attente":
+            # The countdown after wrong passphrases; the real attempts are put back afterwards.
+            failures, seconds = WRONG_TRIES_SHOWN
+            target.write_attempts(failures, time.time() + seconds)
         try:
             widget = _prepare(window, target, passphrase, view)
             window.show()
@@ -99,6 +106,11 @@ def render_view(
             if not widget.grab().save(str(out), "PNG"):
                 raise OSError(f"écriture impossible : {out}")
         finally:
+            if view == "deverrouillage-attente":
+                if saved_attempts == (0, 0.0):
+                    target.clear_attempts()
+                else:
+                    target.write_attempts(*saved_attempts)
             if window.workspace is not None:
                 window.workspace.teardown()  # no "abandon typing?" question offscreen
             window.close()
@@ -140,6 +152,9 @@ def _prepare(window: RelaisWindow, home: Home, passphrase: str, view: str) -> QW
         return window
     if view == "deverrouillage":
         window.show_unlock()
+        return window
+    if view == "deverrouillage-attente":
+        window.show_unlock()  # render_view wrote the wrong tries beforehand
         return window
     workspace = window.open_session(profile.open_profile(home, passphrase))
     if view == "saisie":
