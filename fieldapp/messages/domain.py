@@ -536,5 +536,26 @@ MESSAGES.update(
             "text-direction character {char} refused (position {position}): it would display the "
             "text in another order than the one stored",
         ),
+        # payloads.py: what the coordinator refuses in an event a device sent
+        "domain.payload.personal_data": (
+            "données personnelles ({found})",
+            "personal data ({found})",
+        ),
+        "domain.payload.shape": (
+            "contenu inattendu (champs attendus : {keys})",
+            "unexpected content (expected fields: {keys})",
+        ),
+        "domain.payload.too_long": (
+            "texte trop long ({max} caractères au plus)",
+            "text too long ({max} characters at most)",
+        ),
+        "domain.payload.too_big": (
+            "contenu trop gros ({size} octets, {max} au plus)",
+            "content too big ({size} bytes, {max} at most)",
+        ),
+        "domain.payload.kind": (
+            "type d'événement qu'aucun appareil n'écrit : « {kind} »",
+            "event type no device writes: “{kind}”",
+        ),
     }
 )

@@ -668,4 +668,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the one this device joined (key {expected}). Check the fingerprint with your "
         "coordinator.",
     ),
+    "sync.merge.invalid_payload": (
+        "le lot contient un événement qu'un appareil n'aurait pas écrit (n° {seq}, {problems})",
+        "the batch holds an event no device would have written (no. {seq}, {problems})",
+    ),
 }

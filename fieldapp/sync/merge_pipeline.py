@@ -24,6 +24,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from fieldapp.domain.errors import ValidationError
 from fieldapp.domain.events import Event
+from fieldapp.domain.payloads import PayloadRefused, check_event
 from fieldapp.domain.projection import fold
 from fieldapp.messages import Text
 from fieldapp.storage.projection import event_values, values_to_event
@@ -84,6 +85,13 @@ def prepare(
             data, recipient_private=recipient_private, device_public=device_public
         )
         batch_events = [Event.from_dict(e) for e in raw_events]
+        for event in batch_events:  # the device's own parsers: docs/merge.md § Content
+            check_event(event)
+    except PayloadRefused as exc:
+        lines = [p.line() for p in exc.problems]
+        return Rejected(
+            "invalid_payload", Text("sync.merge.invalid_payload", seq=exc.seq, problems=lines)
+        )
     except BatchError as exc:
         return Rejected(exc.reason, exc.text)
     except ValidationError as exc:

@@ -45,9 +45,10 @@ def _poisons(territory: Territory) -> tuple[dict[str, bytes], dict[str, str], st
         "a-deep-100000.rbatch": sealer.seal_plaintext(deep(event, 100_000)),
     }
     expected = {
-        "a-object.rbatch": "storage_refused",
-        "a-list.rbatch": "storage_refused",
-        "a-dict-need.rbatch": "storage_refused",
+        # refused by the device's own parsers before any storage (docs/merge.md § Content)
+        "a-object.rbatch": "invalid_payload",
+        "a-list.rbatch": "invalid_payload",
+        "a-dict-need.rbatch": "invalid_payload",
         "a-huge-int.rbatch": "malformed",
         "a-deep-100.rbatch": "malformed",
         "a-deep-100000.rbatch": "malformed",
@@ -90,7 +91,9 @@ def test_each_poison_batch_is_quarantined_and_the_honest_one_after_it_merges(
         for q in coord.quarantined():
             assert q["reason"] and MARKER not in q["reason"]
         english = {q["reason_code"]: q["reason"] for q in report.batches_quarantined}
-        assert "rien n'a été importé" in english["storage_refused"]
+        refused = english["invalid_payload"]
+        assert "n° 1" in refused  # the event's seq, and its field:
+        assert "note" in refused or "besoins" in refused.lower()
         assert (
             "trop profondément"
             in report.batches_quarantined[list(got).index("a-deep-100.rbatch")]["reason"]
