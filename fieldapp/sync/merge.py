@@ -835,7 +835,7 @@ def _check_seqs(conn: Connection, manifest: Manifest, batch_events: list[Event])
     )
     for e in batch_events:
         if stored.get(e.seq, e.id) != e.id:
-            raise _conflict(manifest, e)
+            raise _conflict(manifest, e, Text("sync.merge.conflict"))
 
 
 def _check_same_content(
@@ -861,10 +861,11 @@ def _check_same_content(
             raise _conflict(manifest, e)
 
 
-def _conflict(manifest: Manifest, event: Event) -> _Quarantined:
+def _conflict(manifest: Manifest, event: Event, text: Text | None = None) -> _Quarantined:
+    """Same id with other content, or another event at a stored seq: one code, an alarm."""
     return _Quarantined(
         "conflict",
-        Text("sync.merge.event_conflict", seq=event.seq),
+        text or Text("sync.merge.event_conflict", seq=event.seq),
         alarm=Text(
             "sync.merge.alarm_conflict",
             device=manifest.device_id,
