@@ -672,4 +672,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "le lot contient un événement qu'un appareil n'aurait pas écrit (n° {seq}, {problems})",
         "the batch holds an event no device would have written (no. {seq}, {problems})",
     ),
+    # Issue 14: ownership, conflicts, revocation by what the coordinator knows (sync/merge.py).
+    "sync.merge.foreign_record": (
+        "Le lot modifie un enregistrement d'un autre appareil (événement n° {seq}) : "
+        "rien n'a été importé.",
+        "The batch changes a record of another device (event no. {seq}): nothing was imported.",
+    ),
+    "sync.merge.held": (
+        "Lot en attente : il modifie {count} enregistrement(s) dont la création n'est pas "
+        "encore arrivée (événement n° {seq}). Il sera repris à l'arrivée de la création.",
+        "Batch on hold: it changes {count} record(s) whose creation has not arrived yet "
+        "(event no. {seq}). It will be taken up when the creation arrives.",
+    ),
+    "sync.merge.event_conflict": (
+        "Ce lot réutilise l'identifiant d'un événement déjà reçu avec un autre contenu "
+        "(événement n° {seq}) : rien n'a été importé.",
+        "This batch reuses the id of an event already received with other content "
+        "(event no. {seq}): nothing was imported.",
+    ),
+    "sync.merge.alarm_conflict": (
+        "ALERTE : l'appareil {device} a envoyé l'événement {event} avec un autre contenu "
+        "(lot {batch}).",
+        "ALERT: device {device} sent event {event} with other content (batch {batch}).",
+    ),
+    "sync.merge.empty_payload": (
+        "Contenu du lot invalide : l'événement n° {seq} est vide.",
+        "Invalid batch content: event no. {seq} is empty.",
+    ),
+    "sync.merge.revoked_after": (
+        "Lot refusé : l'appareil ({device}) est révoqué et ce lot va au-delà du dernier "
+        "événement reçu de lui avant la révocation (n° {seq}).",
+        "Batch refused: the device ({device}) is revoked and this batch goes beyond the last "
+        "event received from it before the revocation (no. {seq}).",
+    ),
 }

@@ -95,6 +95,8 @@ devices = Table(
     Column("status", String(16), nullable=False),  # trusted | suspended | revoked
     Column("enrolled_at", String(32), nullable=False),
     Column("status_at", String(32), nullable=False),
+    # Added by revision c006: for a revoked device, the last seq stored from it at revocation.
+    Column("last_accepted_seq", Integer),
 )
 
 batches = Table(
@@ -110,6 +112,8 @@ batches = Table(
     Column("events_inserted", Integer, nullable=False),
     Column("created", String(32), nullable=False),
     Column("merged_at", String(32), nullable=False),
+    # Added by revision c006: when the coordinator first saw the file (not the device's word).
+    Column("first_seen", String(32)),
     Index("ix_batches_device", "device_id"),
 )
 

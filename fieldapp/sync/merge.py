@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
+from fieldapp.domain.events import Event, EventType
 from fieldapp.errors import InputError, UnavailableError
 from fieldapp.messages import Text
 from fieldapp.storage.coord_records import (
@@ -37,13 +38,13 @@ from fieldapp.storage.coord_records import (
     quarantine_list,
 )
 from fieldapp.storage.coord_schema import batches, devices, quarantine
-from fieldapp.storage.erasure import apply_tombstones, is_tombstone
+from fieldapp.storage.erasure import ERASED_TYPE, apply_tombstones, is_tombstone
 from fieldapp.storage.faults import StorageFault
 from fieldapp.storage.projection import (
     EVENT_COLUMNS,
     append_events,
     defer_foreign_key_checks,
-    entities_with_events,
+    event_values,
     insert_new_events,
     values_to_event,
     write_tuples,
@@ -63,7 +64,7 @@ STATUSES = ("trusted", "suspended", "revoked")
 # Quarantined for a reason of the coordinator's, not of the file: the next merge looks again
 # (from the manifest and the device registry, before any decryption). Any other quarantined
 # file is skipped by the merge without being reopened until the coordinator retries it.
-WAITING_FOR_DEVICE = frozenset({"unknown_device", "suspended_device"})
+WAITING_FOR_DEVICE = frozenset({"unknown_device", "suspended_device", "held"})
 
 Progress = Callable[[int, int, str], None]
 
@@ -115,13 +116,46 @@ class MergeReport:
 class _Quarantined(Exception):
     """A batch to quarantine: `reason` its short category (column `reason_code`), `text` why."""
 
-    def __init__(self, reason: str, text: Text) -> None:
+    def __init__(self, reason: str, text: Text, alarm: Text | None = None) -> None:
         super().__init__(reason)
         self.reason = reason
         self.text = text
+        self.alarm = alarm  # also raise this alarm (written after the rollback)
 
 
 EVENT_TYPE = EVENT_COLUMNS.index("type")
+EVENT_SEQ = EVENT_COLUMNS.index("seq")
+EVENT_ENTITY = EVENT_COLUMNS.index("entity_id")
+# Ownership (docs/merge.md § Ownership): the kinds that create a record, and those that change
+# one; a record belongs to the device whose event created it.
+CREATING = frozenset({str(EventType.CONTACT_RECORDED), str(EventType.HANDOVER_PROPOSED)})
+CHANGING = frozenset(
+    str(t)
+    for t in (
+        EventType.CONTACT_AMENDED,
+        EventType.CONTACT_VOIDED,
+        EventType.HANDOVER_STATUS_CHANGED,
+        EventType.HANDOVER_AMENDED,
+        EventType.HANDOVER_RESCHEDULED,
+        EventType.HANDOVER_STATUS_UNDONE,
+    )
+)
+# Kinds that have nothing to say without a payload (a void's reason, a stub's {} are optional).
+NEEDS_PAYLOAD = frozenset(
+    str(t)
+    for t in (
+        EventType.CONTACT_RECORDED,
+        EventType.CONTACT_AMENDED,
+        EventType.HANDOVER_PROPOSED,
+        EventType.HANDOVER_AMENDED,
+        EventType.HANDOVER_STATUS_CHANGED,
+        EventType.HANDOVER_RESCHEDULED,
+        EventType.HANDOVER_STATUS_UNDONE,
+    )
+)
+# A batch that changes records whose creation has not arrived: kept in the quarantine under
+# this code and taken up again after each merge that brings new events.
+HELD = "held"
 
 
 def _now(now: datetime | None = None) -> str:
@@ -194,11 +228,16 @@ class Consolidated:
                 raise MergeError("sync.merge.unknown_device_id", device=device_id)
             if current == "revoked" and status != "revoked":
                 raise MergeError("sync.merge.revoked_final")
-            conn.execute(
-                update(devices)
-                .where(devices.c.device_id == device_id)
-                .values(status=status, status_at=_now(now))
-            )
+            values: dict[str, Any] = {"status": status, "status_at": _now(now)}
+            if status == "revoked" and current != "revoked":
+                # What the coordinator knows, not what a device says: the last seq stored from
+                # it now. Later, only its batches at or below it are accepted (_verify).
+                values["last_accepted_seq"] = conn.execute(
+                    select(func.coalesce(func.max(events.c.seq), 0)).where(
+                        events.c.device_id == device_id
+                    )
+                ).scalar()
+            conn.execute(update(devices).where(devices.c.device_id == device_id).values(**values))
 
     def device(self, device_id: str) -> dict[str, Any]:
         with self.engine.connect() as conn:
@@ -288,6 +327,36 @@ class Consolidated:
                 report.batches_quarantined.append({"file": name, **kept[sha]})
                 continue
             self._merge(name, data, report, None, ahead)
+        self._retry_held(report, None)
+
+    def _retry_held(self, report: MergeReport, now: datetime | None) -> None:
+        """Take up the held batches again until none merges (their creations may be in now).
+
+        A held batch whose record turns out to be another device's is refused then
+        (`foreign_record`): the batch that brought the creation stays merged.
+        """
+        while True:
+            with self.engine.connect() as conn:
+                rows = conn.execute(
+                    select(quarantine.c.file_name, quarantine.c.content).where(
+                        quarantine.c.reason_code == HELD
+                    )
+                ).all()
+            if not rows:
+                return
+            scratch = MergeReport()
+            for name, content in rows:
+                self._merge(name, bytes(content), scratch, now, None)
+            still = {q["file"] for q in scratch.batches_quarantined if q["reason_code"] == HELD}
+            settled = {name for name, _ in rows} - still
+            report.batches_quarantined = [
+                q for q in report.batches_quarantined if q["file"] not in settled
+            ] + [q for q in scratch.batches_quarantined if q["file"] in settled]
+            report.batches_merged += scratch.batches_merged
+            report.events_inserted += scratch.events_inserted
+            report.events_already_present += scratch.events_already_present
+            if scratch.batches_merged == 0:
+                return
 
     def _kept_in_quarantine(self) -> dict[str, dict[str, str]]:
         """The quarantined files the merge skips, by SHA-256: their reason as stored."""
@@ -343,7 +412,10 @@ class Consolidated:
     def merge_bytes(
         self, name: str, data: bytes, report: MergeReport, *, now: datetime | None = None
     ) -> None:
+        merged = report.batches_merged
         self._merge(name, data, report, now, None)
+        if report.batches_merged > merged:
+            self._retry_held(report, now)
 
     def _merge(
         self,
@@ -363,11 +435,12 @@ class Consolidated:
             if len(data) > MAX_BATCH_BYTES:
                 raise _Quarantined("malformed", Text("sync.merge.too_large"))
             manifest = _read(data)
-            batch_events = self._verify(manifest, data, sha, ahead)
+            first_seen = self._first_seen(sha) or _now(now)
+            batch_events = self._verify(manifest, data, sha, ahead, first_seen)
             if batch_events is None:  # another coordinator merged this very file meanwhile
                 report.batches_already_merged += 1
                 return
-            inserted, present = self._commit(name, sha, manifest, batch_events, now)
+            inserted, present = self._commit(name, sha, manifest, batch_events, now, first_seen)
         except _Quarantined as problem:
             self._set_aside(name, sha, data, manifest, problem, report, now)
             return
@@ -395,6 +468,8 @@ class Consolidated:
     ) -> None:
         try:
             self._quarantine(name, sha, data, manifest, problem, now)
+            if problem.alarm is not None:
+                self._alarm(problem.reason, problem.alarm.message("fr"))
         except Exception as exc:
             log.error("Mise en quarantaine du lot %s impossible : %s", name, type(exc).__name__)
             raise QuarantineFailed("sync.merge.quarantine_failed", file=name) from None
@@ -403,7 +478,7 @@ class Consolidated:
         )
 
     def _verify(
-        self, manifest: Manifest, data: bytes, sha: str, ahead: _Ahead | None
+        self, manifest: Manifest, data: bytes, sha: str, ahead: _Ahead | None, first_seen: str
     ) -> Prepared | None:
         with self.engine.connect() as conn:
             earlier = conn.execute(
@@ -430,11 +505,13 @@ class Consolidated:
                     device=device.structure_name or manifest.device_id,
                 ),
             )
-        if device.status == "revoked" and manifest.created >= device.status_at:
+        if device.status == "revoked" and not _before_revocation(device, manifest, first_seen):
             raise _Quarantined(
                 "revoked_device",
                 Text(
-                    "sync.merge.revoked_device", device=device.structure_name or manifest.device_id
+                    "sync.merge.revoked_after",
+                    device=device.structure_name or manifest.device_id,
+                    seq=device.last_accepted_seq or 0,
                 ),
             )
         if device.structure_id is not None and manifest.structure_id != device.structure_id:
@@ -456,6 +533,7 @@ class Consolidated:
         manifest: Manifest,
         prepared: Prepared,
         now: datetime | None,
+        first_seen: str | None = None,
     ) -> tuple[int, int]:
         try:
             with self._transaction() as conn:
@@ -463,7 +541,8 @@ class Consolidated:
                     select(batches.c.batch_id).where(batches.c.batch_id == manifest.batch_id)
                 ).first():
                     return 0, len(prepared.event_ids)  # another coordinator merged it meanwhile
-                if _append_prepared(conn, prepared):
+                known = _check_ownership(conn, manifest.device_id, prepared)
+                if _append_prepared(conn, prepared, known):
                     inserted, present_count = len(prepared.event_ids), 0
                     assert prepared.event_rows is not None
                     tombstones = [
@@ -473,8 +552,11 @@ class Consolidated:
                     ]
                     touched: Collection[str] = prepared.entity_ids
                 else:
+                    all_events = prepared.all_events()
+                    _check_seqs(conn, manifest, all_events)
                     present = _present_ids(conn, prepared.event_ids)
-                    new = [e for e in prepared.all_events() if e.id not in present]
+                    _check_same_content(conn, manifest, all_events, present)
+                    new = [e for e in all_events if e.id not in present]
                     append_events(conn, new)
                     inserted, present_count = len(new), len(present)
                     tombstones = [e for e in new if is_tombstone(e.type)]
@@ -493,14 +575,23 @@ class Consolidated:
                         events_inserted=inserted,
                         created=manifest.created,
                         merged_at=_now(now),
+                        first_seen=first_seen or _now(now),
                     )
                 )
                 conn.execute(delete(quarantine).where(quarantine.c.sha256 == sha))
         except IntegrityError:
-            raise _Quarantined("conflict", Text("sync.merge.conflict")) from None
+            # Ids and seqs were compared above: what is left is a value the store refused.
+            raise _Quarantined("storage_refused", Text("sync.merge.storage_refused")) from None
         except (KeyError, TypeError, ValueError):
             raise _Quarantined("malformed", Text("sync.merge.incomplete_event")) from None
         return inserted, present_count
+
+    def _first_seen(self, sha: str) -> str | None:
+        """When this file was first seen, if it waited in the quarantine (coordinator's clock)."""
+        with self.engine.connect() as conn:
+            return conn.execute(
+                select(quarantine.c.first_seen).where(quarantine.c.sha256 == sha)
+            ).scalar()
 
     def _already_merged(self, sha: str) -> bool:
         with self.engine.connect() as conn:
@@ -548,26 +639,41 @@ class Consolidated:
         return alarm_list(self.engine)
 
     def completeness(self) -> list[dict[str, Any]]:
-        """Per device: the seq ranges received, the gaps, the last batch's date."""
+        """Per device: the seq ranges received, the gaps, the last batch's date.
+
+        The ranges are those of the events actually stored, per device seq (runs of
+        consecutive seqs), never a batch's claimed first and last seq.
+        """
         out = []
+        run = (
+            events.c.seq
+            - func.row_number().over(partition_by=events.c.device_id, order_by=events.c.seq)
+        ).label("run")
+        numbered = select(events.c.device_id, events.c.seq, run).subquery()
         with self.engine.connect() as conn:
             known = {r.device_id: r for r in conn.execute(select(devices))}
-            rows = conn.execute(
+            runs = conn.execute(
                 select(
-                    batches.c.device_id, batches.c.first_seq, batches.c.last_seq, batches.c.created
-                ).order_by(batches.c.device_id, batches.c.first_seq)
+                    numbered.c.device_id,
+                    func.min(numbered.c.seq),
+                    func.max(numbered.c.seq),
+                    func.count(),
+                ).group_by(numbered.c.device_id, numbered.c.run)
             ).all()
-            counts: dict[str, int] = dict(
+            last_batch: dict[str, str] = dict(
                 conn.execute(
-                    select(events.c.device_id, func.count()).group_by(events.c.device_id)
+                    select(batches.c.device_id, func.max(batches.c.created)).group_by(
+                        batches.c.device_id
+                    )
                 ).all()
             )
-        by_device: dict[str, list[tuple[int, int, str]]] = {}
-        for device_id, first, last, created in rows:
-            by_device.setdefault(device_id, []).append((first, last, created))
-        for device_id in sorted(set(by_device) | set(known)):
-            spans = by_device.get(device_id, [])
-            ranges = _merge_ranges((a, b) for a, b, _ in spans)
+        by_device: dict[str, list[tuple[int, int]]] = {}
+        counts: dict[str, int] = {}
+        for device_id, first, last, count in runs:
+            by_device.setdefault(device_id, []).append((int(first), int(last)))
+            counts[device_id] = counts.get(device_id, 0) + int(count)
+        for device_id in sorted(set(by_device) | set(known) | set(last_batch)):
+            ranges = _merge_ranges(by_device.get(device_id, []))
             gaps = _gaps(ranges)
             device = known.get(device_id)
             out.append(
@@ -579,10 +685,24 @@ class Consolidated:
                     "ranges": [list(r) for r in ranges],
                     "gaps": [list(g) for g in gaps],
                     "gaps_text": [str(Text("sync.merge.gap", first=a, last=b)) for a, b in gaps],
-                    "last_batch": max((c for _, _, c in spans), default=None),
+                    "last_batch": last_batch.get(device_id),
                 }
             )
         return out
+
+
+def _before_revocation(device: Any, manifest: Manifest, first_seen: str) -> bool:
+    """A revoked device's batch is accepted only from what the coordinator itself knows.
+
+    Either every seq of the batch is at or below the last one stored from the device when it
+    was revoked (a batch sealed before, delivered late), or the coordinator saw the file before
+    the revocation (it waited in the quarantine). The manifest's `created` is the device's own
+    word: a stolen key can backdate it, so it decides nothing.
+    """
+    limit = device.last_accepted_seq
+    if limit is not None and manifest.last_seq <= limit:
+        return True
+    return bool(first_seen < device.status_at)
 
 
 def _read(data: bytes) -> Manifest:
@@ -619,7 +739,7 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _append_prepared(conn: Connection, prepared: Prepared) -> bool:
+def _append_prepared(conn: Connection, prepared: Prepared, known: Collection[str]) -> bool:
     """The common case in one go: no event of the batch stored yet, no record seen before.
 
     Then the rows prepared from the batch alone are exactly what `append_events` would write.
@@ -629,7 +749,7 @@ def _append_prepared(conn: Connection, prepared: Prepared) -> bool:
     """
     if prepared.event_rows is None or prepared.projection is None:
         return False
-    if entities_with_events(conn, prepared.entity_ids):
+    if known:  # some record of the batch already has events (_check_ownership looked)
         return False
     savepoint = conn.begin_nested()
     try:
@@ -644,6 +764,123 @@ def _append_prepared(conn: Connection, prepared: Prepared) -> bool:
     defer_foreign_key_checks(conn)
     write_tuples(conn, prepared.projection)
     return True
+
+
+def _batch_shape(prepared: Prepared) -> Iterable[tuple[int, str, str, str]]:
+    """(seq, type, entity_id, payload-is-empty) of each event, from the rows or the events."""
+    if prepared.event_rows is not None:
+        for row in prepared.event_rows:
+            yield row[EVENT_SEQ], row[EVENT_TYPE], row[EVENT_ENTITY], row[6]
+    else:
+        for e in prepared.all_events():
+            yield e.seq, str(e.type), e.entity_id, "{}" if not e.payload else "x"
+
+
+def _check_ownership(conn: Connection, device_id: str, prepared: Prepared) -> set[str]:
+    """Refuse a batch that creates or changes another device's record; hold one whose records
+    are not created yet. Returns the batch's records that already have events in the store.
+
+    Every event of a batch is the batch's device's (open_batch checks it). A record's owner is
+    the device of its creating event, stored or in this batch. A record erased earlier (its
+    events are stubs) has no owner left to compare: its late events are stubbed too
+    (erasure.apply_tombstones), so they change nothing.
+    """
+    shape = list(_batch_shape(prepared))
+    for seq, kind, _, payload in shape:
+        if kind in NEEDS_PAYLOAD and payload == "{}":
+            raise _Quarantined("empty_payload", Text("sync.merge.empty_payload", seq=seq))
+    owners: dict[str, str] = {}
+    stubbed: set[str] = set()
+    known: set[str] = set()
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    for chunk in _chunked(prepared.entity_ids):
+        marks = ", ".join(mark for _ in chunk)
+        sql = (
+            "SELECT entity_id, device_id, type FROM events "  # noqa: S608
+            f"WHERE entity_id IN ({marks})"
+        )
+        for entity, owner, kind in conn.exec_driver_sql(sql, tuple(chunk)):
+            known.add(entity)
+            if kind in CREATING:
+                owners[entity] = owner
+            elif kind == ERASED_TYPE:
+                stubbed.add(entity)
+    created_here = {entity for _, kind, entity, _ in shape if kind in CREATING}
+    missing: dict[str, int] = {}
+    for seq, kind, entity, _ in shape:
+        if kind in CREATING:
+            if owners.get(entity, device_id) != device_id:
+                raise _Quarantined("foreign_record", Text("sync.merge.foreign_record", seq=seq))
+        elif kind in CHANGING and entity not in stubbed:
+            owner = owners.get(entity)
+            if owner is None and entity in created_here:
+                owner = device_id
+            if owner is None:
+                missing.setdefault(entity, seq)
+            elif owner != device_id:
+                raise _Quarantined("foreign_record", Text("sync.merge.foreign_record", seq=seq))
+    if missing:
+        raise _Quarantined(
+            HELD, Text("sync.merge.held", count=len(missing), seq=min(missing.values()))
+        )
+    return known
+
+
+def _check_seqs(conn: Connection, manifest: Manifest, batch_events: list[Event]) -> None:
+    """Another event already stored at one of this batch's seqs: a conflict, with an alarm."""
+    stored = dict(
+        conn.execute(
+            select(events.c.seq, events.c.id).where(
+                events.c.device_id == manifest.device_id,
+                events.c.seq.between(manifest.first_seq, manifest.last_seq),
+            )
+        ).all()
+    )
+    for e in batch_events:
+        if stored.get(e.seq, e.id) != e.id:
+            raise _conflict(manifest, e, Text("sync.merge.conflict"))
+
+
+def _check_same_content(
+    conn: Connection, manifest: Manifest, batch_events: list[Event], present: set[str]
+) -> None:
+    """An id already stored must come with the same event (an erased one: the same envelope)."""
+    if not present:
+        return
+    stored: dict[str, tuple[Any, ...]] = {}
+    for chunk in _chunked(sorted(present)):
+        for row in conn.execute(select(events).where(events.c.id.in_(chunk))):
+            stored[row.id] = tuple(row._mapping[c] for c in EVENT_COLUMNS)
+    for e in batch_events:
+        old = stored.get(e.id)
+        if old is None:
+            continue
+        new = event_values(e)
+        if old[EVENT_TYPE] == ERASED_TYPE:
+            same = [old[i] == new[i] for i in (1, 2, 3, EVENT_ENTITY)]
+        else:
+            same = [old == new]
+        if not all(same):
+            raise _conflict(manifest, e)
+
+
+def _conflict(manifest: Manifest, event: Event, text: Text | None = None) -> _Quarantined:
+    """Same id with other content, or another event at a stored seq: one code, an alarm."""
+    return _Quarantined(
+        "conflict",
+        text or Text("sync.merge.event_conflict", seq=event.seq),
+        alarm=Text(
+            "sync.merge.alarm_conflict",
+            device=manifest.device_id,
+            event=event.id,
+            batch=manifest.batch_id,
+        ),
+    )
+
+
+def _chunked(items: list[str]) -> Iterable[list[str]]:
+    for i in range(0, len(items), CHUNK):
+        yield items[i : i + CHUNK]
 
 
 def _present_ids(conn: Connection, ids: list[str]) -> set[str]:

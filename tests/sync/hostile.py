@@ -17,7 +17,9 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from sqlalchemy import Engine, select
 
+from fieldapp.storage.coord_schema import coord_metadata
 from fieldapp.sync import batch
 from fieldapp.sync.batch import Manifest, key_fingerprint, seal_batch, signed_message
 from tests.helpers.coordination import Device, Territory
@@ -119,3 +121,42 @@ def deep(event: dict[str, Any], depth: int) -> bytes:
     """An event whose payload is nested `depth` arrays deep."""
     before, after = event_frame(event)
     return compress(iter([before, b'{"x":' + b"[" * depth + b"]" * depth + b"}", after]))
+
+
+# -- forged events and the store's fingerprint (tests/sync/test_merge_ownership.py, corpus) -----
+
+# Tables a refused batch may write to: the quarantine itself, its alarms, the audit log.
+RECORD_KEEPING = frozenset({"quarantine", "alarms", "audit_log"})
+FAR_FUTURE_HLC = "9" * 16 + "-" + "0" * 5
+
+
+def forged(template: dict[str, Any], *, device_id: str, seq: int, **changes: Any) -> dict[str, Any]:
+    """A copy of a real event under a fresh id, as `device_id`'s event number `seq`."""
+    return {**template, "id": str(uuid.uuid4()), "device_id": device_id, "seq": seq, **changes}
+
+
+def next_seq(device: Device) -> int:
+    """The seq the device's own next event would take."""
+    return max((e.seq for e in device.field.store.events_from(1)), default=0) + 1
+
+
+def own_events(device: Device) -> list[dict[str, Any]]:
+    return [e.to_dict() for e in device.field.store.events_from(1)]
+
+
+def store_digest(engine: Engine) -> str:
+    """SHA-256 over every row of every table of the consolidated store, in a fixed order.
+
+    Leaves out only what a refused batch is meant to write (`RECORD_KEEPING`): equal digests
+    before and after a merge mean the store's data did not change by a single byte.
+    """
+    digest = hashlib.sha256()
+    with engine.connect() as conn:
+        for name in sorted(coord_metadata.tables):
+            if name in RECORD_KEEPING:
+                continue
+            rows = sorted(repr(tuple(r)) for r in conn.execute(select(coord_metadata.tables[name])))
+            digest.update(f"{name}:{len(rows)}\n".encode())
+            for row in rows:
+                digest.update(row.encode() + b"\n")
+    return digest.hexdigest()

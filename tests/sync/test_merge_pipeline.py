@@ -29,12 +29,12 @@ TABLES = (events, contacts, contact_needs, contact_registrations, handovers, han
 
 
 def _state(service: Any) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of the event log, projections and ledger (merge times left out)."""
+    """Every row of the event log, projections and ledger (merge and first-seen times left out)."""
     out: dict[str, list[tuple[Any, ...]]] = {}
     with service.consolidated.engine.connect() as conn:
         for table in TABLES:
             out[table.name] = sorted(tuple(r) for r in conn.execute(select(table)))
-        ledger = select(*(c for c in batches.c if c.name != "merged_at"))
+        ledger = select(*(c for c in batches.c if c.name not in ("merged_at", "first_seen")))
         out["batches"] = sorted(tuple(r) for r in conn.execute(ledger))
     return out
 
@@ -50,8 +50,8 @@ def _count_short_paths(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     taken: list[bool] = []
     original = merge._append_prepared
 
-    def spy(conn: Any, prepared: Prepared) -> bool:
-        taken.append(original(conn, prepared))
+    def spy(conn: Any, prepared: Prepared, *rest: Any) -> bool:
+        taken.append(original(conn, prepared, *rest))
         return taken[-1]
 
     monkeypatch.setattr(merge, "_append_prepared", spy)
