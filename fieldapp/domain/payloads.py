@@ -9,9 +9,9 @@ it records the event (`services/field.py`): `parse_contact` for a contact and it
 note guard `pii.scan` on every free text that leaves a device (note, partner, reasons), and size
 limits. One code path: a payload the device would refuse is refused here, with the same message.
 
-Dates are judged against the event's own clock (its HLC wall time, plus one day for time zones),
-not the coordinator's today: a batch delivered late stays valid. Vocabularies are the ones of
-this Relais version (`domain/vocab.py`, one version per release; docs/merge.md).
+Dates are judged against the coordinator's tomorrow, later than any day the device judged them
+against: a batch delivered late stays valid, a forged clock changes nothing. Vocabularies are
+the ones of this Relais version (`domain/vocab.py`, one version per release; docs/merge.md).
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from fieldapp.domain import pii
-from fieldapp.domain.clock import Hlc
 from fieldapp.domain.contacts import parse_contact
 from fieldapp.domain.errors import Problem, ValidationError
 from fieldapp.domain.events import Event, EventType
@@ -60,10 +59,13 @@ class PayloadRefused(ValidationError):
         return self.problems[0].field if self.problems else "payload"
 
 
-def _event_day(event: Event) -> dt.date:
-    wall = Hlc.parse(event.hlc).wall_ms / 1000
-    # The device judged dates against its local day, up to 14 h ahead of UTC.
-    return dt.datetime.fromtimestamp(wall, dt.UTC).date() + dt.timedelta(days=1)
+def _reference_day(today: dt.date | None = None) -> dt.date:
+    """The day dates are judged against: the coordinator's tomorrow (time zones up to 14 h
+    ahead of UTC). Later than any day the device could have judged against, so a batch
+    delivered late never fails "not in the future" nor "at most a year ahead"; a device clock
+    set years ahead or behind changes nothing here (what such a clock may win over is the
+    merge's ownership rule, docs/merge.md)."""
+    return (today or dt.datetime.now(dt.UTC).date()) + dt.timedelta(days=1)
 
 
 def _guard(problems: list[Problem], field: str, text: object, day: dt.date) -> None:
@@ -119,7 +121,7 @@ def _checked(event: Event, day: dt.date) -> list[Problem]:
     return problems
 
 
-def check_event(event: Event) -> None:
+def check_event(event: Event, *, today: dt.date | None = None) -> None:
     """Raise PayloadRefused (its seq, the field, the device's own message) when `event`'s payload
     is not one a device running this version could have written."""
     size = len(json.dumps(event.payload, ensure_ascii=False, separators=(",", ":")).encode())
@@ -129,7 +131,7 @@ def check_event(event: Event) -> None:
     if not event.payload:
         return  # an empty payload has its own quarantine reason (sync/merge.py: empty_payload)
     try:
-        problems = _checked(event, _event_day(event))
+        problems = _checked(event, _reference_day(today))
     except ValidationError as refused:
         problems = list(refused.problems)
     if problems:

@@ -145,7 +145,11 @@ def _batches(scenario: dict[str, Any], sealers: list[Sealer]) -> tuple[list[Batc
         target = created[pick % len(created)]
         base = {**target, "id": _uuid(ids), "seq": seq}
         if kind == "amend_other":
-            payload = {**target["payload"], "outcome": "information-donnee", "age_band": "60-plus"}
+            payload = {
+                **target["payload"],
+                "outcome": "information-donnee",
+                "age_band": "55-plus",
+            }  # a valid code: the ownership rule decides
             event = {**base, "type": "contact.amended", "hlc": FAR_FUTURE_HLC, "payload": payload}
         elif kind == "void_other":
             event = {
@@ -168,6 +172,8 @@ def _batches(scenario: dict[str, Any], sealers: list[Sealer]) -> tuple[list[Batc
             event["type"] = (
                 "contact.amended" if original["type"] != "contact.amended" else "contact.voided"
             )
+            if event["type"] == "contact.voided":  # valid content: the id rule must decide
+                event["payload"] = {"reason": "doublon"}
             target = original
         batch = _seal(forger, forger.device_id, [event], f"f{n}-{kind}")
         if kind in ("create_other", "reuse_id"):
