@@ -12,22 +12,12 @@ import pytest
 
 from fieldapp.cli import main
 from fieldapp.storage.home import Home
-from tests.helpers import PASSPHRASE, make_profile, sample_contact
+from tests.helpers import PASSPHRASE, make_profile, run_cli, sample_contact
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def ready(home: Home, passphrase_env: str) -> Home:
-    service, _ = make_profile(home.root)
-    service.close()
-    return home
+run = run_cli
 
 
 def _records_example() -> dict[str, object]:

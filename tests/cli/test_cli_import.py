@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from fieldapp.cli import main
 from fieldapp.storage.home import Home
-from tests.helpers import make_profile
+from tests.helpers import run_cli
 
 
 def _summary(out: str) -> str:
@@ -21,17 +20,7 @@ def _summary(out: str) -> str:
     return summary
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def ready(home: Home, passphrase_env: str) -> Home:
-    service, _ = make_profile(home.root)
-    service.close()
-    return home
+run = run_cli
 
 
 def _count(capsys: pytest.CaptureFixture[str], home: Home) -> int:

@@ -8,22 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from fieldapp.cli import main
 from fieldapp.storage.home import Home
-from tests.helpers import make_profile, sample_contact
+from tests.helpers import run_cli, sample_contact
 
-
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def ready(home: Home, passphrase_env: str) -> Home:
-    service, _ = make_profile(home.root)
-    service.close()
-    return home
+_run = run_cli
 
 
 def _add(

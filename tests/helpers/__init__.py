@@ -9,6 +9,8 @@ window tests' windows and visible texts (`ui`).
 
 from __future__ import annotations
 
+import pytest
+
 from fieldapp.services.synthetic import (
     COORD_PASSPHRASE,
     FAST,
@@ -34,3 +36,12 @@ __all__ = [
     "service",
     "structure",
 ]
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """`fieldapp ARGV…` in-process: (exit code, stdout, stderr)."""
+    from fieldapp.cli import main
+
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
