@@ -1,6 +1,6 @@
 """`fieldapp coord report`: the indicators for the commission, statistical secrecy applied.
 
-fieldapp coord report --workspace DIR --format csv|xlsx|pdf --out FILE [--k 5]
+fieldapp coord report --workspace DIR --format csv|xlsx|pdf|json --out FILE [--k 5]
                       [--from DATE --to DATE] [--structure ID] [--db URL] [--json]
 """
 
@@ -53,7 +53,7 @@ def register(commands: common.Commands) -> None:
         "report",
         cmd_report,
         parents=[common.workspace_options(), common.json_option()],
-        help="indicateurs pour la commission (CSV, XLSX ou PDF), secret statistique appliqué",
+        help="indicateurs pour la commission (CSV, XLSX, PDF ou JSON), secret statistique appliqué",
     )
     p.add_argument("--format", required=True, choices=FORMATS, help="format du fichier")
     p.add_argument("--out", required=True, help="fichier à écrire")

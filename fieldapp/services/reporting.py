@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from fieldapp.services.coordination import CoordinationService
     from fieldapp.services.field import FieldService
 
-FORMATS = ("csv", "xlsx", "pdf")
+FORMATS = ("csv", "xlsx", "pdf", "json")
 MIN_K = 2
 
 
@@ -156,6 +156,10 @@ def render(report: Report, fmt: str) -> bytes:
         from fieldapp.reports.xlsx_export import report_xlsx
 
         return report_xlsx(report)
+    if fmt == "json":
+        from fieldapp.reports.json_export import report_json
+
+        return report_json(report)
     if fmt == "pdf":
         if not _pdf_renderer:
             raise NoPdfRenderer()

@@ -104,3 +104,37 @@ def test_export_refuses_unknown_format_and_missing_folder(
         reporting.export(report, "csv", tmp_path / "absent" / "x.csv")
     with pytest.raises(reporting.ReportError, match="seuil"):
         reporting.coordination_report(sqlite_store, Scope(), k=1)
+
+
+def test_json_has_every_table_under_its_key_with_the_same_suppression(
+    sqlite_store: Engine,
+) -> None:
+    import json
+
+    report = _report(sqlite_store, 5)
+    data = json.loads(reporting.render(report, "json"))
+    assert data["format"] == "relais-report/1"
+    assert data["k"] == 5 and data["from"] == PERIOD[0].isoformat()
+    assert data["tables"] == [t.key for t in report.tables]
+    figures = {row["cells"][0]: row["cells"][1] for row in data["synthese"]["rows"]}
+    assert figures["Contacts"] == 8  # a number, not text
+    assert figures["dont recontacts"] == "< 5"  # 3, hidden as in the CSV
+    assert figures["dont premiers contacts"] == "s"  # 5, hidden to protect the 3
+    counts = [
+        c
+        for key in data["tables"]
+        for row in data[key]["rows"]
+        for c in row["cells"][1:]
+        if isinstance(c, int) and not isinstance(c, bool)
+    ]
+    assert counts and all(not 0 < c < 5 for c in counts)
+
+
+def test_json_months_are_months_and_rates_are_fractions(sqlite_store: Engine) -> None:
+    import json
+
+    data = json.loads(reporting.render(_report(sqlite_store, 2), "json"))
+    months = [row["cells"][0] for row in data["contacts_mois"]["rows"] if not row["total"]]
+    assert months and all(re.fullmatch(r"\d{4}-\d{2}", m) for m in months)
+    figures = {row["cells"][0]: row["cells"][1] for row in data["synthese"]["rows"]}
+    assert figures["Part des invisibles"] == 0.5  # 2 invisibles of 4 known
