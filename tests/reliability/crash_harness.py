@@ -22,6 +22,7 @@ import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from select import select as wait_readable
 
 from sqlalchemy import func, select
 
@@ -100,6 +101,19 @@ def _check(home: Home, data_key: bytes, acked: set[str], report: Report) -> None
         service.close()
 
 
+def _first_line(fd: int, timeout: float = 60.0) -> bytes:
+    """The writer's first acknowledgement, read byte by byte (the rest stays in the pipe)."""
+    got = b""
+    deadline = time.monotonic() + timeout
+    while not got.endswith(b"\n"):
+        ready, _, _ = wait_readable([fd], [], [], max(0.0, deadline - time.monotonic()))
+        chunk = os.read(fd, 1) if ready else b""
+        if not chunk:
+            raise RuntimeError("le processus écrivain n'a rien acquitté")
+        got += chunk
+    return got
+
+
 def run(home_dir: Path, kills: int, seed: int, max_delay: float = 0.12) -> Report:
     home = Home(home_dir)
     if not home.exists():
@@ -119,11 +133,15 @@ def run(home_dir: Path, kills: int, seed: int, max_delay: float = 0.12) -> Repor
             finally:
                 os._exit(3)  # only reached if the child failed on its own
         os.close(write_fd)
+        # Every other round lets the writer acknowledge once before the random delay starts, so
+        # the kills land among writes however loaded the machine is; the others may land during
+        # opening too.
+        head = _first_line(read_fd) if round_ % 2 else b""
         time.sleep(rng.uniform(0.0, max_delay))
         os.kill(pid, signal.SIGKILL)
         _, status = os.waitpid(pid, 0)
         with os.fdopen(read_fd, "rb") as pipe:
-            data = pipe.read().decode()
+            data = (head + pipe.read()).decode()
         if not os.WIFSIGNALED(status):
             raise RuntimeError(f"le processus écrivain s'est arrêté seul (statut {status})")
         # A line cut by the kill was never fully acknowledged; only whole lines count.

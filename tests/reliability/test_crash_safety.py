@@ -35,7 +35,8 @@ def test_hundred_kills_lose_no_acknowledged_save(tmp_path: Path) -> None:
     assert proc.returncode in (0, 1), proc.stderr
     report = json.loads(proc.stdout)
     assert report["kills"] == 100
-    assert report["acknowledged"] > 100, "the writer must have been acknowledged many times"
+    # Half the rounds wait for one acknowledgement before killing: at least 50 whatever the load.
+    assert report["acknowledged"] >= 50, "the writer must have been acknowledged many times"
     assert report["lost"] == []
     assert report["integrity_failures"] == []
     assert report["seq_gaps"] == 0

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -21,10 +23,23 @@ def _try(qtbot: QtBot, screen: UnlockScreen, secret: str) -> None:
     qtbot.keyClick(screen.passphrase, Qt.Key.Key_Return)
 
 
+class _Clock:
+    """The delay's clock, moved by the test: the wait does not depend on how loaded the
+    machine is (a real clock let a slow run see the first wait over before it looked)."""
+
+    def __init__(self) -> None:
+        self.now = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
 def test_wrong_passphrase_is_refused_with_a_growing_delay(
-    qtbot: QtBot, profile_home: tuple[Home, str]
+    qtbot: QtBot, profile_home: tuple[Home, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     home, _key = profile_home
+    clock = _Clock()
+    monkeypatch.setattr(profile, "UnlockDelay", functools.partial(profile.UnlockDelay, clock=clock))
     window = make_window(qtbot, home)
     window.start()
     screen = window.unlock_screen
@@ -42,12 +57,14 @@ def test_wrong_passphrase_is_refused_with_a_growing_delay(
     _try(qtbot, screen, PASSPHRASE)  # ignored while waiting
     assert screen.failures == 1 and not window.is_unlocked()
 
+    clock.now += first_wait  # the countdown sees the wait over at its next tick
     qtbot.waitUntil(lambda: not screen.waiting(), timeout=5_000)
     assert screen.unlock_button.isEnabled()
     _try(qtbot, screen, "encore-une-erreur")
     qtbot.waitUntil(lambda: screen.failures == 2, timeout=5_000)
     assert screen._wait_left > first_wait  # the delay grows
 
+    clock.now += screen._wait_left
     qtbot.waitUntil(lambda: not screen.waiting(), timeout=5_000)
     _try(qtbot, screen, PASSPHRASE)
     qtbot.waitUntil(window.is_unlocked, timeout=5_000)
