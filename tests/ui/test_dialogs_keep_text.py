@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from fieldapp.ui.app.window import RelaisWindow
 from tests.helpers import COORD_PASSPHRASE
 from tests.helpers.coordination import Coordination
+from tests.helpers.text import fr
 
 
 def focused() -> QWidget:
@@ -118,7 +119,7 @@ def test_the_erase_dialog_counts_with_plurals_in_both_languages(
     assert unlocked.session is not None
     dialog = EraseDialog(unlocked.session, "K7QF-2M9X")
     qtbot.addWidget(dialog)
-    assert dialog.summary.text() == "Dans ce carnet : 0 contact et 0 relais à effacer."
+    assert dialog.summary.text() == fr("Dans ce carnet : 0 contact et 0 relais à effacer.")
     unlocked.set_language("en")
     try:
         english = EraseDialog(unlocked.session, "K7QF-2M9X")
@@ -126,3 +127,39 @@ def test_the_erase_dialog_counts_with_plurals_in_both_languages(
         assert english.summary.text() == "In this notebook: 0 contacts and 0 handovers to erase."
     finally:
         unlocked.set_language("fr")
+
+
+def test_the_erase_dialog_keeps_a_mistyped_code_selected_and_erases_on_enter(
+    qtbot: QtBot, unlocked: RelaisWindow
+) -> None:
+    from datetime import date
+
+    from fieldapp.messages import render
+    from fieldapp.ui.notebook.erase_dialog import EraseDialog
+    from tests.helpers import sample_contact
+    from tests.helpers.ui import workspace_of
+
+    assert unlocked.session is not None
+    service = unlocked.session.service
+    today = date.today().isoformat()
+    service.record_contacts([sample_contact(date=today, pseudonym="K7QF-2M9X", note=None)])
+    kept = service.record_contact(sample_contact(date=today, pseudonym="Q4T7-WX3M", note=None))
+    dialog = workspace_of(unlocked).erase_person(None)
+    assert isinstance(dialog, EraseDialog)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.code, timeout=2_000)
+    qtbot.keyClicks(focused(), "K7QF-2M9")  # one character short
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is dialog.confirm_box
+    qtbot.keyClick(focused(), Qt.Key.Key_Space)  # « La personne a demandé l'effacement »
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    # Refused in words; nothing erased; the code back in focus, selected, as typed.
+    assert dialog.isVisible() and dialog.error.isVisible()
+    assert dialog.error.text() == "⚠ " + render("domain.pseudonym.invalid")
+    assert service.count_contacts() == 2
+    assert _selected_focus(dialog.code) and dialog.code.text() == "K7QF-2M9"
+    qtbot.keyClicks(focused(), "K7QF-2M9X")  # replaces the selection
+    assert "1 contact et 0 relais" in dialog.summary.text()
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5_000)
+    assert service.count_contacts() == 1
+    assert service.contact(kept)["pseudonym"] == "Q4T7-WX3M"
