@@ -99,7 +99,7 @@ def test_errors_name_the_form_labels_first_and_impossible_dates(
     assert len(line.splitlines()) == 1 and line.startswith(fr("ligne 2 :"))
     assert fr("Date (date) : date impossible « 31/02/2026 »") in line
     assert fr("Lieu (place_type) : valeur inconnue « Trottoir »") in line
-    assert "«\u00a0Espace public\u00a0»" in line and "espace-public" not in line
+    assert fr("« Espace public »") in line and "espace-public" not in line
     assert "Note (note)" in line and "téléphone" in line  # reported beside the other problems
 
 

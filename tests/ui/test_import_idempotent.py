@@ -80,10 +80,7 @@ def test_the_preview_ticks_valid_rows_only_and_says_how_many(
     assert bad is not None and not bad.flags() & Qt.ItemFlag.ItemIsUserCheckable
     problems = dialog.preview.item(1, dialog.preview.columnCount() - 1)
     assert problems is not None and fr("valeur inconnue « Trottoir »") in problems.text()
-    assert (
-        "«\u00a0Pied d'immeuble\u00a0»" in problems.text()
-        and "pied-immeuble" not in problems.text()
-    )
+    assert fr("« Pied d'immeuble »") in problems.text() and "pied-immeuble" not in problems.text()
     first = dialog.preview.item(0, 0)
     assert first is not None
     first.setCheckState(Qt.CheckState.Unchecked)  # the user leaves one out
