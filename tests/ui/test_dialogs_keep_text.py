@@ -133,6 +133,13 @@ def test_the_erase_dialog_counts_with_plurals_in_both_languages(
         unlocked.set_language("fr")
 
 
+def _unsqueezed(dialog: QWidget) -> bool:
+    from PySide6.QtWidgets import QLabel
+
+    wrapped = [w for w in dialog.findChildren(QLabel) if w.wordWrap() and w.isVisible()]
+    return all(w.height() >= w.heightForWidth(w.width()) for w in wrapped)
+
+
 def test_the_erase_dialog_keeps_a_mistyped_code_selected_and_erases_on_enter(
     qtbot: QtBot, unlocked: RelaisWindow
 ) -> None:
@@ -161,6 +168,7 @@ def test_the_erase_dialog_keeps_a_mistyped_code_selected_and_erases_on_enter(
     assert dialog.error.text() == "⚠ " + render("domain.pseudonym.invalid")
     assert service.count_contacts() == 2
     assert _selected_focus(dialog.code) and dialog.code.text() == "K7QF-2M9"
+    qtbot.waitUntil(lambda: _unsqueezed(dialog), timeout=2_000)  # the message made room
     qtbot.keyClicks(focused(), "K7QF-2M9X")  # replaces the selection
     assert "1 contact et 0 relais" in dialog.summary.text()
     qtbot.keyClick(focused(), Qt.Key.Key_Return)

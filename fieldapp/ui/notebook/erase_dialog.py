@@ -87,6 +87,7 @@ class EraseDialog(QDialog):
             removed = privacy.erase_person(self.session.service, self.code.text())
         except PseudonymError as exc:  # a mistyped code; anything else is a bug
             self.error.show_message(str(exc))
+            self.adjustSize()  # room for the message: the explanation above is never squeezed
             self.code.selectAll()  # what was typed stays, selected, in the focused field
             self.code.setFocus()
             return False
