@@ -11,6 +11,7 @@ writes « mot : » with an ordinary space (a test checks it), this module typese
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 NARROW = "\u202f"
 
@@ -27,6 +28,7 @@ def _typeset(text: str) -> str:
     return _BEFORE_CLOSING.sub(NARROW + "»", text)
 
 
+@lru_cache(maxsize=4096)  # the same few hundred templates and window strings, over and over
 def french(template: str) -> str:
     """`template` with its own spaces before « ; : ! ? » and inside « » made narrow no-break."""
     out: list[str] = []
