@@ -89,6 +89,7 @@ def _parse_qpv_csv(content: bytes | str) -> tuple[list[Neighbourhood], list[RowP
         read = ", ".join(h for h in header if h)
         raise DirectoryFileError(
             "domain.territories.columns_missing",
+            count=len(missing),
             missing=", ".join(missing),
             read=read or Text("domain.territories.none"),
         )

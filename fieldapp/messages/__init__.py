@@ -21,10 +21,12 @@ from typing import Protocol, runtime_checkable
 from fieldapp.messages import (
     cli,
     domain,
+    plural,
     reports,
     services,
     storage,
     sync,
+    typography,
     ui,
 )
 
@@ -125,6 +127,8 @@ def _renders(value: object) -> bool:
 
 
 def _param(value: object, lang: str) -> object:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return plural.Number(value, lang)  # ``{n:lot|lots}`` picks the form for the number
     if isinstance(value, Translatable) and _renders(value):
         return value.message(lang)
     if isinstance(value, list | tuple) and value and all(_renders(v) for v in value):
@@ -142,14 +146,18 @@ def template(code: str, lang: str | None = None) -> str:
 def render(code: str, params: Mapping[str, object] | None = None, lang: str | None = None) -> str:
     """The message for `code` in `lang` (default: the current language).
 
-    A code missing from the catalogue, or a template naming a parameter that was not given, is a
-    bug; the text then falls back to the code itself rather than failing while reporting an error.
+    French templates are typeset here, before the values go in (`typography.french`): the one
+    place a French message gets its narrow no-break spaces. A code missing from the catalogue,
+    or a template naming a parameter that was not given, is a bug;
+    the text then falls back to the code itself rather than failing while reporting an error.
     """
     chosen = lang or language()
     try:
         text = template(code, chosen)
     except KeyError:
         return code
+    if chosen != "en":
+        text = typography.french(text)
     values = {name: _param(value, chosen) for name, value in (params or {}).items()}
     try:
         return text.format_map(values)

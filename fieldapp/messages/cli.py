@@ -123,7 +123,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Recovery key (write it down now, it will not be shown again):",
     ),
     "cli.out.contact_voided": ("(annulé)", "(voided)"),
-    "cli.out.contact_count": ("{n} contact(s)", "{n} contact(s)"),
+    "cli.out.contact_count": ("{n:contact|contacts}", "{n:contact|contacts}"),
     "cli.out.import_summary": ("{imported}, {refused}", "{imported}, {refused}"),
     "cli.count.imported.one": ("{n} contact importé", "{n} contact imported"),
     "cli.count.imported.other": ("{n} contacts importés", "{n} contacts imported"),
@@ -148,10 +148,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Demo passphrase (profile and coordination): {passphrase}",
     ),
     "cli.out.person_erased": (
-        "Effacé de ce carnet : {contacts} contact(s), {handovers} relais. La coordination "
+        "Effacé de ce carnet : {contacts:contact|contacts}, {handovers} relais. La coordination "
         "l'effacera en fusionnant votre prochain envoi.",
-        "Erased from this notebook: {contacts} contact(s), {handovers} handover(s). The "
-        "coordination will erase it when it merges your next send.",
+        "Erased from this notebook: {contacts:contact|contacts}, "
+        "{handovers:handover|handovers}. The coordination will erase it when it merges your "
+        "next send.",
     ),
     "cli.out.joined": (
         "Rattaché à la coordination « {territory} »",
@@ -170,7 +171,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Empreinte à lire au coordinateur : {fingerprint}",
         "Fingerprint to read to the coordinator: {fingerprint}",
     ),
-    "cli.out.sync_sealed": ("{n} nouveau(x) lot(s) scellé(s)", "{n} new batch(es) sealed"),
+    "cli.out.sync_sealed": (
+        "{n:nouveau lot scellé|nouveaux lots scellés}",
+        "{n:new batch sealed|new batches sealed}",
+    ),
     "cli.out.sync_delivered": ("remis : {name}", "delivered: {name}"),
     "cli.out.outbox_events": ("évén.", "events"),
     "cli.out.outbox_retry": (
@@ -215,8 +219,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.out.device_gap": ("appareil {device} : {text}", "device {device}: {text}"),
     "cli.out.quarantine_empty": ("Quarantaine vide.", "Quarantine empty."),
     "cli.out.gaps_line": (
-        "{where} : {events} événement(s), dernier lot {last} — {state}",
-        "{where}: {events} event(s), last batch {last} — {state}",
+        "{where} : {events:événement|événements}, dernier lot {last} — {state}",
+        "{where}: {events:event|events}, last batch {last} — {state}",
     ),
     "cli.out.complete": ("complet", "complete"),
     "cli.out.report_written": (
@@ -224,8 +228,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Report written: {out} ({period}, confidentiality k = {k})",
     ),
     "cli.out.pack_counts": (
-        "{structures} structure(s), {services} service(s), {territories} quartier(s)",
-        "{structures} structure(s), {services} service(s), {territories} neighbourhood(s)",
+        "{structures:structure|structures}, {services:service|services}, "
+        "{territories:quartier|quartiers}",
+        "{structures:structure|structures}, {services:service|services}, "
+        "{territories:neighbourhood|neighbourhoods}",
     ),
     "cli.out.pack_written": (
         "Pack de référence version {version} écrit : {path}",
@@ -241,8 +247,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cli.out.pack_sha256": ("SHA-256 du contenu : {sha}", "SHA-256 of the content: {sha}"),
     "cli.out.pack_refused_rows": (
-        "{n} ligne(s) refusée(s), détail ci-dessus (non incluses)",
-        "{n} line(s) refused, details above (not included)",
+        "{n:ligne refusée, non incluse|lignes refusées, non incluses} (détail ci-dessus)",
+        "{n:line refused, not included|lines refused, not included} (details above)",
     ),
     "cli.out.pack_installed": (
         "Pack de référence version {version} installé : {counts}",

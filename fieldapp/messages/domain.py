@@ -369,8 +369,8 @@ MESSAGES.update(
             "empty file: columns code_qp, lib_qp, insee_com expected",
         ),
         "domain.territories.columns_missing": (
-            "colonne(s) manquante(s) : {missing} (colonnes lues : {read})",
-            "missing column(s): {missing} (columns read: {read})",
+            "{count:colonne manquante|colonnes manquantes} : {missing} (colonnes lues : {read})",
+            "{count:missing column|missing columns}: {missing} (columns read: {read})",
         ),
         "domain.territories.none": ("aucune", "none"),
         "domain.territories.too_many_rows": (

@@ -108,10 +108,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "services.sync.invitation_refused": ("{problem}", "{problem}"),
     "services.sync.pending_for_other": (
-        "Ce profil est déjà rattaché à la coordination « {territory} » et {lots} scellé(s) "
-        "pour elle n'ont pas encore été remis : synchronisez-les d'abord.",
-        "This profile already belongs to the coordination “{territory}” and {lots} sealed for "
-        "it have not been delivered yet: synchronise them first.",
+        "Ce profil est déjà rattaché à la coordination « {territory} » et a encore {lots} à lui "
+        "remettre : synchronisez d'abord.",
+        "This profile already belongs to the coordination “{territory}” and still has {lots} "
+        "to deliver to it: synchronise first.",
     ),
     "services.sync.write_failed": (
         "Écriture impossible de {path} : {detail}",
@@ -363,8 +363,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no neighbourhood in {path}",
     ),
     "services.selfcheck.demo_pack": (
-        "pack de démonstration : {neighbourhoods} quartier(s), {services} service(s)",
-        "demo pack: {neighbourhoods} neighbourhood(s), {services} service(s)",
+        "pack de démonstration : {neighbourhoods:quartier|quartiers}, {services:service|services}",
+        "demo pack: {neighbourhoods:neighbourhood|neighbourhoods}, {services:service|services}",
     ),
     "services.selfcheck.profile_created": (
         "profil chiffré créé (Argon2id {mib} Mio, t={iterations})",
@@ -387,8 +387,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no event in the log",
     ),
     "services.selfcheck.unlocked": (
-        "déverrouillé par la phrase de passe, {events} événement(s)",
-        "unlocked with the passphrase, {events} event(s)",
+        "déverrouillé par la phrase de passe, {events:événement|événements}",
+        "unlocked with the passphrase, {events:event|events}",
     ),
     "services.selfcheck.batch_mismatch": (
         "le lot ouvert ne contient pas les événements scellés",

@@ -497,10 +497,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # merge.py, merge_pipeline.py: the coordinator's merge, its quarantine and its devices
     "sync.merge.summary": (
-        "{merged} lot(s) fusionné(s), {already} déjà fusionné(s), {quarantined} en quarantaine ; "
-        "{inserted} événement(s) ajouté(s), {present} déjà présent(s)",
-        "{merged} batch(es) merged, {already} already merged, {quarantined} in quarantine; "
-        "{inserted} event(s) added, {present} already present",
+        "{merged:lot fusionné|lots fusionnés}, {already:déjà fusionné|déjà fusionnés}, "
+        "{quarantined} en quarantaine ; {inserted:événement ajouté|événements ajoutés}, "
+        "{present:déjà présent|déjà présents}",
+        "{merged:batch merged|batches merged}, {already} already merged, {quarantined} in "
+        "quarantine; {inserted:event added|events added}, {present} already present",
     ),
     "sync.merge.other_key": (
         "L'appareil {device} est déjà enrôlé avec une autre clé (empreinte {fingerprint}) : "
@@ -581,10 +582,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Enrolments per invitation: from 1 to {max_uses}.",
     ),
     "sync.workspace.invitation_used_up": (
-        "Cette invitation a déjà servi à enrôler {uses} appareil(s), autant qu'elle le permet : "
-        "enrôlement refusé. Émettez une nouvelle invitation (« fieldapp coord invite »).",
-        "This invitation has already enrolled {uses} device(s), as many as it allows: enrolment "
-        "refused. Issue a new invitation (“fieldapp coord invite”).",
+        "Cette invitation a déjà servi à enrôler {uses:appareil|appareils}, autant qu'elle le "
+        "permet : enrôlement refusé. Émettez une nouvelle invitation (« fieldapp coord invite »).",
+        "This invitation has already enrolled {uses:device|devices}, as many as it allows: "
+        "enrolment refused. Issue a new invitation (“fieldapp coord invite”).",
     ),
     "sync.workspace.ledger_damaged": (
         "registre des invitations « {file} » illisible",
@@ -679,9 +680,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The batch changes a record of another device (event no. {seq}): nothing was imported.",
     ),
     "sync.merge.held": (
-        "Lot en attente : il modifie {count} enregistrement(s) dont la création n'est pas "
-        "encore arrivée (événement n° {seq}). Il sera repris à l'arrivée de la création.",
-        "Batch on hold: it changes {count} record(s) whose creation has not arrived yet "
+        "Lot en attente : il modifie {count:enregistrement|enregistrements} dont la création "
+        "n'est pas encore arrivée (événement n° {seq}). Il sera repris à l'arrivée de la création.",
+        "Batch on hold: it changes {count:record|records} whose creation has not arrived yet "
         "(event no. {seq}). It will be taken up when the creation arrives.",
     ),
     "sync.merge.event_conflict": (

@@ -42,6 +42,7 @@ from fieldapp.domain.vocab import (
 from fieldapp.errors import InputError
 from fieldapp.messages import Text, language
 from fieldapp.messages.plural import Count
+from fieldapp.messages.typography import french
 from fieldapp.services.field import ContactFilter, FieldService, PersonalDataInNote, guard_text
 
 MAX_ROWS = 50_000
@@ -164,9 +165,10 @@ class _Labels:
 
     def message(self, lang: str | None = None) -> str:
         chosen = lang or language()
-        # No-break spaces inside the guillemets: a wrapped list never leaves « » alone on a line.
+        # French guillemets typeset as every message's (narrow no-break spaces: a wrapped list
+        # never leaves « » alone on a line).
         return ", ".join(
-            f"«\u00a0{t.fr}\u00a0»" if chosen == "fr" else f"“{t.en}”" for t in self.vocab
+            french(f"« {t.fr} »") if chosen == "fr" else f"“{t.en}”" for t in self.vocab
         )
 
 

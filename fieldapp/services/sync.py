@@ -28,6 +28,7 @@ from typing import Any, Final
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from fieldapp.messages import Text
+from fieldapp.messages.plural import Count
 from fieldapp.services.field import FieldService
 from fieldapp.services.profile import ProfileError
 from fieldapp.sync.batch import MAX_EVENTS, key_fingerprint
@@ -172,8 +173,9 @@ class SyncReport:
         }
 
 
-def _lots_text(n: int) -> Text:
-    return Text("services.sync.lots_one" if n == 1 else "services.sync.lots_many", n=n)
+def _lots_text(n: int) -> Count:
+    # « 0 lot » in French, « 0 batches » in English: the one plural rule.
+    return Count(n, "services.sync.lots_one", "services.sync.lots_many")
 
 
 def _ago(moment: datetime, now: datetime) -> Text:

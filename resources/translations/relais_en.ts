@@ -731,9 +731,12 @@ To help fix this defect, copy the technical details and pass them on to whoever 
         <translation>Device enrolled: %1 (fingerprint %2).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/coordination/view.py" line="389"/>
-        <source>%1 lot(s) de cet appareil attendent en quarantaine : « Réessayer la quarantaine » les fusionnera.</source>
-        <translation>%1 batch(es) from this device are waiting in quarantine: &quot;Retry quarantine&quot; will merge them.</translation>
+        <source>%n lot de cet appareil attend en quarantaine : « Réessayer la quarantaine » le fusionnera.</source>
+        <translation>%n batch from this device is waiting in quarantine: &quot;Retry quarantine&quot; will merge it.</translation>
+    </message>
+    <message>
+        <source>%n lots de cet appareil attendent en quarantaine : « Réessayer la quarantaine » les fusionnera.</source>
+        <translation>%n batches from this device are waiting in quarantine: &quot;Retry quarantine&quot; will merge them.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/coordination/view.py" line="408"/>
@@ -1108,9 +1111,12 @@ To help fix this defect, copy the technical details and pass them on to whoever 
         <translation>awaiting enrolment</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/coordination/models.py" line="108"/>
-        <source>%1 lot(s) en quarantaine. Demandez à la structure le fichier d&apos;enrôlement de cet appareil.</source>
-        <translation>%1 batch(es) in quarantine. Ask the organisation for this device&apos;s enrolment file.</translation>
+        <source>%n lot en quarantaine. Demandez à la structure le fichier d&apos;enrôlement de cet appareil.</source>
+        <translation>%n batch in quarantine. Ask the organisation for this device&apos;s enrolment file.</translation>
+    </message>
+    <message>
+        <source>%n lots en quarantaine. Demandez à la structure le fichier d&apos;enrôlement de cet appareil.</source>
+        <translation>%n batches in quarantine. Ask the organisation for this device&apos;s enrolment file.</translation>
     </message>
 </context>
 <context>
@@ -1232,14 +1238,20 @@ Try another word, or remove a filter.</translation>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory/view.py" line="380"/>
-        <source>{n} services</source>
-        <translation>{n} services</translation>
+        <source>%n service</source>
+        <translation>%n service</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/directory/view.py" line="383"/>
-        <source>{n} service(s) sur {total}</source>
-        <translation>{n} service(s) of {total}</translation>
+        <source>%n services</source>
+        <translation>%n services</translation>
+    </message>
+    <message>
+        <source>%n service sur %1</source>
+        <translation>%n service of %1</translation>
+    </message>
+    <message>
+        <source>%n services sur %1</source>
+        <translation>%n services of %1</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/directory/card.py" line="75"/>
@@ -1418,11 +1430,6 @@ Try another word, or remove a filter.</translation>
         <location filename="../../fieldapp/ui/notebook/erase_dialog.py" line="66"/>
         <source>Saisissez le code à 8 caractères (XXXX-XXXX).</source>
         <translation>Enter the 8-character code (XXXX-XXXX).</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/notebook/erase_dialog.py" line="70"/>
-        <source>Dans ce carnet : %1 contact(s) et %2 relais à effacer.</source>
-        <translation>In this notebook: %1 contact(s) and %2 handover(s) to erase.</translation>
     </message>
     <message>
         <source>%n contact</source>
@@ -2569,9 +2576,12 @@ créé le %2</source>
 created on %2</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/model.py" line="51"/>
-        <source>%1 tentative(s)</source>
-        <translation>%1 attempt(s)</translation>
+        <source>%n tentative</source>
+        <translation>%n attempt</translation>
+    </message>
+    <message>
+        <source>%n tentatives</source>
+        <translation>%n attempts</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync/model.py" line="68"/>
@@ -3213,9 +3223,12 @@ created on %2</translation>
         <translation>No batch yet. Your records will be sealed into batches at the next send.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sync/view.py" line="274"/>
-        <source>%1 modification(s) pas encore scellée(s) : elles partiront au prochain envoi.</source>
-        <translation>%1 change(s) not sealed yet: they will leave with the next send.</translation>
+        <source>%n modification pas encore scellée : elle partira au prochain envoi.</source>
+        <translation>%n change not sealed yet: it will leave with the next send.</translation>
+    </message>
+    <message>
+        <source>%n modifications pas encore scellées : elles partiront au prochain envoi.</source>
+        <translation>%n changes not sealed yet: they will leave with the next send.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/sync/view.py" line="279"/>
@@ -3351,9 +3364,12 @@ created on %2</translation>
         <translation>Open Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/notebook/today_page.py" line="221"/>
-        <source>Durée de conservation (%1 mois) : %2 rencontre(s) datée(s) d&apos;avant le %3 seront effacées de ce carnet d&apos;ici %4 jours, avec leurs relais.</source>
-        <translation>Retention period (%1 months): %2 encounter(s) dated before %3 will be erased from this notebook within %4 days, with their handovers.</translation>
+        <source>Durée de conservation (%1 mois) : %n rencontre datée d&apos;avant le %2 sera effacée de ce carnet d&apos;ici %3 jours, avec ses relais.</source>
+        <translation>Retention period (%1 months): %n encounter dated before %2 will be erased from this notebook within %3 days, with its handovers.</translation>
+    </message>
+    <message>
+        <source>Durée de conservation (%1 mois) : %n rencontres datées d&apos;avant le %2 seront effacées de ce carnet d&apos;ici %3 jours, avec leurs relais.</source>
+        <translation>Retention period (%1 months): %n encounters dated before %2 will be erased from this notebook within %3 days, with their handovers.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/notebook/today_page.py" line="234"/>
@@ -3553,9 +3569,26 @@ Ctrl+L: lock</translation>
         <translation>Person erased</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/app/workspace.py" line="360"/>
-        <source>Effacé de ce carnet : %1 contact(s), %2 relais. La coordination l&apos;effacera en fusionnant votre prochain envoi.</source>
-        <translation>Erased from this notebook: %1 contact(s), %2 handover(s). The coordination will erase them when it merges your next delivery.</translation>
+        <source>Effacé de ce carnet : %1, %2. La coordination l&apos;effacera en fusionnant votre prochain envoi.</source>
+        <translation>Erased from this notebook: %1, %2. The coordination will erase them when it merges your next delivery.</translation>
+    </message>
+    <message>
+        <source>%n contact</source>
+        <translation>%n contact</translation>
+    </message>
+    <message>
+        <source>%n contacts</source>
+        <translation>%n contacts</translation>
+    </message>
+    <message>
+        <source>%n relais</source>
+        <comment>singulier</comment>
+        <translation>%n handover</translation>
+    </message>
+    <message>
+        <source>%n relais</source>
+        <comment>pluriel</comment>
+        <translation>%n handovers</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/app/workspace.py" line="376"/>

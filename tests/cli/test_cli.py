@@ -13,6 +13,7 @@ import pytest
 from fieldapp.cli import main
 from fieldapp.storage.home import Home
 from tests.helpers import PASSPHRASE, make_profile, run_cli, sample_contact
+from tests.helpers.text import fr
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -289,6 +290,6 @@ def test_import_contacts_reports_bad_rows_and_keeps_good_ones(
     code, out, err = run(capsys, "import-contacts", "--home", str(ready.root), str(src))
     assert code == 1
     assert "2 contacts importés, 1 ligne refusée" in out
-    assert err.strip().startswith("ligne 3 :") and "slot" in err
+    assert err.strip().startswith(fr("ligne 3 :")) and "slot" in err
     _, out, _ = run(capsys, "contact", "list", "--home", str(ready.root), "--json")
     assert len(json.loads(out)) == 2

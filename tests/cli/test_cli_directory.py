@@ -16,6 +16,7 @@ from fieldapp.services import coordination as coordination_service
 from fieldapp.services import sync as sync_service
 from fieldapp.storage import keyfile
 from tests.helpers import PASSPHRASE, make_profile
+from tests.helpers.text import fr
 
 COORD_PASSPHRASE = "coordination-essai-cli"  # test-only
 
@@ -110,11 +111,11 @@ def test_coord_pack_then_pack_import(
     code, out, err = coord_pack(capsys, monkeypatch, setup, data_dir, "--retention-months", "12")
     assert code == 0
     assert "Pack de référence version 1 écrit" in out
-    assert "5 structure(s), 6 service(s), 3 quartier(s) ; conservation 12 mois" in out
-    assert "12 ligne(s) refusée(s)" in out
+    assert fr("5 structures, 6 services, 3 quartiers ; conservation 12 mois") in out
+    assert "12 lignes refusées, non incluses (détail ci-dessus)" in out
     lines = err.splitlines()
     assert len(lines) == 12
-    assert lines[0] == (
+    assert lines[0] == fr(
         "fieldapp: structures.json : ligne 6 (dora--bad-siret) : champ siret : "
         "numéro SIRET à 14 chiffres attendu, reçu « 1234 »"
     )
@@ -122,9 +123,9 @@ def test_coord_pack_then_pack_import(
     monkeypatch.setenv("FIELDAPP_PASSPHRASE", PASSPHRASE)
     code, out, err = run(capsys, "pack", "import", "--home", str(setup["home"]), str(setup["out"]))
     assert (code, err) == (0, "")
-    assert out == (
+    assert out == fr(
         "Pack de référence version 1 de la coordination « Territoire d'essai » installé : "
-        "5 structure(s), 6 service(s), 3 quartier(s)\n"
+        "5 structures, 6 services, 3 quartiers\n"
     )
     code, out, err = run(capsys, "pack", "show", "--home", str(setup["home"]), "--json")
     shown = json.loads(out)
@@ -133,7 +134,9 @@ def test_coord_pack_then_pack_import(
     # The same pack again: one French line, non-zero exit, the pack stays.
     code, out, err = run(capsys, "pack", "import", "--home", str(setup["home"]), str(setup["out"]))
     assert code == 1
-    assert err == ("fieldapp: Pack de référence non installé : la version 1 est déjà installée.\n")
+    assert err == fr(
+        "fieldapp: Pack de référence non installé : la version 1 est déjà installée.\n"
+    )
 
 
 def test_coord_pack_json_and_auto_version(

@@ -15,6 +15,7 @@ from fieldapp.cli import main
 from fieldapp.services import profile
 from fieldapp.storage.home import Home
 from tests.helpers import PASSPHRASE, sample_contact
+from tests.helpers.text import fr
 
 # Words of the French output that an English reader must never see.
 FRENCH_WORDS = (
@@ -91,7 +92,7 @@ def test_english_output_has_no_french_left(
         "Recovery key (write it down now, it will not be shown again):"
     )
     assert listing[0].rstrip().endswith("(voided)")
-    assert listing[1] == "1 contact(s)\n"
+    assert listing[1] == "1 contact\n"
     assert outbox == ("", "Not joined to a coordination\n")
     assert passphrase == ("Passphrase changed.\n", "")
 
@@ -103,12 +104,12 @@ def test_french_output_is_what_it_always_was(
     init, add, listing, outbox, passphrase = outputs
     lines = init[0].splitlines()
     assert lines[0] == f"Profil créé dans {home}"
-    assert lines[1].startswith("Appareil : ")
-    assert lines[2] == "Clé de secours (notez-la maintenant, elle ne sera plus affichée) :"
+    assert lines[1].startswith(fr("Appareil : "))
+    assert lines[2] == fr("Clé de secours (notez-la maintenant, elle ne sera plus affichée) :")
     contact_id = add[0].strip()
     (row,) = listing[0].splitlines()
     assert row.startswith(f"{contact_id}  ") and row.endswith(" (annulé)")
-    assert listing[1] == "1 contact(s)\n"
+    assert listing[1] == "1 contact\n"
     assert outbox == ("", "Non rattaché à une coordination\n")
     assert passphrase == ("Phrase de passe changée.\n", "")
 

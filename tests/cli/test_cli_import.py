@@ -9,6 +9,7 @@ import pytest
 
 from fieldapp.storage.home import Home
 from tests.helpers import run_cli
+from tests.helpers.text import fr
 
 
 def _summary(out: str) -> str:
@@ -95,10 +96,10 @@ def test_errors_name_the_form_labels_first_and_impossible_dates(
     code, out, err = run(capsys, "import-contacts", "--home", str(ready.root), str(src))
     assert code == 1 and _summary(out) == "0 contact importé, 1 ligne refusée"
     line = err.strip()
-    assert len(line.splitlines()) == 1 and line.startswith("ligne 2 :")
-    assert "Date (date) : date impossible « 31/02/2026 »" in line
-    assert "Lieu (place_type) : valeur inconnue « Trottoir »" in line
-    assert "«\u00a0Espace public\u00a0»" in line and "espace-public" not in line
+    assert len(line.splitlines()) == 1 and line.startswith(fr("ligne 2 :"))
+    assert fr("Date (date) : date impossible « 31/02/2026 »") in line
+    assert fr("Lieu (place_type) : valeur inconnue « Trottoir »") in line
+    assert fr("« Espace public »") in line and "espace-public" not in line
     assert "Note (note)" in line and "téléphone" in line  # reported beside the other problems
 
 

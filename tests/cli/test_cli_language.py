@@ -14,6 +14,7 @@ import pytest
 
 from fieldapp import cli
 from fieldapp.cli import field
+from tests.helpers.text import fr
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -49,7 +50,7 @@ def test_broken_json_lines_are_reported_in_the_chosen_language(tmp_path: Path) -
     assert english.startswith("fieldapp: line 2: invalid JSON (")
 
     french = _one_line(_fieldapp(*argv, lang=None))
-    assert french.startswith("fieldapp: ligne 2 : JSON invalide (")
+    assert french.startswith(fr("fieldapp: ligne 2 : JSON invalide ("))
     # The same error: only the words around json's own reason change.
     assert english.split("(", 1)[1] == french.split("(", 1)[1]
 
@@ -61,7 +62,9 @@ def test_a_bad_date_option_is_reported_in_the_chosen_language(tmp_path: Path) ->
     assert english == "fieldapp: --from: date expected as YYYY-MM-DD, got “20/11/2026”"
 
     french = _one_line(_fieldapp(*argv, lang="fr"))
-    assert french == "fieldapp: --from : date attendue au format AAAA-MM-JJ, reçu « 20/11/2026 »"
+    assert french == fr(
+        "fieldapp: --from : date attendue au format AAAA-MM-JJ, reçu « 20/11/2026 »"
+    )
 
 
 def test_an_unknown_language_falls_back_to_french(tmp_path: Path) -> None:
@@ -83,7 +86,7 @@ def test_a_bug_is_one_line_naming_it_with_its_own_exit_code(
 
     assert cli.main(["contact", "list"]) == cli.EXIT_BUG
     err = capsys.readouterr().err
-    assert err.startswith("fieldapp: Erreur interne de Relais (bogue) : ZeroDivisionError — ")
+    assert err.startswith(fr("fieldapp: Erreur interne de Relais (bogue) : ZeroDivisionError — "))
     assert err.count("\n") == 1 and "détail interne" not in err
     assert not caplog.records  # the traceback only on request
 

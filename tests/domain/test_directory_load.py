@@ -18,6 +18,7 @@ from fieldapp.domain.directory import (
     parse_rows,
 )
 from tests.helpers import service, structure
+from tests.helpers.text import fr
 
 
 def test_realistic_structures_file_with_invalid_rows(data_dir: Path) -> None:
@@ -35,7 +36,7 @@ def test_realistic_structures_file_with_invalid_rows(data_dir: Path) -> None:
         (8, "dora--future", "date_maj"),
         (9, "dora--s5", "code_postal"),
     ]
-    assert str(problems[0]) == (
+    assert str(problems[0]) == fr(
         "ligne 6 (dora--bad-siret) : champ siret : numéro SIRET à 14 chiffres attendu, "
         "reçu « 1234 »"
     )
@@ -56,9 +57,9 @@ def test_realistic_services_file_with_invalid_rows(data_dir: Path) -> None:
     assert len(valid) == 6
     assert len(problems) == 7
     by_line = {p.line: p for p in problems}
-    assert by_line[5].field == "thematiques" and "« mobilite »" in by_line[5].message
+    assert by_line[5].field == "thematiques" and fr("« mobilite »") in by_line[5].message
     assert by_line[6].field == "publics" and "tous-publics" in by_line[6].message
-    assert by_line[7].field == "zone_eligibilite" and "« 7 »" in by_line[7].message
+    assert by_line[7].field == "zone_eligibilite" and fr("« 7 »") in by_line[7].message
     assert by_line[8].field == "structure_id"
     assert by_line[9].record_id is None and "JSON invalide" in by_line[9].message
     assert by_line[10].field == "id" and "déjà vu ligne 1" in by_line[10].message

@@ -8,6 +8,7 @@ import pytest
 
 from fieldapp.domain.directory import DirectoryFileError
 from fieldapp.domain.territories import parse_qpv_csv
+from tests.helpers.text import fr
 
 
 def test_national_shape_with_bom_extra_columns_and_multi_commune(data_dir: Path) -> None:
@@ -18,7 +19,7 @@ def test_national_shape_with_bom_extra_columns_and_multi_commune(data_dir: Path)
         {"code": "QN05099T", "name": "Quartier d'essai du Port", "communes": ["50990"]},
     ]
     assert [(p.line, p.field) for p in problems] == [(6, "code_qp")]
-    assert str(problems[0]) == "ligne 6 : champ code_qp : code QPV invalide (« XX123 »)"
+    assert str(problems[0]) == fr("ligne 6 : champ code_qp : code QPV invalide (« XX123 »)")
 
 
 def test_comma_separated_quoted_names_and_column_order() -> None:
@@ -67,7 +68,7 @@ def test_row_errors_are_reported_and_skipped() -> None:
         (6, "lib_qp"),
         (10, "insee_com"),
     ]
-    assert "« Nord » gardé" in problems[3].message
+    assert fr("« Nord » gardé") in problems[3].message
 
 
 @pytest.mark.parametrize(

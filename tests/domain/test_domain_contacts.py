@@ -23,6 +23,7 @@ from fieldapp.domain.vocab import (
     SITUATIONS,
     SLOTS,
 )
+from tests.helpers.text import fr
 
 TODAY = dt.date(2024, 11, 25)
 
@@ -132,7 +133,7 @@ def test_required_fields(field: str) -> None:
 def test_unknown_code_lists_allowed_codes(field: str, vocabulary: Any) -> None:
     messages = problems_of(minimal(**{field: "zzz"}))[field]
     assert messages == [
-        f"valeur inconnue « zzz » ; valeurs possibles : {', '.join(vocabulary.codes())}"
+        fr(f"valeur inconnue « zzz » ; valeurs possibles : {', '.join(vocabulary.codes())}")
     ]
 
 
@@ -140,8 +141,10 @@ def test_age_band_message_matches_the_contract() -> None:
     with pytest.raises(ValidationError) as caught:
         parse_contact(minimal(age_band="18-24"), today=TODAY)
     assert str(caught.value).startswith(
-        "Tranche d'âge (age_band) : valeur inconnue « 18-24 » ; valeurs possibles : 16-17, 18-25, "
-        "26-29"
+        fr(
+            "Tranche d'âge (age_band) : valeur inconnue « 18-24 » ; valeurs possibles : 16-17, "
+            "18-25, 26-29"
+        )
     )
 
 
@@ -175,7 +178,7 @@ def test_all_problems_are_reported_together() -> None:
 def test_unknown_key_is_named() -> None:
     found = problems_of(minimal(colour="bleu"))
     assert list(found) == ["colour"]
-    assert found["colour"][0].startswith("champ inconnu ; champs possibles : date, slot")
+    assert found["colour"][0].startswith(fr("champ inconnu ; champs possibles : date, slot"))
 
 
 @pytest.mark.parametrize(
@@ -231,7 +234,7 @@ def test_date_object_is_accepted_but_not_datetime() -> None:
 def test_date_in_the_future_is_refused() -> None:
     assert parse_contact(minimal(date="2024-11-25"), today=TODAY).date == TODAY
     messages = problems_of(minimal(date="2024-11-26"))["date"]
-    assert messages == ["date dans le futur (aujourd'hui : 2024-11-25)"]
+    assert messages == [fr("date dans le futur (aujourd'hui : 2024-11-25)")]
 
 
 def test_date_more_than_ten_years_back_is_refused() -> None:
@@ -266,7 +269,7 @@ def test_known_neighbourhoods_restrict_codes() -> None:
     known = {"QN07601M"}
     assert parse_contact(minimal(), today=TODAY, known_neighbourhoods=known)
     messages = problems_of(minimal(neighbourhood="QN01412M"), known_neighbourhoods=known)
-    assert messages == {"neighbourhood": ["quartier « QN01412M » absent du pack de référence"]}
+    assert messages == {"neighbourhood": [fr("quartier « QN01412M » absent du pack de référence")]}
     # "hors-qpv" is never in the pack but always allowed.
     contact = parse_contact(
         minimal(neighbourhood="hors-qpv", commune="14118"), today=TODAY, known_neighbourhoods=known
@@ -307,7 +310,7 @@ def test_exclusive_registrations_cannot_be_combined(exclusive: str) -> None:
         exclusive,
     )
     messages = problems_of(minimal(registrations=[exclusive, "rsa"]))["registrations"]
-    assert messages == [f"« {exclusive} » ne peut pas être combinée avec un autre choix"]
+    assert messages == [fr(f"« {exclusive} » ne peut pas être combinée avec un autre choix")]
 
 
 def test_registrations_must_not_be_empty() -> None:
@@ -317,8 +320,8 @@ def test_registrations_must_not_be_empty() -> None:
 
 def test_duplicates_and_unknown_codes_in_lists() -> None:
     found = problems_of(minimal(registrations=["rsa", "rsa"], needs=["sante", "voyage"]))
-    assert found["registrations"] == ["valeur en double « rsa »"]
-    assert found["needs"][0].startswith("valeur inconnue « voyage » ; valeurs possibles : ")
+    assert found["registrations"] == [fr("valeur en double « rsa »")]
+    assert found["needs"][0].startswith(fr("valeur inconnue « voyage » ; valeurs possibles : "))
 
 
 def test_needs_use_data_inclusion_categories() -> None:
@@ -370,7 +373,7 @@ def test_amend_with_null_clears_optional_fields() -> None:
     amended = amend_contact(contact, {"note": None, "pseudonym": None}, today=TODAY)
     assert amended.note is None
     assert amended.pseudonym is None
-    with pytest.raises(ValidationError, match=r"Créneau \(slot\) : champ obligatoire manquant"):
+    with pytest.raises(ValidationError, match=fr(r"Créneau \(slot\) : champ obligatoire manquant")):
         amend_contact(contact, {"slot": None}, today=TODAY)
 
 

@@ -7,12 +7,13 @@ import pickle
 import pytest
 
 from fieldapp.domain.errors import Problem, TransitionError, ValidationError
+from tests.helpers.text import fr
 
 
 def test_problem_is_frozen_and_prints_its_field() -> None:
     problem = Problem("age_band", "valeur inconnue")
-    assert str(problem) == "Tranche d'âge (age_band) : valeur inconnue"
-    assert str(Problem("siret", "invalide")) == "champ siret : invalide"  # not a form's field
+    assert str(problem) == fr("Tranche d'âge (age_band) : valeur inconnue")
+    assert str(Problem("siret", "invalide")) == fr("champ siret : invalide")  # not a form's field
     with pytest.raises(AttributeError):
         problem.field = "x"  # type: ignore[misc]
 
@@ -21,7 +22,7 @@ def test_validation_error_joins_all_problems_on_one_line() -> None:
     error = ValidationError([Problem("age_band", "valeur inconnue"), Problem("date", "manquante")])
     assert isinstance(error, ValueError)
     assert error.problems == [Problem("age_band", "valeur inconnue"), Problem("date", "manquante")]
-    assert str(error) == "Tranche d'âge (age_band) : valeur inconnue; Date (date) : manquante"
+    assert str(error) == fr("Tranche d'âge (age_band) : valeur inconnue; Date (date) : manquante")
     assert "\n" not in str(error)
 
 
@@ -40,7 +41,7 @@ def test_transition_error_lists_allowed_states() -> None:
         "entre_dispositif",
         ("rdv_fixe", "refus_personne"),
     )
-    assert str(error) == (  # labels first, the codes in parentheses for scripts
+    assert str(error) == fr(  # labels first, the codes in parentheses for scripts
         "Passage de « Proposé (propose) » à « Entré dans le dispositif (entre_dispositif) » "
         "impossible. États suivants possibles : Rendez-vous fixé (rdv_fixe), "
         "Refus de la personne (refus_personne)"
@@ -53,7 +54,7 @@ def test_transition_error_lists_allowed_states() -> None:
 def test_transition_error_for_terminal_state_says_closed() -> None:
     error = TransitionError("expire", "rdv_fixe", ())
     assert "clos" in str(error)
-    assert "« Expiré (expire) »" in str(error)
+    assert fr("« Expiré (expire) »") in str(error)
 
 
 def test_transition_error_without_handover_names_first_state() -> None:

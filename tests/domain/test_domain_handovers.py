@@ -27,6 +27,7 @@ from fieldapp.domain.handovers import (
     parse_status_change,
 )
 from fieldapp.domain.vocab import HANDOVER_STATUSES
+from tests.helpers.text import fr
 
 TODAY = dt.date(2024, 11, 25)
 NOW = dt.datetime(2024, 11, 25, 10, 0, tzinfo=dt.UTC)
@@ -110,7 +111,7 @@ def test_entre_dispositif_from_propose_lists_allowed_states() -> None:
         "perdu_de_vue",
         "expire",
     )
-    assert str(error) == (
+    assert str(error) == fr(
         "Passage de « Proposé (propose) » à « Entré dans le dispositif (entre_dispositif) » "
         "impossible. États suivants possibles : Rendez-vous fixé (rdv_fixe), "
         "Refus de la personne (refus_personne), Refus du partenaire (refus_partenaire), "
@@ -148,7 +149,7 @@ def test_unknown_states() -> None:
     with pytest.raises(TransitionError) as caught:
         check_transition("propose", "en_cours")
     assert "rdv_fixe" in str(caught.value)
-    with pytest.raises(ValidationError, match=r"État \(status\) : état inconnu"):
+    with pytest.raises(ValidationError, match=fr(r"État \(status\) : état inconnu")):
         allowed_next("en_cours")
 
 
@@ -238,7 +239,7 @@ def test_all_handover_problems_together_and_unknown_keys() -> None:
     found = fields_of(caught)
     assert set(found) == {"couleur", "nom", "contact_id", "mode", "consent", "follow_up"}
     assert "données nominatives" in found["nom"][0]
-    assert found["mode"][0].startswith("valeur inconnue « courrier » ; valeurs possibles : ")
+    assert found["mode"][0].startswith(fr("valeur inconnue « courrier » ; valeurs possibles : "))
 
 
 def test_contact_id_without_spaces() -> None:
@@ -249,11 +250,11 @@ def test_contact_id_without_spaces() -> None:
 def test_follow_up_window() -> None:
     assert parse_handover(handover_data(follow_up="2024-11-01"), today=TODAY).follow_up
     with pytest.raises(
-        ValidationError, match=r"Date de suivi \(follow_up\) : date de suivi trop lointaine"
+        ValidationError, match=fr(r"Date de suivi \(follow_up\) : date de suivi trop lointaine")
     ):
         parse_handover(handover_data(follow_up="2026-01-01"), today=TODAY)
     with pytest.raises(
-        ValidationError, match=r"Date de suivi \(follow_up\) : date de suivi trop ancienne"
+        ValidationError, match=fr(r"Date de suivi \(follow_up\) : date de suivi trop ancienne")
     ):
         parse_handover(handover_data(follow_up="2010-01-01"), today=TODAY)
 
@@ -292,7 +293,7 @@ def test_refus_partenaire_needs_a_reason() -> None:
     assert list(fields_of(caught)) == ["reason"]
     assert "motif obligatoire" in fields_of(caught)["reason"][0]
     # The state by its label, never its code (the window shows this message as is).
-    assert "« Refus du partenaire »" in fields_of(caught)["reason"][0]
+    assert fr("« Refus du partenaire »") in fields_of(caught)["reason"][0]
     assert "refus_partenaire" not in fields_of(caught)["reason"][0]
     change = parse_status_change(
         {"status": "refus_partenaire", "at": "2024-11-25T10:00:00Z", "reason": " complet "}
@@ -306,7 +307,7 @@ def test_reason_is_optional_elsewhere_and_limited() -> None:
         {"status": "refus_personne", "at": "2024-11-25T10:00:00Z", "reason": "r" * 500}
     )
     assert change.reason == "r" * 500
-    with pytest.raises(ValidationError, match=r"Motif \(reason\) : trop long"):
+    with pytest.raises(ValidationError, match=fr(r"Motif \(reason\) : trop long")):
         parse_status_change(
             {"status": "refus_personne", "at": "2024-11-25T10:00:00Z", "reason": "r" * 501}
         )

@@ -15,6 +15,7 @@ from fieldapp.storage.migrate import NewerSchema
 from fieldapp.storage.store import UnknownRecord
 from fieldapp.sync.invitation import DamagedInvitation, WrongInvitationCode
 from fieldapp.sync.workspace import DamagedWorkspace, NoWorkspace
+from tests.helpers.text import fr
 
 
 def test_a_refused_contact_names_its_fields_in_english(english: None) -> None:
@@ -26,7 +27,7 @@ def test_a_refused_contact_names_its_fields_in_english(english: None) -> None:
     assert "champ" not in text and "attendu" not in text
     assert caught.value.kind is Kind.INPUT
     # The same error, read in French, is today's text.
-    assert "Date (date) : date invalide « 2024-13-01 » ; format attendu AAAA-MM-JJ" in (
+    assert fr("Date (date) : date invalide « 2024-13-01 » ; format attendu AAAA-MM-JJ") in (
         caught.value.message("fr")
     )
 

@@ -12,6 +12,7 @@ import pytest
 from fieldapp.cli import main
 from fieldapp.services import selfcheck
 from fieldapp.sync.batch import BatchError
+from tests.helpers.text import fr
 
 ROOT = Path(__file__).resolve().parents[2]
 STEPS = ["sqlcipher", "dossier", "annuaire", "profil", "écriture", "lecture", "lot", "fusion"]
@@ -41,7 +42,7 @@ def _one_error_line(code: int, out: str, err: str, step: str) -> str:
     assert code == 1
     lines = err.splitlines()
     assert len(lines) == 1, err
-    assert lines[0].startswith("fieldapp: autotest en échec à l'étape « " + step + " »")
+    assert lines[0].startswith(fr("fieldapp: autotest en échec à l'étape « " + step + " »"))
     assert "Traceback" not in err
     assert not out.rstrip().endswith("OK")
     return lines[0]

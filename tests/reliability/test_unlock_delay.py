@@ -11,6 +11,7 @@ from fieldapp.cli import main
 from fieldapp.services import profile
 from fieldapp.storage.home import Home
 from tests.helpers import PASSPHRASE, make_profile
+from tests.helpers.text import fr
 
 
 class _Clock:
@@ -79,7 +80,7 @@ def test_the_cli_waits_and_says_so_in_one_line(
     monkeypatch.setenv("FIELDAPP_PASSPHRASE", PASSPHRASE)
     assert main(["contact", "list", "--home", str(closed.root)]) == 0  # waits ≤ 1 s first
     _, err = capsys.readouterr()
-    assert err.splitlines()[0] == "Phrase de passe erronée récemment : nouvel essai dans 1 s…"
+    assert err.splitlines()[0] == fr("Phrase de passe erronée récemment : nouvel essai dans 1 s…")
     assert not closed.attempts_file.exists()
 
 

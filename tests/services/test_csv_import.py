@@ -9,6 +9,7 @@ import pytest
 
 from fieldapp.services.csv_import import CsvFileError, import_contacts
 from fieldapp.services.field import FieldService
+from tests.helpers.text import fr
 
 TODAY = date(2026, 11, 25)
 
@@ -191,7 +192,7 @@ def test_a_date_is_named_impossible_or_unreadable(
 ) -> None:
     report = import_contacts(service, _sheet(tmp_path, ROW.replace("20/11/2026", cell)))
     (error,) = report.errors
-    assert words in str(error) and "AAAA-MM-JJ" not in str(error)
+    assert fr(words) in str(error) and "AAAA-MM-JJ" not in str(error)
 
 
 def test_the_template_has_the_headings_the_importer_reads_and_imports(

@@ -18,6 +18,7 @@ from fieldapp.storage import keyfile
 from fieldapp.sync import workspace as ws
 from fieldapp.sync.pack import verify_pack
 from tests.helpers import service, structure
+from tests.helpers.text import fr
 
 COORD_PASSPHRASE = "coordination-essai-annuaire"  # test-only
 FAST: dict[str, Any] = {
@@ -69,13 +70,13 @@ def test_make_pack_reports_refused_rows_and_writes_the_rest(
     assert report.counts == {"territories": 3, "structures": 5, "services": 6}
     assert report.refused == 4 + 7 + 1
     assert set(report.problems) == {"structures.json", "services.jsonl", "qpv.csv"}
-    assert report.problem_lines()[0].startswith("structures.json : ligne 6 (dora--bad-siret)")
+    assert report.problem_lines()[0].startswith(fr("structures.json : ligne 6 (dora--bad-siret)"))
     assert report.to_dict()["problems"][0] == {
         "file": "structures.json",
         "line": 6,
         "id": "dora--bad-siret",
         "field": "siret",
-        "message": "numéro SIRET à 14 chiffres attendu, reçu « 1234 »",
+        "message": fr("numéro SIRET à 14 chiffres attendu, reçu « 1234 »"),
     }
     pack = verify_pack(
         (tmp_path / "territoire.relais-pack").read_bytes(),
@@ -116,7 +117,7 @@ def test_make_pack_errors_are_profile_errors(
     with pytest.raises(ProfileError, match="introuvable"):
         packs.make_pack(coordinator, tmp_path / "absent.json", v_path, t_path, out)
     v_path.write_text("[{]")
-    with pytest.raises(ProfileError, match=r"services\.jsonl : JSON invalide"):
+    with pytest.raises(ProfileError, match=fr(r"services\.jsonl : JSON invalide")):
         packs.make_pack(coordinator, s_path, v_path, t_path, out)
     v_path.write_text(json.dumps([service(1, structure_id="test--absente")]))
     with pytest.raises(ProfileError, match="Aucun\\(e\\) service valide"):

@@ -30,6 +30,7 @@ from tests.helpers import (
     make_profile,
     sample_contact,
 )
+from tests.helpers.text import fr
 
 
 def snapshot(root: Path) -> dict[str, str]:
@@ -120,7 +121,7 @@ def test_the_cli_says_it_restored_the_key_file_in_one_stderr_line(
     assert code == 0, err
     assert len(json.loads(out)) == 2
     assert err.strip().splitlines() == [
-        "Fichier de clés « relais.key » absent : restauré depuis sa copie « relais.key.bak »."
+        fr("Fichier de clés « relais.key » absent : restauré depuis sa copie « relais.key.bak ».")
     ]
     assert filled.key_file.exists()
 
@@ -235,8 +236,10 @@ def test_the_cli_restores_the_coordinator_key_and_says_so(
     code, _, err = run(capsys, "coord", "devices", "--workspace", str(made.root), "--json")
     assert code == 0, err
     assert err.strip().splitlines() == [
-        "Fichier de clés « coordinator.key » absent : restauré depuis sa copie "
-        "« coordinator.key.bak »."
+        fr(
+            "Fichier de clés « coordinator.key » absent : restauré depuis sa copie "
+            "« coordinator.key.bak »."
+        )
     ]
 
 

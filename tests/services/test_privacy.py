@@ -15,6 +15,7 @@ from fieldapp.services.field import FieldService
 from fieldapp.storage.erasure import ERASED_TYPE
 from fieldapp.storage.schema import events
 from tests.helpers import PASSPHRASE, make_profile, sample_contact
+from tests.helpers.text import fr
 
 PERSON, OTHER = "K7QF-2M9X", "A1B2-C3D4"
 MARKER = "Note synthetique ZQ8W a effacer"
@@ -127,7 +128,7 @@ def test_person_erase_command(
     monkeypatch.setenv("FIELDAPP_PASSPHRASE", PASSPHRASE)
     home = str(tmp_path / "p")
     assert cli.main(["person", "erase", "--home", home, "--pseudonym", PERSON]) == 0
-    assert "1 contact(s)" in capsys.readouterr().out
+    assert fr("Effacé de ce carnet : 1 contact, 0 relais.") in capsys.readouterr().out
     assert cli.main(["person", "erase", "--home", home, "--pseudonym", "pas-un-code"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Pseudonyme invalide" in err and "pas-un-code" not in err

@@ -19,6 +19,7 @@ from fieldapp.services.sync import SyncReport, SyncService
 from fieldapp.storage.store import FieldStore
 from tests.helpers import sample_contact
 from tests.helpers.sync import Clock, record
+from tests.helpers.text import fr
 
 
 def test_the_sync_badge_and_progress_speak_english(
@@ -46,10 +47,10 @@ def test_the_sync_badge_and_progress_speak_english(
 
 def test_a_run_summary_in_both_languages() -> None:
     failed = SyncReport(failed=[("a.rbatch", "refus"), ("b.rbatch", "refus")])
-    assert failed.text().message("fr") == "2 lots non remis : refus"
+    assert failed.text().message("fr") == fr("2 lots non remis : refus")
     assert failed.text().message("en") == "2 batches not delivered: refus"
     assert SyncReport().text().message("en") == "Nothing to send: everything is already delivered."
-    assert SyncReport().message == "Rien à envoyer : tout est déjà remis."
+    assert SyncReport().message == fr("Rien à envoyer : tout est déjà remis.")
 
 
 def test_refused_contact_changes_speak_english(english: None, field: FieldService) -> None:
@@ -85,7 +86,7 @@ def test_an_incomplete_profile_is_damaged_data_with_a_code(field: FieldService) 
         FieldService.load(field.home, engine)
     assert isinstance(incomplete.value, DamagedError) and incomplete.value.kind is Kind.DAMAGED
     assert incomplete.value.code == "services.field.incomplete_profile"
-    assert str(incomplete.value) == "profil incomplet : identité de l'appareil absente"
+    assert str(incomplete.value) == fr("profil incomplet : identité de l'appareil absente")
     assert incomplete.value.message("en") == "incomplete profile: the device's identity is missing"
 
 
@@ -94,5 +95,5 @@ def test_selfcheck_lines_and_failures_in_both_languages(english: None) -> None:
     assert step.line() == "ok  write       detail (0.50 s)"
     failed = selfcheck.SelfCheckFailed("lot", "x")
     assert str(failed) == "self-check failed at step “batch”: x"
-    assert failed.message("fr") == "autotest en échec à l'étape « lot » : x"
+    assert failed.message("fr") == fr("autotest en échec à l'étape « lot » : x")
     assert failed.step == "lot"

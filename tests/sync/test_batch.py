@@ -38,6 +38,7 @@ from fieldapp.sync.batch import (
     seal_batch,
     suite_available,
 )
+from tests.helpers.text import fr
 
 DEVICE_ID = "dev-a1b2c3"
 STRUCTURE_ID = "structure-test"
@@ -361,7 +362,7 @@ def test_error_messages_are_plain_french() -> None:
     _name, data = seal(make_events(3))
     with pytest.raises(BatchError) as caught:
         open_(data, device_public=OTHER_DEVICE_KEY.public_key())
-    assert str(caught.value) == (
+    assert str(caught.value) == fr(
         "Signature invalide : le lot n'a pas été signé par l'appareil déclaré."
     )
     with pytest.raises(BatchError) as caught:

@@ -232,7 +232,7 @@ def test_switching_coordination_with_pending_batches_is_refused(
     record(field, 1)
     assert service.seal_pending() == 1
     other = make_coordination(tmp_path / "autre")
-    with pytest.raises(sync_service.CoordinationConflict, match="pas encore été remis"):
+    with pytest.raises(sync_service.CoordinationConflict, match="encore 1 lot à lui remettre"):
         service.join_coordination(other.invitation, other.code)
     service.join_coordination(other.invitation, other.code, replace=True)
     assert service.coordination()["hpke_fingerprint"] == other.info["hpke_fingerprint"]  # type: ignore[index]

@@ -12,6 +12,7 @@ from fieldapp.ui.app.window import RelaisWindow
 from fieldapp.ui.notebook.contact_form import ContactForm
 from fieldapp.ui.notebook.contacts_page import ContactsPage
 from tests.helpers import sample_contact
+from tests.helpers.text import fr
 from tests.helpers.ui import visible_texts, workspace_of
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -222,7 +223,7 @@ def test_amend_and_void_with_history(qtbot: QtBot, unlocked: RelaisWindow) -> No
     assert page.model.total == 1
     assert "annulé" in str(page.model.index(0, 0).data())
     page.table.selectRow(0)
-    assert "Annulé : Saisi deux fois" in visible_texts(page.detail)
+    assert fr("Annulé : Saisi deux fois") in visible_texts(page.detail)
     assert page.detail.edit_button is not None and not page.detail.edit_button.isEnabled()
 
 

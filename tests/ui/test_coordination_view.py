@@ -16,6 +16,7 @@ from fieldapp.ui.coordination.models import CompletenessModel, DevicesModel, Qua
 from fieldapp.ui.coordination.view import CoordinationView
 from tests.helpers import COORD_PASSPHRASE, make_profile, sample_contact
 from tests.helpers.coordination import Device, Territory
+from tests.helpers.text import fr
 
 
 @pytest.fixture
@@ -95,9 +96,9 @@ def test_unknown_device_quarantined_then_merged_after_enrolment(
     report = run(qtbot, view, view.merge_button)
 
     assert (report.batches_merged, len(report.batches_quarantined)) == (1, 1)
-    assert view.summary_label.text() == (
-        "⚠ 1 lot(s) fusionné(s), 0 déjà fusionné(s), 1 en quarantaine ; 4 événement(s) "
-        "ajouté(s), 0 déjà présent(s)."
+    assert view.summary_label.text() == fr(
+        "⚠ 1 lot fusionné, 0 déjà fusionné, 1 en quarantaine ; 4 événements ajoutés, "
+        "0 déjà présent."
     )
     assert (view.progress.value(), view.progress.maximum()) == (2, 2)
     assert not view.progress_box.isVisible()
@@ -108,7 +109,7 @@ def test_unknown_device_quarantined_then_merged_after_enrolment(
         Qt.ItemDataRole.ToolTipRole
     )
     assert file_tip == f"relais-{stranger_id}-1-3.rbatch"
-    assert quarantined[QuarantineModel.REASON] == (
+    assert quarantined[QuarantineModel.REASON] == fr(
         f"Appareil inconnu ({stranger_id}) : enrôlez-le, puis relancez la quarantaine."
     )
     assert view.quarantine_card.title.text() == "Quarantaine (1)"
@@ -123,7 +124,7 @@ def test_unknown_device_quarantined_then_merged_after_enrolment(
     dialog = view.open_enrolment(enrolment)
     assert dialog is not None and dialog.isVisible()
     assert dialog.fingerprint_label.text() == stranger.sync.device_fingerprint()
-    assert "L'empreinte lue par l'appareil est-elle identique ?" in dialog.question.text()
+    assert fr("L'empreinte lue par l'appareil est-elle identique ?") in dialog.question.text()
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     assert stranger_id not in {d["device_id"] for d in coord.devices()}
     dialog = view.open_enrolment(enrolment)
@@ -132,14 +133,14 @@ def test_unknown_device_quarantined_then_merged_after_enrolment(
     row = cells(view.devices_model)[view.devices_model.rows.index(view.selected_device())]
     assert row[DevicesModel.FINGERPRINT] == stranger.sync.device_fingerprint()
     assert row[DevicesModel.STATUS] == "de confiance"
-    assert "1 lot(s) de cet appareil attendent en quarantaine" in view.devices_note.text()
+    assert fr("1 lot de cet appareil attend en quarantaine :") in view.devices_note.text()
 
     report = run(qtbot, view, view.retry_button)
 
     assert (report.batches_merged, report.events_inserted) == (1, 3)
     assert view.quarantine_model.rowCount() == 0
     assert view.quarantine_empty.isVisible() and not view.retry_button.isEnabled()
-    assert view.summary_label.text().startswith("✓ 1 lot(s) fusionné(s)")
+    assert view.summary_label.text().startswith("✓ 1 lot fusionné, ")
     completeness = {r[CompletenessModel.EVENTS]: r for r in cells(view.completeness_model)}
     assert set(completeness) == {"4", "3"}
     assert all(r[CompletenessModel.GAPS] == "aucun" for r in completeness.values())
@@ -199,13 +200,13 @@ def test_suspend_restore_and_revoke_with_confirmation(
     send(device, 2)
     run(qtbot, view, view.merge_button)
     [quarantined] = cells(view.quarantine_model)
-    assert quarantined[QuarantineModel.REASON] == (
+    assert quarantined[QuarantineModel.REASON] == fr(
         "Appareil suspendu (Équipe de prévention test) : rétablissez-le pour fusionner ses lots."
     )
 
     qtbot.mouseClick(view.restore_button, Qt.MouseButton.LeftButton)
     assert cells(view.devices_model)[0][DevicesModel.STATUS] == "de confiance"
-    assert view.devices_note.text() == "✓ Équipe de prévention test : appareil rétabli."
+    assert view.devices_note.text() == fr("✓ Équipe de prévention test : appareil rétabli.")
     report = run(qtbot, view, view.retry_button)
     assert report.batches_merged == 1 and view.quarantine_model.rowCount() == 0
 

@@ -17,6 +17,7 @@ from sqlalchemy import Engine
 from fieldapp.storage.coord_store import open_consolidated
 from fieldapp.ui.coordination.dashboard import Dashboard
 from tests.helpers.reports import BAILLEUR, N2, PERIOD, load_territory
+from tests.helpers.text import fr
 
 
 @pytest.fixture(scope="module")
@@ -155,8 +156,8 @@ def test_the_legend_explains_small_counts_and_s_on_screen(qtbot: QtBot, engine: 
     text = board.legend.text()
     assert board.legend.isVisible()
     assert text.startswith(legend(5))  # the tables' own note, as in the PDF and the exports
-    assert "« < 5 »" in text and "« s » : secret statistique" in text
-    assert "« * »" in text and "Total (détail masqué)" in text
+    assert fr("« < 5 »") in text and fr("« s » : secret statistique") in text
+    assert fr("« * »") in text and "Total (détail masqué)" in text
     # A hidden cell's tooltip says what its mark means; so does a tile that shows one.
     tips = {
         item.text(): item.toolTip()
@@ -165,6 +166,6 @@ def test_the_legend_explains_small_counts_and_s_on_screen(qtbot: QtBot, engine: 
         for j in range(table.columnCount())
         if (item := table.item(i, j)) is not None and item.text() in ("< 5", "s")
     }
-    assert tips["< 5"].startswith("« < 5 » : effectif non nul inférieur à 5")
-    assert tips["s"].startswith("« s » : secret statistique")
-    assert board.tiles["reports.label.distinct_people"].toolTip().startswith("« < 5 »")
+    assert tips["< 5"].startswith(fr("« < 5 » : effectif non nul inférieur à 5"))
+    assert tips["s"].startswith(fr("« s » : secret statistique"))
+    assert board.tiles["reports.label.distinct_people"].toolTip().startswith(fr("« < 5 »"))

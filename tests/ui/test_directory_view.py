@@ -13,6 +13,7 @@ from fieldapp.services.packs import demo_pack
 from fieldapp.sync.pack import demo_pack as make_pack
 from fieldapp.ui.directory.card import format_phone
 from fieldapp.ui.directory.view import DirectoryView, rank_view
+from tests.helpers.text import fr
 
 CONTACT = {
     "date": "2026-11-20",
@@ -55,7 +56,7 @@ def test_search_as_you_type(view: DirectoryView, qtbot: QtBot) -> None:
     ]
     qtbot.keyClicks(view.search, " solidaire")
     assert names(view) == ["Permis B accompagné à tarif solidaire"]
-    assert view.count_label.text() == "1 service(s) sur 26"
+    assert view.count_label.text() == "1 service sur 26"
     view.search.clear()
     view.search.setText("ÉPICERIE")  # accents and case ignored (keyClicks types ASCII only)
     assert names(view) == ["Épicerie solidaire sur orientation"]
@@ -116,7 +117,7 @@ def test_create_a_handover_from_the_card(
 def test_ranking_for_a_contact(view: DirectoryView, qtbot: QtBot) -> None:
     view.show_for_contact(CONTACT)
     assert view.contact_frame.isVisible()
-    assert "besoins : mobilité" in view.contact_label.text()
+    assert fr("besoins : mobilité") in view.contact_label.text()
     first = view.model.hint(0)
     assert first is not None
     assert first.service["nom"] == "Aide au permis de conduire jeunes"

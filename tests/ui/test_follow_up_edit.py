@@ -15,6 +15,7 @@ from fieldapp.ui.app.window import RelaisWindow
 from fieldapp.ui.kit.i18n import qdate
 from fieldapp.ui.notebook.handovers import HandoversPage
 from tests.helpers import sample_contact
+from tests.helpers.text import fr
 from tests.helpers.ui import visible_texts, workspace_of
 
 
@@ -55,7 +56,7 @@ def test_the_follow_up_and_the_appointment_are_changed_and_shown_in_the_history(
     assert row["appointment"].startswith(f"{meeting.isoformat()}T14:30")
     text = visible_texts(detail)
     assert f"{meeting:%d/%m/%Y} à 14:30" in text
-    assert f"Nouvelles dates : suivi le {later:%d/%m/%Y}, rendez-vous le" in text
+    assert fr(f"Nouvelles dates : suivi le {later:%d/%m/%Y}, rendez-vous le") in text
     out = os.environ.get("RELAIS_SHOTS")
     if out:  # RELAIS_SHOTS=/tmp pytest tests/ui/test_follow_up_edit.py: the doc's screenshot
         unlocked.resize(1366, 768)
@@ -84,7 +85,7 @@ def test_a_status_change_is_undone_from_the_status_bar_and_stays_in_the_history(
     row = service.handover(handover_id)
     assert row["status"] == "propose"
     assert [h["status"] for h in row["history"]] == ["propose"]  # not counted any more
-    assert "Changement annulé, retour à « Proposé »" in visible_texts(page.detail)
+    assert fr("Changement annulé, retour à « Proposé »") in visible_texts(page.detail)
     assert [e.type for e in service.history(handover_id)][-1] == "handover.status_undone"
     # Once undone, the offer is gone: a second click cannot undo anything else.
     assert not [b for b in bar.findChildren(QPushButton) if b.text() == "Annuler" and b.isVisible()]

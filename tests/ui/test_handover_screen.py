@@ -14,6 +14,7 @@ from fieldapp.ui.notebook.contacts_page import ContactChooser, ContactsPage
 from fieldapp.ui.notebook.handover_dialog import HandoverDialog
 from fieldapp.ui.notebook.handovers import HandoversPage
 from tests.helpers import sample_contact
+from tests.helpers.text import fr
 from tests.helpers.ui import visible_texts, workspace_of
 
 
@@ -72,7 +73,8 @@ def test_handover_lifecycle_with_an_illegal_transition_refused(
     assert not detail.request("rdv_fixe")
     assert detail.error.isVisible()
     assert (
-        "« Rendez-vous fixé » ne peut pas suivre « Rendez-vous honoré »" in detail.error.text.text()
+        fr("« Rendez-vous fixé » ne peut pas suivre « Rendez-vous honoré »")
+        in detail.error.text.text()
     )
     assert "Entré dans le dispositif" in detail.error.text.text()
     assert service.handover(created["id"])["status"] == "rdv_honore"

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from fieldapp.services import csv_import
 from fieldapp.ui.app.window import RelaisWindow
 from fieldapp.ui.notebook.import_dialog import PREVIEW, REPORT, ImportDialog
+from tests.helpers.text import fr
 from tests.helpers.ui import workspace_of
 
 YESTERDAY = (date.today() - timedelta(days=1)).strftime("%d/%m/%Y")
@@ -78,11 +79,8 @@ def test_the_preview_ticks_valid_rows_only_and_says_how_many(
     bad = dialog.preview.item(1, 0)
     assert bad is not None and not bad.flags() & Qt.ItemFlag.ItemIsUserCheckable
     problems = dialog.preview.item(1, dialog.preview.columnCount() - 1)
-    assert problems is not None and "valeur inconnue « Trottoir »" in problems.text()
-    assert (
-        "«\u00a0Pied d'immeuble\u00a0»" in problems.text()
-        and "pied-immeuble" not in problems.text()
-    )
+    assert problems is not None and fr("valeur inconnue « Trottoir »") in problems.text()
+    assert fr("« Pied d'immeuble »") in problems.text() and "pied-immeuble" not in problems.text()
     first = dialog.preview.item(0, 0)
     assert first is not None
     first.setCheckState(Qt.CheckState.Unchecked)  # the user leaves one out

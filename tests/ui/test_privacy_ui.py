@@ -13,6 +13,7 @@ from fieldapp.ui.notebook.contacts_page import ContactsPage
 from fieldapp.ui.notebook.erase_dialog import EraseDialog
 from fieldapp.ui.notebook.today_page import TodayPage
 from tests.helpers import sample_contact
+from tests.helpers.text import fr
 from tests.helpers.ui import workspace_of
 
 PERSON = "K7QF-2M9X"
@@ -32,7 +33,7 @@ def test_erase_a_person_from_the_contact_card(qtbot: QtBot, unlocked: RelaisWind
     qtbot.mouseClick(page.detail.erase_button, Qt.MouseButton.LeftButton)
     dialog = workspace_of(unlocked).dialogs[-1]
     assert isinstance(dialog, EraseDialog) and dialog.code.text() == PERSON
-    assert "Dans ce carnet : 2 contacts et 0 relais à effacer." in dialog.summary.text()
+    assert fr("Dans ce carnet : 2 contacts et 0 relais à effacer.") in dialog.summary.text()
     assert not dialog.erase_button.isEnabled()  # not before the person's request is confirmed
     dialog.confirm_box.setChecked(True)
     assert dialog.erase_button.isEnabled()
@@ -41,7 +42,7 @@ def test_erase_a_person_from_the_contact_card(qtbot: QtBot, unlocked: RelaisWind
     assert session.service.count_contacts() == 0
     message = workspace_of(unlocked).last_message
     assert message is not None and message.isVisible()
-    assert "2 contact(s)" in message.text()
+    assert fr("Effacé de ce carnet : 2 contacts, 0 relais.") in message.text()
 
 
 def test_records_about_to_pass_retention_are_announced(
@@ -55,4 +56,6 @@ def test_records_about_to_pass_retention_are_announced(
     assert isinstance(page, TodayPage)
     page.refresh()
     assert page.retention_banner.isVisible()
-    assert "Durée de conservation (24 mois) : 1 rencontre" in page.retention_banner.text.text()
+    assert fr("Durée de conservation (24 mois) : 1 rencontre datée") in (
+        page.retention_banner.text.text()
+    )

@@ -19,6 +19,7 @@ from fieldapp.storage.coord_store import open_consolidated
 from fieldapp.ui.coordination.charts import _tick_step
 from fieldapp.ui.coordination.report_pdf import render_pdf
 from tests.helpers.reports import PERIOD, load_territory
+from tests.helpers.text import fr
 
 K = 5
 needs_poppler = pytest.mark.skipif(
@@ -105,5 +106,5 @@ def test_the_pdf_explains_small_counts_s_and_the_chart_mark(qtbot: QtBot, pdf: P
     text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True)
     flat = " ".join(unicodedata.normalize("NFKC", text.stdout).split())  # "ﬀ" ligatures
     note = f"{legend(K)} {say('ui.chart.hidden_mark', k=K)}"  # charts.legend_text at k=5
-    assert "« < 5 »" in note and "« s »" in note and "« * »" in note
+    assert fr("« < 5 »") in note and fr("« s »") in note and fr("« * »") in note
     assert " ".join(note.split()) in flat

@@ -16,6 +16,7 @@ from fieldapp.ui.sync.model import OutboxModel
 from fieldapp.ui.sync.scheduler import SyncScheduler
 from fieldapp.ui.sync.view import SyncView
 from tests.helpers import Coordination, make_coordination, make_profile, sample_contact
+from tests.helpers.text import fr
 from tests.helpers.ui import visible_texts
 
 
@@ -80,7 +81,7 @@ def test_sync_now_delivers_and_lists_the_outbox(
     record(field, 7)
     view.refresh()
     assert view.badge.text() == "7 modifications à envoyer"
-    assert "7 modification(s) pas encore scellée(s)" in view.outbox_note.text()
+    assert fr("7 modifications pas encore scellées : elles partiront") in view.outbox_note.text()
 
     report = run_sync(qtbot, view)
 
@@ -111,7 +112,7 @@ def test_a_failed_batch_keeps_its_reason_then_goes_on_retry(
     qtbot.keyClicks(view.folder_edit, str(usb))
     assert view.save_button.isEnabled()
     qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
-    assert view.destination_note.text() == f"✓ Destination enregistrée : dossier {usb}"
+    assert view.destination_note.text() == fr(f"✓ Destination enregistrée : dossier {usb}")
     assert sync.drop_info() == {
         "kind": "folder",
         "location": str(usb),
@@ -127,12 +128,14 @@ def test_a_failed_batch_keeps_its_reason_then_goes_on_retry(
     [row] = rows(view)
     assert row[OutboxModel.STATE] == "échec, nouvel essai prévu"
     assert row[OutboxModel.REASON].startswith(
-        f"Dossier de dépôt introuvable : {usb} (clé USB débranchée ou partage réseau "
-        "déconnecté ?). Nouvel essai vers "
+        fr(
+            f"Dossier de dépôt introuvable : {usb} (clé USB débranchée ou partage réseau "
+            "déconnecté ?). Nouvel essai vers "
+        )
     )
     assert view.result_error.isVisible()
     assert view.result_error.text.text().startswith(
-        "1 lot non remis : Dossier de dépôt introuvable"
+        fr("1 lot non remis : Dossier de dépôt introuvable")
     )
     assert view.badge.text() == "⚠ 1 lot en attente" and view.badge.tone == "failed"
     assert "Dernier envoi" in view.badge.toolTip()
@@ -152,7 +155,7 @@ def test_connection_test_runs_on_the_form_without_saving_it(
     view = make_view(qtbot, sync)
     qtbot.mouseClick(view.test_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not view.busy, timeout=5_000)
-    assert view.destination_note.text() == f"✓ Dossier de dépôt accessible : {drop}"
+    assert view.destination_note.text() == fr(f"✓ Dossier de dépôt accessible : {drop}")
 
     view.folder_edit.clear()
     qtbot.keyClicks(view.folder_edit, str(tmp_path / "absent"))
@@ -164,7 +167,7 @@ def test_connection_test_runs_on_the_form_without_saving_it(
 
     view.folder_edit.clear()
     assert not view.test_connection()  # nothing to test: a French line, no task
-    assert view.destination_note.text() == (
+    assert view.destination_note.text() == fr(
         "⚠ Destination vide : indiquez un dossier ou une adresse WebDAV."
     )
 

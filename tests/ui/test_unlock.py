@@ -14,6 +14,7 @@ from fieldapp.storage import keyfile
 from fieldapp.storage.home import Home
 from fieldapp.ui.onboarding.unlock import MAX_DELAY_S, UnlockScreen, retry_delay
 from tests.helpers import FAST, PASSPHRASE, make_profile
+from tests.helpers.text import fr
 from tests.helpers.ui import make_window
 
 
@@ -203,7 +204,7 @@ def test_the_screen_names_the_structure_and_says_demonstration(
     screen = UnlockScreen(home)
     qtbot.addWidget(screen)
     screen.show()
-    assert screen.notebook_label.text() == "Carnet de : Équipe de prévention test"
+    assert screen.notebook_label.text() == fr("Carnet de : Équipe de prévention test")
     assert screen.demo_badge.isHidden()
 
     demo_home = Home(tmp_path / "demo")

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.messages import say
+from fieldapp.messages.plural import plural
 from fieldapp.services import directory, packs, privacy
 from fieldapp.services.field import UnknownRecord
 from fieldapp.services.profile import Home
@@ -440,11 +441,18 @@ class Workspace(QWidget):
             QMessageBox.Icon.Information,
             self.tr("Personne effacée"),
             self.tr(
-                "Effacé de ce carnet : %1 contact(s), %2 relais. La coordination l'effacera en "
-                "fusionnant votre prochain envoi."
+                "Effacé de ce carnet : %1, %2. La coordination l'effacera en fusionnant votre "
+                "prochain envoi."
             )
-            .replace("%1", str(removed.contacts))
-            .replace("%2", str(removed.handovers)),
+            .replace("%1", plural(removed.contacts, self.tr("%n contact"), self.tr("%n contacts")))
+            .replace(
+                "%2",
+                plural(
+                    removed.handovers,
+                    self.tr("%n relais", "singulier"),
+                    self.tr("%n relais", "pluriel"),
+                ),
+            ),
             QMessageBox.StandardButton.Ok,
             self,
         )

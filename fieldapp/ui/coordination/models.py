@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from fieldapp.domain.display import printable
+from fieldapp.messages.plural import plural
 from fieldapp.ui.kit import style
 from fieldapp.ui.kit.resources import icon
 from fieldapp.ui.kit.rows import Row, RowsModel
@@ -105,10 +106,17 @@ class DevicesModel(_RowsModel):
 
     def _status_tip(self, row: dict[str, Any]) -> str:
         if row.get("status") == PENDING:
-            return self.tr(
-                "%1 lot(s) en quarantaine. Demandez à la structure le fichier d'enrôlement de "
-                "cet appareil."
-            ).replace("%1", str(row.get("pending_batches", 0)))
+            return plural(
+                int(row.get("pending_batches") or 0),
+                self.tr(
+                    "%n lot en quarantaine. Demandez à la structure le fichier d'enrôlement de "
+                    "cet appareil."
+                ),
+                self.tr(
+                    "%n lots en quarantaine. Demandez à la structure le fichier d'enrôlement de "
+                    "cet appareil."
+                ),
+            )
         return self.status_text(row)
 
     def styled(self, row: dict[str, Any], column: int, role: int) -> Any:

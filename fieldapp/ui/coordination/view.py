@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.messages.plural import plural
 from fieldapp.services.coordination import (
     CoordinationError,
     CoordinationService,
@@ -385,10 +386,17 @@ class CoordinationView(QScrollArea):
             .replace("%2", enrolment.fingerprint)
         )
         if waiting:
-            text += " " + self.tr(
-                "%1 lot(s) de cet appareil attendent en quarantaine : « Réessayer la "
-                "quarantaine » les fusionnera."
-            ).replace("%1", str(waiting))
+            text += " " + plural(
+                waiting,
+                self.tr(
+                    "%n lot de cet appareil attend en quarantaine : « Réessayer la quarantaine » "
+                    "le fusionnera."
+                ),
+                self.tr(
+                    "%n lots de cet appareil attendent en quarantaine : « Réessayer la "
+                    "quarantaine » les fusionnera."
+                ),
+            )
         self.refresh()
         self.select_device(enrolment.device_id)
         self._devices_message(text, ok=True)

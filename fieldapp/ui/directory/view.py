@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.messages.plural import plural
 from fieldapp.services import directory
 from fieldapp.ui.directory.card import card_html, contact_summary, french_date
 from fieldapp.ui.directory.results import ResultDelegate, ResultsList, ResultsModel
@@ -387,10 +388,12 @@ class DirectoryView(QWidget):
         self.model.set_results(found, hints)
         total = len(self._pack.services)
         if len(found) == total:
-            self.count_label.setText(self.tr("{n} services").format(n=total))
+            self.count_label.setText(plural(total, self.tr("%n service"), self.tr("%n services")))
         else:
             self.count_label.setText(
-                self.tr("{n} service(s) sur {total}").format(n=len(found), total=total)
+                plural(
+                    len(found), self.tr("%n service sur %1"), self.tr("%n services sur %1")
+                ).replace("%1", str(total))
             )
         self.empty.setText(self._no_match_text())
         self.stack.setCurrentWidget(self.results if found else self.empty)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTran
 
 from fieldapp import messages
 from fieldapp.domain.vocab import Vocabulary
+from fieldapp.messages.typography import french
 from fieldapp.ui.kit.resources import resource_dir, translation_file
 
 LANGUAGES: dict[str, str] = {"fr": "Français", "en": "English"}
@@ -22,6 +23,19 @@ _LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 
 _state: dict[str, str] = {"lang": "fr"}
 _installed: list[QTranslator] = []
+
+
+class FrenchTypography(QTranslator):
+    """The French window's translator: its `tr()` source strings, typeset (narrow no-break
+    spaces before « ; : ! ? » and inside « »), by the same function as the core's messages."""
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        return french(source)
+
+    def isEmpty(self) -> bool:  # noqa: N802 -- Qt override
+        return False
 
 
 def current_language() -> str:
@@ -46,6 +60,12 @@ def apply_language(lang: str) -> bool:
         app.removeTranslator(old)
     _installed.clear()
     found = True
+    if lang == "fr":
+        # Installed first, so asked last: Qt's own French catalogues below answer for their
+        # strings, this one for every other (ours, in French source).
+        typeset = FrenchTypography(app)
+        app.installTranslator(typeset)
+        _installed.append(typeset)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt_own = QTranslator(app)
     # Qt's own strings (standard buttons, file dialogs) in the same language as ours.

@@ -54,6 +54,8 @@ class EraseDialog(QDialog):
         _cancel, self.erase_button = dialog_buttons(
             self, layout, self.tr("Annuler"), self.tr("Effacer définitivement")
         )
+        # Enter submits from the code or the box (never « Annuler », the first button).
+        self.erase_button.setDefault(True)
         self.erase_button.clicked.connect(self.confirm)
         self.code.textChanged.connect(self._update)
         self.confirm_box.toggled.connect(self._update)
@@ -65,7 +67,9 @@ class EraseDialog(QDialog):
             found = privacy.person_records(self.session.service, self.code.text())
         except ValueError:
             self.summary.setText(self.tr("Saisissez le code à 8 caractères (XXXX-XXXX)."))
-            self.erase_button.setEnabled(False)
+            # Still enabled once ticked: a mistyped code is refused in words (`confirm`), not
+            # by a button that silently does nothing.
+            self.erase_button.setEnabled(self.confirm_box.isChecked())
             return
         contacts = plural(found.contacts, self.tr("%n contact"), self.tr("%n contacts"))
         handovers = plural(
@@ -83,6 +87,7 @@ class EraseDialog(QDialog):
             removed = privacy.erase_person(self.session.service, self.code.text())
         except PseudonymError as exc:  # a mistyped code; anything else is a bug
             self.error.show_message(str(exc))
+            self.adjustSize()  # room for the message: the explanation above is never squeezed
             self.code.selectAll()  # what was typed stays, selected, in the focused field
             self.code.setFocus()
             return False

@@ -75,6 +75,7 @@ class ChangePassphraseDialog(QDialog):
         self.error, self.progress, self.cancel_button, self.save_button = task_dialog_footer(
             self, layout, self.tr("Changer")
         )
+        self.save_button.setDefault(True)  # Enter changes, never « Annuler » (the first button)
         self.save_button.clicked.connect(self.save)
         self.fields.valid_changed.connect(lambda _v: self._update())
         self.current.textChanged.connect(lambda _t: self._update())

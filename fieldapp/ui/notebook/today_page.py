@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain.handovers import OPEN_STATUSES, follow_up_due
 from fieldapp.domain.vocab import NEEDS, OUTCOMES, SLOTS
+from fieldapp.messages.plural import plural
 from fieldapp.services import privacy
 from fieldapp.services.field import ContactFilter
 from fieldapp.ui.kit.i18n import label, labels, locale, long_date, short_date
@@ -217,14 +218,20 @@ class TodayPage(QScrollArea):
             self.retention_banner.hide()
             return
         self.retention_banner.set_text(
-            self.tr(
-                "Durée de conservation (%1 mois) : %2 rencontre(s) datée(s) d'avant le %3 "
-                "seront effacées de ce carnet d'ici %4 jours, avec leurs relais."
+            plural(
+                count,
+                self.tr(
+                    "Durée de conservation (%1 mois) : %n rencontre datée d'avant le %2 sera "
+                    "effacée de ce carnet d'ici %3 jours, avec ses relais."
+                ),
+                self.tr(
+                    "Durée de conservation (%1 mois) : %n rencontres datées d'avant le %2 seront "
+                    "effacées de ce carnet d'ici %3 jours, avec leurs relais."
+                ),
             )
             .replace("%1", str(status.months))
-            .replace("%2", str(count))
-            .replace("%3", short_date(status.limit + timedelta(days=privacy.NOTICE_DAYS)))
-            .replace("%4", str(privacy.NOTICE_DAYS))
+            .replace("%2", short_date(status.limit + timedelta(days=privacy.NOTICE_DAYS)))
+            .replace("%3", str(privacy.NOTICE_DAYS))
         )
         self.retention_banner.show()
 

@@ -306,6 +306,7 @@ class RecoveryDialog(QDialog):
         self.error, self.progress, self.cancel_button, self.save_button = task_dialog_footer(
             self, layout, self.tr("Enregistrer la nouvelle phrase de passe")
         )
+        self.save_button.setDefault(True)  # Enter saves, never « Annuler » (the first button)
         self.save_button.clicked.connect(self.save)
         self.passphrase.valid_changed.connect(lambda _v: self._update())
         self.key.textChanged.connect(lambda _t: self._update())
@@ -336,6 +337,7 @@ class RecoveryDialog(QDialog):
             self.key_error.show_message(
                 self.tr("Clé de secours incorrecte : vérifiez chaque groupe de quatre caractères.")
             )
+            self.key.selectAll()  # what was typed stays, selected: retyping replaces it
             self.key.setFocus()
         else:
             show_failure(error, self._error)

@@ -7,6 +7,7 @@ from typing import Any, Final
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor
 
+from fieldapp.messages.plural import plural
 from fieldapp.ui.kit import style
 from fieldapp.ui.kit.resources import icon
 from fieldapp.ui.kit.rows import Row, RowsModel
@@ -48,7 +49,8 @@ class OutboxModel(RowsModel):
                     .replace("%2", local_time(entry.get("created_at")))
                 )
             if column == self.STATE:
-                return self.tr("%1 tentative(s)").replace("%1", str(entry.get("attempts", 0)))
+                attempts = int(entry.get("attempts") or 0)
+                return plural(attempts, self.tr("%n tentative"), self.tr("%n tentatives"))
             return self._text(entry, column) or None
         if role == Qt.ItemDataRole.DecorationRole and column == self.STATE:
             return icon(self._ICONS.get(str(entry["state"]), "sync"))

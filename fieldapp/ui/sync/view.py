@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.messages.plural import plural
 from fieldapp.services.sync import SyncError, SyncReport, SyncService
 from fieldapp.ui.kit import style
 from fieldapp.ui.kit.failures import show_failure
@@ -270,9 +271,13 @@ class SyncView(DestinationForm):
         unsealed = int(status.get("unsealed_events") or 0)
         if unsealed:
             parts.append(
-                self.tr(
-                    "%1 modification(s) pas encore scellée(s) : elles partiront au prochain envoi."
-                ).replace("%1", str(unsealed))
+                plural(
+                    unsealed,
+                    self.tr("%n modification pas encore scellée : elle partira au prochain envoi."),
+                    self.tr(
+                        "%n modifications pas encore scellées : elles partiront au prochain envoi."
+                    ),
+                )
             )
         retry = self.service.next_retry_time()
         if retry is not None and self.scheduler is not None and self.scheduler.is_active():
