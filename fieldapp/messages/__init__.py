@@ -22,6 +22,7 @@ from fieldapp.messages import (
     cli,
     domain,
     reports,
+    returns,
     services,
     storage,
     sync,
@@ -52,6 +53,7 @@ CATALOGUE: Mapping[str, tuple[str, str]] = _union(
     services.MESSAGES,
     cli.MESSAGES,
     ui.MESSAGES,
+    returns.MESSAGES,
 )
 
 _state: dict[str, str] = {"lang": DEFAULT_LANGUAGE}

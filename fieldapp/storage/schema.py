@@ -173,3 +173,16 @@ audit_log = Table(
     Column("action", String(32), nullable=False),
     Column("detail", Text, nullable=False),  # JSON object of counts and codes
 )
+
+# Added by revision 0008r: what receiving structures confirmed about this device's handovers, from
+# the coordinator's last accepted return file (fieldapp/sync/returns.py). The device's own.
+partner_confirmations = Table(
+    "partner_confirmations",
+    metadata,
+    Column("handover_id", String(36), primary_key=True),
+    Column("status", String(32), nullable=False),
+    Column("structure_id", String(128)),
+    Column("structure_name", String(200), nullable=False),
+    Column("date", String(10), nullable=False),  # YYYY-MM-DD
+    Column("received_at", String(32), nullable=False),  # UTC, "YYYY-MM-DDTHH:MM:SSZ"
+)

@@ -189,6 +189,9 @@ class Consolidated:
                 "structure_name": enrolment.structure.get("name"),
                 "structure_type": enrolment.structure.get("type"),
             }
+            if enrolment.encryption_public is not None:
+                # An older enrolment file read again keeps the key a newer one brought.
+                values["encryption_public"] = base64.b64encode(enrolment.encryption_public).decode()
             if current is None:
                 conn.execute(
                     insert(devices).values(
