@@ -157,6 +157,8 @@ class SyncReport:
         if self.failed:
             lots = _lots_text(len(self.failed))
             return Text("services.sync.report.failed", lots=lots, reason=self.failed[0][1])
+        if self.returns_problem is not None and self.returns_reason in _REFUSED_RETURN:
+            return self.returns_problem  # the batches delivered are listed by name
         if self.delivered:
             lots = _lots_text(len(self.delivered))
             if self.destination:
@@ -164,8 +166,6 @@ class SyncReport:
                     "services.sync.report.delivered_to", lots=lots, destination=self.destination
                 )
             return Text("services.sync.report.delivered", lots=lots)
-        if self.returns_problem is not None and self.returns_reason in _REFUSED_RETURN:
-            return self.returns_problem
         return Text("services.sync.report.nothing")
 
     def to_dict(self) -> dict[str, Any]:
@@ -323,6 +323,8 @@ class SyncService:
                 check_signer(invitation, trusted)
             except InvitationError as exc:
                 raise _refused(exc) from None
+        # The key return files are sealed to; its public half goes in the enrolment file.
+        self._new_encryption_key()
         content = invitation.to_json()
         drop = content.pop("drop")
         content["joined_at"] = format_time(self._now())
@@ -497,7 +499,9 @@ class SyncService:
         report = self.deliver(progress, to=to, only_due=only_due)
         report.sealed = sealed
         report.purged = purged
-        if report.connection_ok is not False:
+        # The background timer asks the drop for the return file only when it spoke to it
+        # anyway; a run on demand always asks.
+        if report.connection_ok or (report.connection_ok is None and not only_due):
             self.receive_returns(self._destination(to), report)
         return report
 
