@@ -28,7 +28,7 @@ from typing import Any, Final
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from fieldapp.messages import Text
-from fieldapp.services.field import FieldService
+from fieldapp.services.field import COORDINATION_KEY, FieldService
 from fieldapp.services.profile import ProfileError
 from fieldapp.sync.batch import MAX_EVENTS, key_fingerprint
 from fieldapp.sync.invitation import (
@@ -74,7 +74,6 @@ __all__ = [
     "parse_time",
 ]
 
-COORDINATION_KEY: Final = "coordination"
 DROP_KEY: Final = "sync.drop"
 RETENTION_KEY: Final = "sync.retention_days"
 LAST_RUN_KEY: Final = "sync.last_run"
@@ -262,8 +261,7 @@ class SyncService:
 
     def territory_key(self) -> bytes | None:
         """The territory key for person pseudonyms, once joined."""
-        stored = self.store.get_setting(COORDINATION_KEY)
-        return base64.b64decode(stored["territory_key"]) if stored else None
+        return self.field.territory_key()
 
     def join_coordination(
         self, invitation: Path | str | Invitation, code: str | None = None, *, replace: bool = False
