@@ -295,7 +295,11 @@ def cmd_handover_add(args: argparse.Namespace) -> int:
         data["follow_up"] = follow_up
     with closing(common.open_profile(args)) as service:
         handover_id = service.propose_handover(data, redact=arg_flag(args, "redact"))
-    print(handover_id)
+        code = service.handover_code(handover_id)
+    if arg_flag(args, "json"):
+        common.print_json({"id": handover_id, "code": code})
+    else:
+        print(handover_id)
     return 0
 
 
@@ -322,7 +326,8 @@ def cmd_handover_list(args: argparse.Namespace) -> int:
     follow_up = render("cli.out.handover_follow_up")
     for r in rows:
         follow = r["follow_up"] or "-"
-        print(f"{r['id']}  {r['status']:<16} {follow_up} {follow:<10}  {r['partner']}")
+        code = r["code"] or "-"
+        print(f"{r['id']}  {code:<11}  {r['status']:<16} {follow_up} {follow:<10}  {r['partner']}")
     return 0
 
 
@@ -441,7 +446,9 @@ def register(commands: common.Commands) -> None:
     )
 
     handover = commands.group("handover", "relais accompagnés")
-    p = handover.add("add", cmd_handover_add, parents=[profile_options], help="proposer un relais")
+    p = handover.add(
+        "add", cmd_handover_add, parents=[profile_options, as_json], help="proposer un relais"
+    )
     p.add_argument("--contact", required=True, help="identifiant du contact")
     p.add_argument("--partner", required=True, help="structure partenaire")
     p.add_argument("--mode", required=True, help="modalité du relais (code)")

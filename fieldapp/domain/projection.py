@@ -50,6 +50,7 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
         "status_at",
         "created_hlc",
         "updated_hlc",
+        "code_hmac",
     ),
     "handover_history": ("event_id", "handover_id", "status", "at", "reason"),
 }
@@ -108,6 +109,7 @@ def fold(events: Iterable[Event]) -> ProjectionRows:
                     "status_at": p["at"],
                     "created_hlc": event.hlc,
                     "updated_hlc": event.hlc,
+                    "code_hmac": p.get("code_hmac"),
                 }
                 history[event.entity_id] = [_history(event, "propose", p["at"], None)]
             case EventType.HANDOVER_STATUS_CHANGED if event.entity_id in handovers:

@@ -21,6 +21,7 @@ from typing import Protocol, runtime_checkable
 from fieldapp.messages import (
     cli,
     domain,
+    relay,
     reports,
     returns,
     services,
@@ -53,6 +54,7 @@ CATALOGUE: Mapping[str, tuple[str, str]] = _union(
     services.MESSAGES,
     cli.MESSAGES,
     ui.MESSAGES,
+    relay.MESSAGES,
     returns.MESSAGES,
 )
 

@@ -31,7 +31,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from fieldapp.messages import Text
-from fieldapp.services.field import FieldService
+from fieldapp.services.field import COORDINATION_KEY, FieldService
 from fieldapp.services.profile import ProfileError
 from fieldapp.storage.confirmations import LAST_SEQ_KEY, replace_confirmations
 from fieldapp.sync import returns
@@ -79,7 +79,6 @@ __all__ = [
     "parse_time",
 ]
 
-COORDINATION_KEY: Final = "coordination"
 DROP_KEY: Final = "sync.drop"
 RETENTION_KEY: Final = "sync.retention_days"
 LAST_RUN_KEY: Final = "sync.last_run"
@@ -286,8 +285,7 @@ class SyncService:
 
     def territory_key(self) -> bytes | None:
         """The territory key for person pseudonyms, once joined."""
-        stored = self.store.get_setting(COORDINATION_KEY)
-        return base64.b64decode(stored["territory_key"]) if stored else None
+        return self.field.territory_key()
 
     def join_coordination(
         self, invitation: Path | str | Invitation, code: str | None = None, *, replace: bool = False

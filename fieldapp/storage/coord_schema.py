@@ -33,6 +33,7 @@ SHARED_TABLES = (
     field.contact_registrations,
     field.handovers,
     field.handover_history,
+    field.receptions,  # revision c007
 )
 
 

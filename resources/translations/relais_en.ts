@@ -1948,6 +1948,14 @@ Try another word, or remove a filter.</translation>
         <translation>Appointment:</translation>
     </message>
     <message>
+        <source>Code relais</source>
+        <translation>Relay code</translation>
+    </message>
+    <message>
+        <source>Code relais :</source>
+        <translation>Relay code:</translation>
+    </message>
+    <message>
         <source>Annuler « %1 »</source>
         <translation>Undo “%1”</translation>
     </message>

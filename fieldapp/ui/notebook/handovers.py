@@ -247,6 +247,17 @@ class HandoverDetail(QScrollArea):
         )
         form.addRow(self.tr("Suivi le :"), self._value(follow_up_text(row, today)))
         form.addRow(self.tr("Rendez-vous :"), self._value(appointment_text(row.get("appointment"))))
+        self.code_label: QLabel | None = None
+        if row.get("code"):
+            # The code relais the person gives the receiving structure: copied, read aloud.
+            self.code_label = self._value(str(row["code"]))
+            self.code_label.setObjectName("relay_code")
+            self.code_label.setTextInteractionFlags(
+                Qt.TextInteractionFlag.TextSelectableByMouse
+                | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            )
+            self.code_label.setAccessibleName(self.tr("Code relais"))
+            form.addRow(self.tr("Code relais :"), self.code_label)
         try:
             contact = service.contact(str(row["contact_id"]))
         except UnknownRecord:

@@ -1,7 +1,7 @@
 """Consolidated store: each device's encryption key and the sequence of its return files.
 
 Revision ID: c008
-Revises: c006
+Revises: c007
 
 `devices.encryption_public`: base64 of the device's X25519 public key from its enrolment (NULL for
 devices enrolled before issue 16: they are asked to enrol again before they get return files).
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "c008"
-down_revision = "c006"
+down_revision = "c007"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """What receiving structures confirmed about this device's handovers (return files, issue 16).
 
 Revision ID: 0008r
-Revises: 0006
+Revises: 0007
 
 One row per handover: the last status the coordinator's return file gave, the structure that
 recorded it and the day. Replaced as a whole by each accepted return file.
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008r"
-down_revision = "0006"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,33 @@
+"""Messages of the code relais and the receiving structure's inbox (issue 16): code → (French,
+English). See `fieldapp/messages/__init__.py`."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # domain/relay_code.py
+    "domain.relay_code.length": (
+        "Code relais incomplet ou trop long : {chars} caractères attendus, au format "
+        "XXXX-XXXX-X (par exemple R7K2-9QXM-4).",
+        "Relay code too short or too long: {chars} characters expected, in the form "
+        "XXXX-XXXX-X (for example R7K2-9QXM-4).",
+    ),
+    "domain.relay_code.characters": (
+        "Code relais invalide : seuls les chiffres et les lettres sauf U sont possibles.",
+        "Invalid relay code: only digits and letters other than U are possible.",
+    ),
+    "domain.relay_code.check": (
+        "Code relais erroné : le dernier caractère (de contrôle) ne correspond pas. "
+        "Vérifiez chaque caractère sur la fiche relais.",
+        "Wrong relay code: the last (check) character does not match. Check each character "
+        "against the relay slip.",
+    ),
+    "domain.relay_code.territory_key": (
+        "La clé de territoire doit faire {size} octets : rejoignez une coordination pour "
+        "l'obtenir.",
+        "The territory key must be {size} bytes long: join a coordination to get it.",
+    ),
+    "domain.relay_code.hmac": (
+        "Empreinte du code relais invalide : 64 chiffres hexadécimaux attendus.",
+        "Invalid relay code fingerprint: 64 hexadecimal digits expected.",
+    ),
+}
