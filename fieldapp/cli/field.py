@@ -33,6 +33,7 @@ from fieldapp.messages import Text, render
 from fieldapp.messages.plural import Count
 from fieldapp.services import profile, sync
 from fieldapp.services.field import ContactFilter
+from fieldapp.services.returns import partner_confirmations
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -320,8 +321,16 @@ def cmd_handover_status(args: argparse.Namespace) -> int:
 def cmd_handover_list(args: argparse.Namespace) -> int:
     with closing(common.open_profile(args)) as service:
         rows = service.handovers(status=arg_list(args, "status") or None)
+        confirmed = partner_confirmations(service)
     if arg_flag(args, "json"):
-        common.print_json([{k: v for k, v in r.items() if not k.endswith("_hlc")} for r in rows])
+        common.print_json(
+            [
+                {k: v for k, v in r.items() if not k.endswith("_hlc")}
+                # What the receiving structure confirmed, from the coordinator's return file.
+                | {"partner_confirmed": confirmed.get(r["id"], {}).get("status")}
+                for r in rows
+            ]
+        )
         return 0
     follow_up = render("cli.out.handover_follow_up")
     for r in rows:

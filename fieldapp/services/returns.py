@@ -21,12 +21,20 @@ from sqlalchemy import Connection, select, update
 
 from fieldapp.messages import Text
 from fieldapp.services.coordination import CoordinationError, CoordinationService
+from fieldapp.services.field import FieldService
+from fieldapp.storage.confirmations import all_confirmations
 from fieldapp.storage.coord_records import coord_transaction
 from fieldapp.storage.coord_schema import devices
-from fieldapp.sync.returns import Confirmation, seal_return
+from fieldapp.sync.returns import Confirmation, confirmations_for, seal_return
 from fieldapp.sync.transports import DeliveryError, make_transport
 
-__all__ = ["ConfirmationSource", "ReturnsReport", "publish_returns"]
+__all__ = [
+    "ConfirmationSource",
+    "ReturnsReport",
+    "confirmation_text",
+    "partner_confirmations",
+    "publish_returns",
+]
 
 # (connection to the consolidated store, device id) → that device's confirmations.
 ConfirmationSource = Callable[[Connection, str], list[Confirmation]]
@@ -62,7 +70,7 @@ def publish_returns(
     service: CoordinationService,
     to: str | None = None,
     *,
-    source: ConfirmationSource,
+    source: ConfirmationSource = confirmations_for,
     now: datetime | None = None,
 ) -> ReturnsReport:
     """`coord returns`: one return file per trusted device into the drop (`to`, else the
@@ -125,3 +133,21 @@ def _next_seq(conn: Connection, device_id: str) -> int:
     seq = int(current or 0) + 1
     conn.execute(update(devices).where(devices.c.device_id == device_id).values(returns_seq=seq))
     return seq
+
+
+# -- the device's side: what the handover shows ------------------------------------------------
+
+
+def partner_confirmations(field: FieldService) -> dict[str, dict[str, Any]]:
+    """handover id → what the receiving structure confirmed (status, structure_name, date…)."""
+    return all_confirmations(field.engine)
+
+
+def confirmation_text(confirmation: dict[str, Any]) -> Text:
+    """« Accueil confirmé par Mission locale de Rouen le 12/03 »."""
+    day = confirmation["date"]
+    return Text(
+        "services.returns.confirmed",
+        structure=confirmation["structure_name"],
+        date=f"{day[8:10]}/{day[5:7]}",
+    )

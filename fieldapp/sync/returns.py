@@ -15,7 +15,7 @@ not signed by its coordinator, and a file whose sequence is not above the last o
 (an older file put back: a replay). The body holds confirmations only: handover id, status,
 receiving structure, date; never a code, a pseudonym or a note.
 
-Qt-free and I/O-free.
+Qt-free; the only I/O is `confirmations_for`, a query of the consolidated store.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import hashlib
 import hmac
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Final, Literal, TypeAlias
@@ -33,9 +33,12 @@ from typing import Any, Final, Literal, TypeAlias
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from sqlalchemy import Connection, select
 
 from fieldapp.domain.ids import is_device_id
 from fieldapp.errors import DamagedError
+from fieldapp.storage.coord_schema import devices
+from fieldapp.storage.schema import handovers, receptions
 from fieldapp.sync.batch import SUITE_X25519, canonical_json, hpke_open, hpke_seal, key_fingerprint
 
 __all__ = [
@@ -46,6 +49,7 @@ __all__ = [
     "Confirmation",
     "ReturnError",
     "ReturnHeader",
+    "confirmations_for",
     "file_name",
     "open_return",
     "seal_return",
@@ -70,6 +74,7 @@ RETURN_STATUSES: Final = (
 _STAMP_FORMAT: Final = "%Y-%m-%dT%H:%M:%SZ"
 _DATE_RE: Final = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _ID_RE: Final = re.compile(r"[0-9A-Za-z_-]{1,64}", re.ASCII)
+_STRUCTURE_ID_RE: Final = re.compile(r"[0-9A-Za-z_.:-]{1,128}", re.ASCII)
 _MAX_SEQ: Final = 2**53 - 1
 _HEADER_FIELDS: Final = frozenset(
     {
@@ -117,7 +122,8 @@ class Confirmation:
         if self.status not in RETURN_STATUSES:
             raise ValueError("status")
         if self.structure_id is not None and (
-            not isinstance(self.structure_id, str) or not _ID_RE.fullmatch(self.structure_id)
+            not isinstance(self.structure_id, str)
+            or not _STRUCTURE_ID_RE.fullmatch(self.structure_id)
         ):
             raise ValueError("structure_id")
         name = self.structure_name
@@ -311,6 +317,33 @@ def open_return(
     return header, confirmations
 
 
-def confirmations_from(rows: Sequence[Mapping[str, Any]]) -> list[Confirmation]:
-    """Confirmations from query rows with the same keys (the coordinator's join)."""
-    return [Confirmation(**{k: row[k] for k in _CONFIRMATION_FIELDS}) for row in rows]
+def confirmations_for(conn: Connection, device_id: str) -> list[Confirmation]:
+    """At the coordinator: the handovers `device_id` proposed that a receiving structure
+    recorded, paired by the code relais's HMAC (never the code), each with the last status
+    recorded (by day, then by the order of recording) and the receiving device's structure."""
+    rows = conn.execute(
+        select(
+            handovers.c.id.label("handover_id"),
+            receptions.c.status,
+            receptions.c.date,
+            receptions.c.created_hlc,
+            devices.c.structure_id,
+            devices.c.structure_name,
+        )
+        .join(receptions, receptions.c.code_hmac == handovers.c.code_hmac)
+        .join(devices, devices.c.device_id == receptions.c.device_id)
+        .where(handovers.c.device_id == device_id, handovers.c.code_hmac.is_not(None))
+        .order_by(handovers.c.id, receptions.c.date, receptions.c.created_hlc)
+    ).all()
+    last: dict[str, Confirmation] = {}
+    for row in rows:
+        if row.status not in RETURN_STATUSES:
+            continue  # a status of a newer version: the device could not show it
+        last[row.handover_id] = Confirmation(
+            handover_id=row.handover_id,
+            status=row.status,
+            structure_id=row.structure_id or None,
+            structure_name=row.structure_name or "—",
+            date=row.date,
+        )
+    return list(last.values())
