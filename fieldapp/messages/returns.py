@@ -41,9 +41,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n} confirmation(s) de structures d'accueil reçue(s).",
         "{n} confirmation(s) from receiving structures received.",
     ),
-    "services.returns.confirmed": (
+    # The handover's line, by the status the receiving structure recorded last.
+    "services.returns.confirmed.accueilli": (
         "Accueil confirmé par {structure} le {date}",
         "Reception confirmed by {structure} on {date}",
+    ),
+    "services.returns.confirmed.entre_dispositif": (
+        "Accueil confirmé par {structure} le {date} : entrée dans le dispositif",
+        "Reception confirmed by {structure} on {date}: entered the programme",
+    ),
+    "services.returns.confirmed.reoriente": (
+        "Accueilli par {structure}, réorienté le {date}",
+        "Received by {structure}, referred elsewhere on {date}",
+    ),
+    "services.returns.confirmed.refus_structure": (
+        "Non retenu par {structure} le {date}",
+        "Not taken on by {structure} on {date}",
+    ),
+    "services.returns.confirmed.sans_suite": (
+        "Sans suite selon {structure} le {date}",
+        "No follow-up according to {structure} on {date}",
     ),
     # services/returns.py: the coordinator's side
     "services.returns.published": (

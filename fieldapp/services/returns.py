@@ -144,10 +144,10 @@ def partner_confirmations(field: FieldService) -> dict[str, dict[str, Any]]:
 
 
 def confirmation_text(confirmation: dict[str, Any]) -> Text:
-    """« Accueil confirmé par Mission locale de Rouen le 12/03 »."""
+    """« Accueil confirmé par Mission locale de Rouen le 12/03 » (worded by status)."""
     day = confirmation["date"]
     return Text(
-        "services.returns.confirmed",
+        f"services.returns.confirmed.{confirmation['status']}",
         structure=confirmation["structure_name"],
         date=f"{day[8:10]}/{day[5:7]}",
     )

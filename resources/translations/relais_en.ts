@@ -1956,6 +1956,10 @@ Try another word, or remove a filter.</translation>
         <translation>Relay code:</translation>
     </message>
     <message>
+        <source>Structure :</source>
+        <translation>Receiving structure:</translation>
+    </message>
+    <message>
         <source>Annuler « %1 »</source>
         <translation>Undo “%1”</translation>
     </message>

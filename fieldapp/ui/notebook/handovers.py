@@ -42,6 +42,7 @@ from fieldapp.domain.handovers import (
 )
 from fieldapp.domain.vocab import HANDOVER_MODES, HANDOVER_STATUSES, NEEDS
 from fieldapp.services.field import UnknownRecord
+from fieldapp.services.returns import confirmation_text, partner_confirmations
 from fieldapp.ui.kit.i18n import label, labels, pydate, qdate, short_date
 from fieldapp.ui.kit.labels import iso_time, status_label
 from fieldapp.ui.kit.resources import icon
@@ -258,6 +259,13 @@ class HandoverDetail(QScrollArea):
             )
             self.code_label.setAccessibleName(self.tr("Code relais"))
             form.addRow(self.tr("Code relais :"), self.code_label)
+        self.confirmation_label: QLabel | None = None
+        confirmation = partner_confirmations(service).get(handover_id)
+        if confirmation is not None:
+            # From the coordinator's return file: what the receiving structure recorded.
+            self.confirmation_label = self._value("✓ " + confirmation_text(confirmation).message())
+            self.confirmation_label.setObjectName("partner_confirmed")
+            form.addRow(self.tr("Structure :"), self.confirmation_label)
         try:
             contact = service.contact(str(row["contact_id"]))
         except UnknownRecord:
