@@ -31,6 +31,7 @@ from fieldapp.domain.handovers import (
     parse_status_change,
     parse_status_undo,
 )
+from fieldapp.domain.receptions import parse_reception
 from fieldapp.domain.relay_code import is_code_hmac
 from fieldapp.domain.text import TextRefused
 from fieldapp.domain.text import clean as clean_text
@@ -117,6 +118,8 @@ def _checked(event: Event, day: dt.date) -> list[Problem]:
             parse_schedule_change(payload, today=day)
         case EventType.HANDOVER_STATUS_UNDONE:
             parse_status_undo(payload)
+        case EventType.RECEPTION_RECORDED:
+            parse_reception(payload, today=day)  # codes only: no free text to guard
         case kind if kind in _CHECKED_ELSEWHERE or kind == _STUB:
             pass
         case _:

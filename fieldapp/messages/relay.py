@@ -30,4 +30,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Empreinte du code relais invalide : 64 chiffres hexadécimaux attendus.",
         "Invalid relay code fingerprint: 64 hexadecimal digits expected.",
     ),
+    # domain/receptions.py
+    "domain.reception.reason_required": (
+        "motif obligatoire pour « {status} » : choisissez un code de la liste (--reason)",
+        "a reason is required for “{status}”: choose a code from the list (--reason)",
+    ),
+    "domain.reception.reason_unexpected": (
+        "un motif ne s'indique que pour un refus ({status})",
+        "a reason is only given for a refusal ({status})",
+    ),
+    "domain.reception.first": (
+        "premier état possible pour ce code : {allowed}",
+        "first possible status for this code: {allowed}",
+    ),
+    "domain.reception.transition": (
+        "ce code est déjà « {current} » ; états possibles ensuite : {allowed}",
+        "this code is already “{current}”; possible next statuses: {allowed}",
+    ),
+    "domain.reception.closed": (
+        "ce code est déjà clos (« {current} ») : rien ne peut plus être enregistré",
+        "this code is already closed (“{current}”): nothing more can be recorded",
+    ),
+    # services/receptions.py
+    "services.reception.not_joined": (
+        "Ce profil n'a pas encore rejoint la coordination : un code relais ne peut être "
+        "enregistré qu'après (fieldapp join).",
+        "This profile has not joined the coordination yet: a relay code can only be recorded "
+        "after that (fieldapp join).",
+    ),
 }

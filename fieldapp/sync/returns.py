@@ -36,6 +36,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from sqlalchemy import Connection, select
 
 from fieldapp.domain.ids import is_device_id
+from fieldapp.domain.vocab import RECEPTION_STATUSES
 from fieldapp.errors import DamagedError
 from fieldapp.storage.coord_schema import devices
 from fieldapp.storage.schema import handovers, receptions
@@ -62,14 +63,8 @@ SUFFIX: Final = ".rreturn"
 SIGNATURE_CONTEXT: Final = b"relais-return-v1\x00"
 MAX_FILE_BYTES: Final = 8 * 1024 * 1024
 MAX_CONFIRMATIONS: Final = 50_000
-# The statuses a receiving structure records (issue 16), the last one known per handover.
-RETURN_STATUSES: Final = (
-    "accueilli",
-    "entre_dispositif",
-    "reoriente",
-    "refus_structure",
-    "sans_suite",
-)
+# The statuses a receiving structure records (domain/vocab.py), the last one known per handover.
+RETURN_STATUSES: Final = tuple(RECEPTION_STATUSES.codes())
 
 _STAMP_FORMAT: Final = "%Y-%m-%dT%H:%M:%SZ"
 _DATE_RE: Final = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
