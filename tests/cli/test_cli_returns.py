@@ -1,70 +1,65 @@
-"""`fieldapp coord returns` and the device's `fieldapp sync` / `handover list --json` after it.
-
-The handover and the merge go through the CLI; the reception is written into the consolidated
-store as its projection writes it (the receiving side's `received add` is another branch's).
-"""
+"""`fieldapp coord returns` and the device's `fieldapp sync` / `handover list --json` after it,
+end to end through the CLI: a street educator's device and a Mission locale's device joined to
+one coordinator."""
 
 from __future__ import annotations
 
 import json
 
 import pytest
-from sqlalchemy import insert
 
-from fieldapp.domain.relay_code import code_hmac
-from fieldapp.storage.schema import receptions
 from fieldapp.sync.returns import file_name
 from tests.helpers import COORD_PASSPHRASE, PASSPHRASE, run_cli, sample_contact
 from tests.helpers.coordination import Territory
 
 
-def test_coord_returns_then_the_device_sees_the_confirmation(
-    territory: Territory, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("ml_first", [True, False])
+def test_the_receiving_structure_s_word_comes_back_to_the_educator(
+    territory: Territory,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    ml_first: bool,
 ) -> None:
     educ, ml = territory.device("educ"), territory.device("ml")
     contact_id = educ.field.record_contact(sample_contact())
-    home = str(territory.tmp / "educ")
     educ.field.close()
+    ml.field.close()
+    educ_home, ml_home = str(territory.tmp / "educ"), str(territory.tmp / "ml")
+    workspace = str(territory.coordination.root)
     monkeypatch.setenv("FIELDAPP_PASSPHRASE", PASSPHRASE)
     code, out, err = run_cli(
-        capsys, "handover", "add", "--home", home, "--contact", contact_id,
+        capsys, "handover", "add", "--home", educ_home, "--contact", contact_id,
         "--partner", "Mission locale fictive", "--mode", "rdv-tripartite", "--consent", "--json",
     )  # fmt: skip
     assert code == 0, err
     added = json.loads(out)
-    code, out, err = run_cli(capsys, "sync", "--home", home)
-    assert code == 0, err
-    workspace = str(territory.coordination.root)
+    for status in ("accueilli", "entre_dispositif"):
+        code, out, err = run_cli(
+            capsys, "received", "add", "--home", ml_home, "--code", added["code"],
+            "--status", status,
+        )  # fmt: skip
+        assert code == 0, err
+    # Both devices sync, in either order, before the coordinator merges.
+    for home in (ml_home, educ_home) if ml_first else (educ_home, ml_home):
+        code, out, err = run_cli(capsys, "sync", "--home", home)
+        assert code == 0, err
     monkeypatch.setenv("FIELDAPP_PASSPHRASE", COORD_PASSPHRASE)
     code, out, err = run_cli(capsys, "coord", "merge", "--workspace", workspace)
     assert code == 0, err
-    key = ml.field.territory_key()
-    assert key is not None
-    with territory.open() as coord, coord.consolidated.engine.begin() as conn:
-        conn.execute(
-            insert(receptions).values(
-                id="0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b",
-                device_id=ml.field.device_id,
-                code_hmac=code_hmac(key, added["code"]),
-                status="entre_dispositif",
-                date="2026-03-12",
-                reason=None,
-                created_hlc="00000000001",
-            )
-        )
     code, out, err = run_cli(capsys, "coord", "returns", "--workspace", workspace, "--json")
     assert code == 0, err
     published = {p["device_id"]: p for p in json.loads(out)["published"]}
     assert published[educ.field.device_id]["confirmations"] == 1
     assert published[ml.field.device_id]["confirmations"] == 0
-    drop_file = territory.drop / file_name(educ.field.device_id)
-    assert added["code"] not in drop_file.read_text()
+    for device in (educ, ml):
+        returned = (territory.drop / file_name(device.field.device_id)).read_text()
+        assert added["code"] not in returned and added["code"].replace("-", "") not in returned
 
     monkeypatch.setenv("FIELDAPP_PASSPHRASE", PASSPHRASE)
-    code, out, err = run_cli(capsys, "sync", "--home", home)
+    code, out, err = run_cli(capsys, "sync", "--home", educ_home)
     assert code == 0, err
     assert "1 confirmation(s) de structures d'accueil reçue(s)." in out
-    code, out, err = run_cli(capsys, "handover", "list", "--home", home, "--json")
+    code, out, err = run_cli(capsys, "handover", "list", "--home", educ_home, "--json")
     assert code == 0, err
     [row] = json.loads(out)
     assert row["id"] == added["id"] and row["partner_confirmed"] == "entre_dispositif"

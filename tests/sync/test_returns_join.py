@@ -1,19 +1,14 @@
 """`confirmations_for`: the coordinator pairs a device's handovers with the receptions recorded
 by receiving structures, by the code relais's HMAC, and keeps the last status of each.
-
-The handovers arrive the real way (device → batch → merge). The receptions are written into the
-consolidated store's `receptions` table as its projection writes them (one row per
-`reception.recorded` event), since the receiving side's command is another branch's work; the
-end-to-end CLI test goes through both devices.
+Both sides arrive the real way: device → batch → merge.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import insert
+from datetime import date
 
-from fieldapp.domain.relay_code import code_hmac
 from fieldapp.services.field import FieldService
-from fieldapp.storage.schema import receptions
+from fieldapp.services.receptions import ReceptionService
 from fieldapp.sync.returns import Confirmation, confirmations_for
 from tests.helpers import sample_contact
 from tests.helpers.coordination import Territory
@@ -37,37 +32,18 @@ def test_the_last_status_recorded_for_each_of_the_device_s_handovers(
     educ, ml, other = territory.device("educ"), territory.device("ml"), territory.device("autre")
     confirmed, untouched = _propose(educ.field), _propose(educ.field)
     foreign = _propose(other.field)
-    key = educ.field.territory_key()
-    assert key is not None
     code = educ.field.handover_code(confirmed)
     foreign_code = other.field.handover_code(foreign)
     assert code is not None and foreign_code is not None
-    for device in (educ, other):
+    inbox = ReceptionService(ml.field)
+    today = date(2026, 3, 20)
+    inbox.record(code, "accueilli", day=date(2026, 3, 10), today=today)
+    inbox.record(code, "entre_dispositif", day=date(2026, 3, 12), today=today)
+    inbox.record(foreign_code, "accueilli", day=date(2026, 3, 11), today=today)
+    for device in (educ, other, ml):
         assert device.sync.sync().ok
     with territory.open() as coord:
         coord.merge()
-        with coord.consolidated.engine.begin() as conn:
-            conn.execute(
-                insert(receptions),
-                [
-                    {
-                        "id": f"r{i}",
-                        "device_id": ml.field.device_id,
-                        "code_hmac": code_hmac(key, c),
-                        "status": status,
-                        "date": day,
-                        "reason": None,
-                        "created_hlc": f"0000000000{i}",
-                    }
-                    for i, (c, status, day) in enumerate(
-                        [
-                            (code, "entre_dispositif", "2026-03-12"),
-                            (code, "accueilli", "2026-03-10"),
-                            (foreign_code, "accueilli", "2026-03-11"),
-                        ]
-                    )
-                ],
-            )
         with coord.consolidated.engine.connect() as conn:
             mine = confirmations_for(conn, educ.field.device_id)
             theirs = confirmations_for(conn, other.field.device_id)
