@@ -28,6 +28,7 @@ from fieldapp.cli import (
     received,
     report,
     returns,
+    slip,
     sync,
 )
 from fieldapp.cli.common import EXIT_BUG, EXIT_ERROR, EXIT_FOR_KIND, EXIT_INTERRUPTED, CliError
@@ -46,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--home", dest="gui_home", help="dossier du profil pour l'application")
     commands = common.Commands(parser.add_subparsers(dest="command", parser_class=common.Parser))
     # In this order, `fieldapp --help` lists the commands as it always has.
-    for group in (field, gui, coord, report, returns, sync, directory, package, received):
+    for group in (field, gui, coord, report, returns, sync, directory, package, received, slip):
         group.register(commands)
     return parser
 

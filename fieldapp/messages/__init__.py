@@ -25,6 +25,7 @@ from fieldapp.messages import (
     reports,
     returns,
     services,
+    slip,
     storage,
     sync,
     ui,
@@ -56,6 +57,7 @@ CATALOGUE: Mapping[str, tuple[str, str]] = _union(
     ui.MESSAGES,
     relay.MESSAGES,
     returns.MESSAGES,
+    slip.MESSAGES,
 )
 
 _state: dict[str, str] = {"lang": DEFAULT_LANGUAGE}
