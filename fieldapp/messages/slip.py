@@ -12,9 +12,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ce relais a été proposé avant les codes relais : il n'a pas de fiche à imprimer.",
         "This handover was proposed before relay codes existed: it has no slip to print.",
     ),
-    "services.slip.unknown_handover": (
-        "Relais inconnu : {handover}",
-        "Unknown handover: {handover}",
+    "services.slip.write_failed": (
+        "Impossible d'écrire la fiche relais {path} : {detail}",
+        "Cannot write the relay slip {path}: {detail}",
     ),
     "cli.slip.written": (
         "Fiche relais écrite : {path} (code {code})",

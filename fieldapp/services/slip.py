@@ -135,5 +135,11 @@ def write_slip(field: FieldService, handover_id: str, out: Path) -> Slip:
     slip = slip_for(field, handover_id)
     if not _renderer:
         raise NoSlipRenderer()
-    write_private(Path(out), _renderer[0](slip))
+    data = _renderer[0](slip)
+    try:
+        write_private(Path(out), data)
+    except OSError as exc:
+        raise ProfileError(
+            "services.slip.write_failed", path=out, detail=exc.strerror or type(exc).__name__
+        ) from exc
     return slip

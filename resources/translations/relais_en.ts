@@ -1960,6 +1960,26 @@ Try another word, or remove a filter.</translation>
         <translation>Receiving structure:</translation>
     </message>
     <message>
+        <source>&amp;Imprimer la fiche…</source>
+        <translation>&amp;Print the slip…</translation>
+    </message>
+    <message>
+        <source>Fiche relais en PDF pour la personne : où aller, quand, quoi apporter, et le code relais. Rien sur la personne.</source>
+        <translation>Relay slip as a PDF for the person: where to go, when, what to bring, and the relay code. Nothing about the person.</translation>
+    </message>
+    <message>
+        <source>Enregistrer la fiche relais</source>
+        <translation>Save the relay slip</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Fiche relais enregistrée : %1</source>
+        <translation>Relay slip saved: %1</translation>
+    </message>
+    <message>
         <source>Annuler « %1 »</source>
         <translation>Undo “%1”</translation>
     </message>
