@@ -5,17 +5,33 @@ Both sides arrive the real way: device → batch → merge.
 
 from __future__ import annotations
 
+import base64
+import json
 from datetime import date
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from fieldapp.services.field import FieldService
 from fieldapp.services.receptions import ReceptionService
-from fieldapp.sync.returns import Confirmation, confirmations_for
+from fieldapp.services.returns import publish_returns
+from fieldapp.sync.batch import hpke_open
+from fieldapp.sync.returns import (
+    Confirmation,
+    ReturnHeader,
+    confirmations_for,
+    file_name,
+    open_return,
+)
 from tests.helpers import sample_contact
 from tests.helpers.coordination import Territory
 
+PSEUDONYM = "ABCD-2345"
+NOTE = "Marqueur de note : rappeler jeudi."
+
 
 def _propose(field: FieldService) -> str:
-    contact_id = field.record_contact(sample_contact())
+    contact_id = field.record_contact(sample_contact(pseudonym=PSEUDONYM, note=NOTE))
     return field.propose_handover(
         {
             "contact_id": contact_id,
@@ -26,9 +42,13 @@ def _propose(field: FieldService) -> str:
     )
 
 
+@pytest.mark.parametrize("db", [None, pytest.param("postgres", marks=pytest.mark.postgres)])
 def test_the_last_status_recorded_for_each_of_the_device_s_handovers(
-    territory: Territory,
+    territory: Territory, db: str | None, request: pytest.FixtureRequest
 ) -> None:
+    db_url = request.getfixturevalue("postgres_url") if db else None
+    if db_url:
+        territory.open(db_url).service.close()  # the workspace now uses this database
     educ, ml, other = territory.device("educ"), territory.device("ml"), territory.device("autre")
     confirmed, untouched = _propose(educ.field), _propose(educ.field)
     foreign = _propose(other.field)
@@ -43,6 +63,7 @@ def test_the_last_status_recorded_for_each_of_the_device_s_handovers(
     for device in (educ, other, ml):
         assert device.sync.sync().ok
     with territory.open() as coord:
+        assert coord.consolidated.engine.dialect.name == ("postgresql" if db else "sqlite")
         coord.merge()
         with coord.consolidated.engine.connect() as conn:
             mine = confirmations_for(conn, educ.field.device_id)
@@ -60,3 +81,42 @@ def test_the_last_status_recorded_for_each_of_the_device_s_handovers(
     ]
     assert untouched not in {c.handover_id for c in mine}
     assert [c.handover_id for c in theirs] == [foreign] and nobody == []
+
+
+def test_no_code_pseudonym_or_note_in_the_return_file(territory: Territory) -> None:
+    educ, ml = territory.device("educ"), territory.device("ml")
+    handover_id = _propose(educ.field)
+    code = educ.field.handover_code(handover_id)
+    assert code is not None
+    ReceptionService(ml.field).record(code, "accueilli")
+    for device in (educ, ml):
+        device.sync.sync()
+    with territory.open() as coord:
+        coord.merge()
+        publish_returns(coord)
+    data = (territory.drop / file_name(educ.field.device_id)).read_bytes()
+    key = X25519PrivateKey.from_private_bytes(
+        base64.b64decode(educ.field.store.get_setting("device_encryption_key"))
+    )
+    header, [confirmation] = open_return(
+        data,
+        device_id=educ.field.device_id,
+        device_private=key,
+        coordinator_public=base64.b64decode(
+            educ.field.store.get_setting("coordination")["signing_public"]
+        ),
+        last_seq=0,
+    )
+    assert confirmation.handover_id == handover_id and confirmation.status == "accueilli"
+    document = json.loads(data)
+    body = hpke_open(
+        base64.b64decode(document["ciphertext"]),
+        key,
+        info=ReturnHeader(
+            **{k: v for k, v in document["header"].items() if k not in ("format", "version")}
+        ).hpke_info(),
+        suite=header.suite,
+    )
+    assert body is not None
+    for marker in (code, code.replace("-", ""), PSEUDONYM, "Marqueur de note"):
+        assert marker.encode() not in data and marker.encode() not in body
