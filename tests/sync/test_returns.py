@@ -4,13 +4,16 @@ numbered so that an older file is refused."""
 from __future__ import annotations
 
 import base64
+import dataclasses
 import json
+from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from fieldapp.sync.batch import canonical_json, hpke_open
+from fieldapp.sync.invitation import Enrolment, EnrolmentError, read_enrolment, write_enrolment
 from fieldapp.sync.returns import Confirmation, ReturnError, ReturnHeader, open_return, seal_return
 
 HANDOVER = "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"
@@ -161,3 +164,29 @@ def test_the_body_holds_confirmations_only(coordinator: Ed25519PrivateKey) -> No
 def test_a_confirmation_with_an_unknown_status_is_refused() -> None:
     with pytest.raises(ValueError):
         Confirmation(HANDOVER, "accepte", None, "Mission locale", "2026-03-12")
+
+
+def test_the_enrolment_carries_the_device_key_under_its_signature(tmp_path: Path) -> None:
+    signing = Ed25519PrivateKey.generate()
+    key = X25519PrivateKey.generate()
+    enrolment = Enrolment(
+        device_id="dev-a",
+        signing_public=signing.public_key().public_bytes_raw(),
+        structure={"id": "s1", "name": "Équipe test", "type": "prevention-specialisee"},
+        created="2026-03-14T09:00:00Z",
+        coordination=None,
+        encryption_public=key.public_key().public_bytes_raw(),
+    )
+    path = tmp_path / "enrolment.json"
+    write_enrolment(path, enrolment, signing)
+    assert read_enrolment(path).encryption_public == key.public_key().public_bytes_raw()
+    # Another key put in its place breaks the device's signature.
+    document = json.loads(path.read_text())
+    other = X25519PrivateKey.generate().public_key().public_bytes_raw()
+    document["encryption_public"] = base64.b64encode(other).decode()
+    path.write_text(json.dumps(document))
+    with pytest.raises(EnrolmentError):
+        read_enrolment(path)
+    # A file of an earlier version, without the member, still verifies.
+    write_enrolment(path, dataclasses.replace(enrolment, encryption_public=None), signing)
+    assert read_enrolment(path).encryption_public is None
