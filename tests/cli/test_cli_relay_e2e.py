@@ -128,9 +128,11 @@ def test_a_handover_confirmed_by_the_mission_locale_reaches_the_report(
             assert not any(f in text for f in forms)
             assert "code_hmac" in text
     assert opened >= 2
-    with closing(CoordinationService.open(wsdir, COORD_PASSPHRASE)) as coord:
-        with coord.consolidated.engine.connect() as conn:
-            for table_ in coord_metadata.sorted_tables:
-                for row in conn.execute(select(table_)):
-                    text = " ".join(str(v) for v in row)
-                    assert not any(f in text for f in forms), table_.name
+    with (
+        closing(CoordinationService.open(wsdir, COORD_PASSPHRASE)) as coord,
+        coord.consolidated.engine.connect() as conn,
+    ):
+        for table_ in coord_metadata.sorted_tables:
+            for row in conn.execute(select(table_)):
+                text = " ".join(str(v) for v in row)
+                assert not any(f in text for f in forms), table_.name
