@@ -58,4 +58,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This profile has not joined the coordination yet: a relay code can only be recorded "
         "after that (fieldapp join).",
     ),
+    # reports: « Relais confirmés » (publish._relays_confirmed, relay_indicators.py)
+    "reports.relay.title": (
+        "Relais confirmés par la structure d'accueil",
+        "Handovers confirmed by the receiving structure",
+    ),
+    "reports.sheet.relais_confirmes": ("Relais confirmés", "Confirmed handovers"),
+    "reports.relay.receiver_type": ("Structure d'accueil", "Receiving structure"),
+    "reports.relay.not_confirmed": ("Pas encore confirmé", "Not confirmed yet"),
+    "reports.relay.proposed": ("Proposés avec code", "Proposed with a code"),
+    "reports.relay.declared_entered": (
+        "Entrés (déclaré par l'envoyeur)",
+        "Entered (declared by the sender)",
+    ),
+    "reports.relay.received": ("Accueillis (confirmé)", "Received (confirmed)"),
+    "reports.relay.confirmed_entered": ("Entrés (confirmé)", "Entered (confirmed)"),
+    "reports.relay.confirmation_rate": ("Taux d'accueil confirmé", "Confirmed reception rate"),
+    "reports.relay.median_days": (
+        "Délai médian proposition → accueil (jours)",
+        "Median days from proposal to reception",
+    ),
+    "reports.relay.note": (
+        "Relais proposés avec un code relais, par type de la structure qui a confirmé l'accueil, "
+        "quartier et mois du contact. « Déclaré » : ce que dit la structure qui oriente ; "
+        "« confirmé » : ce qu'a enregistré la structure d'accueil avec le code, rapproché par son "
+        "empreinte (jamais le code lui-même).",
+        "Handovers proposed with a relay code, by the type of the structure that confirmed the "
+        "reception, and the contact's neighbourhood and month. “Declared”: what the referring "
+        "structure says; “confirmed”: what the receiving structure recorded with the code, "
+        "matched by its fingerprint (never the code itself).",
+    ),
 }
