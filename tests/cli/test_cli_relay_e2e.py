@@ -136,3 +136,18 @@ def test_a_handover_confirmed_by_the_mission_locale_reaches_the_report(
             for row in conn.execute(select(table_)):
                 text = " ".join(str(v) for v in row)
                 assert not any(f in text for f in forms), table_.name
+
+    # Return to the sender: `coord returns`, the educator's sync, and the handover says it.
+    rc, out, err = run_cli(capsys, "coord", "returns", "--workspace", str(wsdir), "--json")
+    assert rc == 0, err
+    assert len(json.loads(out)["published"]) == 2
+    rc, out, err = run_cli(capsys, "sync", *educ)
+    assert rc == 0, err
+    rc, out, err = run_cli(capsys, "handover", "list", *educ, "--json")
+    assert rc == 0, err
+    [row] = json.loads(out)
+    assert row["id"] == added["id"] and row["partner_confirmed"] == "entre_dispositif"
+    returns = list(drop.glob("*.rreturn"))
+    assert len(returns) == 2
+    for path in returns:
+        assert not any(f in path.read_text(encoding="utf-8") for f in forms)
