@@ -629,6 +629,18 @@ To help fix this defect, copy the technical details and pass them on to whoever 
         <translation>&amp;Merge</translation>
     </message>
     <message>
+        <source>Publier les &amp;retours</source>
+        <translation>Publish &amp;returns</translation>
+    </message>
+    <message>
+        <source>Dépose pour chaque appareil, dans ce dépôt, les accueils confirmés par les structures d'accueil : chiffrés pour lui seul et signés par la coordination.</source>
+        <translation>Puts in this drop, for each device, the receptions confirmed by receiving structures: encrypted for that device alone and signed by the coordination.</translation>
+    </message>
+    <message>
+        <source>Publication des retours…</source>
+        <translation>Publishing the returns…</translation>
+    </message>
+    <message>
         <location filename="../../fieldapp/ui/coordination/view.py" line="162"/>
         <source>Chaque lot est vérifié (signature de l&apos;appareil, destinataire, intégrité) avant d&apos;être importé en entier ; un lot refusé va en quarantaine, sans rien importer. Fusionner deux fois le même lot ne change rien.</source>
         <translation>Each batch is checked (device signature, recipient, integrity) before being imported in full; a refused batch goes to quarantine and nothing from it is imported. Merging the same batch twice changes nothing.</translation>
