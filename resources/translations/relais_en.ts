@@ -3279,6 +3279,10 @@ created on %2</translation>
 <context>
     <name>TodayPage</name>
     <message>
+        <source>sans nouvelles depuis %1 j</source>
+        <translation>no news for %1 d</translation>
+    </message>
+    <message>
         <location filename="../../fieldapp/ui/notebook/today_page.py" line="60"/>
         <source>Aujourd&apos;hui</source>
         <translation>Today</translation>
