@@ -46,6 +46,7 @@ def erase_person(service: FieldService, code: str) -> Removed:
     pseudonym = parse_pseudonym(code)
     with write_transaction(service.engine) as conn:
         found = erasure.erase_records(conn, erasure.contacts_of_person(conn, pseudonym))
+        service.store.drop_orphan_relay_codes(conn)  # a code of an erased handover goes too
         service.store.append(
             conn,
             EventType.PERSON_ERASED,
@@ -101,6 +102,7 @@ def apply_retention(service: FieldService, today: date | None = None) -> Removed
         if not ids:
             return Removed(0, 0)
         found = erasure.erase_records(conn, ids)
+        service.store.drop_orphan_relay_codes(conn)
         service.store.append(
             conn,
             EventType.RECORDS_PURGED,
