@@ -88,4 +88,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "structure says; “confirmed”: what the receiving structure recorded with the code, "
         "matched by its fingerprint (never the code itself).",
     ),
+    # sync/pack.py: the territory's handover delays
+    "sync.pack.delay_range": (
+        "Délai de relance ou d'expiration hors limites : de 1 à {most} jours.",
+        "Reminder or expiry delay out of range: 1 to {most} days.",
+    ),
+    "sync.pack.delay_order": (
+        "Le délai de relance doit être plus court que le délai d'expiration.",
+        "The reminder delay must be shorter than the expiry delay.",
+    ),
+    "sync.pack.delay_invalid": (
+        "délai {key} invalide",
+        "invalid {key} delay",
+    ),
 }

@@ -47,7 +47,8 @@ def erase_person(service: FieldService, code: str) -> Removed:
     pseudonym = parse_pseudonym(code)
     with write_transaction(service.engine) as conn:
         found = erasure.erase_records(conn, erasure.contacts_of_person(conn, pseudonym))
-        drop_orphans(conn)
+        service.store.drop_orphan_relay_codes(conn)  # a code of an erased handover goes too
+        drop_orphans(conn)  # and what a receiving structure confirmed about it
         service.store.append(
             conn,
             EventType.PERSON_ERASED,
@@ -103,6 +104,7 @@ def apply_retention(service: FieldService, today: date | None = None) -> Removed
         if not ids:
             return Removed(0, 0)
         found = erasure.erase_records(conn, ids)
+        service.store.drop_orphan_relay_codes(conn)
         drop_orphans(conn)
         service.store.append(
             conn,

@@ -212,6 +212,13 @@ class FieldStore:
         """Keep a handover's raw code relais, on this device only (never in an event)."""
         conn.execute(insert(relay_codes).values(handover_id=handover_id, code=code))
 
+    @staticmethod
+    def drop_orphan_relay_codes(conn: Connection) -> None:
+        """Forget the codes of handovers that no longer exist here (erased, purged)."""
+        conn.execute(
+            relay_codes.delete().where(relay_codes.c.handover_id.not_in(select(handovers.c.id)))
+        )
+
     def relay_code(self, handover_id: str) -> str | None:
         with self.engine.connect() as conn:
             value = conn.execute(

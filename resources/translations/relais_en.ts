@@ -3315,6 +3315,10 @@ created on %2</translation>
 <context>
     <name>TodayPage</name>
     <message>
+        <source>sans nouvelles depuis %1 j</source>
+        <translation>no news for %1 d</translation>
+    </message>
+    <message>
         <location filename="../../fieldapp/ui/notebook/today_page.py" line="60"/>
         <source>Aujourd&apos;hui</source>
         <translation>Today</translation>
@@ -3520,6 +3524,10 @@ created on %2</translation>
 <context>
     <name>Workspace</name>
     <message>
+        <source>Relais reçus</source>
+        <translation>Received handovers</translation>
+    </message>
+    <message>
         <location filename="../../fieldapp/ui/app/workspace.py" line="108"/>
         <source>Verrouiller</source>
         <translation>Lock</translation>
@@ -3621,6 +3629,69 @@ Ctrl+L: lock</translation>
         <location filename="../../fieldapp/ui/app/workspace.py" line="397"/>
         <source>✓ Pack n° %1 installé : l&apos;annuaire est à jour.</source>
         <translation>✓ Pack no. %1 installed: the directory is up to date.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivedPage</name>
+    <message>
+        <source>Relais reçus</source>
+        <translation>Received handovers</translation>
+    </message>
+    <message>
+        <source>Tapez ou scannez le code relais de la fiche que la personne vous montre, puis Entrée. Aucun nom n&apos;est demandé : le code suffit.</source>
+        <translation>Type or scan the relay code on the slip the person shows you, then press Enter. No name is asked for: the code is enough.</translation>
+    </message>
+    <message>
+        <source>Seulement pour un refus de la structure</source>
+        <translation>Only when the structure declines</translation>
+    </message>
+    <message>
+        <source>&amp;Code relais :</source>
+        <translation>Relay &amp;code:</translation>
+    </message>
+    <message>
+        <source>É&amp;tat :</source>
+        <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+        <source>&amp;Date :</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <source>&amp;Motif du refus :</source>
+        <translation>&amp;Reason for declining:</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Déjà enregistrés</source>
+        <translation>Already recorded</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Motif</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Relais reçus enregistrés</source>
+        <translation>Received handovers recorded</translation>
+    </message>
+    <message>
+        <source>✓ Enregistré : %1, %2.</source>
+        <translation>✓ Recorded: %1, %2.</translation>
     </message>
 </context>
 </TS>

@@ -84,3 +84,18 @@ def test_a_handover_older_than_codes_has_none(service: FieldService) -> None:
     assert service.handover(handover_id)["code"] is None
     with pytest.raises(UnknownRecord):
         service.handover_code("inconnu")
+
+
+def test_erasing_the_person_forgets_the_codes_of_her_handovers(service: FieldService) -> None:
+    from fieldapp.services import privacy
+
+    contact_id = service.record_contact(sample_contact(pseudonym="K7QF-2M9X"))
+    erased = service.propose_handover(
+        {"contact_id": contact_id, "partner": "Mission locale fictive",
+         "mode": "rdv-tripartite", "consent": True}
+    )  # fmt: skip
+    kept = _propose(service)
+    assert privacy.erase_person(service, "K7QF-2M9X").handovers == 1
+    with service.engine.connect() as conn:
+        left = set(conn.execute(select(relay_codes.c.handover_id)).scalars())
+    assert left == {kept} and erased not in left
