@@ -41,6 +41,8 @@ def cmd_coord_pack(args: argparse.Namespace) -> int:
         arg_path(args, "out"),
         version=arg_opt_int(args, "pack_version"),
         retention_months=retention_months,
+        relance_jours=arg_int(args, "relance_jours"),
+        expiration_jours=arg_int(args, "expiration_jours"),
     )
     if arg_flag(args, "json"):
         common.print_json(report.to_dict())
@@ -117,6 +119,20 @@ def register(commands: common.Commands) -> None:
         metavar="N",
         default=packs.DEFAULT_RETENTION_MONTHS,
         help="durée de conservation des données, en mois (24 par défaut)",
+    )
+    p.add_argument(
+        "--relance-jours",
+        type=common.positive,
+        metavar="N",
+        default=packs.DEFAULT_RELANCE_JOURS,
+        help="relais sans nouvelles à relancer après N jours (10 par défaut)",
+    )
+    p.add_argument(
+        "--expiration-jours",
+        type=common.positive,
+        metavar="N",
+        default=packs.DEFAULT_EXPIRATION_JOURS,
+        help="délai d'expiration d'un relais ouvert, en jours (30 par défaut)",
     )
     p.add_argument(
         "--version",

@@ -33,6 +33,7 @@ from fieldapp.messages import Text, render
 from fieldapp.messages.plural import Count
 from fieldapp.services import profile, sync
 from fieldapp.services.field import ContactFilter
+from fieldapp.services.returns import partner_confirmations
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -295,7 +296,11 @@ def cmd_handover_add(args: argparse.Namespace) -> int:
         data["follow_up"] = follow_up
     with closing(common.open_profile(args)) as service:
         handover_id = service.propose_handover(data, redact=arg_flag(args, "redact"))
-    print(handover_id)
+        code = service.handover_code(handover_id)
+    if arg_flag(args, "json"):
+        common.print_json({"id": handover_id, "code": code})
+    else:
+        print(handover_id)
     return 0
 
 
@@ -316,13 +321,22 @@ def cmd_handover_status(args: argparse.Namespace) -> int:
 def cmd_handover_list(args: argparse.Namespace) -> int:
     with closing(common.open_profile(args)) as service:
         rows = service.handovers(status=arg_list(args, "status") or None)
+        confirmed = partner_confirmations(service)
     if arg_flag(args, "json"):
-        common.print_json([{k: v for k, v in r.items() if not k.endswith("_hlc")} for r in rows])
+        common.print_json(
+            [
+                {k: v for k, v in r.items() if not k.endswith("_hlc")}
+                # What the receiving structure confirmed, from the coordinator's return file.
+                | {"partner_confirmed": confirmed.get(r["id"], {}).get("status")}
+                for r in rows
+            ]
+        )
         return 0
     follow_up = render("cli.out.handover_follow_up")
     for r in rows:
         follow = r["follow_up"] or "-"
-        print(f"{r['id']}  {r['status']:<16} {follow_up} {follow:<10}  {r['partner']}")
+        code = r["code"] or "-"
+        print(f"{r['id']}  {code:<11}  {r['status']:<16} {follow_up} {follow:<10}  {r['partner']}")
     return 0
 
 
@@ -441,7 +455,9 @@ def register(commands: common.Commands) -> None:
     )
 
     handover = commands.group("handover", "relais accompagnés")
-    p = handover.add("add", cmd_handover_add, parents=[profile_options], help="proposer un relais")
+    p = handover.add(
+        "add", cmd_handover_add, parents=[profile_options, as_json], help="proposer un relais"
+    )
     p.add_argument("--contact", required=True, help="identifiant du contact")
     p.add_argument("--partner", required=True, help="structure partenaire")
     p.add_argument("--mode", required=True, help="modalité du relais (code)")

@@ -30,6 +30,13 @@ def register_pdf_renderer() -> None:
     register()
 
 
+def register_slip_renderer() -> None:
+    """The fiche relais is drawn with Qt too (`fieldapp handover slip`, cli/slip.py)."""
+    from fieldapp.ui.notebook.slip_pdf import register_slip_renderer as register
+
+    register()
+
+
 def cmd_screenshot(args: argparse.Namespace) -> int:
     from fieldapp.ui.app import screenshot
 

@@ -95,7 +95,12 @@ def cmd_sync(args: argparse.Namespace) -> int:
             print(render("cli.out.sync_sealed", {"n": report.sealed}))
         for name in report.delivered:
             print(render("cli.out.sync_delivered", {"name": name}))
+        if report.confirmations:
+            print(render("services.returns.received", {"n": report.confirmations}))
         print(report.message)
+        if report.ok and report.returns_problem is not None:
+            # Not a failure of the run (no key yet, drop silent on the return file): told once.
+            print(f"fieldapp: {report.returns_problem}", file=sys.stderr)
     if not report.ok:
         print(f"fieldapp: {report.message}", file=sys.stderr)
         return common.EXIT_ERROR

@@ -39,6 +39,8 @@ class EventType(StrEnum):
     HANDOVER_RESCHEDULED = "handover.rescheduled"
     # The correction of a status change set by mistake (domain.handovers.parse_status_undo).
     HANDOVER_STATUS_UNDONE = "handover.status_undone"
+    # What a receiving structure recorded about a code relais (domain.receptions, issue 16).
+    RECEPTION_RECORDED = "reception.recorded"
     # Privacy (storage.erasure): a person's records erased; a device's old records purged.
     PERSON_ERASED = "person.erased"
     RECORDS_PURGED = "records.purged"

@@ -19,7 +19,11 @@ from fieldapp.domain.vocab import HANDOVER_MODES, HANDOVER_STATUSES
 from fieldapp.messages import Text
 
 INITIAL_STATUS = "propose"
-EXPIRY_DAYS_DEFAULT = 90
+# The territory sets both in its pack (`relance_jours`, `expiration_jours`, sync/pack.py); these
+# are the values of a pack that says nothing, or of a profile without a pack (issue 16; the
+# expiry delay was a fixed 90 days before).
+RELANCE_DAYS_DEFAULT = 10
+EXPIRY_DAYS_DEFAULT = 30
 PARTNER_MAX_CHARS = 200
 REASON_MAX_CHARS = 500
 # A follow-up is a near-term reminder; a date years ahead is almost surely a typo.
@@ -368,6 +372,22 @@ def follow_up_due(follow_up: dt.date | str | None, status: str, today: dt.date) 
 def is_overdue(follow_up: dt.date | None, status: str, today: dt.date) -> bool:
     """The follow-up date has passed and the handover is still open."""
     return follow_up is not None and follow_up < today and not is_terminal(status)
+
+
+def days_quiet(status_at: dt.datetime | str, today: dt.date) -> int:
+    """Whole days since the handover's last status change (`status_at`, aware or its ISO text
+    as the rows carry it), counted on its UTC date."""
+    moment = dt.datetime.fromisoformat(status_at) if isinstance(status_at, str) else status_at
+    return (today - moment.astimezone(dt.UTC).date()).days
+
+
+def to_chase(
+    status_at: dt.datetime | str, status: str, today: dt.date, days: int = RELANCE_DAYS_DEFAULT
+) -> bool:
+    """An open handover without news for `days` days: time to ask the partner or the person."""
+    if days < 1:
+        raise ValueError("le délai de relance doit être d'au moins un jour")
+    return not is_terminal(status) and days_quiet(status_at, today) >= days
 
 
 def is_expired(

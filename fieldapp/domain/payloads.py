@@ -31,6 +31,8 @@ from fieldapp.domain.handovers import (
     parse_status_change,
     parse_status_undo,
 )
+from fieldapp.domain.receptions import parse_reception
+from fieldapp.domain.relay_code import is_code_hmac
 from fieldapp.domain.text import TextRefused
 from fieldapp.domain.text import clean as clean_text
 from fieldapp.messages import Text
@@ -102,10 +104,13 @@ def _checked(event: Event, day: dt.date) -> list[Problem]:
             _void_reason(payload, problems, day)
         case EventType.HANDOVER_PROPOSED:
             # The proposal is the parsed handover plus its moment (`at`, checked like a status's).
-            fields = {k: v for k, v in payload.items() if k != "at"}
+            # Since issue 16 it may carry `code_hmac`, the code relais's HMAC (never the code).
+            fields = {k: v for k, v in payload.items() if k not in ("at", "code_hmac")}
             handover = parse_handover(fields, today=day)
             parse_status_change({"status": "propose", "at": payload.get("at")})
             _guard(problems, "partner", handover.partner, day)
+            if "code_hmac" in payload and not is_code_hmac(payload["code_hmac"]):
+                problems.append(Problem("code_hmac", Text("domain.relay_code.hmac")))
         case EventType.HANDOVER_STATUS_CHANGED:
             change = parse_status_change(payload)
             _guard(problems, "reason", change.reason, day)
@@ -113,6 +118,8 @@ def _checked(event: Event, day: dt.date) -> list[Problem]:
             parse_schedule_change(payload, today=day)
         case EventType.HANDOVER_STATUS_UNDONE:
             parse_status_undo(payload)
+        case EventType.RECEPTION_RECORDED:
+            parse_reception(payload, today=day)  # codes only: no free text to guard
         case kind if kind in _CHECKED_ELSEWHERE or kind == _STUB:
             pass
         case _:

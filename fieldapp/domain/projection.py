@@ -50,8 +50,10 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
         "status_at",
         "created_hlc",
         "updated_hlc",
+        "code_hmac",
     ),
     "handover_history": ("event_id", "handover_id", "status", "at", "reason"),
+    "receptions": ("id", "device_id", "code_hmac", "status", "date", "reason", "created_hlc"),
 }
 
 
@@ -64,6 +66,7 @@ class ProjectionRows:
     contact_registrations: list[dict[str, Any]] = field(default_factory=list)
     handovers: list[dict[str, Any]] = field(default_factory=list)
     handover_history: list[dict[str, Any]] = field(default_factory=list)
+    receptions: list[dict[str, Any]] = field(default_factory=list)
 
     def as_tuples(self) -> dict[str, list[tuple[Any, ...]]]:
         """The same rows as tuples in `TABLE_COLUMNS` order (itemgetter: one C call per row)."""
@@ -82,6 +85,7 @@ def fold(events: Iterable[Event]) -> ProjectionRows:
     contacts: dict[str, dict[str, Any]] = {}
     handovers: dict[str, dict[str, Any]] = {}
     history: dict[str, list[dict[str, Any]]] = {}  # handover id -> its status steps, in order
+    receptions: dict[str, dict[str, Any]] = {}
     for event in sorted(events, key=lambda e: (e.hlc, e.id)):
         p = event.payload
         match event.type:
@@ -108,6 +112,7 @@ def fold(events: Iterable[Event]) -> ProjectionRows:
                     "status_at": p["at"],
                     "created_hlc": event.hlc,
                     "updated_hlc": event.hlc,
+                    "code_hmac": p.get("code_hmac"),
                 }
                 history[event.entity_id] = [_history(event, "propose", p["at"], None)]
             case EventType.HANDOVER_STATUS_CHANGED if event.entity_id in handovers:
@@ -134,9 +139,24 @@ def fold(events: Iterable[Event]) -> ProjectionRows:
                     handovers[event.entity_id].update(
                         status=steps[-1]["status"], status_at=steps[-1]["at"], updated_hlc=event.hlc
                     )
+            case EventType.RECEPTION_RECORDED:
+                # One row per recorded status (its own entity); paired by `code_hmac` later.
+                receptions[event.entity_id] = {
+                    "id": event.entity_id,
+                    "device_id": event.device_id,
+                    "code_hmac": p["code_hmac"],
+                    "status": p["status"],
+                    "date": p["date"],
+                    "reason": p.get("reason"),
+                    "created_hlc": event.hlc,
+                }
             case _:
                 pass
-    rows = ProjectionRows(contacts=list(contacts.values()), handovers=list(handovers.values()))
+    rows = ProjectionRows(
+        contacts=list(contacts.values()),
+        handovers=list(handovers.values()),
+        receptions=list(receptions.values()),
+    )
     for contact in rows.contacts:
         needs = contact.pop("needs")
         regs = contact.pop("registrations")

@@ -38,6 +38,8 @@ CODE_BITS: Final = 40  # 8 Base32 characters
 _CODE = re.compile(r"[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}")
 # Crockford decoding: read I and L as 1 and O as 0, so a code read aloud or retyped still works.
 _CROCKFORD_LOOKALIKES = str.maketrans({"I": "1", "L": "1", "O": "0"})
+# What people put between groups when they type or a scanner sends a code.
+_SEPARATORS = frozenset(" -\t\u00a0")
 
 # Letters that Unicode decomposition leaves whole.
 _FOLD_LETTERS = str.maketrans(
@@ -126,12 +128,18 @@ def is_pseudonym(code: str) -> bool:
 
 def parse_pseudonym(text: str) -> str:
     """A code as a person may type it ("k7qf 2m9x", "K7QF2M9X") → canonical "K7QF-2M9X"."""
-    compact = "".join(ch for ch in text.upper() if ch not in " -\t\u00a0")
-    candidate = compact.translate(_CROCKFORD_LOOKALIKES)
+    candidate = crockford_compact(text)
     code = f"{candidate[:4]}-{candidate[4:]}"
     if len(candidate) != CODE_BITS // 5 or not is_pseudonym(code):
         raise PseudonymError("domain.pseudonym.invalid")
     return code
+
+
+def crockford_compact(text: str) -> str:
+    """A Crockford code as typed → upper case, separators dropped, look-alikes read (I, L → 1,
+    O → 0). Shared by the pseudonym and the code relais (domain/relay_code.py)."""
+    compact = "".join(ch for ch in text.upper() if ch not in _SEPARATORS)
+    return compact.translate(_CROCKFORD_LOOKALIKES)
 
 
 def _fold(text: str) -> str:

@@ -217,6 +217,27 @@ HANDOVER_STATUSES = _vocab(
     ("expire", "Expiré", "Expired"),
 )
 
+# What a receiving structure records about a code relais (domain/receptions.py, issue 16).
+RECEPTION_STATUSES = _vocab(
+    "reception_status",
+    ("accueilli", "Accueilli", "Received"),
+    ("entre_dispositif", "Entré dans le dispositif", "Entered the programme"),
+    ("reoriente", "Réorienté", "Referred elsewhere"),
+    ("refus_structure", "Refus de la structure", "Declined by the structure"),
+    ("sans_suite", "Sans suite", "No follow-up"),
+)
+
+# Why a receiving structure declined (`refus_structure`): codes, never free text.
+RECEPTION_REFUSAL_REASONS = _vocab(
+    "reception_reason",
+    ("hors-criteres", "Ne remplit pas les critères d'accès", "Does not meet the entry criteria"),
+    ("hors-territoire", "Hors du territoire de la structure", "Outside the structure's area"),
+    ("complet", "Plus de place disponible", "No place available"),
+    ("autre-dispositif", "Un autre dispositif convient mieux", "Another programme fits better"),
+    ("deja-suivi", "Déjà suivi par une autre structure", "Already followed by another structure"),
+    ("autre", "Autre motif", "Other reason"),
+)
+
 STRUCTURE_TYPES = _vocab(
     "structure_type",
     ("prevention-specialisee", "Prévention spécialisée", "Youth street work"),
@@ -248,6 +269,8 @@ VOCABULARIES: Mapping[str, Vocabulary] = MappingProxyType(
             OUTCOMES,
             HANDOVER_MODES,
             HANDOVER_STATUSES,
+            RECEPTION_STATUSES,
+            RECEPTION_REFUSAL_REASONS,
             STRUCTURE_TYPES,
         )
     }

@@ -22,8 +22,11 @@ from fieldapp.messages import (
     cli,
     domain,
     plural,
+    relay,
     reports,
+    returns,
     services,
+    slip,
     storage,
     sync,
     typography,
@@ -54,6 +57,9 @@ CATALOGUE: Mapping[str, tuple[str, str]] = _union(
     services.MESSAGES,
     cli.MESSAGES,
     ui.MESSAGES,
+    relay.MESSAGES,
+    returns.MESSAGES,
+    slip.MESSAGES,
 )
 
 _state: dict[str, str] = {"lang": DEFAULT_LANGUAGE}

@@ -62,6 +62,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.schema import CreateTable, DropTable
 
 from fieldapp.domain.vocab import NEEDS, REGISTRATIONS
+from fieldapp.reports.relay_indicators import RelayCounts, compute_relays
 from fieldapp.storage.coord_schema import devices
 from fieldapp.storage.schema import contact_needs, contact_registrations, contacts
 from fieldapp.storage.schema import handover_history as history
@@ -148,6 +149,8 @@ class Indicators:
     # The partner text typed or written for each (partner key, service id): the report's
     # fallback when the directory does not name them (see publish.DirectoryNames).
     handover_labels: dict[tuple[str, str], str] = field(default_factory=dict)
+    # Handovers with a code relais, as declared and as confirmed (reports/relay_indicators.py).
+    relays: RelayCounts = field(default_factory=RelayCounts)
 
     # -- sums over the contact cube, used by the tables ------------------------------------------
 
@@ -330,6 +333,7 @@ def compute_indicators(
         _needs,
         _handovers_job,
         _cube_job,
+        _relays_job,
     ]
     if isinstance(source, Connection):
         results = [job(source, where) for job in jobs]
@@ -340,7 +344,13 @@ def compute_indicators(
         with ThreadPoolExecutor(workers, thread_name_prefix="indicateurs") as pool:
             futures = [pool.submit(_on_own_connection, source, job, where) for job in jobs]
             results = [f.result() for f in futures]
-    (registrations, by_nbh), needs, (handovers, (labels, by_service), delays), cube_people = results
+    (
+        (registrations, by_nbh),
+        needs,
+        (handovers, (labels, by_service), delays),
+        cube_people,
+        relays,
+    ) = results
     cube, people_month = cube_people
     return Indicators(
         scope=scope,
@@ -356,6 +366,7 @@ def compute_indicators(
         partner_labels=labels,
         delays=delays,
         handover_labels=by_service,
+        relays=relays,
     )
 
 
@@ -408,6 +419,10 @@ def _with_mask(
 
 
 # -- contacts and people by month; handovers -----------------------------------------
+
+
+def _relays_job(conn: Connection, where: _Filter) -> RelayCounts:
+    return compute_relays(conn, where.conditions, where.own_type)
 
 
 def _cube_job(conn: Connection, where: _Filter) -> tuple[Counter[ContactKey], dict[str, int]]:

@@ -32,6 +32,7 @@ from fieldapp.reports.indicators import (
     Scope,
     Stages,
 )
+from fieldapp.reports.relay_indicators import NOT_CONFIRMED
 from fieldapp.reports.suppression import Line, suppress
 from fieldapp.reports.tables import CONFIDENTIAL, NOT_APPLICABLE, Cell, Row, Table, legend
 
@@ -259,6 +260,7 @@ def build_report(
         _funnel_by_month(ind, k),
         _partners(ind, k, names),
         _delays(ind, k),
+        _relays_confirmed(ind, k),
     ]
     return Report(
         title=title or say("reports.title.default"),
@@ -809,6 +811,69 @@ def _delays(ind: Indicators, k: int | None) -> Table:
         rows,
         k,
         [say("reports.note.quartiles_k") if k is not None else say("reports.note.quartiles")],
+    )
+
+
+def _relays_confirmed(ind: Indicators, k: int | None) -> Table:
+    """« Relais confirmés »: declared by the sender, confirmed by the receiving structure, per
+    receiving structure type, neighbourhood and month (reports/relay_indicators.py)."""
+    g = _Grid(k)
+    groups = ind.relays.groups
+    # Confirmed groups by type, those still waiting for a confirmation last.
+    keys = sorted(groups, key=lambda key: (key[0] == NOT_CONFIRMED, key))
+    fields = ("proposed", "declared_entered", "received", "confirmed_entered")
+    ids = [{f: g.add(getattr(groups[key], f)) for f in fields} for key in keys]
+    total = ind.relays.total()
+    tot = {f: g.add(getattr(total, f)) for f in fields}
+    for f in fields:
+        g.line([row[f] for row in ids], tot[f])
+
+    def cells(row: dict[str, int], days: list[int]) -> list[Cell]:
+        return [
+            *(g.count(row[f]) for f in fields),
+            g.rate(row["received"], row["proposed"]),
+            _median(g, row["received"], days),
+        ]
+
+    def receiver(code: str) -> str:
+        return (
+            say("reports.relay.not_confirmed")
+            if code == NOT_CONFIRMED
+            else _label(STRUCTURE_TYPES, code)
+        )
+
+    rows = [
+        Row(
+            [
+                Cell.label(receiver(key[0])),
+                Cell.label(neighbourhood_label(key[1])),
+                _month_cell(key[2]),
+                *cells(ids[i], groups[key].days),
+            ]
+        )
+        for i, key in enumerate(keys)
+    ]
+    rows.append(
+        Row([Cell.label(say(TOTAL)), Cell.label(""), Cell.label(""), *cells(tot, total.days)], True)
+    )
+    return _simple(
+        "relais_confirmes",
+        say("reports.relay.title"),
+        [
+            say("reports.relay.receiver_type"),
+            say("reports.column.neighbourhood"),
+            say("reports.column.month"),
+            say("reports.relay.proposed"),
+            say("reports.relay.declared_entered"),
+            say("reports.relay.received"),
+            say("reports.relay.confirmed_entered"),
+            say("reports.relay.confirmation_rate"),
+            say("reports.relay.median_days"),
+        ],
+        rows,
+        k,
+        [say("reports.relay.note")],
+        label_columns=3,
     )
 
 

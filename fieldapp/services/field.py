@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from functools import cached_property
-from typing import Any
+from typing import Any, Final
 
 from sqlalchemy import Engine
 
@@ -26,6 +27,7 @@ from fieldapp.domain.handovers import (
 )
 from fieldapp.domain.ids import uuid7
 from fieldapp.domain.projection import fold
+from fieldapp.domain.relay_code import code_hmac, new_code
 from fieldapp.domain.text import TextRefused
 from fieldapp.domain.text import clean as clean_text
 from fieldapp.errors import DamagedError
@@ -36,6 +38,8 @@ from fieldapp.storage.home import Home
 from fieldapp.storage.store import ContactFilter, FieldStore, UnknownRecord, write_setting
 
 MAX_VOID_REASON = 500
+# The profile setting that holds the coordination joined (services/sync.py writes it).
+COORDINATION_KEY: Final = "coordination"
 
 
 class PersonalDataInNote(ValidationError):
@@ -226,8 +230,26 @@ class FieldService:
         check_transition(None, INITIAL_STATUS)
         handover_id = uuid7()
         payload = handover.to_payload() | {"at": _stamp(now)}
-        self.store.record(EventType.HANDOVER_PROPOSED, handover_id, payload)
+        # Every handover gets a code relais; the proposal carries only its HMAC, and only once
+        # the profile has joined a coordination (no territory key before: docs/privacy.md).
+        code = new_code()
+        key = self.territory_key()
+        if key is not None:
+            payload["code_hmac"] = code_hmac(key, code)
+        with write_transaction(self.engine) as conn:
+            self.store.append(conn, EventType.HANDOVER_PROPOSED, handover_id, payload)
+            self.store.save_relay_code(conn, handover_id, code)
         return handover_id
+
+    def handover_code(self, handover_id: str) -> str | None:
+        """The handover's code relais, as given to the person (None for older handovers)."""
+        self.store.get_handover(handover_id)  # UnknownRecord for an unknown id
+        return self.store.relay_code(handover_id)
+
+    def territory_key(self) -> bytes | None:
+        """The territory key (pseudonyms, codes relais' HMAC), once the profile has joined."""
+        stored = self.store.get_setting(COORDINATION_KEY)
+        return base64.b64decode(stored["territory_key"]) if stored else None
 
     def change_handover_status(
         self,

@@ -35,12 +35,15 @@ from fieldapp.services.profile import ProfileError
 from fieldapp.storage.atomic import atomic_write
 from fieldapp.sync.batch import key_fingerprint
 from fieldapp.sync.pack import (
+    DEFAULT_EXPIRATION_JOURS,
+    DEFAULT_RELANCE_JOURS,
     DEFAULT_RETENTION_MONTHS,
     MAX_PACK_BYTES,
     RELAIS_VOCAB_VERSION,
     Pack,
     PackError,
     build_pack,
+    check_delays,
     read_header,
     stored_pack,
     verify_pack,
@@ -48,6 +51,8 @@ from fieldapp.sync.pack import (
 from fieldapp.sync.pack import demo_pack as _demo_pack
 
 __all__ = [
+    "DEFAULT_EXPIRATION_JOURS",
+    "DEFAULT_RELANCE_JOURS",
     "DEFAULT_RETENTION_MONTHS",
     "DirectoryError",
     "PackRefused",
@@ -218,6 +223,8 @@ def make_pack(
     coordination: str = "",
     archive_dir: Path | str | None = None,
     now: datetime | None = None,
+    relance_jours: int = DEFAULT_RELANCE_JOURS,
+    expiration_jours: int = DEFAULT_EXPIRATION_JOURS,
 ) -> PackReport:
     """Validate the three files, then write a signed pack to `out`.
 
@@ -254,6 +261,7 @@ def make_pack(
         raise DirectoryError("services.packs.version_taken", "version", previous=previous)
     if not 1 <= retention_months <= 120:
         raise DirectoryError("services.packs.retention_months", "retention")
+    check_delays(relance_jours, expiration_jours)  # PackSettingError: one line, input kind
     data = build_pack(
         signing_key,
         version=version,
@@ -264,6 +272,8 @@ def make_pack(
         coordination=coordination,
         vocab_version=_vocab_version(),
         now=now,
+        relance_jours=relance_jours,
+        expiration_jours=expiration_jours,
     )
     try:
         atomic_write(out, data)

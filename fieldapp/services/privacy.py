@@ -16,6 +16,7 @@ from fieldapp.domain.pseudonym import parse_pseudonym
 from fieldapp.services import packs
 from fieldapp.services.field import FieldService
 from fieldapp.storage import audit, erasure
+from fieldapp.storage.confirmations import drop_orphans
 from fieldapp.storage.engine import truncate_wal, write_transaction
 from fieldapp.sync.pack import DEFAULT_RETENTION_MONTHS
 
@@ -46,6 +47,8 @@ def erase_person(service: FieldService, code: str) -> Removed:
     pseudonym = parse_pseudonym(code)
     with write_transaction(service.engine) as conn:
         found = erasure.erase_records(conn, erasure.contacts_of_person(conn, pseudonym))
+        service.store.drop_orphan_relay_codes(conn)  # a code of an erased handover goes too
+        drop_orphans(conn)  # and what a receiving structure confirmed about it
         service.store.append(
             conn,
             EventType.PERSON_ERASED,
@@ -101,6 +104,8 @@ def apply_retention(service: FieldService, today: date | None = None) -> Removed
         if not ids:
             return Removed(0, 0)
         found = erasure.erase_records(conn, ids)
+        service.store.drop_orphan_relay_codes(conn)
+        drop_orphans(conn)
         service.store.append(
             conn,
             EventType.RECORDS_PURGED,

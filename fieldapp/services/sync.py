@@ -13,6 +13,8 @@ What is stored where (all inside the encrypted database, `profile_settings`):
     sync.retention_days   how long delivered batches are kept (default 30)
     sync.last_run         outcome of the last delivery run (time, counts, message)
     sync.last_success     last time a run left nothing pending
+    device_encryption_key the device's X25519 key, to which return files are sealed (issue 16)
+    returns.last_seq      sequence number of the last return file accepted (storage/confirmations)
 """
 
 from __future__ import annotations
@@ -26,11 +28,14 @@ from pathlib import Path
 from typing import Any, Final
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from fieldapp.messages import Text
 from fieldapp.messages.plural import Count
-from fieldapp.services.field import FieldService
+from fieldapp.services.field import COORDINATION_KEY, FieldService
 from fieldapp.services.profile import ProfileError
+from fieldapp.storage.confirmations import LAST_SEQ_KEY, replace_confirmations
+from fieldapp.sync import returns
 from fieldapp.sync.batch import MAX_EVENTS, key_fingerprint
 from fieldapp.sync.invitation import (
     Enrolment,
@@ -75,12 +80,12 @@ __all__ = [
     "parse_time",
 ]
 
-COORDINATION_KEY: Final = "coordination"
 DROP_KEY: Final = "sync.drop"
 RETENTION_KEY: Final = "sync.retention_days"
 LAST_RUN_KEY: Final = "sync.last_run"
 LAST_SUCCESS_KEY: Final = "sync.last_success"
 DEFAULT_RETENTION_DAYS: Final = 30
+ENCRYPTION_KEY: Final = "device_encryption_key"
 
 # progress(done, total, message): `done` batches of `total` handled so far, message in the
 # current language.
@@ -134,10 +139,14 @@ class SyncReport:
     already_present: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (file name, reason)
     pending: int = 0
+    # The coordinator's return file: confirmations stored (None: no file read), or why not.
+    confirmations: int | None = None
+    returns_problem: Text | None = None
+    returns_reason: str | None = None
 
     @property
     def ok(self) -> bool:
-        return not self.failed
+        return not self.failed and self.returns_reason not in _REFUSED_RETURN
 
     @property
     def message(self) -> str:
@@ -148,6 +157,8 @@ class SyncReport:
         if self.failed:
             lots = _lots_text(len(self.failed))
             return Text("services.sync.report.failed", lots=lots, reason=self.failed[0][1])
+        if self.returns_problem is not None and self.returns_reason in _REFUSED_RETURN:
+            return self.returns_problem  # the batches delivered are listed by name
         if self.delivered:
             lots = _lots_text(len(self.delivered))
             if self.destination:
@@ -170,7 +181,19 @@ class SyncReport:
             "already_present": self.already_present,
             "failed": [{"file_name": n, "reason": r} for n, r in self.failed],
             "pending": self.pending,
+            "returns": {
+                "confirmations": self.confirmations,
+                "reason": self.returns_reason,
+                "message": None if self.returns_problem is None else str(self.returns_problem),
+            },
         }
+
+
+# A return file refused (forged, replayed, for another device...): the run fails, nothing stored.
+# "reenrol" (no device key yet) and "unavailable" (the drop did not answer) are only told.
+_REFUSED_RETURN: Final = frozenset(
+    {"malformed", "unsupported", "bad_signature", "wrong_device", "replayed", "decrypt_failed"}
+)
 
 
 def _lots_text(n: int) -> Count:
@@ -264,8 +287,7 @@ class SyncService:
 
     def territory_key(self) -> bytes | None:
         """The territory key for person pseudonyms, once joined."""
-        stored = self.store.get_setting(COORDINATION_KEY)
-        return base64.b64decode(stored["territory_key"]) if stored else None
+        return self.field.territory_key()
 
     def join_coordination(
         self, invitation: Path | str | Invitation, code: str | None = None, *, replace: bool = False
@@ -301,6 +323,8 @@ class SyncService:
                 check_signer(invitation, trusted)
             except InvitationError as exc:
                 raise _refused(exc) from None
+        # The key return files are sealed to; its public half goes in the enrolment file.
+        self._new_encryption_key()
         content = invitation.to_json()
         drop = content.pop("drop")
         content["joined_at"] = format_time(self._now())
@@ -320,6 +344,7 @@ class SyncService:
             created=format_time(self._now()),
             coordination=coordination.get("hpke_fingerprint") if coordination else None,
             invitation=coordination.get("invitation_id") if coordination else None,
+            encryption_public=self._new_encryption_key().public_key().public_bytes_raw(),
         )
         try:
             write_enrolment(Path(out_path), enrolment, signing)
@@ -474,7 +499,56 @@ class SyncService:
         report = self.deliver(progress, to=to, only_due=only_due)
         report.sealed = sealed
         report.purged = purged
+        # The background timer asks the drop for the return file only when it spoke to it
+        # anyway; a run on demand always asks.
+        if report.connection_ok or (report.connection_ok is None and not only_due):
+            self.receive_returns(self._destination(to), report)
         return report
+
+    # -- return files ----------------------------------------------------------------------------
+
+    def receive_returns(self, destination: DropSettings, report: SyncReport) -> None:
+        """Fetch this device's return file from the drop; store its confirmations if it is
+        sealed to this device, signed by its coordinator and newer than the last one."""
+        key = self._encryption_key()
+        if key is None:
+            report.returns_reason = "reenrol"
+            report.returns_problem = Text("services.returns.reenrol")
+            return
+        coordination = self.store.get_setting(COORDINATION_KEY)
+        if not coordination:
+            return
+        transport = self._factory(destination, self.timeout)
+        try:
+            data = transport.get(returns.file_name(self.field.device_id))
+        except DeliveryError as exc:
+            report.returns_reason, report.returns_problem = "unavailable", exc.text
+            return
+        finally:
+            transport.close()
+        if data is None:
+            return
+        try:
+            header, confirmations = returns.open_return(
+                data,
+                device_id=self.field.device_id,
+                device_private=key,
+                coordinator_public=base64.b64decode(coordination["signing_public"]),
+                last_seq=int(self.store.get_setting(LAST_SEQ_KEY, 0)),
+            )
+        except returns.ReturnError as exc:
+            if exc.reason == "replayed" and exc.params.get("seq") == exc.params.get("last"):
+                return  # the file already applied, read again: nothing new
+            report.returns_reason = exc.reason
+            report.returns_problem = Text(exc.code, **exc.params)
+            return
+        replace_confirmations(
+            self.field.engine,
+            [c.to_json() for c in confirmations],
+            seq=header.seq,
+            received_at=format_time(self._now()),
+        )
+        report.confirmations = len(confirmations)
 
     def deliver(
         self,
@@ -616,6 +690,21 @@ class SyncService:
     def _signing_key(self) -> Ed25519PrivateKey:
         raw = base64.b64decode(self.store.get_setting("device_signing_key"))
         return Ed25519PrivateKey.from_private_bytes(raw)
+
+    def _encryption_key(self) -> X25519PrivateKey | None:
+        """The device's X25519 key; profiles older than issue 16 get one at their next enrolment."""
+        stored = self.store.get_setting(ENCRYPTION_KEY)
+        if not stored:
+            return None
+        return X25519PrivateKey.from_private_bytes(base64.b64decode(stored))
+
+    def _new_encryption_key(self) -> X25519PrivateKey:
+        key = self._encryption_key()
+        if key is None:
+            key = X25519PrivateKey.generate()
+            encoded = base64.b64encode(key.private_bytes_raw()).decode()
+            self.store.set_setting(ENCRYPTION_KEY, encoded)
+        return key
 
     def _identity(self) -> SealIdentity:
         coordination = self.store.get_setting(COORDINATION_KEY)

@@ -48,7 +48,11 @@ def sample_contact(**changes: Any) -> dict[str, Any]:
 
 
 def make_profile(
-    root: Path, passphrase: str = PASSPHRASE, *, demo: bool = True
+    root: Path,
+    passphrase: str = PASSPHRASE,
+    *,
+    demo: bool = True,
+    structure_type: str = "prevention-specialisee",
 ) -> tuple[FieldService, str]:
     """A real profile with the cheapest Argon2id settings; returns (service, recovery key).
 
@@ -59,7 +63,7 @@ def make_profile(
         Home(root),
         passphrase,
         structure="Équipe de prévention test",
-        structure_type="prevention-specialisee",
+        structure_type=structure_type,
         kdf=keyfile.FAST_TEST_KDF,
         allow_weak=True,
         demo=demo,

@@ -32,6 +32,7 @@ ACTIONS: Final = {
     "merge": Text("storage.audit.merge"),
     "enrol": Text("storage.audit.enrol"),
     "device_status": Text("storage.audit.device_status"),
+    "returns": Text("storage.audit.returns"),
 }
 log = logging.getLogger(__name__)
 _CODE: Final = re.compile(r"[a-z0-9][a-z0-9_.:-]{0,39}")

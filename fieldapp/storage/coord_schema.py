@@ -33,6 +33,7 @@ SHARED_TABLES = (
     field.contact_registrations,
     field.handovers,
     field.handover_history,
+    field.receptions,  # revision c007
 )
 
 
@@ -97,6 +98,10 @@ devices = Table(
     Column("status_at", String(32), nullable=False),
     # Added by revision c006: for a revoked device, the last seq stored from it at revocation.
     Column("last_accepted_seq", Integer),
+    # Added by revision c008: the device's X25519 key (base64) its return files are sealed to,
+    # and the sequence number of the last one published (sync/returns.py).
+    Column("encryption_public", String(64)),
+    Column("returns_seq", Integer),
 )
 
 batches = Table(

@@ -24,6 +24,7 @@ from fieldapp.storage.schema import (
     events,
     handover_history,
     handovers,
+    receptions,
 )
 
 CHUNK = 500
@@ -36,6 +37,7 @@ _TABLES: tuple[tuple[Table, str, str], ...] = (
     (contact_needs, "contact_needs", "contact_id"),
     (contact_registrations, "contact_registrations", "contact_id"),
     (contacts, "contacts", "id"),
+    (receptions, "receptions", "id"),
 )
 
 

@@ -90,7 +90,11 @@ handovers = Table(
     Column("status_at", String(32), nullable=False),
     Column("created_hlc", String(32), nullable=False),
     Column("updated_hlc", String(32), nullable=False),
+    # Added by revision 0007: HMAC of the handover's code relais (domain/relay_code.py); NULL for
+    # handovers proposed before it, or on a profile that had not joined a coordination.
+    Column("code_hmac", String(64)),
     Index("ix_handovers_contact", "contact_id"),
+    Index("ix_handovers_code_hmac", "code_hmac"),
 )
 
 handover_history = Table(
@@ -102,6 +106,39 @@ handover_history = Table(
     Column("at", String(32), nullable=False),
     Column("reason", Text),
     Index("ix_handover_history_handover", "handover_id"),
+)
+
+# Added by revision 0007: what a receiving structure recorded about a code relais, one row per
+# `reception.recorded` event (its entity id). A projection, shared with the coordinator, which
+# pairs it with the sender's handover by `code_hmac` (reports/relay_indicators.py).
+receptions = Table(
+    "receptions",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("device_id", String(64), nullable=False),
+    Column("code_hmac", String(64), nullable=False),
+    Column("status", String(32), nullable=False),
+    Column("date", String(10), nullable=False),
+    Column("reason", String(64)),
+    Column("created_hlc", String(32), nullable=False),
+    Index("ix_receptions_code_hmac", "code_hmac"),
+)
+
+# Added by revision 0007: the raw codes relais, on this device only — never in an event, a batch
+# or the coordinator (coord_schema does not copy these tables). `relay_codes`: the code given
+# with each handover proposed here; `received_codes`: the codes typed or scanned here, for the
+# inbox's display, by their HMAC.
+relay_codes = Table(
+    "relay_codes",
+    metadata,
+    Column("handover_id", String(36), primary_key=True),
+    Column("code", String(16), nullable=False),
+)
+received_codes = Table(
+    "received_codes",
+    metadata,
+    Column("code_hmac", String(64), primary_key=True),
+    Column("code", String(16), nullable=False),
 )
 
 # Secrets and profile facts that must stay inside the encrypted database (device signing key,
@@ -172,4 +209,17 @@ audit_log = Table(
     Column("actor", String(64), nullable=False),  # the device id, or "coordination"
     Column("action", String(32), nullable=False),
     Column("detail", Text, nullable=False),  # JSON object of counts and codes
+)
+
+# Added by revision 0008r: what receiving structures confirmed about this device's handovers, from
+# the coordinator's last accepted return file (fieldapp/sync/returns.py). The device's own.
+partner_confirmations = Table(
+    "partner_confirmations",
+    metadata,
+    Column("handover_id", String(36), primary_key=True),
+    Column("status", String(32), nullable=False),
+    Column("structure_id", String(128)),
+    Column("structure_name", String(200), nullable=False),
+    Column("date", String(10), nullable=False),  # YYYY-MM-DD
+    Column("received_at", String(32), nullable=False),  # UTC, "YYYY-MM-DDTHH:MM:SSZ"
 )

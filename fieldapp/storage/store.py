@@ -24,6 +24,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.sql import Select
 from sqlalchemy.sql.elements import ColumnElement
 
 from fieldapp.domain.clock import Hlc, HybridClock
@@ -40,6 +41,7 @@ from fieldapp.storage.schema import (
     handover_history,
     handovers,
     profile_settings,
+    relay_codes,
 )
 
 
@@ -206,9 +208,27 @@ class FieldStore:
             _attach_choices(conn, out)
         return out[0]
 
+    def save_relay_code(self, conn: Connection, handover_id: str, code: str) -> None:
+        """Keep a handover's raw code relais, on this device only (never in an event)."""
+        conn.execute(insert(relay_codes).values(handover_id=handover_id, code=code))
+
+    @staticmethod
+    def drop_orphan_relay_codes(conn: Connection) -> None:
+        """Forget the codes of handovers that no longer exist here (erased, purged)."""
+        conn.execute(
+            relay_codes.delete().where(relay_codes.c.handover_id.not_in(select(handovers.c.id)))
+        )
+
+    def relay_code(self, handover_id: str) -> str | None:
+        with self.engine.connect() as conn:
+            value = conn.execute(
+                select(relay_codes.c.code).where(relay_codes.c.handover_id == handover_id)
+            ).scalar()
+        return str(value) if value is not None else None
+
     def get_handover(self, handover_id: str) -> dict[str, Any]:
         with self.engine.connect() as conn:
-            row = conn.execute(select(handovers).where(handovers.c.id == handover_id)).first()
+            row = conn.execute(_handovers_with_code().where(handovers.c.id == handover_id)).first()
             if row is None:
                 raise UnknownRecord("handover", handover_id)
             out = dict(row._mapping)
@@ -227,7 +247,9 @@ class FieldStore:
     def list_handovers(
         self, *, status: Sequence[str] | None = None, contact_id: str | None = None
     ) -> list[dict[str, Any]]:
-        query = select(handovers).order_by(handovers.c.follow_up.is_(None), handovers.c.follow_up)
+        query = _handovers_with_code().order_by(
+            handovers.c.follow_up.is_(None), handovers.c.follow_up
+        )
         if status:
             query = query.where(handovers.c.status.in_(list(status)))
         if contact_id:
@@ -273,6 +295,13 @@ class FieldStore:
 
 
 # -- helpers ---------------------------------------------------------------------------------------
+
+
+def _handovers_with_code() -> Select[Any]:
+    """Handover rows with their raw code relais as `code` (None for older handovers)."""
+    return select(handovers, relay_codes.c.code).select_from(
+        handovers.outerjoin(relay_codes, relay_codes.c.handover_id == handovers.c.id)
+    )
 
 
 def write_setting(conn: Connection, key: str, value: Any) -> None:

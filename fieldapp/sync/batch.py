@@ -71,6 +71,8 @@ __all__ = [
     "XWingPrivateKey",
     "XWingPublicKey",
     "canonical_json",
+    "hpke_open",
+    "hpke_seal",
     "key_fingerprint",
     "open_batch",
     "read_manifest",
@@ -286,6 +288,35 @@ def _hpke_private(key: RecipientPrivateKey, suite: str) -> _HpkePrivate | None:
         if isinstance(mlkem_key, MLKEM768PrivateKey) and isinstance(x25519_key, X25519PrivateKey):
             return hpke.MLKEM768X25519PrivateKey(mlkem_key, x25519_key)
     return None
+
+
+def hpke_seal(
+    plaintext: bytes, recipient_public: RecipientPublicKey, *, info: bytes, suite: str
+) -> tuple[str, bytes]:
+    """HPKE base-mode seal (the batches' and the return files'): (recipient fingerprint, enc||ct).
+
+    Raises ValueError (French) when the key does not fit `suite`.
+    """
+    recipient_bytes, recipient_key = _hpke_public(recipient_public, suite)
+    ciphertext = _hpke_suite(suite).encrypt(plaintext, recipient_key, info=info)
+    return key_fingerprint(recipient_bytes), ciphertext
+
+
+def hpke_open(
+    ciphertext: bytes | memoryview,
+    recipient_private: RecipientPrivateKey,
+    *,
+    info: bytes,
+    suite: str,
+) -> bytes | None:
+    """The plaintext, or None when the key does not fit `suite` or the ciphertext fails."""
+    hpke_key = _hpke_private(recipient_private, suite)
+    if hpke_key is None:
+        return None
+    try:
+        return _hpke_suite(suite).decrypt(bytes(ciphertext), hpke_key, info=info)
+    except (InvalidTag, ValueError, UnsupportedAlgorithm):
+        return None
 
 
 # --- Manifest -------------------------------------------------------------------------------
@@ -587,7 +618,7 @@ def seal_batch(
     problem = _event_problem(events, device_id, first_seq)
     if problem is not None:
         raise ValueError(f"Lot refusé : {problem}")
-    recipient_bytes, recipient_key = _hpke_public(recipient_public, suite)
+    recipient_bytes, _ = _hpke_public(recipient_public, suite)
     draft = Manifest(
         batch_id=batch_id if batch_id is not None else str(uuid.uuid4()),
         device_id=device_id,
@@ -607,7 +638,7 @@ def seal_batch(
     if len(plaintext) > min(MAX_PLAINTEXT_BYTES, MAX_EVENTS_BYTES):
         raise ValueError("Lot trop volumineux : scindez-le en lots plus petits")
     compressed = zlib.compress(plaintext, _ZLIB_LEVEL)
-    ciphertext = _hpke_suite(suite).encrypt(compressed, recipient_key, info=draft.hpke_info())
+    _, ciphertext = hpke_seal(compressed, recipient_public, info=draft.hpke_info(), suite=suite)
     if len(ciphertext) > MAX_CIPHERTEXT_BYTES:
         raise ValueError("Lot trop volumineux : scindez-le en lots plus petits")
     manifest = dataclasses.replace(draft, ciphertext_sha256=hashlib.sha256(ciphertext).hexdigest())
@@ -665,12 +696,11 @@ def open_batch(
             "wrong_recipient",
             Text("sync.batch.recipient_key", recipient=manifest.recipient, ours=ours),
         )
-    try:
-        compressed = _hpke_suite(manifest.suite).decrypt(
-            parsed.ciphertext, hpke_key, info=manifest.hpke_info()
-        )
-    except (InvalidTag, ValueError, UnsupportedAlgorithm):
-        raise BatchError("decrypt_failed") from None
+    compressed = hpke_open(
+        parsed.ciphertext, recipient_private, info=manifest.hpke_info(), suite=manifest.suite
+    )
+    if compressed is None:
+        raise BatchError("decrypt_failed")
     events = _decode_events(compressed)
     if len(events) != manifest.event_count:
         raise BatchError(

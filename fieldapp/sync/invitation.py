@@ -11,7 +11,8 @@ keeps that signing key (trust on first use): later invitations and every referen
 signed by the same key (`check_signer`, `sync.pack.verify_pack`).
 
 The **enrolment** goes the other way: the device's public signing key, device id and structure,
-with a short fingerprint that both sides read aloud.
+with a short fingerprint that both sides read aloud, and (since issue 16) the device's X25519
+public key that the coordinator's return files are sealed to.
 
 Qt-free; the only I/O is reading and writing the two small files.
 """
@@ -646,13 +647,18 @@ class Enrolment:
     # Id of the invitation the device joined with (counted by the coordinator); absent from the
     # files of older versions, so that their signatures still verify.
     invitation: str | None = None
+    # The device's X25519 (HPKE) public key, to which the coordinator seals its return files
+    # (sync/returns.py); absent from older files, which keep verifying.
+    encryption_public: bytes | None = None
 
     @property
     def fingerprint(self) -> str:
         return key_fingerprint(self.signing_public)
 
     def body(self) -> dict[str, Any]:
-        extra = {} if self.invitation is None else {"invitation": self.invitation}
+        extra: dict[str, Any] = {} if self.invitation is None else {"invitation": self.invitation}
+        if self.encryption_public is not None:
+            extra["encryption_public"] = _b64(self.encryption_public)
         return extra | {
             "format": ENROLMENT_FORMAT,
             "version": ENROLMENT_VERSION,
@@ -709,6 +715,7 @@ def read_enrolment(path: Path | str) -> Enrolment:
             created=str(document["created"]),
             coordination=document.get("coordination"),
             invitation=_invitation_id(document.get("invitation")),
+            encryption_public=_encryption_public(document.get("encryption_public")),
         )
     except (KeyError, ValueError) as exc:
         raise EnrolmentError("sync.enrolment.incomplete", detail=str(exc)) from None
@@ -730,6 +737,12 @@ def _invitation_id(value: Any) -> str | None:
         return str(uuid.UUID(str(value))) if isinstance(value, str) and len(value) == 36 else ""
     except ValueError:
         return ""  # refused below: body() no longer matches the document
+
+
+def _encryption_public(value: Any) -> bytes | None:
+    if value is None:
+        return None
+    return _unb64(value, _X25519_BYTES, "encryption_public")
 
 
 def enrolment_digest(enrolment: Enrolment) -> str:

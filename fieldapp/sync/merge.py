@@ -128,7 +128,15 @@ EVENT_SEQ = EVENT_COLUMNS.index("seq")
 EVENT_ENTITY = EVENT_COLUMNS.index("entity_id")
 # Ownership (docs/merge.md § Ownership): the kinds that create a record, and those that change
 # one; a record belongs to the device whose event created it.
-CREATING = frozenset({str(EventType.CONTACT_RECORDED), str(EventType.HANDOVER_PROPOSED)})
+# A reception (issue 16) is a record of its own, one per recorded status.
+CREATING = frozenset(
+    str(t)
+    for t in (
+        EventType.CONTACT_RECORDED,
+        EventType.HANDOVER_PROPOSED,
+        EventType.RECEPTION_RECORDED,
+    )
+)
 CHANGING = frozenset(
     str(t)
     for t in (
@@ -151,6 +159,7 @@ NEEDS_PAYLOAD = frozenset(
         EventType.HANDOVER_STATUS_CHANGED,
         EventType.HANDOVER_RESCHEDULED,
         EventType.HANDOVER_STATUS_UNDONE,
+        EventType.RECEPTION_RECORDED,
     )
 )
 # A batch that changes records whose creation has not arrived: kept in the quarantine under
@@ -189,6 +198,9 @@ class Consolidated:
                 "structure_name": enrolment.structure.get("name"),
                 "structure_type": enrolment.structure.get("type"),
             }
+            if enrolment.encryption_public is not None:
+                # An older enrolment file read again keeps the key a newer one brought.
+                values["encryption_public"] = base64.b64encode(enrolment.encryption_public).decode()
             if current is None:
                 conn.execute(
                     insert(devices).values(

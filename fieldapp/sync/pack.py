@@ -9,6 +9,9 @@ One UTF-8 JSON file (docs/directory.md has the full description and an example):
         "version": 3,                      increasing integer, chosen by the coordinator
         "date": "2026-11-20T10:00:00Z",    when the pack was built (UTC)
         "retention_months": 24,
+        "relance_jours": 10,               optional (issue 16): days before a handover is
+        "expiration_jours": 30,            chased, and before it expires; written only when
+                                           not the defaults, so older apps still read the pack
         "coordination": "…",               territory name of the coordinator workspace
         "vocab_version": {"data_inclusion": "1.0.10", "relais": 1},
         "counts": {"territories": 6, "structures": 12, "services": 25},
@@ -39,6 +42,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from fieldapp.domain import jsontext
+from fieldapp.domain.handovers import EXPIRY_DAYS_DEFAULT, RELANCE_DAYS_DEFAULT
 from fieldapp.errors import DamagedError, InputError
 from fieldapp.messages import Text
 from fieldapp.sync.batch import canonical_json, key_fingerprint
@@ -61,6 +65,13 @@ SIGNATURE_CONTEXT: Final = b"relais-pack-v1\x00"  # domain separation from batch
 RELAIS_VOCAB_VERSION: Final = 1
 DEFAULT_RETENTION_MONTHS: Final = 24
 MAX_RETENTION_MONTHS: Final = 120
+# The territory's handover delays (issue 16): « Aujourd'hui » lists the open handovers with no
+# news for `relance_jours`, and `expiration_jours` is the pack's expiry delay.
+DEFAULT_RELANCE_JOURS: Final = RELANCE_DAYS_DEFAULT
+DEFAULT_EXPIRATION_JOURS: Final = EXPIRY_DAYS_DEFAULT
+MAX_DELAY_DAYS: Final = 365
+_DELAY_KEYS: Final = {"relance_jours": DEFAULT_RELANCE_JOURS,
+                      "expiration_jours": DEFAULT_EXPIRATION_JOURS}  # fmt: skip
 MAX_VERSION: Final = 2**53 - 1  # exact in every JSON reader
 MAX_PACK_BYTES: Final = 256 * 1024 * 1024
 _DATE_FORMAT: Final = "%Y-%m-%dT%H:%M:%SZ"
@@ -107,6 +118,8 @@ class Pack:
     signer_fingerprint: str | None = None
     demo: bool = False
     document: Mapping[str, Any] | None = field(default=None, repr=False)
+    relance_jours: int = DEFAULT_RELANCE_JOURS
+    expiration_jours: int = DEFAULT_EXPIRATION_JOURS
 
     @property
     def neighbourhood_codes(self) -> frozenset[str]:
@@ -118,6 +131,8 @@ class Pack:
             "version": self.version,
             "date": self.date,
             "retention_months": self.retention_months,
+            "relance_jours": self.relance_jours,
+            "expiration_jours": self.expiration_jours,
             "coordination": self.coordination,
             "demo": self.demo,
             "signer_fingerprint": self.signer_fingerprint,
@@ -153,6 +168,14 @@ def _check_retention(months: int) -> None:
         raise PackSettingError("sync.pack.retention_range", most=MAX_RETENTION_MONTHS)
 
 
+def check_delays(relance_jours: int, expiration_jours: int) -> None:
+    for days in (relance_jours, expiration_jours):
+        if type(days) is not int or not 1 <= days <= MAX_DELAY_DAYS:
+            raise PackSettingError("sync.pack.delay_range", most=MAX_DELAY_DAYS)
+    if relance_jours >= expiration_jours:
+        raise PackSettingError("sync.pack.delay_order")
+
+
 def build_pack(
     signing_key: Ed25519PrivateKey,
     *,
@@ -164,11 +187,15 @@ def build_pack(
     coordination: str = "",
     vocab_version: Mapping[str, Any] | None = None,
     now: datetime | None = None,
+    relance_jours: int = DEFAULT_RELANCE_JOURS,
+    expiration_jours: int = DEFAULT_EXPIRATION_JOURS,
 ) -> bytes:
-    """The bytes of a signed pack file. Raises PackSettingError for a bad version/retention."""
+    """The bytes of a signed pack file. Raises PackSettingError for a bad version/retention/
+    delay."""
     if type(version) is not int or not 1 <= version <= MAX_VERSION:
         raise PackSettingError("sync.pack.version_positive")
     _check_retention(retention_months)
+    check_delays(relance_jours, expiration_jours)
     content = content_of(territories, structures, services)
     public = signing_key.public_key().public_bytes_raw()
     header = {
@@ -181,6 +208,8 @@ def build_pack(
         "content_sha256": content_hash(content),
         "signer": {"public_key": _b64(public), "fingerprint": key_fingerprint(public)},
     }
+    chosen = {"relance_jours": relance_jours, "expiration_jours": expiration_jours}
+    header.update({k: v for k, v in chosen.items() if v != _DELAY_KEYS[k]})
     signed = {"format": FORMAT, "format_version": FORMAT_VERSION, "header": header}
     signature = signing_key.sign(SIGNATURE_CONTEXT + canonical_json(signed))
     document = {**signed, "signature": _b64(signature), "content": content}
@@ -228,7 +257,14 @@ def _check_shape(document: Mapping[str, Any]) -> None:
         "content_sha256",
         "signer",
     }
-    _require(set(header) == expected, Text("sync.pack.header_incomplete"))
+    _require(expected <= set(header) <= expected | set(_DELAY_KEYS),
+             Text("sync.pack.header_incomplete"))  # fmt: skip
+    for key in _DELAY_KEYS:
+        if key in header:
+            _require(
+                type(header[key]) is int and 1 <= header[key] <= MAX_DELAY_DAYS,
+                Text("sync.pack.delay_invalid", key=key),
+            )
     _require(
         type(header["version"]) is int and 0 < header["version"] <= MAX_VERSION,
         Text("sync.pack.version_invalid"),
@@ -354,6 +390,8 @@ def pack_from_document(
         content_sha256=header["content_sha256"],
         signer_fingerprint=key_fingerprint(signer_public),
         document=document,
+        relance_jours=_delay(header, "relance_jours"),
+        expiration_jours=_delay(header, "expiration_jours"),
     )
 
 
@@ -386,7 +424,14 @@ def stored_pack(document: Mapping[str, Any]) -> Pack:
         content_sha256=header["content_sha256"],
         signer_fingerprint=key_fingerprint(signer) if signer else None,
         document=document,
+        relance_jours=_delay(header, "relance_jours"),
+        expiration_jours=_delay(header, "expiration_jours"),
     )
+
+
+def _delay(header: Mapping[str, Any], key: str) -> int:
+    """A pack without the key (older, or the default chosen) has the default delay."""
+    return int(header.get(key, _DELAY_KEYS[key]))
 
 
 def read_header(data: bytes) -> dict[str, Any]:

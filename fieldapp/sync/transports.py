@@ -13,6 +13,10 @@ Delivery is idempotent, so a batch may safely be sent again after a crash or a l
 * if the final name already holds the same bytes, the batch counts as delivered;
 * if it holds different bytes, nothing is replaced and the delivery fails with an alarm
   (`conflict`): a batch is never delivered twice under two names, nor replaced silently.
+
+The coordinator's return files (sync/returns.py) are the one kind of file that is replaced on
+purpose: `replace` moves the new file over the old one atomically (temporary name, then rename
+or `MOVE` with `Overwrite: T`) and reads it back; `get` reads a file, None when absent.
 """
 
 from __future__ import annotations
@@ -235,6 +239,10 @@ class Transport(Protocol):
 
     def put(self, name: str, data: bytes, sha256: str) -> Delivery: ...
 
+    def replace(self, name: str, data: bytes, sha256: str) -> Delivery: ...
+
+    def get(self, name: str) -> bytes | None: ...
+
     def close(self) -> None: ...
 
 
@@ -324,6 +332,35 @@ class FolderTransport:
             )
         self._remove_leftovers(name)
         return Delivery(str(final))
+
+    def replace(self, name: str, data: bytes, sha256: str) -> Delivery:
+        if not self.path.is_dir():
+            raise self._missing()
+        final = self.path / name
+        temp = self.path / f"{_temp_name(name)}.{secrets.token_hex(4)}"
+        try:
+            try:
+                self._write_temp(temp, data)
+                temp.replace(final)  # atomic: a reader sees the old file or the new one
+            finally:
+                with contextlib.suppress(OSError):
+                    temp.unlink()
+            _fsync_dir(self.path)
+        except OSError as exc:
+            raise self._os_error(exc) from None
+        back = self._read(final)
+        if back is None:
+            raise self._vanished(name)
+        if not _same(back, len(data), sha256):
+            raise DeliveryError(
+                "mismatch", "sync.delivery.folder_mismatch", name=name, path=self.path
+            )
+        return Delivery(str(final))
+
+    def get(self, name: str) -> bytes | None:
+        if not self.path.is_dir():
+            raise self._missing()
+        return self._read(self.path / name)
 
     def _write_temp(self, temp: Path, data: bytes) -> None:
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
@@ -524,6 +561,35 @@ class WebDavTransport:
         if not _same(back, len(data), sha256):
             raise DeliveryError("mismatch", "sync.delivery.server_mismatch", name=name)
         return Delivery(final)
+
+    def replace(self, name: str, data: bytes, sha256: str) -> Delivery:
+        final = self._target(name)
+        temp = self._target(_temp_name(name))
+        try:
+            response = self._client.put(
+                temp, content=data, headers={"Content-Type": "application/octet-stream"}
+            )
+            if response.status_code not in (200, 201, 204):
+                raise self._status_error(response.status_code, "put")
+            response = self._client.request(
+                "MOVE", temp, headers={"Destination": final, "Overwrite": "T"}
+            )
+            if response.status_code not in (201, 204):
+                raise self._status_error(response.status_code, "move")
+            back = self._fetch(final)
+        except httpx.HTTPError as exc:
+            raise self._network_error(exc) from None
+        if back is None:
+            raise self._vanished(name)
+        if not _same(back, len(data), sha256):
+            raise DeliveryError("mismatch", "sync.delivery.server_mismatch", name=name)
+        return Delivery(final)
+
+    def get(self, name: str) -> bytes | None:
+        try:
+            return self._fetch(self._target(name))
+        except httpx.HTTPError as exc:
+            raise self._network_error(exc) from None
 
     def _fetch(self, url: str) -> bytes | None:
         """The file's bytes, None if absent; raises DeliveryError on other answers."""

@@ -629,6 +629,18 @@ To help fix this defect, copy the technical details and pass them on to whoever 
         <translation>&amp;Merge</translation>
     </message>
     <message>
+        <source>Publier les &amp;retours</source>
+        <translation>Publish &amp;returns</translation>
+    </message>
+    <message>
+        <source>Dépose pour chaque appareil, dans ce dépôt, les accueils confirmés par les structures d'accueil : chiffrés pour lui seul et signés par la coordination.</source>
+        <translation>Puts in this drop, for each device, the receptions confirmed by receiving structures: encrypted for that device alone and signed by the coordination.</translation>
+    </message>
+    <message>
+        <source>Publication des retours…</source>
+        <translation>Publishing the returns…</translation>
+    </message>
+    <message>
         <location filename="../../fieldapp/ui/coordination/view.py" line="162"/>
         <source>Chaque lot est vérifié (signature de l&apos;appareil, destinataire, intégrité) avant d&apos;être importé en entier ; un lot refusé va en quarantaine, sans rien importer. Fusionner deux fois le même lot ne change rien.</source>
         <translation>Each batch is checked (device signature, recipient, integrity) before being imported in full; a refused batch goes to quarantine and nothing from it is imported. Merging the same batch twice changes nothing.</translation>
@@ -1953,6 +1965,38 @@ Try another word, or remove a filter.</translation>
     <message>
         <source>Rendez-vous :</source>
         <translation>Appointment:</translation>
+    </message>
+    <message>
+        <source>Code relais</source>
+        <translation>Relay code</translation>
+    </message>
+    <message>
+        <source>Code relais :</source>
+        <translation>Relay code:</translation>
+    </message>
+    <message>
+        <source>Structure :</source>
+        <translation>Receiving structure:</translation>
+    </message>
+    <message>
+        <source>&amp;Imprimer la fiche…</source>
+        <translation>&amp;Print the slip…</translation>
+    </message>
+    <message>
+        <source>Fiche relais en PDF pour la personne : où aller, quand, quoi apporter, et le code relais. Rien sur la personne.</source>
+        <translation>Relay slip as a PDF for the person: where to go, when, what to bring, and the relay code. Nothing about the person.</translation>
+    </message>
+    <message>
+        <source>Enregistrer la fiche relais</source>
+        <translation>Save the relay slip</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Fiche relais enregistrée : %1</source>
+        <translation>Relay slip saved: %1</translation>
     </message>
     <message>
         <source>Annuler « %1 »</source>
@@ -3284,6 +3328,10 @@ created on %2</translation>
 <context>
     <name>TodayPage</name>
     <message>
+        <source>sans nouvelles depuis %1 j</source>
+        <translation>no news for %1 d</translation>
+    </message>
+    <message>
         <location filename="../../fieldapp/ui/notebook/today_page.py" line="60"/>
         <source>Aujourd&apos;hui</source>
         <translation>Today</translation>
@@ -3492,6 +3540,10 @@ created on %2</translation>
 <context>
     <name>Workspace</name>
     <message>
+        <source>Relais reçus</source>
+        <translation>Received handovers</translation>
+    </message>
+    <message>
         <location filename="../../fieldapp/ui/app/workspace.py" line="108"/>
         <source>Verrouiller</source>
         <translation>Lock</translation>
@@ -3610,6 +3662,69 @@ Ctrl+L: lock</translation>
         <location filename="../../fieldapp/ui/app/workspace.py" line="397"/>
         <source>✓ Pack n° %1 installé : l&apos;annuaire est à jour.</source>
         <translation>✓ Pack no. %1 installed: the directory is up to date.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivedPage</name>
+    <message>
+        <source>Relais reçus</source>
+        <translation>Received handovers</translation>
+    </message>
+    <message>
+        <source>Tapez ou scannez le code relais de la fiche que la personne vous montre, puis Entrée. Aucun nom n&apos;est demandé : le code suffit.</source>
+        <translation>Type or scan the relay code on the slip the person shows you, then press Enter. No name is asked for: the code is enough.</translation>
+    </message>
+    <message>
+        <source>Seulement pour un refus de la structure</source>
+        <translation>Only when the structure declines</translation>
+    </message>
+    <message>
+        <source>&amp;Code relais :</source>
+        <translation>Relay &amp;code:</translation>
+    </message>
+    <message>
+        <source>É&amp;tat :</source>
+        <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+        <source>&amp;Date :</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <source>&amp;Motif du refus :</source>
+        <translation>&amp;Reason for declining:</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Déjà enregistrés</source>
+        <translation>Already recorded</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Motif</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Relais reçus enregistrés</source>
+        <translation>Received handovers recorded</translation>
+    </message>
+    <message>
+        <source>✓ Enregistré : %1, %2.</source>
+        <translation>✓ Recorded: %1, %2.</translation>
     </message>
 </context>
 </TS>

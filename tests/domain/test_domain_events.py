@@ -40,6 +40,7 @@ def test_event_types_are_stable_strings() -> None:
         "handover.amended",
         "handover.rescheduled",
         "handover.status_undone",
+        "reception.recorded",
         "person.erased",
         "records.purged",
     }

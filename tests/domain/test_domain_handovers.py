@@ -359,9 +359,22 @@ def test_is_overdue() -> None:
         assert not is_overdue(yesterday, status, TODAY)
 
 
+def test_a_quiet_open_handover_is_to_chase_after_the_delay() -> None:
+    from fieldapp.domain.handovers import RELANCE_DAYS_DEFAULT, days_quiet, to_chase
+
+    assert RELANCE_DAYS_DEFAULT == 10
+    last = "2024-11-15T23:30:00Z"
+    assert days_quiet(last, TODAY) == 10
+    assert to_chase(last, "rdv_fixe", TODAY)
+    assert not to_chase(last, "rdv_fixe", TODAY, 11)
+    assert not to_chase(last, "entre_dispositif", TODAY)
+    with pytest.raises(ValueError):
+        to_chase(last, "propose", TODAY, 0)
+
+
 def test_is_expired() -> None:
-    assert EXPIRY_DAYS_DEFAULT == 90
-    last = NOW - dt.timedelta(days=90)
+    assert EXPIRY_DAYS_DEFAULT == 30  # the pack's default expiration_jours (issue 16)
+    last = NOW - dt.timedelta(days=EXPIRY_DAYS_DEFAULT)
     assert is_expired(last, "propose", NOW, EXPIRY_DAYS_DEFAULT)
     assert not is_expired(last + dt.timedelta(seconds=1), "propose", NOW, EXPIRY_DAYS_DEFAULT)
     assert is_expired(NOW - dt.timedelta(days=8), "absent", NOW, 7)

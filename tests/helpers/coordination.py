@@ -24,8 +24,10 @@ class Territory:
     drop: Path
     tmp: Path
 
-    def device(self, name: str, *, enrol: bool = True) -> Device:
-        field, _ = make_profile(self.tmp / name)
+    def device(
+        self, name: str, *, enrol: bool = True, structure_type: str = "prevention-specialisee"
+    ) -> Device:
+        field, _ = make_profile(self.tmp / name, structure_type=structure_type)
         sync = SyncService(field)
         sync.join_coordination(self.coordination.invitation, self.coordination.code)
         if enrol:

@@ -37,11 +37,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Engine, insert
+from sqlalchemy import Connection, Engine, insert, inspect
 
 from fieldapp.domain.events import Event, EventType
-from fieldapp.storage.coord_schema import devices
-from fieldapp.storage.projection import append_events
+from fieldapp.domain.projection import TABLE_COLUMNS, fold
+from fieldapp.storage.coord_schema import coord_metadata, devices
+from fieldapp.storage.projection import append_events, bulk_insert, event_values, insert_new_events
 
 N1, N2, HORS = "QN07699A", "QN07699B", "hors-qpv"
 PREV, BAILLEUR = "prevention-specialisee", "bailleur-social"
@@ -188,4 +189,18 @@ def load_territory(engine: Engine) -> None:
                 for device, (structure, stype) in DEVICES.items()
             ],
         )
-        append_events(conn, territory_events())
+        if "code_hmac" in {c["name"] for c in inspect(conn).get_columns("handovers")}:
+            append_events(conn, territory_events())
+        else:  # a store older than c007 (upgrade tests): the projection's columns as they were
+            _load_before_c007(conn, territory_events())
+
+
+def _load_before_c007(conn: Connection, history: list[Event]) -> None:
+    """The events and their projection as an older store holds them (no `code_hmac` column)."""
+    insert_new_events(conn, [event_values(e) for e in history])
+    rows = fold(history)
+    for name in ("contacts", "contact_needs", "contact_registrations", "handovers",
+                 "handover_history"):  # fmt: skip
+        columns = [c for c in TABLE_COLUMNS[name] if c != "code_hmac"]
+        values = [tuple(r[c] for c in columns) for r in getattr(rows, name)]
+        bulk_insert(conn, coord_metadata.tables[name], columns, values)

@@ -77,7 +77,6 @@ def test_c001_store_upgrades_to_the_report_indexes_with_the_same_results(tmp_pat
     assert migrate.current_revision(engine) == "c001"
     for table, name in REPORT_INDEXES.items():
         assert name not in _indexes(engine, table)
-    before = _cells(engine)  # the same queries, without their indexes
     engine.dispose()
 
     upgraded = open_consolidated(old_root, key)
@@ -89,8 +88,15 @@ def test_c001_store_upgrades_to_the_report_indexes_with_the_same_results(tmp_pat
         # The upgrade backed the c001 file up first.
         assert [p.name.split("-")[1] for p in (old_root / "backups").iterdir()] == ["schemac001"]
         load_territory(fresh)
-        assert _cells(upgraded) == before == _cells(fresh)
-        assert before  # the comparison is not vacuous
+        after = _cells(fresh)
+        assert _cells(upgraded) == after
+        # The same queries without the report indexes (the report of today's tables, which a
+        # c001 store cannot run: it predates the receptions of c007).
+        with fresh.begin() as conn:
+            for name in REPORT_INDEXES.values():
+                conn.exec_driver_sql(f"DROP INDEX {name}")
+        assert _cells(fresh) == after
+        assert after  # the comparison is not vacuous
     finally:
         upgraded.dispose()
         fresh.dispose()

@@ -243,3 +243,29 @@ def test_merge_source_problems_are_one_french_line(
     assert view.merge_error.isVisible()
     assert str(territory.tmp / "absent") in view.merge_error.text.text()
     assert view.merge_button.isEnabled()
+
+
+def test_publish_returns_from_the_window(
+    qtbot: QtBot, territory: Territory, devices: list[Device], coord: CoordinationService
+) -> None:
+    device = add_device(territory, devices, "educ", enrol=True)
+    view = make_view(qtbot, coord)
+    # A device enrolled before return files existed: named, and asked to enrol again.
+    with coord.consolidated.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE devices SET encryption_public = NULL")
+    qtbot.mouseClick(view.returns_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not view.busy and view.summary_label.isVisible(), timeout=15_000)
+    text = view.summary_label.text()
+    assert text.startswith("⚠ 0 fichier de retour publié")
+    assert device.field.device_id in text and "fieldapp enrolment" in text
+    # Enrolled again with its key: its file is published.
+    enrolment = territory.tmp / "educ-again.enrolment"
+    device.sync.enrolment(enrolment)
+    coord.enrol(coord.read_enrolment(enrolment))
+    qtbot.mouseClick(view.returns_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: not view.busy and view.summary_label.text().startswith("✓ 1 fichier"),
+        timeout=15_000,
+    )
+    assert (territory.drop / f"relais-retour-{device.field.device_id}.rreturn").exists()
+    assert view.merge_button.isEnabled() and view.returns_button.isEnabled()

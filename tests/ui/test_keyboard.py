@@ -180,10 +180,10 @@ def test_focus_returns_to_the_list_after_a_new_handover(
     assert "Relais proposé" in unlocked.statusBar().currentMessage()
 
 
-def test_ctrl_1_to_7_show_the_pages(qtbot: QtBot, unlocked: RelaisWindow) -> None:
+def test_ctrl_1_to_8_show_the_pages(qtbot: QtBot, unlocked: RelaisWindow) -> None:
     workspace = workspace_of(unlocked)
-    keys = [getattr(Qt.Key, f"Key_{n}") for n in range(1, 8)]
-    assert len(keys) == len(PAGES) == 7
+    keys = [getattr(Qt.Key, f"Key_{n}") for n in range(1, 9)]
+    assert len(keys) == len(PAGES) == 8
     for key, name in reversed(list(zip(keys, PAGES, strict=True))):
         press(qtbot, key, CTRL)
         assert workspace.current_page() == name

@@ -36,7 +36,8 @@ def test_switching_to_english_relabels_the_window_at_once(
 
     assert i18n.current_language() == "en"
     assert _nav_texts(unlocked) == [
-        "Today", "Contacts", "Handovers", "My activity", "Directory", "Synchronisation", "Settings",
+        "Today", "Contacts", "Handovers", "Received handovers", "My activity", "Directory",
+        "Synchronisation", "Settings",
     ]  # fmt: skip
     workspace = workspace_of(unlocked)
     assert workspace.current_page() == "parametres"  # stays where the user was

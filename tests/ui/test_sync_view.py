@@ -304,3 +304,17 @@ def test_the_badge_words_follow_the_service_and_the_language(sync: SyncService) 
         i18n.apply_language("fr")
     # The French words are the service's own (CLI and window say the same thing).
     assert status_text(sync.status(now), now) == sync.status_summary(now)
+
+
+def test_a_profile_without_a_device_key_is_asked_to_enrol_again(
+    qtbot: QtBot, sync: SyncService, field: FieldService
+) -> None:
+    # A profile that joined before return files existed: no encryption key.
+    field.store.set_setting("device_encryption_key", None)
+    view = make_view(qtbot, sync)
+    record(field, 1)
+    report = run_sync(qtbot, view)
+    assert report.ok and report.returns_reason == "reenrol"
+    text = view.result_ok.text()
+    assert text.startswith("✓ ") and "⚠ " in text
+    assert "refaites son fichier d'enrôlement" in text

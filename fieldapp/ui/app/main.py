@@ -16,6 +16,7 @@ from fieldapp.ui.coordination.report_pdf import register_pdf_renderer
 from fieldapp.ui.kit import i18n
 from fieldapp.ui.kit.resources import icon
 from fieldapp.ui.kit.style import apply_style
+from fieldapp.ui.notebook.slip_pdf import register_slip_renderer
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -31,6 +32,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     assert isinstance(app, QApplication)
     gui_gc.install(app)
     register_pdf_renderer()
+    register_slip_renderer()
     apply_style(app)
     app.setWindowIcon(icon("relais"))
     return app

@@ -25,6 +25,7 @@ VIEWS = (
     "contacts",
     "saisie",
     "relais",
+    "relais-recus",
     "activite",
     "annuaire",
     "synchronisation",

@@ -1,6 +1,6 @@
-"""The unlocked notebook: navigation bar, the seven screens, and the actions they share.
+"""The unlocked notebook: navigation bar, the eight screens, and the actions they share.
 
-Keyboard: Ctrl+1…7 show the screens; when a dialog closes the focus goes back where it was, or
+Keyboard: Ctrl+1…8 show the screens; when a dialog closes the focus goes back where it was, or
 to the screen's list (`focus_home`), never to « Verrouiller ». After a save, `notice` carries
 the confirmation the window shows in its status bar. A contact saved as « Relais effectué »
 without a handover opens the handover dialog at once, so the two never disagree unnoticed.
@@ -49,6 +49,7 @@ from fieldapp.ui.notebook.erase_dialog import EraseDialog
 from fieldapp.ui.notebook.handover_dialog import HandoverDialog
 from fieldapp.ui.notebook.handovers import HandoversPage
 from fieldapp.ui.notebook.import_dialog import ImportDialog
+from fieldapp.ui.notebook.received_page import ReceivedPage
 from fieldapp.ui.notebook.settings_page import SettingsPage
 from fieldapp.ui.notebook.today_page import TodayPage
 from fieldapp.ui.sync.scheduler import SyncScheduler
@@ -59,6 +60,7 @@ PAGES = (
     "aujourdhui",
     "contacts",
     "relais",
+    "relais-recus",
     "activite",
     "annuaire",
     "synchronisation",
@@ -68,6 +70,7 @@ _ICONS = {
     "aujourdhui": "today",
     "contacts": "contacts",
     "relais": "handover",
+    "relais-recus": "ok",
     "activite": "activity",
     "annuaire": "directory",
     "synchronisation": "sync",
@@ -152,6 +155,7 @@ class Workspace(QWidget):
             "aujourdhui": self.tr("Aujourd'hui"),
             "contacts": self.tr("Contacts"),
             "relais": self.tr("Relais"),
+            "relais-recus": self.tr("Relais reçus"),
             "activite": self.tr("Mon activité"),
             "annuaire": self.tr("Annuaire"),
             "synchronisation": self.tr("Synchronisation"),
@@ -212,6 +216,8 @@ class Workspace(QWidget):
             return contacts
         if key == "relais":
             return HandoversPage(session)
+        if key == "relais-recus":
+            return ReceivedPage(session)
         if key == "activite":
             return ActivityPage(session)
         if key == "annuaire":
@@ -288,7 +294,7 @@ class Workspace(QWidget):
             self.form = None
         was = self._return_focus.pop(id(dialog), None)
         dialog.deleteLater()
-        # Give the keyboard back to the notebook (Ctrl+1…7 keep working without a click).
+        # Give the keyboard back to the notebook (Ctrl+1…8 keep working without a click).
         self.window().activateWindow()
         self.restore_focus(was)
         if self._handover_due and self.form is None and not self.dialogs:

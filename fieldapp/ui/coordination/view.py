@@ -45,6 +45,7 @@ from fieldapp.services.coordination import (
     Enrolment,
     MergeReport,
 )
+from fieldapp.services.returns import ReturnsReport, publish_returns
 from fieldapp.ui.coordination.enrol_dialog import EnrolDialog
 from fieldapp.ui.coordination.models import (
     PENDING,
@@ -137,6 +138,15 @@ class CoordinationView(QScrollArea):
         row.addWidget(self.source_edit, 1)
         row.addWidget(self.source_button)
         row.addWidget(self.merge_button)
+        # Issue 16: what receiving structures confirmed, back to each device (docs/returns.md).
+        self.returns_button = QPushButton(self.tr("Publier les &retours"), card)
+        self.returns_button.setToolTip(
+            self.tr(
+                "Dépose pour chaque appareil, dans ce dépôt, les accueils confirmés par les "
+                "structures d'accueil : chiffrés pour lui seul et signés par la coordination."
+            )
+        )
+        row.addWidget(self.returns_button)
         card.body.addLayout(row)
         progress_row = QHBoxLayout()
         self.progress = QProgressBar(card)
@@ -169,6 +179,7 @@ class CoordinationView(QScrollArea):
         )
         self.source_button.clicked.connect(self.choose_source)
         self.merge_button.clicked.connect(self.merge)
+        self.returns_button.clicked.connect(self.publish_returns)
         self.source_edit.returnPressed.connect(self.merge)
         return card
 
@@ -312,6 +323,7 @@ class CoordinationView(QScrollArea):
         device = self.selected_device()
         status = device.get("status") if device else None
         self.merge_button.setEnabled(idle)
+        self.returns_button.setEnabled(idle)
         self.retry_button.setEnabled(idle and self.quarantine_model.rowCount() > 0)
         self.enrol_button.setEnabled(idle)
         self.suspend_button.setEnabled(idle and status == "trusted")
@@ -483,6 +495,37 @@ class CoordinationView(QScrollArea):
             return service.merge(text, progress=progress)
 
         return self._run(work, self.tr("Lecture du dépôt…"))
+
+    def publish_returns(self) -> bool:
+        """`coord returns` from the window, off the UI thread; False if not started."""
+        if self._merging:
+            return False
+        text = self.source_edit.text().strip() or None
+        service = self.service
+        self._merging = True
+        self._update_buttons()
+        self.merge_error.hide()
+        self.summary_label.hide()
+        self.progress.setRange(0, 0)
+        self.progress_label.setText(self.tr("Publication des retours…"))
+        self.progress_box.show()
+
+        def task(_progress: Progress) -> ReturnsReport:
+            return publish_returns(service, text)
+
+        run_task(task, context=self, on_done=self._published, on_error=self._merge_failed)
+        return True
+
+    def _published(self, report: object) -> None:
+        assert isinstance(report, ReturnsReport)
+        self._merging = False
+        self.progress_box.hide()
+        *notices, summary = [text.message() for text in report.lines()]
+        mark, colour = ("⚠ ", style.WARNING) if notices else ("✓ ", style.SUCCESS)
+        self.summary_label.setStyleSheet(f"color: {colour};")
+        self.summary_label.setText("\n".join([mark + summary, *notices]))
+        self.summary_label.show()
+        self.refresh()
 
     def retry_quarantine(self) -> bool:
         if self._merging:

@@ -7,13 +7,15 @@ checks again, so a stale screen (another change in between) gets a clear refusal
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QPoint, Qt, QTime, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QCoreApplication, QDateTime, QPoint, Qt, QTime, QUrl, Signal
+from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QDateEdit,
     QDateTimeEdit,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -41,7 +43,11 @@ from fieldapp.domain.handovers import (
     is_overdue,
 )
 from fieldapp.domain.vocab import HANDOVER_MODES, HANDOVER_STATUSES, NEEDS
+from fieldapp.errors import RelaisError
 from fieldapp.services.field import UnknownRecord
+from fieldapp.services.returns import confirmation_text, partner_confirmations
+from fieldapp.services.slip import write_slip
+from fieldapp.ui.kit.failures import show_failure
 from fieldapp.ui.kit.i18n import label, labels, pydate, qdate, short_date
 from fieldapp.ui.kit.labels import iso_time, status_label
 from fieldapp.ui.kit.resources import icon
@@ -247,6 +253,35 @@ class HandoverDetail(QScrollArea):
         )
         form.addRow(self.tr("Suivi le :"), self._value(follow_up_text(row, today)))
         form.addRow(self.tr("Rendez-vous :"), self._value(appointment_text(row.get("appointment"))))
+        self.code_label: QLabel | None = None
+        self.slip_button: QPushButton | None = None
+        if row.get("code"):
+            # The code relais the person gives the receiving structure: copied, read aloud.
+            self.code_label = self._value(str(row["code"]))
+            self.code_label.setObjectName("relay_code")
+            self.code_label.setTextInteractionFlags(
+                Qt.TextInteractionFlag.TextSelectableByMouse
+                | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            )
+            self.code_label.setAccessibleName(self.tr("Code relais"))
+            form.addRow(self.tr("Code relais :"), self.code_label)
+            # The slip the person takes along: partner, appointment, what to bring, the code.
+            self.slip_button = QPushButton(self.tr("&Imprimer la fiche…"), self.card)
+            self.slip_button.setToolTip(
+                self.tr(
+                    "Fiche relais en PDF pour la personne : où aller, quand, quoi apporter, "
+                    "et le code relais. Rien sur la personne."
+                )
+            )
+            self.slip_button.clicked.connect(self.choose_slip_file)
+            form.addRow("", self.slip_button)
+        self.confirmation_label: QLabel | None = None
+        confirmation = partner_confirmations(service).get(handover_id)
+        if confirmation is not None:
+            # From the coordinator's return file: what the receiving structure recorded.
+            self.confirmation_label = self._value("✓ " + confirmation_text(confirmation).message())
+            self.confirmation_label.setObjectName("partner_confirmed")
+            form.addRow(self.tr("Structure :"), self.confirmation_label)
         try:
             contact = service.contact(str(row["contact_id"]))
         except UnknownRecord:
@@ -443,6 +478,32 @@ class HandoverDetail(QScrollArea):
         value.setTextFormat(Qt.TextFormat.PlainText)
         value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return value
+
+    def choose_slip_file(self) -> None:
+        if self.handover_id is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Enregistrer la fiche relais"),
+            str(Path.home() / "fiche-relais.pdf"),
+            self.tr("PDF (*.pdf)"),
+        )
+        if path and self.save_slip(Path(path)):
+            # Opened in the system's viewer, where it is printed (or sent, or kept).
+            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+    def save_slip(self, path: Path) -> bool:
+        """Write the shown handover's fiche relais to `path`; a refusal shows in the panel."""
+        if self.handover_id is None:
+            return False
+        try:
+            write_slip(self.session.service, self.handover_id, path)
+        except RelaisError as exc:
+            show_failure(exc, self.error.set_text)
+            self.error.show()
+            return False
+        self.announce(self.tr("Fiche relais enregistrée : %1").replace("%1", str(path)))
+        return True
 
     def request(self, status: str) -> bool:
         """Move the shown handover to `status`; shows the refusal when it is not allowed."""

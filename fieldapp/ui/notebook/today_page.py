@@ -15,10 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.domain.handovers import OPEN_STATUSES, follow_up_due
 from fieldapp.domain.vocab import NEEDS, OUTCOMES, SLOTS
 from fieldapp.messages.plural import plural
-from fieldapp.services import privacy
+from fieldapp.services import privacy, reminders
 from fieldapp.services.field import ContactFilter
 from fieldapp.ui.kit.i18n import label, labels, locale, long_date, short_date
 from fieldapp.ui.kit.labels import status_label
@@ -128,13 +127,9 @@ class TodayPage(QScrollArea):
 
         body = self.handovers_card.body
         clear_layout(body)
-        due = [
-            h
-            for h in service.handovers(status=list(OPEN_STATUSES))
-            if follow_up_due(h.get("follow_up"), str(h["status"]), day)
-        ]
-        # Most overdue first: they are the ones slipping away.
-        due.sort(key=lambda h: str(h["follow_up"]))
+        # Follow-ups due (most overdue first), then handovers without news for the
+        # territory's `relance_jours` (services/reminders.py).
+        due = reminders.handovers_to_follow(service, day)
         late = sum(1 for h in due if days_late(h.get("follow_up"), str(h["status"]), day))
         if not due:
             body.addWidget(
@@ -150,10 +145,14 @@ class TodayPage(QScrollArea):
                 )
             )
         for handover in due[:SHOWN_HANDOVERS]:
-            text = (
-                f"{follow_up_text(handover, day)} · {handover['partner']} · "
-                f"{status_label(str(handover['status']))}"
+            when = (
+                follow_up_text(handover, day)
+                if handover["due"]
+                else self.tr("sans nouvelles depuis %1 j").replace(
+                    "%1", str(handover["days_quiet"])
+                )
             )
+            text = f"{when} · {handover['partner']} · {status_label(str(handover['status']))}"
             button = QPushButton(text, self.handovers_card)
             button.setProperty("link", True)
             button.setStyleSheet("text-align: left;")

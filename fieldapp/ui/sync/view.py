@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.messages import Text
 from fieldapp.messages.plural import plural
 from fieldapp.services.sync import SyncError, SyncReport, SyncService
 from fieldapp.ui.kit import style
@@ -428,7 +429,14 @@ class SyncView(DestinationForm):
         self._end_sync()
         self.last_report = report
         if report.ok:
-            self.result_ok.setText("✓ " + report.message)
+            lines = ["✓ " + report.message]
+            if report.confirmations:
+                received = Text("services.returns.received", n=report.confirmations)
+                lines.append("✓ " + received.message())
+            if report.returns_problem is not None:
+                # Not a failure of the run: no device key yet (enrol again), or no answer.
+                lines.append("⚠ " + report.returns_problem.message())
+            self.result_ok.setText("\n".join(lines))
             self.result_ok.show()
         else:
             self.result_error.set_text(report.message)
