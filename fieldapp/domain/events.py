@@ -42,6 +42,8 @@ class EventType(StrEnum):
     # Privacy (storage.erasure): a person's records erased; a device's old records purged.
     PERSON_ERASED = "person.erased"
     RECORDS_PURGED = "records.purged"
+    # A directory sheet to correct (domain.feedback.parse_feedback), an entity of its own.
+    DIRECTORY_FEEDBACK = "directory.feedback"
 
 
 @dataclass(frozen=True)

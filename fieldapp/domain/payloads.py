@@ -25,6 +25,7 @@ from fieldapp.domain import pii
 from fieldapp.domain.contacts import parse_contact
 from fieldapp.domain.errors import Problem, ValidationError
 from fieldapp.domain.events import Event, EventType
+from fieldapp.domain.feedback import parse_feedback
 from fieldapp.domain.handovers import (
     parse_handover,
     parse_schedule_change,
@@ -113,6 +114,8 @@ def _checked(event: Event, day: dt.date) -> list[Problem]:
             parse_schedule_change(payload, today=day)
         case EventType.HANDOVER_STATUS_UNDONE:
             parse_status_undo(payload)
+        case EventType.DIRECTORY_FEEDBACK:
+            _guard(problems, "comment", parse_feedback(payload, today=day).comment, day)
         case kind if kind in _CHECKED_ELSEWHERE or kind == _STUB:
             pass
         case _:

@@ -52,6 +52,17 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
         "updated_hlc",
     ),
     "handover_history": ("event_id", "handover_id", "status", "at", "reason"),
+    "directory_feedback": (
+        "id",
+        "device_id",
+        "structure_id",
+        "service_id",
+        "reason",
+        "comment",
+        "date",
+        "date_maj",
+        "created_hlc",
+    ),
 }
 
 
@@ -64,6 +75,7 @@ class ProjectionRows:
     contact_registrations: list[dict[str, Any]] = field(default_factory=list)
     handovers: list[dict[str, Any]] = field(default_factory=list)
     handover_history: list[dict[str, Any]] = field(default_factory=list)
+    directory_feedback: list[dict[str, Any]] = field(default_factory=list)
 
     def as_tuples(self) -> dict[str, list[tuple[Any, ...]]]:
         """The same rows as tuples in `TABLE_COLUMNS` order (itemgetter: one C call per row)."""
@@ -82,6 +94,7 @@ def fold(events: Iterable[Event]) -> ProjectionRows:
     contacts: dict[str, dict[str, Any]] = {}
     handovers: dict[str, dict[str, Any]] = {}
     history: dict[str, list[dict[str, Any]]] = {}  # handover id -> its status steps, in order
+    feedback: dict[str, dict[str, Any]] = {}
     for event in sorted(events, key=lambda e: (e.hlc, e.id)):
         p = event.payload
         match event.type:
@@ -134,9 +147,15 @@ def fold(events: Iterable[Event]) -> ProjectionRows:
                     handovers[event.entity_id].update(
                         status=steps[-1]["status"], status_at=steps[-1]["at"], updated_hlc=event.hlc
                     )
+            case EventType.DIRECTORY_FEEDBACK:
+                feedback[event.entity_id] = _feedback_row(event)
             case _:
                 pass
-    rows = ProjectionRows(contacts=list(contacts.values()), handovers=list(handovers.values()))
+    rows = ProjectionRows(
+        contacts=list(contacts.values()),
+        handovers=list(handovers.values()),
+        directory_feedback=list(feedback.values()),
+    )
     for contact in rows.contacts:
         needs = contact.pop("needs")
         regs = contact.pop("registrations")
@@ -159,6 +178,17 @@ def _contact_row(event: Event) -> dict[str, Any]:
         "needs": list(p.get("needs") or []),
         "registrations": list(p.get("registrations") or []),
         "updated_hlc": event.hlc,
+    }
+
+
+def _feedback_row(event: Event) -> dict[str, Any]:
+    p = event.payload
+    return {
+        "id": event.entity_id,
+        "device_id": event.device_id,
+        **{c: p.get(c) for c in ("structure_id", "service_id", "reason", "comment", "date")},
+        "date_maj": p.get("date_maj"),
+        "created_hlc": event.hlc,
     }
 
 

@@ -21,6 +21,7 @@ from fieldapp.storage.schema import (
     contact_needs,
     contact_registrations,
     contacts,
+    directory_feedback,
     events,
     handover_history,
     handovers,
@@ -36,6 +37,7 @@ _TABLES: tuple[tuple[Table, str, str], ...] = (
     (contact_needs, "contact_needs", "contact_id"),
     (contact_registrations, "contact_registrations", "contact_id"),
     (contacts, "contacts", "id"),
+    (directory_feedback, "directory_feedback", "id"),
 )
 
 

@@ -104,6 +104,23 @@ handover_history = Table(
     Index("ix_handover_history_handover", "handover_id"),
 )
 
+# Added by revision 0010: feedback on directory sheets (domain/feedback.py), one row each; no
+# person in it, only the sheet's ids, a reason code and a guarded comment.
+directory_feedback = Table(
+    "directory_feedback",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("device_id", String(64), nullable=False),
+    Column("structure_id", String(200), nullable=False),
+    Column("service_id", String(200)),
+    Column("reason", String(32), nullable=False),
+    Column("comment", Text),
+    Column("date", String(10), nullable=False),
+    Column("date_maj", String(10)),
+    Column("created_hlc", String(32), nullable=False),
+    Index("ix_directory_feedback_structure", "structure_id"),
+)
+
 # Secrets and profile facts that must stay inside the encrypted database (device signing key,
 # structure, last neighbourhood used...). Values are JSON text.
 profile_settings = Table(

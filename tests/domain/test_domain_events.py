@@ -42,6 +42,7 @@ def test_event_types_are_stable_strings() -> None:
         "handover.status_undone",
         "person.erased",
         "records.purged",
+        "directory.feedback",
     }
     assert str(EventType.HANDOVER_STATUS_CHANGED) == "handover.status_changed"
     assert isinstance(EventType.CONTACT_RECORDED, str)
