@@ -35,6 +35,7 @@ from fieldapp.messages import say
 from fieldapp.services import directory, packs, privacy
 from fieldapp.services.field import UnknownRecord
 from fieldapp.services.profile import Home
+from fieldapp.ui.directory.feedback_dialog import FeedbackDialog
 from fieldapp.ui.directory.view import DirectoryView
 from fieldapp.ui.kit.i18n import short_date
 from fieldapp.ui.kit.resources import icon, pixmap
@@ -219,6 +220,10 @@ class Workspace(QWidget):
                 self._handover_from_directory,
             )
             annuaire.install_requested.connect(lambda: self.install_pack(annuaire))
+            annuaire.enable_feedback()
+            annuaire.feedback_requested.connect(
+                lambda sheet, structure: self.report_directory_feedback(annuaire, sheet, structure)
+            )
             return annuaire
         if key == "synchronisation":
             view = SyncView(self.session.sync, self.scheduler)
@@ -482,6 +487,21 @@ class Workspace(QWidget):
             )
         )
         return True
+
+    def report_directory_feedback(
+        self,
+        view: DirectoryView,
+        sheet: Mapping[str, Any],
+        structure: Mapping[str, Any] | None,
+    ) -> QDialog:
+        """« Signaler une information à corriger » on the sheet shown in the Annuaire."""
+        dialog = FeedbackDialog(self.session.service, sheet, structure, self)
+        dialog.recorded.connect(
+            lambda _id: view.show_notice(
+                self.tr("✓ Signalement enregistré : il partira avec le prochain envoi.")
+            )
+        )
+        return self._open(dialog)
 
     def import_spreadsheet(self) -> QDialog:
         return self._open(ImportDialog(self.session, self))

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Mapping
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+from fieldapp.domain.freshness import STALE_AFTER_MONTHS, freshness
 from fieldapp.messages import render
 from fieldapp.services import directory
 from fieldapp.ui.kit import style
@@ -102,15 +104,22 @@ def card_html(
     hint: directory.Ranked | None,
     tr: Callable[[str], str],
     commune_names: Mapping[str, str],
+    *,
+    today: date | None = None,
 ) -> str:
     t = {key: tr(text) for key, text in _CARD_LABELS.items()}
     service, structure = entry.service, entry.structure or {}
     esc = html.escape
+    age = freshness(service.get("date_maj"), today or date.today())
     out = [
         f"<div style='font-size:15pt; font-weight:600; color:{style.TEXT};'>"
         f"{esc(entry.name)}</div>",
         f"<div style='color:{style.MUTED}; margin-top:2px;'>{esc(entry.structure_name)}</div>",
     ]
+    if age is not None and age.stale:
+        # Past six months the sheet may be wrong: call before sending someone there.
+        flag = render("domain.freshness.stale", {"months": STALE_AFTER_MONTHS})
+        out.append(f"<p style='margin-top:6px; color:{style.DANGER};'>⚠ {esc(flag)}</p>")
     if hint is not None and hint.reasons:
         marks = []
         for reason in hint.reasons:
@@ -175,7 +184,11 @@ def card_html(
             fees += f" ({service['frais_precisions']})"
         rows.append(_row(t["frais"], esc(fees)))
     if service.get("date_maj"):
-        rows.append(_row(t["mis_a_jour"], esc(french_date(str(service["date_maj"])))))
+        when = esc(french_date(str(service["date_maj"])))
+        if age is not None:
+            colour = style.DANGER if age.stale else style.MUTED
+            when += f" <span style='color:{colour};'>({esc(age.text().message())})</span>"
+        rows.append(_row(t["mis_a_jour"], when))
     out.append("".join(rows) + "</table>")
     return "".join(out)
 

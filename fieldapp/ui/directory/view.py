@@ -98,6 +98,10 @@ class DirectoryView(QWidget):
 
     handoverRequested = Signal(object)  # noqa: N815 -- the service record (dict)
     install_requested = Signal()  # « Installer un pack… »: the workspace picks and installs it
+    # « Signaler une information à corriger »: (service record, its structure record or None);
+    # the workspace opens the feedback dialog with the open profile.
+    feedback_requested = Signal(object, object)
+    guide_requested = Signal()  # « Imprimer le guide »: the workspace writes the PDF
 
     def __init__(
         self,
@@ -137,6 +141,13 @@ class DirectoryView(QWidget):
         )
         self.install_button.clicked.connect(self.install_requested.emit)
         head.addWidget(self.install_button)
+        self.guide_button = QPushButton(self.tr("Imprimer le guide"), self)
+        self.guide_button.setToolTip(
+            self.tr("Le guide des offres en PDF, par quartier, à remettre aux habitants")
+        )
+        self.guide_button.clicked.connect(self.guide_requested.emit)
+        self.guide_button.hide()
+        head.addWidget(self.guide_button)
         outer.addLayout(head)
         self.notice = Banner("", parent=self)
         self.notice.hide()
@@ -233,7 +244,17 @@ class DirectoryView(QWidget):
         self.create_button.setObjectName("dirCreate")
         self.create_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.create_button.clicked.connect(self._create_from_card)
-        card_layout.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignLeft)
+        actions = QHBoxLayout()
+        actions.addWidget(self.create_button)
+        self.feedback_button = QPushButton(self.tr("Signaler une information à corriger"), self)
+        self.feedback_button.setToolTip(
+            self.tr("Une fiche fausse ou périmée : prévenez la coordination")
+        )
+        self.feedback_button.clicked.connect(self._feedback_from_card)
+        self.feedback_button.hide()  # shown once a receiver is connected (`enable_feedback`)
+        actions.addWidget(self.feedback_button)
+        actions.addStretch(1)
+        card_layout.addLayout(actions)
         splitter.addWidget(self.stack)
         splitter.addWidget(self.card)
         splitter.setStretchFactor(0, 2)
@@ -416,6 +437,7 @@ class DirectoryView(QWidget):
 
     def _show_entry(self, entry: directory.Entry | None, hint: directory.Ranked | None) -> None:
         self.create_button.setEnabled(entry is not None)
+        self.feedback_button.setEnabled(entry is not None)
         if entry is None:
             self.card_text.setHtml(
                 f"<p style='color:{style.MUTED}'>"
@@ -440,6 +462,17 @@ class DirectoryView(QWidget):
         entry = self._current_entry()
         if entry is not None:
             self._request(entry)
+
+    def enable_feedback(self) -> None:
+        """Show « Signaler une information à corriger » and « Imprimer le guide » (the Annuaire
+        page of a profile; not the partner picker of a handover)."""
+        self.feedback_button.show()
+        self.guide_button.show()
+
+    def _feedback_from_card(self) -> None:
+        entry = self._current_entry()
+        if entry is not None:
+            self.feedback_requested.emit(entry.service, entry.structure)
 
     def _request(self, entry: directory.Entry) -> None:
         service = entry.service
