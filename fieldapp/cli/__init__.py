@@ -56,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Only `coord report` has --format; its PDF is drawn by the window's (Qt) renderer.
     fmt: object = getattr(args, "format", None)
     try:
-        if fmt == "pdf":
+        if fmt == "pdf" or getattr(args, "writes_pdf", False):
             gui.register_pdf_renderer()
         return int(run(args))
     except RelaisError as error:  # the one place an error becomes a line and an exit code

@@ -3,6 +3,7 @@
     fieldapp directory feedback --home DIR (--service ID | --structure ID) --reason CODE
                                 [--comment TEXT] [--redact] [--json]
     fieldapp coord directory-feedback --workspace DIR [--db URL] [--handled ID] [--json]
+    fieldapp directory guide --home DIR [--neighbourhood CODE] --out FILE.pdf [--json]
 
 `--json` keys of `coord directory-feedback`: service_id, structure_id, reason, comment, date,
 device_id, handled (plus id, handled_by, structure_name, service_name).
@@ -14,11 +15,11 @@ import argparse
 from contextlib import closing
 
 from fieldapp.cli import common
-from fieldapp.cli.common import arg_flag, arg_opt, arg_str
+from fieldapp.cli.common import arg_flag, arg_opt, arg_path, arg_str
 from fieldapp.domain.display import printable
 from fieldapp.domain.feedback import FEEDBACK_REASONS
 from fieldapp.messages import language, render
-from fieldapp.services import feedback
+from fieldapp.services import feedback, guide
 
 
 def cmd_directory_feedback(args: argparse.Namespace) -> int:
@@ -79,6 +80,18 @@ def cmd_coord_directory_feedback(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_directory_guide(args: argparse.Namespace) -> int:
+    out = arg_path(args, "out")
+    with closing(common.open_profile(args)) as service:
+        written = guide.write_guide(service, out, arg_opt(args, "neighbourhood"))
+    count = written.service_count
+    if arg_flag(args, "json"):
+        common.print_json({"path": str(out), "services": count})
+    else:
+        print(render("cli.guide.written", {"path": out, "services": count}))
+    return 0
+
+
 def register(commands: common.Commands) -> None:
     as_json = common.json_option()
     directory = commands.group("directory", "annuaire des partenaires : signalements, guide")
@@ -97,6 +110,16 @@ def register(commands: common.Commands) -> None:
     p.add_argument(
         "--redact", action="store_true", help="masquer les données personnelles du commentaire"
     )
+
+    p = directory.add(
+        "guide",
+        cmd_directory_guide,
+        parents=[common.profile_options(), as_json],
+        help="guide des offres à imprimer (PDF), pour un quartier ou tout le territoire",
+    )
+    p.add_argument("--neighbourhood", metavar="CODE", help="code QPV du quartier")
+    p.add_argument("--out", required=True, help="fichier PDF à écrire")
+    p.set_defaults(writes_pdf=True)  # cli.main loads the Qt painter first
 
     p = common.coord_commands(commands).add(
         "directory-feedback",

@@ -75,8 +75,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Support services of the territory",
     ),
     "reports.guide.subtitle": (
-        "Services ouverts aux habitants du {neighbourhood}",
-        "Services open to the residents of {neighbourhood}",
+        "Services pour les habitants : {neighbourhood}",
+        "Services for the residents: {neighbourhood}",
     ),
     "reports.guide.intro": (
         "Ce guide présente les services d'accompagnement vers l'emploi, la formation et les "
@@ -90,11 +90,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "reports.guide.address": ("Adresse : {address}", "Address: {address}"),
     "reports.guide.access": ("Comment y aller : {how}", "How to get there: {how}"),
     "reports.guide.cost_free": ("Gratuit.", "Free of charge."),
+    "reports.guide.access.walk_in": (
+        "Se présenter sur place, aux horaires d'accueil.",
+        "Walk in, during opening hours.",
+    ),
+    "reports.guide.access.front_desk": (
+        "Prendre contact avec l'accueil pour un premier rendez-vous.",
+        "Contact the front desk for a first appointment.",
+    ),
+    "reports.guide.access.professional": (
+        "Sur orientation d'un professionnel : parlez-en à votre éducateur, à votre conseiller "
+        "ou à un travailleur social.",
+        "Through a professional: ask your youth worker, your adviser or a social worker.",
+    ),
+    "reports.guide.access.remote": (
+        "Possible aussi à distance.",
+        "Also possible at a distance.",
+    ),
     "reports.guide.none": (
         "Aucun service dans l'annuaire pour ce quartier.",
         "No service in the directory for this neighbourhood.",
     ),
-    "reports.guide.footer": ("{title} — page {page}", "{title} — page {page}"),
     "reports.guide.other_needs": ("Autres services", "Other services"),
     "services.guide.no_renderer": (
         "impossible d'écrire le guide en PDF : le moteur de rendu Qt n'est pas chargé",
@@ -108,6 +124,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "quartier inconnu dans le pack installé : {code}",
         "neighbourhood not in the installed pack: {code}",
     ),
+    "ui.guide.page": ("page {page}", "page {page}"),
     "services.guide.no_folder": ("dossier introuvable : {folder}", "folder not found: {folder}"),
     # domain/display.py: a neighbourhood with its name
     "domain.neighbourhood.named": ("{name} — {code}", "{name} — {code}"),

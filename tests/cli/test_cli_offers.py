@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from fieldapp.cli import main
+from fieldapp.storage.home import Home
 from tests.helpers import PASSPHRASE, make_profile
 
 
@@ -138,3 +139,63 @@ def test_feedback_refusals_are_one_line_and_record_nothing(
     assert run(capsys, "sync", *home)[0] == 0
     code, out, _ = run(capsys, "coord", "merge", *workspace, "--json")
     assert json.loads(out)["events_inserted"] == 0
+
+
+def _pdf_text(path: Path) -> str:
+    import subprocess
+    import unicodedata
+
+    done = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return unicodedata.normalize("NFKC", done.stdout)  # the PDF's ligatures (« oﬀres ») undone
+
+
+def test_the_guide_pdf_lists_services_by_need_without_contact_data(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], ready: Home
+) -> None:
+    from fieldapp.services.packs import demo_pack
+
+    home = ["--home", str(ready.root)]
+    out = tmp_path / "guide.pdf"
+    code, stdout, err = run(
+        capsys, "directory", "guide", *home, "--neighbourhood", "QN07699A", "--out", str(out)
+    )
+    assert code == 0, err
+    assert "Guide écrit" in stdout and out.read_bytes().startswith(b"%PDF")
+    text = _pdf_text(out)
+    assert "Guide des offres" in text
+    assert "Quartier des Tilleuls (fictif) — QN07699A" in text
+    assert "Accompagnement Contrat d'engagement jeune" in text
+    assert "Horaires : lun.–ven. 09:00–12:00, 13:30–17:00" in text
+    assert "Adresse : 3 place des Tilleuls, 76999 Ville-Exemple" in text
+    assert "Choisir un métier" in text  # grouped by need
+    pack = demo_pack()
+    for record in (*pack.services, *pack.structures):
+        for key in ("telephone", "courriel", "site_web", "lien_mobilisation"):
+            if record.get(key):
+                assert str(record[key]) not in text, key
+    assert "@" not in text and "+33" not in text and "02 61 91" not in text
+    # Only the services that serve the neighbourhood's communes: Bourg-Démo's are not in it.
+    assert "Bourg-Démo" not in text
+    code, _, err = run(capsys, "directory", "guide", *home, "--out", str(tmp_path / "all.pdf"))
+    assert code == 0, err
+    assert "Bourg-Démo" in _pdf_text(tmp_path / "all.pdf")
+
+
+def test_guide_refusals_are_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], ready: Home
+) -> None:
+    home = ["--home", str(ready.root)]
+    code, out, err = run(
+        capsys, "directory", "guide", *home, "--neighbourhood", "QN00000X",
+        "--out", str(tmp_path / "g.pdf"),
+    )  # fmt: skip
+    assert (code, out) == (1, "")
+    assert err == "fieldapp: quartier inconnu dans le pack installé : QN00000X\n"
+    code, out, err = run(capsys, "directory", "guide", *home, "--out", str(tmp_path / "g.txt"))
+    assert code == 1 and err.count("\n") == 1 and ".pdf" in err
+    assert not (tmp_path / "g.pdf").exists() and not (tmp_path / "g.txt").exists()

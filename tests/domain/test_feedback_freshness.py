@@ -91,3 +91,15 @@ def test_age_in_english_and_without_a_date() -> None:
     assert found is not None and found.text().message("en") == "updated 1 year and 2 months ago"
     assert freshness(None, TODAY) is None and freshness("pas une date", TODAY) is None
     assert months_between(dt.date(2026, 1, 31), dt.date(2026, 2, 28)) == 0
+
+
+def test_a_neighbourhood_is_shown_with_its_name_and_read_back_as_its_code() -> None:
+    from fieldapp.domain.display import neighbourhood_code, neighbourhood_label
+
+    names = {"QN07699A": "Quartier des Tilleuls"}
+    assert neighbourhood_label("QN07699A", names) == "Quartier des Tilleuls — QN07699A"
+    assert neighbourhood_label("QN99999Z", names) == "QN99999Z"  # not in the pack: bare
+    assert neighbourhood_label("hors-qpv", names) == "Hors QPV"
+    assert neighbourhood_code("Quartier des Tilleuls — QN07699A") == "QN07699A"
+    assert neighbourhood_code(" QN07601M ") == "QN07601M"
+    assert neighbourhood_code("Hors QPV") == "hors-qpv"

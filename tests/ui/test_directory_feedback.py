@@ -4,6 +4,7 @@ with real widgets on a real profile."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -13,6 +14,7 @@ from fieldapp.services.packs import demo_pack
 from fieldapp.ui.app.window import RelaisWindow
 from fieldapp.ui.directory.card import card_html
 from fieldapp.ui.directory.feedback_dialog import FeedbackDialog
+from fieldapp.ui.directory.guide_dialog import GuideDialog
 from fieldapp.ui.directory.view import DirectoryView
 from tests.helpers.ui import workspace_of
 
@@ -87,3 +89,22 @@ def test_the_card_shows_the_age_and_flags_an_old_sheet(qtbot: QtBot) -> None:
     assert "mis à jour il y a 7 mois" in old
     assert "à vérifier : fiche non mise à jour depuis plus de 6 mois" in old
     assert not view.feedback_button.isVisibleTo(view)  # the partner picker has none
+
+
+def test_print_the_guide_from_the_annuaire(
+    qtbot: QtBot, unlocked: RelaisWindow, tmp_path: Path
+) -> None:
+    view = _annuaire(unlocked)
+    view.guide_button.click()
+    (dialog,) = [d for d in workspace_of(unlocked).dialogs if isinstance(d, GuideDialog)]
+    items = [dialog.neighbourhood.itemText(i) for i in range(dialog.neighbourhood.count())]
+    assert items[0] == "Tout le territoire"
+    assert "Quartier des Tilleuls (fictif) — QN07699A" in items
+    dialog.neighbourhood.setCurrentIndex(dialog.neighbourhood.findData("QN07699A"))
+    missing = tmp_path / "absent" / "guide.pdf"
+    assert not dialog.save_to(missing)
+    assert "dossier introuvable" in dialog.error.text() and dialog.isVisible()
+    out = tmp_path / "guide.pdf"
+    assert dialog.save_to(out)
+    assert out.read_bytes().startswith(b"%PDF") and not dialog.isVisible()
+    assert "Guide enregistré" in view.notice.text.text()

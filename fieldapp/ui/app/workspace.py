@@ -36,6 +36,7 @@ from fieldapp.services import directory, packs, privacy
 from fieldapp.services.field import UnknownRecord
 from fieldapp.services.profile import Home
 from fieldapp.ui.directory.feedback_dialog import FeedbackDialog
+from fieldapp.ui.directory.guide_dialog import GuideDialog
 from fieldapp.ui.directory.view import DirectoryView
 from fieldapp.ui.kit.i18n import short_date
 from fieldapp.ui.kit.resources import icon, pixmap
@@ -221,6 +222,7 @@ class Workspace(QWidget):
             )
             annuaire.install_requested.connect(lambda: self.install_pack(annuaire))
             annuaire.enable_feedback()
+            annuaire.guide_requested.connect(lambda: self.print_guide(annuaire))
             annuaire.feedback_requested.connect(
                 lambda sheet, structure: self.report_directory_feedback(annuaire, sheet, structure)
             )
@@ -499,6 +501,16 @@ class Workspace(QWidget):
         dialog.recorded.connect(
             lambda _id: view.show_notice(
                 self.tr("✓ Signalement enregistré : il partira avec le prochain envoi.")
+            )
+        )
+        return self._open(dialog)
+
+    def print_guide(self, view: DirectoryView) -> QDialog:
+        """« Imprimer le guide »: choose the neighbourhood, then where to save the PDF."""
+        dialog = GuideDialog(self.session.service, self)
+        dialog.written.connect(
+            lambda path: view.show_notice(
+                self.tr("✓ Guide enregistré : %1").replace("%1", str(path))
             )
         )
         return self._open(dialog)

@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+from fieldapp.domain.display import neighbourhood_label
 from fieldapp.domain.freshness import STALE_AFTER_MONTHS, freshness
 from fieldapp.messages import render
 from fieldapp.services import directory
@@ -39,14 +40,14 @@ def french_date(stamp: str) -> str:
     return f"{day[8:10]}/{day[5:7]}/{day[0:4]}" if len(day) == 10 else stamp
 
 
-def contact_summary(contact: Mapping[str, Any]) -> str:
+def contact_summary(contact: Mapping[str, Any], names: Mapping[str, str] | None = None) -> str:
     day = french_date(str(contact["date"])) if contact.get("date") else ""
     text = (
         render("ui.directory.ranking_on", {"date": day}) if day else render("ui.directory.ranking")
     )
     details = []
     if contact.get("neighbourhood"):
-        details.append(str(contact["neighbourhood"]))
+        details.append(neighbourhood_label(contact["neighbourhood"], names or {}))
     if contact.get("age_band") and contact["age_band"] != "inconnu":
         details.append(render("ui.directory.age", {"band": contact["age_band"]}))
     needs = [directory.label("categorie", n).lower() for n in contact.get("needs") or ()]

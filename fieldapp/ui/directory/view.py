@@ -379,7 +379,8 @@ class DirectoryView(QWidget):
         if contact is None:
             self.contact_frame.hide()
         else:
-            self.contact_label.setText(contact_summary(contact))
+            names = directory.neighbourhood_names(self.pack)
+            self.contact_label.setText(contact_summary(contact, names))
             self.contact_frame.show()
         self._apply()
 

@@ -62,7 +62,10 @@ class HandoverDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(title_label(self.tr("Proposer un relais accompagné"), self))
         summary = self.tr("Contact du %1 · %2 · %3").replace("%1", short_date(contact["date"]))
-        summary = summary.replace("%2", str(contact["neighbourhood"]))
+        from fieldapp.services import directory
+
+        where = directory.neighbourhood_label(session.service, contact["neighbourhood"])
+        summary = summary.replace("%2", where)
         summary = summary.replace("%3", label(OUTCOMES, contact.get("outcome")))
         layout.addWidget(muted_label(summary, self))
 

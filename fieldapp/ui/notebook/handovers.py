@@ -41,6 +41,7 @@ from fieldapp.domain.handovers import (
     is_overdue,
 )
 from fieldapp.domain.vocab import HANDOVER_MODES, HANDOVER_STATUSES, NEEDS
+from fieldapp.services import directory
 from fieldapp.services.field import UnknownRecord
 from fieldapp.ui.kit.i18n import label, labels, pydate, qdate, short_date
 from fieldapp.ui.kit.labels import iso_time, status_label
@@ -252,7 +253,8 @@ class HandoverDetail(QScrollArea):
         except UnknownRecord:
             contact = None
         if contact is not None:
-            text = f"{short_date(contact['date'])} · {contact['neighbourhood']}"
+            where = directory.neighbourhood_label(service, contact["neighbourhood"])
+            text = f"{short_date(contact['date'])} · {where}"
             if contact.get("needs"):
                 text += " · " + labels(NEEDS, contact["needs"])
             form.addRow(self.tr("Contact :"), self._value(text))
