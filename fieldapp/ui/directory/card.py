@@ -121,6 +121,10 @@ def card_html(
         # Past six months the sheet may be wrong: call before sending someone there.
         flag = render("domain.freshness.stale", {"months": STALE_AFTER_MONTHS})
         out.append(f"<p style='margin-top:6px; color:{style.DANGER};'>⚠ {esc(flag)}</p>")
+    elif age is not None:
+        out.append(
+            f"<div style='color:{style.MUTED}; margin-top:2px;'>{esc(age.text().message())}</div>"
+        )
     if hint is not None and hint.reasons:
         marks = []
         for reason in hint.reasons:
