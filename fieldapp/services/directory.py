@@ -21,6 +21,7 @@ from fieldapp.domain.directory_index import DirectoryIndex, Entry, build_index
 from fieldapp.domain.display import neighbourhood_code as neighbourhood_code
 from fieldapp.domain.eligibility import Ranked, Reason
 from fieldapp.domain.handovers import PARTNER_MAX_CHARS
+from fieldapp.domain.unmet_needs import needs_without_service
 from fieldapp.domain.vocab import NEEDS
 from fieldapp.services.field import FieldService
 from fieldapp.services.packs import demo_pack, installed_pack
@@ -47,6 +48,7 @@ __all__ = [
     "search_services",
     "structure_of",
     "type_choices",
+    "unmet_needs",
 ]
 
 _cache_lock = threading.Lock()
@@ -115,6 +117,11 @@ def search_services(
     Matches in a name come first.
     """
     return _index(pack).search(text, need, public, type, commune, limit=limit)
+
+
+def unmet_needs(pack: Pack, contact: Mapping[str, Any]) -> list[str]:
+    """The contact's needs that no eligible service of the directory covers (« sans solution »)."""
+    return needs_without_service(contact, rank_for_contact(pack, contact))
 
 
 def rank_for_contact(

@@ -1361,6 +1361,10 @@ Try another word, or remove a filter.</translation>
         <source>Une fiche fausse ou périmée : prévenez la coordination</source>
         <translation>A wrong or outdated sheet: tell the coordination</translation>
     </message>
+    <message>
+        <source>⚠ Sans solution dans l&apos;annuaire pour ce quartier et ce public : %1</source>
+        <translation>⚠ No solution in the directory for this neighbourhood and this person: %1</translation>
+    </message>
 </context>
 <context>
     <name>EnrolDialog</name>

@@ -108,3 +108,24 @@ def test_print_the_guide_from_the_annuaire(
     assert dialog.save_to(out)
     assert out.read_bytes().startswith(b"%PDF") and not dialog.isVisible()
     assert "Guide enregistré" in view.notice.text.text()
+
+
+def test_ranking_for_a_contact_names_the_needs_without_solution(qtbot: QtBot) -> None:
+    pack = demo_pack()
+    view = DirectoryView(lambda: pack)
+    qtbot.addWidget(view)
+    contact = {
+        "date": "2026-11-20",
+        "neighbourhood": "QN07699A",
+        "age_band": "30-44",
+        "needs": ["mobilite", "creer-une-entreprise"],
+    }
+    view.show_for_contact(contact)
+    text = view.contact_label.text()
+    assert "Quartier des Tilleuls (fictif) — QN07699A" in text
+    assert (
+        "Sans solution dans l'annuaire pour ce quartier et ce public : créer une entreprise" in text
+    )
+    assert "mobilité" not in text.split("Sans solution")[1]
+    view.show_for_contact(contact | {"needs": ["mobilite"]})
+    assert "Sans solution" not in view.contact_label.text()

@@ -380,7 +380,14 @@ class DirectoryView(QWidget):
             self.contact_frame.hide()
         else:
             names = directory.neighbourhood_names(self.pack)
-            self.contact_label.setText(contact_summary(contact, names))
+            text = contact_summary(contact, names)
+            unmet = directory.unmet_needs(self.pack, contact)
+            if unmet:
+                needs = ", ".join(directory.label("categorie", n).lower() for n in unmet)
+                text += "\n" + self.tr(
+                    "⚠ Sans solution dans l'annuaire pour ce quartier et ce public : %1"
+                ).replace("%1", needs)
+            self.contact_label.setText(text)
             self.contact_frame.show()
         self._apply()
 
