@@ -34,6 +34,7 @@ from fieldapp.domain.handovers import (
 )
 from fieldapp.domain.text import TextRefused
 from fieldapp.domain.text import clean as clean_text
+from fieldapp.domain.unmet_needs import parse_need_unmet
 from fieldapp.messages import Text
 
 __all__ = ["MAX_PAYLOAD_BYTES", "PayloadRefused", "check_event"]
@@ -114,6 +115,8 @@ def _checked(event: Event, day: dt.date) -> list[Problem]:
             parse_schedule_change(payload, today=day)
         case EventType.HANDOVER_STATUS_UNDONE:
             parse_status_undo(payload)
+        case EventType.CONTACT_NEED_UNMET:
+            parse_need_unmet(payload)
         case EventType.DIRECTORY_FEEDBACK:
             _guard(problems, "comment", parse_feedback(payload, today=day).comment, day)
         case kind if kind in _CHECKED_ELSEWHERE or kind == _STUB:

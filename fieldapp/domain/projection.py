@@ -42,6 +42,7 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "contact_needs": ("contact_id", "need"),
     "contact_registrations": ("contact_id", "registration"),
+    "contact_unmet_needs": ("contact_id", "need", "at"),
     "handovers": (
         "id",
         "device_id",
@@ -73,6 +74,7 @@ class ProjectionRows:
     contacts: list[dict[str, Any]] = field(default_factory=list)
     contact_needs: list[dict[str, Any]] = field(default_factory=list)
     contact_registrations: list[dict[str, Any]] = field(default_factory=list)
+    contact_unmet_needs: list[dict[str, Any]] = field(default_factory=list)
     handovers: list[dict[str, Any]] = field(default_factory=list)
     handover_history: list[dict[str, Any]] = field(default_factory=list)
     directory_feedback: list[dict[str, Any]] = field(default_factory=list)
@@ -95,6 +97,7 @@ def fold(events: Iterable[Event]) -> ProjectionRows:
     handovers: dict[str, dict[str, Any]] = {}
     history: dict[str, list[dict[str, Any]]] = {}  # handover id -> its status steps, in order
     feedback: dict[str, dict[str, Any]] = {}
+    unmet: dict[str, dict[str, str]] = {}  # contact id -> need -> when first marked
     for event in sorted(events, key=lambda e: (e.hlc, e.id)):
         p = event.payload
         match event.type:
@@ -147,6 +150,8 @@ def fold(events: Iterable[Event]) -> ProjectionRows:
                     handovers[event.entity_id].update(
                         status=steps[-1]["status"], status_at=steps[-1]["at"], updated_hlc=event.hlc
                     )
+            case EventType.CONTACT_NEED_UNMET if event.entity_id in contacts:
+                unmet.setdefault(event.entity_id, {}).setdefault(p["need"], p["at"])
             case EventType.DIRECTORY_FEEDBACK:
                 feedback[event.entity_id] = _feedback_row(event)
             case _:
@@ -157,6 +162,12 @@ def fold(events: Iterable[Event]) -> ProjectionRows:
         directory_feedback=list(feedback.values()),
     )
     for contact in rows.contacts:
+        # A need marked « sans solution » counts while the contact still has that need.
+        for need, at in unmet.get(contact["id"], {}).items():
+            if need in contact["needs"]:
+                rows.contact_unmet_needs.append(
+                    {"contact_id": contact["id"], "need": need, "at": at}
+                )
         needs = contact.pop("needs")
         regs = contact.pop("registrations")
         rows.contact_needs.extend({"contact_id": contact["id"], "need": n} for n in needs)

@@ -46,6 +46,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "commentaire refusé, il semble contenir des données personnelles : {found}",
         "comment refused, it seems to hold personal data: {found}",
     ),
+    # services/unmet.py
+    "services.unmet.not_a_need": (
+        "ce contact n'a pas ce besoin : {needs}",
+        "this contact does not have this need: {needs}",
+    ),
     # cli/offers.py
     "cli.feedback.recorded": (
         "Signalement enregistré ({id}) : il partira avec le prochain lot.",

@@ -34,6 +34,7 @@ SHARED_TABLES = (
     field.handovers,
     field.handover_history,
     field.directory_feedback,
+    field.contact_unmet_needs,
 )
 
 

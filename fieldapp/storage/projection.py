@@ -20,6 +20,7 @@ from fieldapp.domain.projection import TABLE_COLUMNS, ProjectionRows, fold
 from fieldapp.storage.schema import (
     contact_needs,
     contact_registrations,
+    contact_unmet_needs,
     contacts,
     directory_feedback,
     events,
@@ -36,6 +37,7 @@ _TABLES: tuple[tuple[Table, str, str], ...] = (
     (handovers, "handovers", "id"),
     (contact_needs, "contact_needs", "contact_id"),
     (contact_registrations, "contact_registrations", "contact_id"),
+    (contact_unmet_needs, "contact_unmet_needs", "contact_id"),
     (contacts, "contacts", "id"),
     (directory_feedback, "directory_feedback", "id"),
 )

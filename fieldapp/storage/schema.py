@@ -74,6 +74,15 @@ contact_registrations = Table(
     Column("registration", String(32), primary_key=True),
 )
 
+# Added by revision 0010: the needs of a contact marked « sans solution » (issue 18).
+contact_unmet_needs = Table(
+    "contact_unmet_needs",
+    metadata,
+    Column("contact_id", String(36), ForeignKey("contacts.id"), primary_key=True),
+    Column("need", String(64), primary_key=True),
+    Column("at", String(32), nullable=False),
+)
+
 handovers = Table(
     "handovers",
     metadata,

@@ -1365,6 +1365,14 @@ Try another word, or remove a filter.</translation>
         <source>⚠ Sans solution dans l&apos;annuaire pour ce quartier et ce public : %1</source>
         <translation>⚠ No solution in the directory for this neighbourhood and this person: %1</translation>
     </message>
+    <message>
+        <source>Noter « sans solution »</source>
+        <translation>Note “no solution”</translation>
+    </message>
+    <message>
+        <source>Ces besoins sont comptés dans le rapport de la coordination, par quartier</source>
+        <translation>These needs are counted in the coordination’s report, by neighbourhood</translation>
+    </message>
 </context>
 <context>
     <name>EnrolDialog</name>
@@ -2105,6 +2113,10 @@ Try another word, or remove a filter.</translation>
         <location filename="../../fieldapp/ui/notebook/handover_dialog.py" line="150"/>
         <source>Choisir le partenaire dans l&apos;annuaire</source>
         <translation>Choose the partner from the directory</translation>
+    </message>
+    <message>
+        <source>✓ Noté « sans solution » : il partira avec le prochain envoi.</source>
+        <translation>✓ Noted “no solution”: it will leave with the next sending.</translation>
     </message>
 </context>
 <context>

@@ -129,3 +129,33 @@ def test_ranking_for_a_contact_names_the_needs_without_solution(qtbot: QtBot) ->
     assert "mobilité" not in text.split("Sans solution")[1]
     view.show_for_contact(contact | {"needs": ["mobilite"]})
     assert "Sans solution" not in view.contact_label.text()
+
+
+def test_the_partner_picker_marks_the_needs_without_solution(
+    qtbot: QtBot, unlocked: RelaisWindow
+) -> None:
+    from fieldapp.services import unmet
+    from fieldapp.ui.notebook.handover_dialog import HandoverDialog
+    from tests.helpers import sample_contact
+
+    assert unlocked.session is not None
+    service = unlocked.session.service
+    contact_id = service.record_contact(
+        sample_contact(
+            date=date.today().isoformat(),
+            neighbourhood="QN07699A",
+            needs=["mobilite", "creer-une-entreprise"],
+        )
+    )
+    dialog = workspace_of(unlocked).propose_handover(contact_id)
+    assert isinstance(dialog, HandoverDialog)
+    dialog.directory_button.click()
+    assert dialog.picker is not None
+    view = dialog.picker.findChild(DirectoryView)
+    assert isinstance(view, DirectoryView)
+    assert view.unmet == ["creer-une-entreprise"] and view.unmet_button.isVisibleTo(view)
+    view.unmet_button.click()
+    assert unmet.unmet_of(service, contact_id) == ["creer-une-entreprise"]
+    assert "sans solution" in view.notice.text.text() and not view.unmet_button.isEnabled()
+    dialog.picker.reject()
+    dialog.reject()

@@ -102,6 +102,8 @@ class DirectoryView(QWidget):
     # the workspace opens the feedback dialog with the open profile.
     feedback_requested = Signal(object, object)
     guide_requested = Signal()  # « Imprimer le guide »: the workspace writes the PDF
+    # « Noter "sans solution" »: (contact, need codes) for the owner to record.
+    unmet_requested = Signal(object, object)
 
     def __init__(
         self,
@@ -178,6 +180,15 @@ class DirectoryView(QWidget):
         self.clear_contact_button = QPushButton(self.tr("Voir tout l'annuaire"), self.contact_frame)
         self.clear_contact_button.clicked.connect(lambda: self.show_for_contact(None))
         contact_layout.addWidget(self.clear_contact_button)
+        self.unmet_button = QPushButton(self.tr("Noter « sans solution »"), self.contact_frame)
+        self.unmet_button.setToolTip(
+            self.tr("Ces besoins sont comptés dans le rapport de la coordination, par quartier")
+        )
+        self.unmet_button.clicked.connect(self._unmet_clicked)
+        self.unmet_button.hide()
+        self._unmet_enabled = False
+        self.unmet: list[str] = []
+        contact_layout.addWidget(self.unmet_button)
         self.contact_frame.hide()
         outer.addWidget(self.contact_frame)
 
@@ -382,6 +393,8 @@ class DirectoryView(QWidget):
             names = directory.neighbourhood_names(self.pack)
             text = contact_summary(contact, names)
             unmet = directory.unmet_needs(self.pack, contact)
+            self.unmet = unmet
+            self.unmet_button.setVisible(bool(unmet) and self._unmet_enabled)
             if unmet:
                 needs = ", ".join(directory.label("categorie", n).lower() for n in unmet)
                 text += "\n" + self.tr(
@@ -476,6 +489,15 @@ class DirectoryView(QWidget):
         page of a profile; not the partner picker of a handover)."""
         self.feedback_button.show()
         self.guide_button.show()
+
+    def enable_unmet(self) -> None:
+        """Offer « Noter "sans solution" » for the contact ranked (the handover's picker)."""
+        self._unmet_enabled = True
+        self.unmet_button.setVisible(bool(self.unmet) and self._contact is not None)
+
+    def _unmet_clicked(self) -> None:
+        if self._contact is not None and self.unmet:
+            self.unmet_requested.emit(self._contact, list(self.unmet))
 
     def _feedback_from_card(self) -> None:
         entry = self._current_entry()

@@ -1,4 +1,5 @@
-"""Consolidated store: feedback on directory sheets (issue 18) and the ones marked handled.
+"""Consolidated store: feedback on directory sheets (issue 18), the ones marked handled, and
+the needs of contacts marked « sans solution ».
 
 Revision ID: c010
 Revises: c006
@@ -32,6 +33,13 @@ def upgrade() -> None:
     )
     op.create_index("ix_directory_feedback_structure", "directory_feedback", ["structure_id"])
     op.create_table(
+        "contact_unmet_needs",
+        sa.Column("contact_id", sa.String(36), primary_key=True),
+        sa.Column("need", sa.String(64), primary_key=True),
+        sa.Column("at", sa.String(32), nullable=False),
+        sqlite_with_rowid=False,
+    )
+    op.create_table(
         "feedback_handled",
         sa.Column("feedback_id", sa.String(36), primary_key=True),
         sa.Column("at", sa.String(32), nullable=False),
@@ -40,5 +48,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("feedback_handled")
+    op.drop_table("contact_unmet_needs")
     op.drop_index("ix_directory_feedback_structure", "directory_feedback")
     op.drop_table("directory_feedback")

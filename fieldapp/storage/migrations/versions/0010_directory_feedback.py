@@ -1,4 +1,5 @@
-"""Feedback on directory sheets (issue 18): the projection of `directory.feedback` events.
+"""Issue 18: feedback on directory sheets (the projection of `directory.feedback` events) and
+the needs of a contact marked « sans solution » (`contact.need_unmet`).
 
 Revision ID: 0010
 Revises: 0006
@@ -29,8 +30,15 @@ def upgrade() -> None:
         sa.Column("created_hlc", sa.String(32), nullable=False),
     )
     op.create_index("ix_directory_feedback_structure", "directory_feedback", ["structure_id"])
+    op.create_table(
+        "contact_unmet_needs",
+        sa.Column("contact_id", sa.String(36), sa.ForeignKey("contacts.id"), primary_key=True),
+        sa.Column("need", sa.String(64), primary_key=True),
+        sa.Column("at", sa.String(32), nullable=False),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("contact_unmet_needs")
     op.drop_index("ix_directory_feedback_structure", "directory_feedback")
     op.drop_table("directory_feedback")
