@@ -73,6 +73,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Guide écrit : {path} ({services} services)",
         "Guide written: {path} ({services} services)",
     ),
+    # reports/publish.py: the needs « sans solution »
+    "reports.title.unmet_needs": (
+        "Besoins sans solution, par mois et quartier",
+        "Needs without a solution, by month and neighbourhood",
+    ),
+    "reports.note.unmet_needs": (
+        "Besoins notés « sans solution » sur un contact : aucun service de l'annuaire ne les "
+        "prenait en charge pour ce quartier et ce public. Un contact compte pour chacun de ses "
+        "besoins ainsi notés.",
+        "Needs marked “no solution” on a contact: no service of the directory took them for "
+        "that neighbourhood and person. A contact counts once per need so marked.",
+    ),
     # reports/guide.py
     "reports.guide.title": ("Guide des offres", "Guide of the offers"),
     "reports.guide.subtitle_all": (

@@ -63,7 +63,12 @@ from sqlalchemy.schema import CreateTable, DropTable
 
 from fieldapp.domain.vocab import NEEDS, REGISTRATIONS
 from fieldapp.storage.coord_schema import devices
-from fieldapp.storage.schema import contact_needs, contact_registrations, contacts
+from fieldapp.storage.schema import (
+    contact_needs,
+    contact_registrations,
+    contact_unmet_needs,
+    contacts,
+)
 from fieldapp.storage.schema import handover_history as history
 from fieldapp.storage.schema import handovers as handover_table
 
@@ -148,6 +153,8 @@ class Indicators:
     # The partner text typed or written for each (partner key, service id): the report's
     # fallback when the directory does not name them (see publish.DirectoryNames).
     handover_labels: dict[tuple[str, str], str] = field(default_factory=dict)
+    # Needs marked « sans solution » (issue 18): (month, neighbourhood) -> needs so marked.
+    unmet_needs: Counter[tuple[str, str]] = field(default_factory=Counter)
 
     # -- sums over the contact cube, used by the tables ------------------------------------------
 
@@ -330,6 +337,7 @@ def compute_indicators(
         _needs,
         _handovers_job,
         _cube_job,
+        _unmet_needs,
     ]
     if isinstance(source, Connection):
         results = [job(source, where) for job in jobs]
@@ -340,7 +348,10 @@ def compute_indicators(
         with ThreadPoolExecutor(workers, thread_name_prefix="indicateurs") as pool:
             futures = [pool.submit(_on_own_connection, source, job, where) for job in jobs]
             results = [f.result() for f in futures]
-    (registrations, by_nbh), needs, (handovers, (labels, by_service), delays), cube_people = results
+    (registrations, by_nbh), needs, (handovers, (labels, by_service), delays), cube_people = (
+        results[:4]
+    )
+    unmet: Counter[tuple[str, str]] = results[4]
     cube, people_month = cube_people
     return Indicators(
         scope=scope,
@@ -356,6 +367,7 @@ def compute_indicators(
         partner_labels=labels,
         delays=delays,
         handover_labels=by_service,
+        unmet_needs=unmet,
     )
 
 
@@ -619,6 +631,19 @@ def _needs(conn: Connection, where: _Filter) -> Counter[str]:
 
 
 # -- handovers -------------------------------------------------------------------------------------
+
+
+def _unmet_needs(conn: Connection, where: _Filter) -> Counter[tuple[str, str]]:
+    """Needs marked « sans solution », by month and neighbourhood of their contact."""
+    c, u = contacts.c, contact_unmet_needs.c
+    month = _month(c.date)
+    query = (
+        select(month, c.neighbourhood, func.count())
+        .select_from(contact_unmet_needs.join(contacts, u.contact_id == c.id))
+        .where(*where.conditions)
+        .group_by(month, c.neighbourhood)
+    )
+    return Counter({(str(m), str(n)): int(k) for m, n, k in conn.execute(query)})
 
 
 def _fill_handovers(conn: Connection, where: _Filter, hs: Table) -> None:

@@ -263,6 +263,7 @@ def build_report(
         _funnel_by_month(ind, k),
         _partners(ind, k, names),
         _delays(ind, k),
+        _unmet_needs(ind, k, names),
     ]
     return Report(
         title=title or say("reports.title.default"),
@@ -574,6 +575,25 @@ def _registrations(ind: Indicators, k: int | None) -> Table:
         rows,
         k,
         [say("reports.note.registrations")],
+    )
+
+
+def _unmet_needs(ind: Indicators, k: int | None, names: DirectoryNames | None) -> Table:
+    """Needs marked « sans solution » by month and neighbourhood (issue 18), suppressed like
+    the other counts: what the directory lacks, where and when."""
+    nbhs = sorted({n for _, n in ind.unmet_needs})
+    months = ind.months or sorted({m for m, _ in ind.unmet_needs})
+    values = [[ind.unmet_needs.get((m, n), 0) for n in nbhs] for m in months]
+    return _grid_table(
+        _Grid(k),
+        "besoins_sans_solution",
+        say("reports.title.unmet_needs"),
+        [month_label(m) for m in months],
+        [neighbourhood_label(n, names) for n in nbhs],
+        values,
+        corner=say("reports.column.month"),
+        notes=[say("reports.note.unmet_needs")],
+        row_months=months,
     )
 
 
