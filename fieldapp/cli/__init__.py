@@ -24,6 +24,7 @@ from fieldapp.cli import (
     directory,
     field,
     gui,
+    offers,
     package,
     received,
     report,
@@ -47,7 +48,19 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--home", dest="gui_home", help="dossier du profil pour l'application")
     commands = common.Commands(parser.add_subparsers(dest="command", parser_class=common.Parser))
     # In this order, `fieldapp --help` lists the commands as it always has.
-    for group in (field, gui, coord, report, returns, sync, directory, package, received, slip):
+    for group in (
+        field,
+        gui,
+        coord,
+        report,
+        returns,
+        sync,
+        directory,
+        package,
+        received,
+        slip,
+        offers,
+    ):
         group.register(commands)
     return parser
 
@@ -68,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Only `coord report` has --format; its PDF is drawn by the window's (Qt) renderer.
     fmt: object = getattr(args, "format", None)
     try:
-        if fmt == "pdf":
+        if fmt == "pdf" or getattr(args, "writes_pdf", False):
             gui.register_pdf_renderer()
         return int(run(args))
     except RelaisError as error:  # the one place an error becomes a line and an exit code

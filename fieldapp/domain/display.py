@@ -9,14 +9,18 @@ front end shows such text through `printable`: the CLI before printing, the wind
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from fieldapp.messages import language
+from fieldapp.messages import language, render
 
 if TYPE_CHECKING:
     from fieldapp.domain.vocab import Vocabulary
 
-__all__ = ["Label", "printable"]
+__all__ = ["Label", "neighbourhood_code", "neighbourhood_label", "printable"]
+
+OUTSIDE_QPV = "hors-qpv"  # domain.contacts.HORS_QPV (display must not import the records)
+_NAME_CODE_SEPARATOR = " — "
 
 # The C0/C1 controls (Cc, ESC included), the format characters that reorder or hide text (Cf:
 # bidi embeddings, overrides and isolates, zero-width ones), line and paragraph separators, and
@@ -47,6 +51,30 @@ def printable(text: object) -> str:
             code = ord(char)
             out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
     return "".join(out)
+
+
+def neighbourhood_label(code: object, names: Mapping[str, str]) -> str:
+    """The one way a neighbourhood is shown: « Quartier des Tilleuls — QN07699A » (name from the
+    reference pack, then the code people and files use); « Hors QPV »; a code the pack does not
+    know is shown bare."""
+    text = str(code or "")
+    if text == OUTSIDE_QPV:
+        return render("domain.neighbourhood.outside")
+    name = names.get(text)
+    if not name:
+        return text
+    return render("domain.neighbourhood.named", {"name": name, "code": text})
+
+
+def neighbourhood_code(text: str) -> str:
+    """The code back from what a Quartier field shows or what was typed: « Quartier des
+    Tilleuls — QN07699A » → QN07699A; a bare code stays as typed."""
+    value = text.strip()
+    if _NAME_CODE_SEPARATOR in value:
+        value = value.rsplit(_NAME_CODE_SEPARATOR, 1)[1].strip()
+    if value.casefold() == render("domain.neighbourhood.outside").casefold():
+        return OUTSIDE_QPV
+    return value
 
 
 class Label:

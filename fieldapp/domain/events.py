@@ -44,6 +44,10 @@ class EventType(StrEnum):
     # Privacy (storage.erasure): a person's records erased; a device's old records purged.
     PERSON_ERASED = "person.erased"
     RECORDS_PURGED = "records.purged"
+    # A directory sheet to correct (domain.feedback.parse_feedback), an entity of its own.
+    DIRECTORY_FEEDBACK = "directory.feedback"
+    # A need of the contact marked « sans solution » (domain.unmet_needs.parse_need_unmet).
+    CONTACT_NEED_UNMET = "contact.need_unmet"
 
 
 @dataclass(frozen=True)

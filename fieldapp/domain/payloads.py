@@ -25,6 +25,7 @@ from fieldapp.domain import pii
 from fieldapp.domain.contacts import parse_contact
 from fieldapp.domain.errors import Problem, ValidationError
 from fieldapp.domain.events import Event, EventType
+from fieldapp.domain.feedback import parse_feedback
 from fieldapp.domain.handovers import (
     parse_handover,
     parse_schedule_change,
@@ -35,6 +36,7 @@ from fieldapp.domain.receptions import parse_reception
 from fieldapp.domain.relay_code import is_code_hmac
 from fieldapp.domain.text import TextRefused
 from fieldapp.domain.text import clean as clean_text
+from fieldapp.domain.unmet_needs import parse_need_unmet
 from fieldapp.messages import Text
 
 __all__ = ["MAX_PAYLOAD_BYTES", "PayloadRefused", "check_event"]
@@ -120,6 +122,10 @@ def _checked(event: Event, day: dt.date) -> list[Problem]:
             parse_status_undo(payload)
         case EventType.RECEPTION_RECORDED:
             parse_reception(payload, today=day)  # codes only: no free text to guard
+        case EventType.CONTACT_NEED_UNMET:
+            parse_need_unmet(payload)
+        case EventType.DIRECTORY_FEEDBACK:
+            _guard(problems, "comment", parse_feedback(payload, today=day).comment, day)
         case kind if kind in _CHECKED_ELSEWHERE or kind == _STUB:
             pass
         case _:

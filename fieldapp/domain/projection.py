@@ -42,6 +42,7 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "contact_needs": ("contact_id", "need"),
     "contact_registrations": ("contact_id", "registration"),
+    "contact_unmet_needs": ("contact_id", "need", "at"),
     "handovers": (
         "id",
         "device_id",
@@ -54,6 +55,17 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "handover_history": ("event_id", "handover_id", "status", "at", "reason"),
     "receptions": ("id", "device_id", "code_hmac", "status", "date", "reason", "created_hlc"),
+    "directory_feedback": (
+        "id",
+        "device_id",
+        "structure_id",
+        "service_id",
+        "reason",
+        "comment",
+        "date",
+        "date_maj",
+        "created_hlc",
+    ),
 }
 
 
@@ -64,9 +76,11 @@ class ProjectionRows:
     contacts: list[dict[str, Any]] = field(default_factory=list)
     contact_needs: list[dict[str, Any]] = field(default_factory=list)
     contact_registrations: list[dict[str, Any]] = field(default_factory=list)
+    contact_unmet_needs: list[dict[str, Any]] = field(default_factory=list)
     handovers: list[dict[str, Any]] = field(default_factory=list)
     handover_history: list[dict[str, Any]] = field(default_factory=list)
     receptions: list[dict[str, Any]] = field(default_factory=list)
+    directory_feedback: list[dict[str, Any]] = field(default_factory=list)
 
     def as_tuples(self) -> dict[str, list[tuple[Any, ...]]]:
         """The same rows as tuples in `TABLE_COLUMNS` order (itemgetter: one C call per row)."""
@@ -86,6 +100,8 @@ def fold(events: Iterable[Event]) -> ProjectionRows:
     handovers: dict[str, dict[str, Any]] = {}
     history: dict[str, list[dict[str, Any]]] = {}  # handover id -> its status steps, in order
     receptions: dict[str, dict[str, Any]] = {}
+    feedback: dict[str, dict[str, Any]] = {}
+    unmet: dict[str, dict[str, str]] = {}  # contact id -> need -> when first marked
     for event in sorted(events, key=lambda e: (e.hlc, e.id)):
         p = event.payload
         match event.type:
@@ -150,14 +166,25 @@ def fold(events: Iterable[Event]) -> ProjectionRows:
                     "reason": p.get("reason"),
                     "created_hlc": event.hlc,
                 }
+            case EventType.CONTACT_NEED_UNMET if event.entity_id in contacts:
+                unmet.setdefault(event.entity_id, {}).setdefault(p["need"], p["at"])
+            case EventType.DIRECTORY_FEEDBACK:
+                feedback[event.entity_id] = _feedback_row(event)
             case _:
                 pass
     rows = ProjectionRows(
         contacts=list(contacts.values()),
         handovers=list(handovers.values()),
         receptions=list(receptions.values()),
+        directory_feedback=list(feedback.values()),
     )
     for contact in rows.contacts:
+        # A need marked « sans solution » counts while the contact still has that need.
+        for need, at in unmet.get(contact["id"], {}).items():
+            if need in contact["needs"]:
+                rows.contact_unmet_needs.append(
+                    {"contact_id": contact["id"], "need": need, "at": at}
+                )
         needs = contact.pop("needs")
         regs = contact.pop("registrations")
         rows.contact_needs.extend({"contact_id": contact["id"], "need": n} for n in needs)
@@ -179,6 +206,17 @@ def _contact_row(event: Event) -> dict[str, Any]:
         "needs": list(p.get("needs") or []),
         "registrations": list(p.get("registrations") or []),
         "updated_hlc": event.hlc,
+    }
+
+
+def _feedback_row(event: Event) -> dict[str, Any]:
+    p = event.payload
+    return {
+        "id": event.entity_id,
+        "device_id": event.device_id,
+        **{c: p.get(c) for c in ("structure_id", "service_id", "reason", "comment", "date")},
+        "date_maj": p.get("date_maj"),
+        "created_hlc": event.hlc,
     }
 
 

@@ -21,6 +21,7 @@ from typing import Protocol, runtime_checkable
 from fieldapp.messages import (
     cli,
     domain,
+    offers,
     plural,
     relay,
     reports,
@@ -60,6 +61,7 @@ CATALOGUE: Mapping[str, tuple[str, str]] = _union(
     relay.MESSAGES,
     returns.MESSAGES,
     slip.MESSAGES,
+    offers.MESSAGES,
 )
 
 _state: dict[str, str] = {"lang": DEFAULT_LANGUAGE}

@@ -64,7 +64,12 @@ from sqlalchemy.schema import CreateTable, DropTable
 from fieldapp.domain.vocab import NEEDS, REGISTRATIONS
 from fieldapp.reports.relay_indicators import RelayCounts, compute_relays
 from fieldapp.storage.coord_schema import devices
-from fieldapp.storage.schema import contact_needs, contact_registrations, contacts
+from fieldapp.storage.schema import (
+    contact_needs,
+    contact_registrations,
+    contact_unmet_needs,
+    contacts,
+)
 from fieldapp.storage.schema import handover_history as history
 from fieldapp.storage.schema import handovers as handover_table
 
@@ -151,6 +156,8 @@ class Indicators:
     handover_labels: dict[tuple[str, str], str] = field(default_factory=dict)
     # Handovers with a code relais, as declared and as confirmed (reports/relay_indicators.py).
     relays: RelayCounts = field(default_factory=RelayCounts)
+    # Needs marked « sans solution » (issue 18): (month, neighbourhood) -> needs so marked.
+    unmet_needs: Counter[tuple[str, str]] = field(default_factory=Counter)
 
     # -- sums over the contact cube, used by the tables ------------------------------------------
 
@@ -334,6 +341,7 @@ def compute_indicators(
         _handovers_job,
         _cube_job,
         _relays_job,
+        _unmet_needs,
     ]
     if isinstance(source, Connection):
         results = [job(source, where) for job in jobs]
@@ -350,6 +358,7 @@ def compute_indicators(
         (handovers, (labels, by_service), delays),
         cube_people,
         relays,
+        unmet,
     ) = results
     cube, people_month = cube_people
     return Indicators(
@@ -367,6 +376,7 @@ def compute_indicators(
         delays=delays,
         handover_labels=by_service,
         relays=relays,
+        unmet_needs=unmet,
     )
 
 
@@ -634,6 +644,19 @@ def _needs(conn: Connection, where: _Filter) -> Counter[str]:
 
 
 # -- handovers -------------------------------------------------------------------------------------
+
+
+def _unmet_needs(conn: Connection, where: _Filter) -> Counter[tuple[str, str]]:
+    """Needs marked « sans solution », by month and neighbourhood of their contact."""
+    c, u = contacts.c, contact_unmet_needs.c
+    month = _month(c.date)
+    query = (
+        select(month, c.neighbourhood, func.count())
+        .select_from(contact_unmet_needs.join(contacts, u.contact_id == c.id))
+        .where(*where.conditions)
+        .group_by(month, c.neighbourhood)
+    )
+    return Counter({(str(m), str(n)): int(k) for m, n, k in conn.execute(query)})
 
 
 def _fill_handovers(conn: Connection, where: _Filter, hs: Table) -> None:

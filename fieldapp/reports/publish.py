@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
+from fieldapp.domain.display import neighbourhood_label as display_neighbourhood
 from fieldapp.domain.vocab import (
     AGE_BANDS,
     GENDERS,
@@ -114,8 +115,11 @@ def _month_cell(month: str) -> Cell:
     return Cell.label(month_label(month), month=month)
 
 
-def neighbourhood_label(code: str) -> str:
-    return say("reports.label.hors_qpv") if code == "hors-qpv" else code
+def neighbourhood_label(code: str, names: DirectoryNames | None = None) -> str:
+    """« Quartier des Tilleuls — QN07699A » when the directory names it (issue 18)."""
+    if code == "hors-qpv":
+        return say("reports.label.hors_qpv")
+    return display_neighbourhood(code, names.neighbourhoods if names else {})
 
 
 def structure_type_label(code: str) -> str:
@@ -251,9 +255,9 @@ def build_report(
         _key_figures(ind, k),
         _contacts_by_month(ind, k),
         _people_by_month(ind, k),
-        _neighbourhoods(ind, k),
-        _detail(ind, k),
-        _people_by_neighbourhood(ind, k),
+        _neighbourhoods(ind, k, names),
+        _detail(ind, k, names),
+        _people_by_neighbourhood(ind, k, names),
         _registrations(ind, k),
         _needs(ind, k),
         _age_gender(ind, k),
@@ -261,6 +265,7 @@ def build_report(
         _partners(ind, k, names),
         _delays(ind, k),
         _relays_confirmed(ind, k),
+        _unmet_needs(ind, k, names),
     ]
     return Report(
         title=title or say("reports.title.default"),
@@ -394,7 +399,7 @@ def _stypes(ind: Indicators) -> list[str]:
     return ind.values("structure_type")
 
 
-def _neighbourhoods(ind: Indicators, k: int | None) -> Table:
+def _neighbourhoods(ind: Indicators, k: int | None, names: DirectoryNames | None = None) -> Table:
     g = _Grid(k)
     nbhs, stypes = ind.values("neighbourhood"), _stypes(ind)
     by = ind.by("neighbourhood", "structure_type")
@@ -402,14 +407,14 @@ def _neighbourhoods(ind: Indicators, k: int | None) -> Table:
         g,
         "quartiers",
         say("reports.title.neighbourhoods"),
-        [neighbourhood_label(n) for n in nbhs],
+        [neighbourhood_label(n, names) for n in nbhs],
         [structure_type_label(t) for t in stypes],
         [[by[(n, t)] for t in stypes] for n in nbhs],
         corner=say("reports.column.neighbourhood"),
     )
 
 
-def _detail(ind: Indicators, k: int | None) -> Table:
+def _detail(ind: Indicators, k: int | None, names: DirectoryNames | None = None) -> Table:
     """Month × neighbourhood × structure type: the finest grain published."""
     g = _Grid(k)
     stypes = _stypes(ind)
@@ -432,7 +437,7 @@ def _detail(ind: Indicators, k: int | None) -> Table:
         Row(
             [
                 _month_cell(m),
-                Cell.label(neighbourhood_label(n)),
+                Cell.label(neighbourhood_label(n, names)),
                 *(g.count(c) for c in cells[i]),
                 g.count(row_totals[i]),
             ]
@@ -466,7 +471,9 @@ def _detail(ind: Indicators, k: int | None) -> Table:
     )
 
 
-def _people_by_neighbourhood(ind: Indicators, k: int | None) -> Table:
+def _people_by_neighbourhood(
+    ind: Indicators, k: int | None, names: DirectoryNames | None = None
+) -> Table:
     g = _Grid(k)
     nbhs = ind.values("neighbourhood")
     columns = ["people", "pseudonymous", "known", "invisible"]
@@ -478,7 +485,7 @@ def _people_by_neighbourhood(ind: Indicators, k: int | None) -> Table:
     rows = [
         Row(
             [
-                Cell.label(neighbourhood_label(n)),
+                Cell.label(neighbourhood_label(n, names)),
                 g.count(ids[i]["pseudonymous"]),
                 g.count(ids[i]["people"]),
                 g.count(ids[i]["known"]),
@@ -570,6 +577,25 @@ def _registrations(ind: Indicators, k: int | None) -> Table:
         rows,
         k,
         [say("reports.note.registrations")],
+    )
+
+
+def _unmet_needs(ind: Indicators, k: int | None, names: DirectoryNames | None) -> Table:
+    """Needs marked « sans solution » by month and neighbourhood (issue 18), suppressed like
+    the other counts: what the directory lacks, where and when."""
+    nbhs = sorted({n for _, n in ind.unmet_needs})
+    months = ind.months or sorted({m for m, _ in ind.unmet_needs})
+    values = [[ind.unmet_needs.get((m, n), 0) for n in nbhs] for m in months]
+    return _grid_table(
+        _Grid(k),
+        "besoins_sans_solution",
+        say("reports.title.unmet_needs"),
+        [month_label(m) for m in months],
+        [neighbourhood_label(n, names) for n in nbhs],
+        values,
+        corner=say("reports.column.month"),
+        notes=[say("reports.note.unmet_needs")],
+        row_months=months,
     )
 
 
@@ -667,6 +693,7 @@ class DirectoryNames:
 
     structures: Mapping[str, str] = field(default_factory=dict)
     services: Mapping[str, str] = field(default_factory=dict)
+    neighbourhoods: Mapping[str, str] = field(default_factory=dict)  # QPV code -> name
 
 
 def _fold(name: str) -> str:

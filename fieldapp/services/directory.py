@@ -15,10 +15,13 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from fieldapp.domain import directory as dom
+from fieldapp.domain import display
 from fieldapp.domain.directory import format_opening_hours, normalise_text
 from fieldapp.domain.directory_index import DirectoryIndex, Entry, build_index
+from fieldapp.domain.display import neighbourhood_code as neighbourhood_code
 from fieldapp.domain.eligibility import Ranked, Reason
 from fieldapp.domain.handovers import PARTNER_MAX_CHARS
+from fieldapp.domain.unmet_needs import needs_without_service
 from fieldapp.domain.vocab import NEEDS
 from fieldapp.services.field import FieldService
 from fieldapp.services.packs import demo_pack, installed_pack
@@ -36,16 +39,21 @@ __all__ = [
     "handover_partner",
     "label",
     "need_choices",
+    "neighbourhood_code",
+    "neighbourhood_label",
+    "neighbourhood_names",
     "neighbourhoods",
     "public_choices",
     "rank_for_contact",
     "search_services",
     "structure_of",
     "type_choices",
+    "unmet_needs",
 ]
 
 _cache_lock = threading.Lock()
 _indexes: weakref.WeakKeyDictionary[Pack, DirectoryIndex] = weakref.WeakKeyDictionary()
+_names: weakref.WeakKeyDictionary[Pack, dict[str, str]] = weakref.WeakKeyDictionary()
 
 
 def current_pack(service: FieldService | None, *, reload: bool = False) -> Pack:
@@ -111,6 +119,11 @@ def search_services(
     return _index(pack).search(text, need, public, type, commune, limit=limit)
 
 
+def unmet_needs(pack: Pack, contact: Mapping[str, Any]) -> list[str]:
+    """The contact's needs that no eligible service of the directory covers (« sans solution »)."""
+    return needs_without_service(contact, rank_for_contact(pack, contact))
+
+
 def rank_for_contact(
     pack: Pack,
     contact: Mapping[str, Any],
@@ -151,6 +164,22 @@ def type_choices() -> list[tuple[str, str]]:
 def communes(pack: Pack) -> list[tuple[str, str]]:
     """(INSEE code, display name) of the communes of the pack's services and neighbourhoods."""
     return _index(pack).communes()
+
+
+def neighbourhood_names(pack: Pack) -> Mapping[str, str]:
+    """QPV code → name, from the pack's territories (built once per pack: lists call it per row)."""
+    with _cache_lock:
+        found = _names.get(pack)
+    if found is None:
+        found = {str(t["code"]): str(t["name"]) for t in pack.territories if t.get("name")}
+        with _cache_lock:
+            _names[pack] = found
+    return found
+
+
+def neighbourhood_label(service: FieldService | None, code: object) -> str:
+    """« Quartier des Tilleuls — QN07699A » for a code, named by the profile's pack."""
+    return display.neighbourhood_label(code, neighbourhood_names(current_pack(service)))
 
 
 def neighbourhoods(pack: Pack) -> list[tuple[str, str]]:

@@ -99,12 +99,15 @@ def coordination_report(
 
 
 def names_of(
-    structures: Iterable[Mapping[str, Any]], services: Iterable[Mapping[str, Any]]
+    structures: Iterable[Mapping[str, Any]],
+    services: Iterable[Mapping[str, Any]],
+    territories: Iterable[Mapping[str, Any]] = (),
 ) -> DirectoryNames:
-    """Directory names by id from a pack's structures and services."""
+    """Directory names by id from a pack's structures, services and neighbourhoods."""
     return DirectoryNames(
         {str(s["id"]): str(s.get("nom") or "") for s in structures if s.get("nom")},
         {str(v["id"]): str(v.get("nom") or "") for v in services if v.get("nom")},
+        {str(t["code"]): str(t.get("name") or "") for t in territories if t.get("name")},
     )
 
 
@@ -120,7 +123,7 @@ def directory_names(source: CoordinationService | FieldService) -> DirectoryName
         from fieldapp.services.directory import current_pack
 
         pack = current_pack(source)
-        return names_of(pack.structures, pack.services)
+        return names_of(pack.structures, pack.services, pack.territories)
     from fieldapp.services.packs import ARCHIVE_DIR, PACK_SUFFIX
     from fieldapp.sync.pack import PackError, verify_pack
 
@@ -140,7 +143,7 @@ def directory_names(source: CoordinationService | FieldService) -> DirectoryName
         pack = verify_pack(latest.read_bytes(), public)
     except (OSError, PackError):
         return None  # the report still names partners by the text of their handovers
-    names = names_of(pack.structures, pack.services)
+    names = names_of(pack.structures, pack.services, pack.territories)
     with _published_lock:
         _published[latest] = (stamp, names)
     return names

@@ -34,6 +34,8 @@ SHARED_TABLES = (
     field.handovers,
     field.handover_history,
     field.receptions,  # revision c007
+    field.directory_feedback,
+    field.contact_unmet_needs,
 )
 
 
@@ -157,6 +159,15 @@ audit_log = Table(
     Column("actor", String(64), nullable=False),
     Column("action", String(32), nullable=False),
     Column("detail", Text, nullable=False),
+)
+
+# Added by revision c010: feedback the coordinator marked handled (`coord directory-feedback
+# --handled ID`); apart from the projection, which a re-fold rewrites.
+feedback_handled = Table(
+    "feedback_handled",
+    coord_metadata,
+    Column("feedback_id", String(36), primary_key=True),
+    Column("at", String(32), nullable=False),
 )
 
 # Added by revision c004: decisions the merge must keep applying to batches that arrive later

@@ -27,6 +27,7 @@ from fieldapp.storage.coord_schema import erasures, purges
 from fieldapp.storage.schema import (
     contact_needs,
     contact_registrations,
+    contact_unmet_needs,
     contacts,
     events,
     handover_history,
@@ -79,6 +80,7 @@ def erase_records(conn: Connection, contact_ids: Collection[str]) -> tuple[int, 
         conn.execute(delete(handovers).where(handovers.c.id.in_(chunk)))
     for chunk in _chunks(contact_list):
         conn.execute(delete(contact_needs).where(contact_needs.c.contact_id.in_(chunk)))
+        conn.execute(delete(contact_unmet_needs).where(contact_unmet_needs.c.contact_id.in_(chunk)))
         conn.execute(
             delete(contact_registrations).where(contact_registrations.c.contact_id.in_(chunk))
         )

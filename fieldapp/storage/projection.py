@@ -20,7 +20,9 @@ from fieldapp.domain.projection import TABLE_COLUMNS, ProjectionRows, fold
 from fieldapp.storage.schema import (
     contact_needs,
     contact_registrations,
+    contact_unmet_needs,
     contacts,
+    directory_feedback,
     events,
     handover_history,
     handovers,
@@ -36,8 +38,10 @@ _TABLES: tuple[tuple[Table, str, str], ...] = (
     (handovers, "handovers", "id"),
     (contact_needs, "contact_needs", "contact_id"),
     (contact_registrations, "contact_registrations", "contact_id"),
+    (contact_unmet_needs, "contact_unmet_needs", "contact_id"),
     (contacts, "contacts", "id"),
     (receptions, "receptions", "id"),
+    (directory_feedback, "directory_feedback", "id"),
 )
 
 

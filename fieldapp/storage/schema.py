@@ -74,6 +74,15 @@ contact_registrations = Table(
     Column("registration", String(32), primary_key=True),
 )
 
+# Added by revision 0010: the needs of a contact marked « sans solution » (issue 18).
+contact_unmet_needs = Table(
+    "contact_unmet_needs",
+    metadata,
+    Column("contact_id", String(36), ForeignKey("contacts.id"), primary_key=True),
+    Column("need", String(64), primary_key=True),
+    Column("at", String(32), nullable=False),
+)
+
 handovers = Table(
     "handovers",
     metadata,
@@ -139,6 +148,23 @@ received_codes = Table(
     metadata,
     Column("code_hmac", String(64), primary_key=True),
     Column("code", String(16), nullable=False),
+)
+
+# Added by revision 0010: feedback on directory sheets (domain/feedback.py), one row each; no
+# person in it, only the sheet's ids, a reason code and a guarded comment.
+directory_feedback = Table(
+    "directory_feedback",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("device_id", String(64), nullable=False),
+    Column("structure_id", String(200), nullable=False),
+    Column("service_id", String(200)),
+    Column("reason", String(32), nullable=False),
+    Column("comment", Text),
+    Column("date", String(10), nullable=False),
+    Column("date_maj", String(10)),
+    Column("created_hlc", String(32), nullable=False),
+    Index("ix_directory_feedback_structure", "structure_id"),
 )
 
 # Secrets and profile facts that must stay inside the encrypted database (device signing key,

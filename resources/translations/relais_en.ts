@@ -823,6 +823,10 @@ To help fix this defect, copy the technical details and pass them on to whoever 
         <source>Lots et appareils</source>
         <translation>Batches and devices</translation>
     </message>
+    <message>
+        <source>Signalements</source>
+        <translation>Reports</translation>
+    </message>
 </context>
 <context>
     <name>Dashboard</name>
@@ -1364,6 +1368,34 @@ Try another word, or remove a filter.</translation>
         <location filename="../../fieldapp/ui/directory/card.py" line="95"/>
         <source>Payant</source>
         <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Imprimer le guide</source>
+        <translation>Print the guide</translation>
+    </message>
+    <message>
+        <source>Le guide des offres en PDF, par quartier, à remettre aux habitants</source>
+        <translation>The guide of the offers as a PDF, by neighbourhood, to hand to residents</translation>
+    </message>
+    <message>
+        <source>Signaler une information à corriger</source>
+        <translation>Report something to correct</translation>
+    </message>
+    <message>
+        <source>Une fiche fausse ou périmée : prévenez la coordination</source>
+        <translation>A wrong or outdated sheet: tell the coordination</translation>
+    </message>
+    <message>
+        <source>⚠ Sans solution dans l&apos;annuaire pour ce quartier et ce public : %1</source>
+        <translation>⚠ No solution in the directory for this neighbourhood and this person: %1</translation>
+    </message>
+    <message>
+        <source>Noter « sans solution »</source>
+        <translation>Note “no solution”</translation>
+    </message>
+    <message>
+        <source>Ces besoins sont comptés dans le rapport de la coordination, par quartier</source>
+        <translation>These needs are counted in the coordination’s report, by neighbourhood</translation>
     </message>
 </context>
 <context>
@@ -2132,6 +2164,10 @@ Try another word, or remove a filter.</translation>
         <location filename="../../fieldapp/ui/notebook/handover_dialog.py" line="150"/>
         <source>Choisir le partenaire dans l&apos;annuaire</source>
         <translation>Choose the partner from the directory</translation>
+    </message>
+    <message>
+        <source>✓ Noté « sans solution » : il partira avec le prochain envoi.</source>
+        <translation>✓ Noted “no solution”: it will leave with the next sending.</translation>
     </message>
 </context>
 <context>
@@ -3662,6 +3698,166 @@ Ctrl+L: lock</translation>
         <location filename="../../fieldapp/ui/app/workspace.py" line="397"/>
         <source>✓ Pack n° %1 installé : l&apos;annuaire est à jour.</source>
         <translation>✓ Pack no. %1 installed: the directory is up to date.</translation>
+    </message>
+    <message>
+        <source>✓ Signalement enregistré : il partira avec le prochain envoi.</source>
+        <translation>✓ Report recorded: it will leave with the next sending.</translation>
+    </message>
+    <message>
+        <source>✓ Guide enregistré : %1</source>
+        <translation>✓ Guide saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackDialog</name>
+    <message>
+        <source>Signaler une information à corriger</source>
+        <translation>Report something to correct</translation>
+    </message>
+    <message>
+        <source>Votre signalement part avec le prochain envoi ; la coordination corrige la fiche dans un prochain pack. N&apos;y mettez aucune donnée sur une personne.</source>
+        <translation>Your report leaves with the next sending; the coordination corrects the sheet in a later pack. Put no data about a person in it.</translation>
+    </message>
+    <message>
+        <source>Ce qui est à corriger concerne :</source>
+        <translation>What needs correcting is about:</translation>
+    </message>
+    <message>
+        <source>le service « %1 »</source>
+        <translation>the service “%1”</translation>
+    </message>
+    <message>
+        <source>la structure « %1 »</source>
+        <translation>the organisation “%1”</translation>
+    </message>
+    <message>
+        <source>Motif</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Ex. : ouvert seulement le matin depuis septembre (facultatif)</source>
+        <translation>E.g. open only in the morning since September (optional)</translation>
+    </message>
+    <message>
+        <source>&amp;Commentaire (facultatif, court)</source>
+        <translation>&amp;Comment (optional, short)</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Signaler</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Commentaire trop long : %1 caractères au plus.</source>
+        <translation>Comment too long: %1 characters at most.</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackModel</name>
+    <message>
+        <source>Structure</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Fiche</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <source>Motif</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Commentaire</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>corrigé par le pack</source>
+        <translation>fixed by the pack</translation>
+    </message>
+    <message>
+        <source>traité</source>
+        <translation>handled</translation>
+    </message>
+    <message>
+        <source>à traiter</source>
+        <translation>to handle</translation>
+    </message>
+    <message>
+        <source>(la structure)</source>
+        <translation>(the organisation)</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackTab</name>
+    <message>
+        <source>Signalements sur l&apos;annuaire</source>
+        <translation>Reports on the directory</translation>
+    </message>
+    <message>
+        <source>Ce que les équipes de terrain ont signalé comme à corriger, par structure. Un signalement est traité quand vous le marquez, ou quand le dernier pack publié porte la fiche avec une date de mise à jour plus récente.</source>
+        <translation>What the field teams reported as needing correction, by organisation. A report is handled when you mark it, or when the last published pack carries the sheet with a more recent update date.</translation>
+    </message>
+    <message>
+        <source>Signalements</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Marquer comme traité</source>
+        <translation>Mark as handled</translation>
+    </message>
+    <message>
+        <source>%1 signalement(s), dont %2 à traiter.</source>
+        <translation>%1 report(s), %2 of them to handle.</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>Imprimer le guide des offres</source>
+        <translation>Print the guide of the offers</translation>
+    </message>
+    <message>
+        <source>Guide des offres</source>
+        <translation>Guide of the offers</translation>
+    </message>
+    <message>
+        <source>Les services de l&apos;annuaire classés par besoin, avec leurs horaires, leur adresse et comment s&apos;y rendre : à remettre aux habitants ou au conseil citoyen. Il ne contient aucune donnée sur une personne.</source>
+        <translation>The directory&apos;s services by need, with their opening hours, address and how to get there: to hand to residents or to the conseil citoyen. It holds no data about a person.</translation>
+    </message>
+    <message>
+        <source>Tout le territoire</source>
+        <translation>The whole territory</translation>
+    </message>
+    <message>
+        <source>&amp;Quartier</source>
+        <translation>&amp;Neighbourhood</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Enregistrer le PDF…</source>
+        <translation>Save the PDF…</translation>
+    </message>
+    <message>
+        <source>Enregistrer le guide</source>
+        <translation>Save the guide</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
     </message>
 </context>
 <context>

@@ -43,6 +43,8 @@ def test_event_types_are_stable_strings() -> None:
         "reception.recorded",
         "person.erased",
         "records.purged",
+        "directory.feedback",
+        "contact.need_unmet",
     }
     assert str(EventType.HANDOVER_STATUS_CHANGED) == "handover.status_changed"
     assert isinstance(EventType.CONTACT_RECORDED, str)

@@ -91,7 +91,7 @@ def test_c001_store_upgrades_to_the_report_indexes_with_the_same_results(tmp_pat
         after = _cells(fresh)
         assert _cells(upgraded) == after
         # The same queries without the report indexes (the report of today's tables, which a
-        # c001 store cannot run: it predates the receptions of c007).
+        # c001 store cannot run: it predates the receptions of c007 and the needs of c010).
         with fresh.begin() as conn:
             for name in REPORT_INDEXES.values():
                 conn.exec_driver_sql(f"DROP INDEX {name}")

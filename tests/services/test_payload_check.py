@@ -28,3 +28,15 @@ def test_every_kind_the_device_writes_passes_the_merge_check(field: FieldService
         "contact.recorded", "contact.voided", "handover.proposed", "handover.status_changed",
         "handover.rescheduled", "handover.status_undone",
     } <= kinds  # fmt: skip
+
+
+def test_feedback_the_device_writes_passes_the_merge_check(field: FieldService) -> None:
+    from fieldapp.services import feedback
+    from fieldapp.services.directory import current_pack
+
+    service_id = str(current_pack(field).services[0]["id"])
+    comment = "fermé le lundi"
+    feedback.report_feedback(field, service_id=service_id, reason="horaires", comment=comment)
+    (event,) = [e for e in field.store.events_from(1) if e.type == "directory.feedback"]
+    check_event(event)
+    assert event.payload["service_id"] == service_id and event.payload["reason"] == "horaires"

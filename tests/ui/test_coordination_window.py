@@ -59,7 +59,7 @@ def test_a_workspace_opens_beside_the_notebook_and_merges(
     assert coord is not None and coord.isVisible()
     assert "Métropole Rouen Normandie" in coord.windowTitle()
     tabs = [coord.tabs.tabText(i) for i in range(coord.tabs.count())]
-    assert tabs == ["Tableau de bord", "Lots et appareils"]
+    assert tabs == ["Tableau de bord", "Lots et appareils", "Signalements"]
     assert isinstance(coord.dashboard, Dashboard) and isinstance(coord.view, CoordinationView)
     # The field notebook is untouched, and the folder is remembered for next time.
     assert unlocked.workspace is workspace_before and unlocked.is_unlocked()

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from fieldapp.services import profile
@@ -16,6 +17,8 @@ from fieldapp.services.profile import Home
 from fieldapp.ui.app.window import RelaisWindow
 from fieldapp.ui.coordination.dashboard import Dashboard
 from fieldapp.ui.coordination.window import CoordinationWindow
+from fieldapp.ui.directory.feedback_dialog import FeedbackDialog
+from fieldapp.ui.directory.view import DirectoryView
 from fieldapp.ui.kit import i18n
 from fieldapp.ui.notebook.contacts_page import ContactsPage
 from fieldapp.ui.notebook.handovers import HandoversPage
@@ -28,6 +31,7 @@ VIEWS = (
     "relais-recus",
     "activite",
     "annuaire",
+    "annuaire-signaler",
     "synchronisation",
     "parametres",
     "deverrouillage",
@@ -104,7 +108,7 @@ def render_view(
                 widget.raise_()
                 _settle()
             out.parent.mkdir(parents=True, exist_ok=True)
-            if not widget.grab().save(str(out), "PNG"):
+            if not _grab(window, widget).save(str(out), "PNG"):
                 raise OSError(f"écriture impossible : {out}")
         finally:
             if view == "deverrouillage-attente":
@@ -117,6 +121,21 @@ def render_view(
             window.close()
             window.deleteLater()
             _settle(10)
+
+
+def _grab(window: RelaisWindow, widget: QWidget) -> QPixmap:
+    """The widget; a dialog of the Annuaire over its window, centred, as a person sees it."""
+    if not isinstance(widget, FeedbackDialog):
+        return widget.grab()
+    shot = window.grab()
+    dialog = widget.grab()
+    painter = QPainter(shot)
+    painter.fillRect(shot.rect(), QColor(0, 0, 0, 60))
+    painter.drawPixmap(
+        (shot.width() - dialog.width()) // 2, (shot.height() - dialog.height()) // 2, dialog
+    )
+    painter.end()
+    return shot
 
 
 def _render_coordination(root: Path, passphrase: str, view: str, out: Path) -> None:
@@ -168,6 +187,16 @@ def _prepare(window: RelaisWindow, home: Home, passphrase: str, view: str) -> QW
         form.needs.set_codes(["trouver-un-emploi", "mobilite"])
         form.adjustSize()
         return form
+    if view == "annuaire-signaler":
+        annuaire = workspace.show_page("annuaire")
+        window.show()
+        _settle()
+        assert isinstance(annuaire, DirectoryView)
+        annuaire.feedback_button.click()
+        dialog = next(d for d in workspace.dialogs if isinstance(d, FeedbackDialog))
+        dialog.reason_buttons["horaires"].click()
+        dialog.comment.setPlainText("Accueil fermé le lundi matin depuis la rentrée.")
+        return dialog
     page = workspace.show_page(view)
     window.show()
     _settle()

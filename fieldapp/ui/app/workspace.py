@@ -36,6 +36,8 @@ from fieldapp.messages.plural import plural
 from fieldapp.services import directory, packs, privacy
 from fieldapp.services.field import UnknownRecord
 from fieldapp.services.profile import Home
+from fieldapp.ui.directory.feedback_dialog import FeedbackDialog
+from fieldapp.ui.directory.guide_dialog import GuideDialog
 from fieldapp.ui.directory.view import DirectoryView
 from fieldapp.ui.kit.i18n import short_date
 from fieldapp.ui.kit.resources import icon, pixmap
@@ -226,6 +228,11 @@ class Workspace(QWidget):
                 self._handover_from_directory,
             )
             annuaire.install_requested.connect(lambda: self.install_pack(annuaire))
+            annuaire.enable_feedback()
+            annuaire.guide_requested.connect(lambda: self.print_guide(annuaire))
+            annuaire.feedback_requested.connect(
+                lambda sheet, structure: self.report_directory_feedback(annuaire, sheet, structure)
+            )
             return annuaire
         if key == "synchronisation":
             view = SyncView(self.session.sync, self.scheduler)
@@ -496,6 +503,31 @@ class Workspace(QWidget):
             )
         )
         return True
+
+    def report_directory_feedback(
+        self,
+        view: DirectoryView,
+        sheet: Mapping[str, Any],
+        structure: Mapping[str, Any] | None,
+    ) -> QDialog:
+        """« Signaler une information à corriger » on the sheet shown in the Annuaire."""
+        dialog = FeedbackDialog(self.session.service, sheet, structure, self)
+        dialog.recorded.connect(
+            lambda _id: view.show_notice(
+                self.tr("✓ Signalement enregistré : il partira avec le prochain envoi.")
+            )
+        )
+        return self._open(dialog)
+
+    def print_guide(self, view: DirectoryView) -> QDialog:
+        """« Imprimer le guide »: choose the neighbourhood, then where to save the PDF."""
+        dialog = GuideDialog(self.session.service, self)
+        dialog.written.connect(
+            lambda path: view.show_notice(
+                self.tr("✓ Guide enregistré : %1").replace("%1", str(path))
+            )
+        )
+        return self._open(dialog)
 
     def import_spreadsheet(self) -> QDialog:
         return self._open(ImportDialog(self.session, self))

@@ -324,8 +324,19 @@ class Dashboard(QWidget):
 
     def _set_filter_options(self, options: tuple[list[str], list[str]]) -> None:
         nbhs, types = options
+        source = self._source
+        names = (
+            reporting.directory_names(source)
+            if isinstance(source, FieldService | CoordinationService)
+            else None
+        )
         for combo, everything, values, label in (
-            (self.neighbourhood, self.tr("Tous les quartiers"), nbhs, neighbourhood_label),
+            (
+                self.neighbourhood,
+                self.tr("Tous les quartiers"),
+                nbhs,
+                lambda code: neighbourhood_label(code, names),
+            ),
             (self.structure_type, self.tr("Tous les types"), types, structure_type_label),
         ):
             current = combo.currentData()

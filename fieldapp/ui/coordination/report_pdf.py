@@ -299,7 +299,11 @@ def render_pdf(report: Report) -> bytes:
 
 
 def register_pdf_renderer() -> None:
-    """Let the services write PDF reports with this renderer (window start, CLI's report)."""
+    """Let the services write PDF reports with this renderer (window start, CLI's report), and
+    the guide of the offers with its sibling (ui/coordination/guide_pdf.py)."""
+    from fieldapp.services.guide import register_guide_renderer
     from fieldapp.services.reporting import register_pdf_renderer as register
+    from fieldapp.ui.coordination.guide_pdf import render_guide_pdf
 
     register(render_pdf)
+    register_guide_renderer(render_guide_pdf)

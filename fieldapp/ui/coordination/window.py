@@ -30,6 +30,7 @@ from fieldapp.services import demo
 from fieldapp.services.coordination import CoordinationService, NoWorkspace, WorkspaceProblem
 from fieldapp.services.profile import Home, WrongPassphrase
 from fieldapp.ui.coordination.dashboard import Dashboard
+from fieldapp.ui.coordination.feedback_tab import FeedbackTab
 from fieldapp.ui.coordination.view import CoordinationView
 from fieldapp.ui.kit import tasks
 from fieldapp.ui.kit.failures import show_failure
@@ -187,9 +188,12 @@ class CoordinationWindow(QMainWindow):
         self.view = CoordinationView(service)
         self.tabs.addTab(self.dashboard, self.tr("Tableau de bord"))
         self.tabs.addTab(self.view, self.tr("Lots et appareils"))
+        self.feedback = FeedbackTab(service)
+        self.tabs.addTab(self.feedback, self.tr("Signalements"))
         self.setCentralWidget(self.tabs)
         # New batches change every figure: the dashboard recomputes after each merge.
         self.view.merged.connect(lambda _report: self.dashboard.reload())
+        self.view.merged.connect(lambda _report: self.feedback.refresh())
         self.view.close_requested.connect(self.close)
         QShortcut(QKeySequence.StandardKey.Close, self, self.close)
 

@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Mapping
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+from fieldapp.domain.display import neighbourhood_label
+from fieldapp.domain.freshness import STALE_AFTER_MONTHS, freshness
 from fieldapp.messages import render
 from fieldapp.services import directory
 from fieldapp.ui.kit import style
@@ -37,14 +40,14 @@ def french_date(stamp: str) -> str:
     return f"{day[8:10]}/{day[5:7]}/{day[0:4]}" if len(day) == 10 else stamp
 
 
-def contact_summary(contact: Mapping[str, Any]) -> str:
+def contact_summary(contact: Mapping[str, Any], names: Mapping[str, str] | None = None) -> str:
     day = french_date(str(contact["date"])) if contact.get("date") else ""
     text = (
         render("ui.directory.ranking_on", {"date": day}) if day else render("ui.directory.ranking")
     )
     details = []
     if contact.get("neighbourhood"):
-        details.append(str(contact["neighbourhood"]))
+        details.append(neighbourhood_label(contact["neighbourhood"], names or {}))
     if contact.get("age_band") and contact["age_band"] != "inconnu":
         details.append(render("ui.directory.age", {"band": contact["age_band"]}))
     needs = [directory.label("categorie", n).lower() for n in contact.get("needs") or ()]
@@ -102,15 +105,26 @@ def card_html(
     hint: directory.Ranked | None,
     tr: Callable[[str], str],
     commune_names: Mapping[str, str],
+    *,
+    today: date | None = None,
 ) -> str:
     t = {key: tr(text) for key, text in _CARD_LABELS.items()}
     service, structure = entry.service, entry.structure or {}
     esc = html.escape
+    age = freshness(service.get("date_maj"), today or date.today())
     out = [
         f"<div style='font-size:15pt; font-weight:600; color:{style.TEXT};'>"
         f"{esc(entry.name)}</div>",
         f"<div style='color:{style.MUTED}; margin-top:2px;'>{esc(entry.structure_name)}</div>",
     ]
+    if age is not None and age.stale:
+        # Past six months the sheet may be wrong: call before sending someone there.
+        flag = render("domain.freshness.stale", {"months": STALE_AFTER_MONTHS})
+        out.append(f"<p style='margin-top:6px; color:{style.DANGER};'>⚠ {esc(flag)}</p>")
+    elif age is not None:
+        out.append(
+            f"<div style='color:{style.MUTED}; margin-top:2px;'>{esc(age.text().message())}</div>"
+        )
     if hint is not None and hint.reasons:
         marks = []
         for reason in hint.reasons:
@@ -175,7 +189,11 @@ def card_html(
             fees += f" ({service['frais_precisions']})"
         rows.append(_row(t["frais"], esc(fees)))
     if service.get("date_maj"):
-        rows.append(_row(t["mis_a_jour"], esc(french_date(str(service["date_maj"])))))
+        when = esc(french_date(str(service["date_maj"])))
+        if age is not None:
+            colour = style.DANGER if age.stale else style.MUTED
+            when += f" <span style='color:{colour};'>({esc(age.text().message())})</span>"
+        rows.append(_row(t["mis_a_jour"], when))
     out.append("".join(rows) + "</table>")
     return "".join(out)
 

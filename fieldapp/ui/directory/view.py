@@ -99,6 +99,12 @@ class DirectoryView(QWidget):
 
     handoverRequested = Signal(object)  # noqa: N815 -- the service record (dict)
     install_requested = Signal()  # « Installer un pack… »: the workspace picks and installs it
+    # « Signaler une information à corriger »: (service record, its structure record or None);
+    # the workspace opens the feedback dialog with the open profile.
+    feedback_requested = Signal(object, object)
+    guide_requested = Signal()  # « Imprimer le guide »: the workspace writes the PDF
+    # « Noter "sans solution" »: (contact, need codes) for the owner to record.
+    unmet_requested = Signal(object, object)
 
     def __init__(
         self,
@@ -138,6 +144,13 @@ class DirectoryView(QWidget):
         )
         self.install_button.clicked.connect(self.install_requested.emit)
         head.addWidget(self.install_button)
+        self.guide_button = QPushButton(self.tr("Imprimer le guide"), self)
+        self.guide_button.setToolTip(
+            self.tr("Le guide des offres en PDF, par quartier, à remettre aux habitants")
+        )
+        self.guide_button.clicked.connect(self.guide_requested.emit)
+        self.guide_button.hide()
+        head.addWidget(self.guide_button)
         outer.addLayout(head)
         self.notice = Banner("", parent=self)
         self.notice.hide()
@@ -168,6 +181,15 @@ class DirectoryView(QWidget):
         self.clear_contact_button = QPushButton(self.tr("Voir tout l'annuaire"), self.contact_frame)
         self.clear_contact_button.clicked.connect(lambda: self.show_for_contact(None))
         contact_layout.addWidget(self.clear_contact_button)
+        self.unmet_button = QPushButton(self.tr("Noter « sans solution »"), self.contact_frame)
+        self.unmet_button.setToolTip(
+            self.tr("Ces besoins sont comptés dans le rapport de la coordination, par quartier")
+        )
+        self.unmet_button.clicked.connect(self._unmet_clicked)
+        self.unmet_button.hide()
+        self._unmet_enabled = False
+        self.unmet: list[str] = []
+        contact_layout.addWidget(self.unmet_button)
         self.contact_frame.hide()
         outer.addWidget(self.contact_frame)
 
@@ -234,7 +256,17 @@ class DirectoryView(QWidget):
         self.create_button.setObjectName("dirCreate")
         self.create_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.create_button.clicked.connect(self._create_from_card)
-        card_layout.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignLeft)
+        actions = QHBoxLayout()
+        actions.addWidget(self.create_button)
+        self.feedback_button = QPushButton(self.tr("Signaler une information à corriger"), self)
+        self.feedback_button.setToolTip(
+            self.tr("Une fiche fausse ou périmée : prévenez la coordination")
+        )
+        self.feedback_button.clicked.connect(self._feedback_from_card)
+        self.feedback_button.hide()  # shown once a receiver is connected (`enable_feedback`)
+        actions.addWidget(self.feedback_button)
+        actions.addStretch(1)
+        card_layout.addLayout(actions)
         splitter.addWidget(self.stack)
         splitter.addWidget(self.card)
         splitter.setStretchFactor(0, 2)
@@ -359,7 +391,17 @@ class DirectoryView(QWidget):
         if contact is None:
             self.contact_frame.hide()
         else:
-            self.contact_label.setText(contact_summary(contact))
+            names = directory.neighbourhood_names(self.pack)
+            text = contact_summary(contact, names)
+            unmet = directory.unmet_needs(self.pack, contact)
+            self.unmet = unmet
+            self.unmet_button.setVisible(bool(unmet) and self._unmet_enabled)
+            if unmet:
+                needs = ", ".join(directory.label("categorie", n).lower() for n in unmet)
+                text += "\n" + self.tr(
+                    "⚠ Sans solution dans l'annuaire pour ce quartier et ce public : %1"
+                ).replace("%1", needs)
+            self.contact_label.setText(text)
             self.contact_frame.show()
         self._apply()
 
@@ -419,6 +461,7 @@ class DirectoryView(QWidget):
 
     def _show_entry(self, entry: directory.Entry | None, hint: directory.Ranked | None) -> None:
         self.create_button.setEnabled(entry is not None)
+        self.feedback_button.setEnabled(entry is not None)
         if entry is None:
             self.card_text.setHtml(
                 f"<p style='color:{style.MUTED}'>"
@@ -443,6 +486,26 @@ class DirectoryView(QWidget):
         entry = self._current_entry()
         if entry is not None:
             self._request(entry)
+
+    def enable_feedback(self) -> None:
+        """Show « Signaler une information à corriger » and « Imprimer le guide » (the Annuaire
+        page of a profile; not the partner picker of a handover)."""
+        self.feedback_button.show()
+        self.guide_button.show()
+
+    def enable_unmet(self) -> None:
+        """Offer « Noter "sans solution" » for the contact ranked (the handover's picker)."""
+        self._unmet_enabled = True
+        self.unmet_button.setVisible(bool(self.unmet) and self._contact is not None)
+
+    def _unmet_clicked(self) -> None:
+        if self._contact is not None and self.unmet:
+            self.unmet_requested.emit(self._contact, list(self.unmet))
+
+    def _feedback_from_card(self) -> None:
+        entry = self._current_entry()
+        if entry is not None:
+            self.feedback_requested.emit(entry.service, entry.structure)
 
     def _request(self, entry: directory.Entry) -> None:
         service = entry.service

@@ -30,6 +30,7 @@ from fieldapp.domain.vocab import (
     SITUATIONS,
     SLOTS,
 )
+from fieldapp.services import directory
 from fieldapp.services.field import MAX_VOID_REASON, UnknownRecord
 from fieldapp.ui.kit.i18n import label, labels, short_date
 from fieldapp.ui.kit.labels import describe_event, event_time, status_label
@@ -164,7 +165,7 @@ class ContactDetail(QScrollArea):
         form = QFormLayout()
         form.setVerticalSpacing(3)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # value under its label
-        neighbourhood = str(row["neighbourhood"])
+        neighbourhood = directory.neighbourhood_label(service, row["neighbourhood"])
         if row.get("commune"):
             neighbourhood += f" ({row['commune']})"
         fields: list[tuple[str, str]] = [

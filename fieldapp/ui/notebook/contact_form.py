@@ -9,6 +9,7 @@ is the domain's: its messages appear under their field and leave as soon as the 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from itertools import pairwise
 from typing import Any
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain.contacts import HORS_QPV, NOTE_MAX_CHARS
+from fieldapp.domain.display import neighbourhood_code, neighbourhood_label
 from fieldapp.domain.errors import ValidationError
 from fieldapp.domain.vocab import (
     AGE_BANDS,
@@ -46,6 +48,7 @@ from fieldapp.domain.vocab import (
     SLOTS,
 )
 from fieldapp.errors import RelaisError
+from fieldapp.services import directory
 from fieldapp.services.field import PersonalDataInNote
 from fieldapp.ui.kit.choices import chosen_code, select_code, vocab_combo
 from fieldapp.ui.kit.failures import show_failure
@@ -148,6 +151,8 @@ class ContactForm(QDialog):
         if completer is not None:
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            # « Tilleuls » or « QN076 » both find « Quartier des Tilleuls — QN07699A ».
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.commune = QLineEdit(self)
         self.commune.setMaxLength(5)
         self.commune.setPlaceholderText(self.tr("code INSEE, ex. 76540"))
@@ -405,14 +410,29 @@ class ContactForm(QDialog):
     def _touched(self, *_args: object) -> None:
         self._dirty = True
 
+    def _names(self) -> Mapping[str, str]:
+        return directory.neighbourhood_names(directory.current_pack(self.session.service))
+
     def _fill_neighbourhoods(self) -> None:
+        """The pack's neighbourhoods by name, the ones used lately first; each shown as
+        « Quartier des Tilleuls — QN07699A » (the code is what is saved)."""
         self.neighbourhood.clear()
-        for code in self.session.known_neighbourhoods():
-            self.neighbourhood.addItem(code)
-        self.neighbourhood.addItem(HORS_QPV)
+        names = self._names()
+        known = self.session.known_neighbourhoods()
+        codes = known + sorted((c for c in names if c not in known), key=lambda c: names[c])
+        for code in codes:
+            self.neighbourhood.addItem(neighbourhood_label(code, names), code)
+        self.neighbourhood.addItem(HORS_QPV, HORS_QPV)
+
+    def _show_neighbourhood(self, code: str) -> None:
+        self.neighbourhood.setEditText(neighbourhood_label(code, self._names()) if code else "")
+
+    def neighbourhood_value(self) -> str:
+        """The code of what the Quartier field shows (a name — code, or a typed code)."""
+        return neighbourhood_code(self.neighbourhood.currentText())
 
     def _neighbourhood_changed(self, text: str) -> None:
-        outside = text.strip().lower() == HORS_QPV
+        outside = neighbourhood_code(text).lower() == HORS_QPV
         self.commune.setEnabled(outside)
         if not outside:
             self.commune.clear()
@@ -455,7 +475,7 @@ class ContactForm(QDialog):
         )
         select_code(self.slot, keep.get("slot") or slot_for(now))
         neighbourhood = keep.get("neighbourhood") or self.session.service.last_neighbourhood() or ""
-        self.neighbourhood.setEditText(neighbourhood)
+        self._show_neighbourhood(neighbourhood)
         self.commune.setText(keep.get("commune") or "")
         self._neighbourhood_changed(neighbourhood)
         select_code(self.place_type, keep.get("place_type"))
@@ -477,7 +497,7 @@ class ContactForm(QDialog):
         if data.get("date"):
             self.date_edit.setDate(qdate(date.fromisoformat(str(data["date"]))))
         select_code(self.slot, data.get("slot"))
-        self.neighbourhood.setEditText(str(data.get("neighbourhood") or ""))
+        self._show_neighbourhood(str(data.get("neighbourhood") or ""))
         self._neighbourhood_changed(self.neighbourhood.currentText())
         self.commune.setText(str(data.get("commune") or ""))
         for key, combo in (
@@ -498,7 +518,7 @@ class ContactForm(QDialog):
 
     def values(self) -> dict[str, Any]:
         """The form as the service expects it; None marks an empty optional field."""
-        neighbourhood = self.neighbourhood.currentText().strip()
+        neighbourhood = self.neighbourhood_value()
         return {
             "date": pydate(self.date_edit.date()).isoformat(),
             "slot": chosen_code(self.slot),

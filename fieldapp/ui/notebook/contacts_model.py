@@ -9,13 +9,16 @@ Sorting is done by the store (SQL ORDER BY), never by loading everything.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 
+from fieldapp.domain.display import neighbourhood_label
 from fieldapp.domain.vocab import AGE_BANDS, GENDERS, NEEDS, OUTCOMES, PLACE_TYPES, SLOTS
 from fieldapp.messages import say
+from fieldapp.services import directory
 from fieldapp.services.field import ContactFilter, FieldService
 from fieldapp.ui.kit.i18n import label, labels, short_date
 from fieldapp.ui.kit.rows import Index, Row, RowsModel
@@ -41,7 +44,7 @@ SORTABLE = {"date", "neighbourhood", "outcome", "age_band"}
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _cell(key: str, row: dict[str, Any]) -> str:
+def _cell(key: str, row: dict[str, Any], names: Mapping[str, str] | None = None) -> str:
     value = row.get(key)
     match key:
         case "date":
@@ -60,7 +63,8 @@ def _cell(key: str, row: dict[str, Any]) -> str:
             return labels(NEEDS, value)
         case "neighbourhood":
             commune = row.get("commune")
-            return f"{value} ({commune})" if commune else str(value or "")
+            where = neighbourhood_label(value, names or {})
+            return f"{where} ({commune})" if commune else where
         case "note":
             text = " ".join(str(value or "").split())
             return text if len(text) <= NOTE_PREVIEW else text[: NOTE_PREVIEW - 1] + "…"
@@ -202,6 +206,12 @@ class ContactsModel(RowsModel):
         if self._exhausted and self._total != len(self._rows):
             self._set_total(len(self._rows))  # the end is known: so is the count
 
+    def _names(self) -> Mapping[str, str]:
+        """The pack's neighbourhood names (the pack and its names are cached by the services)."""
+        if self._service is None:
+            return {}
+        return directory.neighbourhood_names(directory.current_pack(self._service))
+
     # -- Qt model interface --------------------------------------------------------------------
 
     def column_count(self) -> int:
@@ -210,7 +220,7 @@ class ContactsModel(RowsModel):
     def cell(self, row: Row, column: int, role: int) -> Any:
         key = COLUMNS[column][0]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            text = _cell(key, row)
+            text = _cell(key, row, self._names() if key == "neighbourhood" else None)
             if key == "date" and row.get("voided"):
                 # Not by strike-through alone: the word says it too.
                 text += " · " + QCoreApplication.translate("ContactsModel", "annulé")

@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain.contacts import HORS_QPV
+from fieldapp.domain.display import neighbourhood_label
 from fieldapp.domain.vocab import NEEDS, OUTCOMES
 from fieldapp.messages import say
+from fieldapp.services import directory
 from fieldapp.services.field import ContactFilter
 from fieldapp.ui.kit.i18n import label, locale, pydate, qdate
 from fieldapp.ui.kit.resources import icon
@@ -148,8 +150,9 @@ class FilterBar(QWidget):
         self.neighbourhood.blockSignals(True)
         self.neighbourhood.clear()
         self.neighbourhood.addItem(self.tr("Tous les quartiers"), None)
+        names = directory.neighbourhood_names(directory.current_pack(self.session.service))
         for code in sorted(self.session.known_neighbourhoods()):
-            self.neighbourhood.addItem(code, code)
+            self.neighbourhood.addItem(neighbourhood_label(code, names), code)
         self.neighbourhood.addItem(self.tr("Hors QPV"), HORS_QPV)
         index = self.neighbourhood.findData(current) if current else 0
         self.neighbourhood.setCurrentIndex(max(index, 0))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from fieldapp.domain.errors import ValidationError
 from fieldapp.domain.handovers import FOLLOW_UP_MAX_AHEAD_DAYS
 from fieldapp.domain.vocab import HANDOVER_MODES, OUTCOMES
+from fieldapp.errors import RelaisError
 from fieldapp.ui.kit.i18n import label, pydate, qdate, short_date
 from fieldapp.ui.kit.session import HANDOVERS, Session
 from fieldapp.ui.kit.widgets import (
@@ -62,7 +63,10 @@ class HandoverDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(title_label(self.tr("Proposer un relais accompagné"), self))
         summary = self.tr("Contact du %1 · %2 · %3").replace("%1", short_date(contact["date"]))
-        summary = summary.replace("%2", str(contact["neighbourhood"]))
+        from fieldapp.services import directory
+
+        where = directory.neighbourhood_label(session.service, contact["neighbourhood"])
+        summary = summary.replace("%2", where)
         summary = summary.replace("%3", label(OUTCOMES, contact.get("outcome")))
         layout.addWidget(muted_label(summary, self))
 
@@ -158,11 +162,27 @@ class HandoverDialog(QDialog):
             picker.accept()
 
         view = rank_view(lambda: directory.current_pack(service), self.contact, chosen, picker)
+        view.enable_unmet()
+        view.unmet_requested.connect(lambda _contact, needs: self._mark_unmet(view, needs))
         layout.addWidget(view)
         picker.finished.connect(picker.deleteLater)
         self.picker = picker
         picker.open()
         return picker
+
+    def _mark_unmet(self, view: QWidget, needs: list[str]) -> None:
+        """Record the needs the directory has no solution for, on this contact."""
+        from fieldapp.services import unmet
+        from fieldapp.ui.directory.view import DirectoryView
+
+        assert isinstance(view, DirectoryView)
+        try:
+            unmet.mark_unmet(self.session.service, str(self.contact["id"]), needs)
+        except RelaisError as refused:
+            view.show_notice(refused.message(), error=True)
+            return
+        view.unmet_button.setEnabled(False)
+        view.show_notice(self.tr("✓ Noté « sans solution » : il partira avec le prochain envoi."))
 
     def values(self) -> dict[str, Any]:
         data: dict[str, Any] = {

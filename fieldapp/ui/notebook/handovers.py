@@ -44,6 +44,7 @@ from fieldapp.domain.handovers import (
 )
 from fieldapp.domain.vocab import HANDOVER_MODES, HANDOVER_STATUSES, NEEDS
 from fieldapp.errors import RelaisError
+from fieldapp.services import directory
 from fieldapp.services.field import UnknownRecord
 from fieldapp.services.returns import confirmation_text, partner_confirmations
 from fieldapp.services.slip import write_slip
@@ -287,7 +288,8 @@ class HandoverDetail(QScrollArea):
         except UnknownRecord:
             contact = None
         if contact is not None:
-            text = f"{short_date(contact['date'])} · {contact['neighbourhood']}"
+            where = directory.neighbourhood_label(service, contact["neighbourhood"])
+            text = f"{short_date(contact['date'])} · {where}"
             if contact.get("needs"):
                 text += " · " + labels(NEEDS, contact["needs"])
             form.addRow(self.tr("Contact :"), self._value(text))

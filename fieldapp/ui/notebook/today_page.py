@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain.vocab import NEEDS, OUTCOMES, SLOTS
 from fieldapp.messages.plural import plural
-from fieldapp.services import privacy, reminders
+from fieldapp.services import directory, privacy, reminders
 from fieldapp.services.field import ContactFilter
 from fieldapp.ui.kit.i18n import label, labels, locale, long_date, short_date
 from fieldapp.ui.kit.labels import status_label
@@ -107,9 +107,8 @@ class TodayPage(QScrollArea):
                 )
             )
         for row in rows:
-            text = f"{label(SLOTS, row['slot'])} · {row['neighbourhood']} · " + label(
-                OUTCOMES, row["outcome"]
-            )
+            where = directory.neighbourhood_label(service, row["neighbourhood"])
+            text = f"{label(SLOTS, row['slot'])} · {where} · " + label(OUTCOMES, row["outcome"])
             if row.get("needs"):
                 text += " — " + labels(NEEDS, row["needs"])
             line = QLabel(text, self.contacts_card)
