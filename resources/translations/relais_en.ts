@@ -3817,8 +3817,12 @@ Ctrl+L: lock</translation>
         <translation>Mark as handled</translation>
     </message>
     <message>
-        <source>%1 signalement(s), dont %2 à traiter.</source>
-        <translation>%1 report(s), %2 of them to handle.</translation>
+        <source>%n signalement, dont %2 à traiter.</source>
+        <translation>%n report, %2 of them to handle.</translation>
+    </message>
+    <message>
+        <source>%n signalements, dont %2 à traiter.</source>
+        <translation>%n reports, %2 of them to handle.</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@ import pytest
 from fieldapp.cli import main
 from fieldapp.storage.home import Home
 from tests.helpers import PASSPHRASE, make_profile
+from tests.helpers.text import fr
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -119,7 +120,7 @@ def test_feedback_refusals_are_one_line_and_record_nothing(
         capsys, "directory", "feedback", *home, "--service", "inconnu--x", "--reason", "ferme"
     )
     assert (code, out) == (1, "")
-    assert err == "fieldapp: service inconnu dans l'annuaire installé : inconnu--x\n"
+    assert err == fr("fieldapp: service inconnu dans l'annuaire installé : inconnu--x\n")
     code, out, err = run(
         capsys, "directory", "feedback", *home, "--service", "dora--svc1",
         "--reason", "autre", "--comment", "demander Mme Durand au 06 12 34 56 78",
@@ -130,7 +131,7 @@ def test_feedback_refusals_are_one_line_and_record_nothing(
         capsys, "directory", "feedback", *home, "--service", "dora--svc1", "--reason", "vide"
     )
     assert code == 1 and err.count("\n") == 1
-    assert "valeur inconnue « vide »" in err and "n-existe-plus" in err
+    assert fr("valeur inconnue « vide »") in err and "n-existe-plus" in err
     code, out, err = run(
         capsys, "coord", "directory-feedback", *workspace, "--handled", "0190-pas-la"
     )
@@ -195,7 +196,7 @@ def test_guide_refusals_are_one_line(
         "--out", str(tmp_path / "g.pdf"),
     )  # fmt: skip
     assert (code, out) == (1, "")
-    assert err == "fieldapp: quartier inconnu dans le pack installé : QN00000X\n"
+    assert err == fr("fieldapp: quartier inconnu dans le pack installé : QN00000X\n")
     code, out, err = run(capsys, "directory", "guide", *home, "--out", str(tmp_path / "g.txt"))
     assert code == 1 and err.count("\n") == 1 and ".pdf" in err
     assert not (tmp_path / "g.pdf").exists() and not (tmp_path / "g.txt").exists()

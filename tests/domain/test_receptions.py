@@ -9,6 +9,7 @@ import pytest
 from fieldapp.domain.errors import ValidationError
 from fieldapp.domain.receptions import check_reception, parse_reception
 from fieldapp.domain.vocab import RECEPTION_STATUSES
+from tests.helpers.text import fr
 
 TODAY = dt.date(2026, 12, 3)
 H = "ab" * 32
@@ -61,7 +62,7 @@ def test_the_path_starts_with_accueilli_or_a_closing_status_and_ends_there() -> 
         check_reception(["accueilli"], status)
     with pytest.raises(ValidationError) as raised:
         check_reception([], "entre_dispositif")
-    assert "premier état possible pour ce code : accueilli" in str(raised.value)
+    assert fr("premier état possible pour ce code : accueilli") in str(raised.value)
     with pytest.raises(ValidationError):
         check_reception(["accueilli"], "accueilli")
     for closing in ("entre_dispositif", "reoriente", "refus_structure", "sans_suite"):

@@ -22,6 +22,7 @@ from fieldapp.domain.relay_code import (
     new_code,
     normalise,
 )
+from tests.helpers.text import fr
 
 KEY = bytes(range(32))
 CANONICAL = re.compile(r"[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]")
@@ -107,7 +108,7 @@ def test_check_message_is_french_and_says_what_to_do() -> None:
     wrong = CROCKFORD_ALPHABET[(CROCKFORD_ALPHABET.index(last) + 1) % 32]
     with pytest.raises(RelayCodeError) as raised:
         normalise(good[:-1] + wrong)
-    assert str(raised.value) == (
+    assert str(raised.value) == fr(
         "Code relais erroné : le dernier caractère (de contrôle) ne correspond pas. "
         "Vérifiez chaque caractère sur la fiche relais."
     )

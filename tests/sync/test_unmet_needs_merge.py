@@ -12,6 +12,7 @@ from fieldapp.services import privacy, unmet
 from fieldapp.storage.schema import contact_unmet_needs
 from tests.helpers import sample_contact
 from tests.helpers.coordination import Territory
+from tests.helpers.text import fr
 
 PERSON = "K7QF-2M9X"
 
@@ -32,7 +33,7 @@ def test_unmet_needs_reach_the_coordinator_and_leave_with_the_person(
     unmet.mark_unmet(field, erased, ["creer-une-entreprise"])
     with pytest.raises(ValidationError) as refused:
         unmet.mark_unmet(field, kept, ["sante"])
-    assert "ce contact n'a pas ce besoin : sante" in str(refused.value)
+    assert fr("ce contact n'a pas ce besoin : sante") in str(refused.value)
     for event in field.store.events_from(1):
         check_event(event)  # the coordinator's own check passes
     assert unmet.unmet_of(field, kept) == ["creer-une-entreprise"]

@@ -29,7 +29,7 @@ def test_the_tab_lists_the_feedback_and_marks_it_handled(
         assert window.tabs.tabText(window.tabs.indexOf(tab)) == "Signalements"
         model = tab.model
         assert model.rowCount() == 2
-        assert tab.summary.text() == "2 signalement(s), dont 2 à traiter."
+        assert tab.summary.text() == "2 signalements, dont 2 à traiter."
         texts = [
             [model.data(model.index(r, c)) for c in range(model.columnCount())]
             for r in range(model.rowCount())
@@ -42,7 +42,7 @@ def test_the_tab_lists_the_feedback_and_marks_it_handled(
         assert tab.handled_button.isEnabled()
         tab.handled_button.click()
         assert model.data(model.index(1, model.STATE)) == "traité"
-        assert tab.summary.text() == "2 signalement(s), dont 1 à traiter."
+        assert tab.summary.text() == "2 signalements, dont 1 à traiter."
         assert not tab.handled_button.isEnabled()
         rows = feedback.coordination_feedback(service)
         assert [r["handled"] for r in rows] == [False, True]

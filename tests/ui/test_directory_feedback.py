@@ -16,6 +16,7 @@ from fieldapp.ui.directory.card import card_html
 from fieldapp.ui.directory.feedback_dialog import FeedbackDialog
 from fieldapp.ui.directory.guide_dialog import GuideDialog
 from fieldapp.ui.directory.view import DirectoryView
+from tests.helpers.text import fr
 from tests.helpers.ui import workspace_of
 
 
@@ -87,7 +88,7 @@ def test_the_card_shows_the_age_and_flags_an_old_sheet(qtbot: QtBot) -> None:
     assert "mis à jour il y a 2 mois" in fresh and "à vérifier" not in fresh
     old = card_html(entry, None, view.tr, {}, today=date(2027, 5, 2))
     assert "mis à jour il y a 7 mois" in old
-    assert "à vérifier : fiche non mise à jour depuis plus de 6 mois" in old
+    assert fr("à vérifier : fiche non mise à jour depuis plus de 6 mois") in old
     assert not view.feedback_button.isVisibleTo(view)  # the partner picker has none
 
 
@@ -124,7 +125,8 @@ def test_ranking_for_a_contact_names_the_needs_without_solution(qtbot: QtBot) ->
     text = view.contact_label.text()
     assert "Quartier des Tilleuls (fictif) — QN07699A" in text
     assert (
-        "Sans solution dans l'annuaire pour ce quartier et ce public : créer une entreprise" in text
+        fr("Sans solution dans l'annuaire pour ce quartier et ce public : créer une entreprise")
+        in text
     )
     assert "mobilité" not in text.split("Sans solution")[1]
     view.show_for_contact(contact | {"needs": ["mobilite"]})

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from fieldapp.domain.display import printable
 from fieldapp.errors import RelaisError
 from fieldapp.messages import language
+from fieldapp.messages.plural import plural
 from fieldapp.services import feedback
 from fieldapp.services.coordination import CoordinationService
 from fieldapp.ui.kit import style
@@ -117,9 +118,11 @@ class FeedbackTab(QWidget):
         self.model.set_rows(rows)
         open_rows = sum(1 for r in rows if not r["handled"])
         self.summary.setText(
-            self.tr("%1 signalement(s), dont %2 à traiter.")
-            .replace("%1", str(len(rows)))
-            .replace("%2", str(open_rows))
+            plural(
+                len(rows),
+                self.tr("%n signalement, dont %2 à traiter."),
+                self.tr("%n signalements, dont %2 à traiter."),
+            ).replace("%2", str(open_rows))
         )
         self._update()
 
