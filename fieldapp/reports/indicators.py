@@ -227,6 +227,7 @@ handover_scope = Table(
     *(Column(f"s_{name}", Integer, nullable=False) for name in _STAGE_FIELDS),
     Column("propose_at", String(32)),
     Column("honore_at", String(32)),
+    Column("code_hmac", String(64)),  # the code relais's HMAC (reports/relay_indicators.py)
     prefixes=["TEMPORARY"],
     sqlite_with_rowid=False,
 )
@@ -340,7 +341,6 @@ def compute_indicators(
         _needs,
         _handovers_job,
         _cube_job,
-        _relays_job,
         _unmet_needs,
     ]
     if isinstance(source, Connection):
@@ -355,9 +355,8 @@ def compute_indicators(
     (
         (registrations, by_nbh),
         needs,
-        (handovers, (labels, by_service), delays),
+        (handovers, (labels, by_service), delays, relays),
         cube_people,
-        relays,
         unmet,
     ) = results
     cube, people_month = cube_people
@@ -431,10 +430,6 @@ def _with_mask(
 # -- contacts and people by month; handovers -----------------------------------------
 
 
-def _relays_job(conn: Connection, where: _Filter) -> RelayCounts:
-    return compute_relays(conn, where.conditions, where.own_type)
-
-
 def _cube_job(conn: Connection, where: _Filter) -> tuple[Counter[ContactKey], dict[str, int]]:
     return _contact_cube(conn, where), _people_by_month(conn, where)
 
@@ -445,11 +440,14 @@ def _handovers_job(
     dict[HandoverKey, Stages],
     tuple[dict[str, str], dict[tuple[str, str], str]],
     list[tuple[str, str, int]],
+    RelayCounts,
 ]:
     with _temporary(conn, handover_scope) as hs:
         _fill_handovers(conn, where, hs)
         counts, labels = _handover_counts(conn, hs)
-        return counts, labels, _delays(conn, hs)
+        # The relays confirmed read the same scoped handovers (joining contacts again would
+        # cost as much as the whole handover job).
+        return counts, labels, _delays(conn, hs), compute_relays(conn, hs, where.own_type)
 
 
 def _contact_cube(conn: Connection, where: _Filter) -> Counter[ContactKey]:
@@ -686,6 +684,7 @@ def _fill_handovers(conn: Connection, where: _Filter, hs: Table) -> None:
             *(reached.c[f"s_{name}"] for name in _STAGE_FIELDS[1:]),
             reached.c.propose_at,
             reached.c.honore_at,
+            h.code_hmac,
         )
         .select_from(
             handover_table.join(contacts, c.id == h.contact_id).join(

@@ -18,15 +18,14 @@ for it: they count once it arrives.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, case, func, literal, literal_column, select
+from sqlalchemy import ColumnElement, Connection, Select, Table, case, func, literal, select
 
 from fieldapp.storage.coord_schema import devices
-from fieldapp.storage.schema import contacts, handover_history, handovers, receptions
+from fieldapp.storage.schema import receptions
 
 NOT_CONFIRMED = ""  # no receiving structure has confirmed (yet)
 RECEIVED = ("accueilli", "entre_dispositif")
@@ -63,14 +62,35 @@ def _flag(condition: ColumnElement[bool]) -> ColumnElement[int]:
     return case((condition, 1), else_=0)
 
 
-def compute_relays(
-    conn: Connection, conditions: Sequence[ColumnElement[bool]], own_type: str | None
-) -> RelayCounts:
-    """The relay groups for the contacts matching `conditions` (the indicators' scope).
+def compute_relays(conn: Connection, scoped: Table, own_type: str | None) -> RelayCounts:
+    """The relay groups of the handovers in the indicators' scope.
 
-    `own_type` is set on a field store: it has no `devices` table, and the receptions it holds
-    are its own (a receiving structure's), not confirmations of its handovers."""
-    r, hh, h, c = receptions.c, handover_history.c, handovers.c, contacts.c
+    `scoped` is the indicators' temporary table of the handovers in scope
+    (`indicators.handover_scope`: month, neighbourhood, `s_entre_dispositif`, `propose_at`,
+    `code_hmac`). `own_type` is set on a field store: it has no `devices` table, and every
+    reception it holds was recorded by its own structure (of that type)."""
+    out = RelayCounts()
+    for month, nbh, confirmer, proposed_at, declared_in, received_on, confirmed_in in conn.execute(
+        relay_query(scoped, own_type)
+    ):
+        kind = confirmer if received_on is not None and confirmer is not None else NOT_CONFIRMED
+        group = out.groups.setdefault((str(kind), str(nbh), str(month)), RelayGroup())
+        group.proposed += 1
+        group.declared_entered += int(declared_in or 0)
+        if received_on is not None:
+            group.received += 1
+            group.confirmed_entered += int(confirmed_in or 0)
+            if proposed_at:
+                start = date.fromisoformat(str(proposed_at)[:10])
+                # A reception dated before the proposal (a clock, a typo) counts as the same day.
+                group.days.append(max(0, (date.fromisoformat(str(received_on)) - start).days))
+    return out
+
+
+def relay_query(scoped: Table, own_type: str | None) -> Select[Any]:
+    """One row per scoped handover with a code: month, neighbourhood, confirming structure type,
+    proposal time, declared entry, first confirmed reception date, confirmed entry."""
+    r, hs = receptions.c, scoped.c
     received = r.status.in_(RECEIVED)
     if own_type is None:
         # The structure type of the device that confirmed (devices are few: a join).
@@ -89,46 +109,16 @@ def compute_relays(
         .group_by(r.code_hmac)
         .subquery("confirmed")
     )
-    declared = (
+    return (
         select(
-            hh.handover_id,
-            func.min(case((hh.status == "propose", hh.at))).label("proposed_at"),
-            func.max(_flag(hh.status == "entre_dispositif")).label("entered"),
-        )
-        .group_by(hh.handover_id)
-        .subquery("declared")
-    )
-    month = func.substr(c.date, literal_column("1"), literal_column("7"))
-    query = (
-        select(
-            month,
-            c.neighbourhood,
+            hs.month,
+            hs.nbh,
             confirmed.c.stype,
-            declared.c.proposed_at,
-            declared.c.entered,
+            hs.propose_at,
+            hs.s_entre_dispositif,
             confirmed.c.received_on,
             confirmed.c.entered,
         )
-        .select_from(
-            handovers.join(contacts, c.id == h.contact_id)
-            .outerjoin(declared, declared.c.handover_id == h.id)
-            .outerjoin(confirmed, confirmed.c.code_hmac == h.code_hmac)
-        )
-        .where(h.code_hmac.is_not(None), *conditions)
+        .select_from(scoped.outerjoin(confirmed, confirmed.c.code_hmac == hs.code_hmac))
+        .where(hs.code_hmac.is_not(None))
     )
-    out = RelayCounts()
-    for month_, nbh, receiver, proposed_at, declared_in, received_on, confirmed_in in conn.execute(
-        query
-    ):
-        kind = receiver if received_on is not None and receiver is not None else NOT_CONFIRMED
-        group = out.groups.setdefault((str(kind), str(nbh), str(month_)), RelayGroup())
-        group.proposed += 1
-        group.declared_entered += int(declared_in or 0)
-        if received_on is not None:
-            group.received += 1
-            group.confirmed_entered += int(confirmed_in or 0)
-            if proposed_at:
-                start = date.fromisoformat(str(proposed_at)[:10])
-                # A reception dated before the proposal (a clock, a typo) counts as the same day.
-                group.days.append(max(0, (date.fromisoformat(str(received_on)) - start).days))
-    return out
