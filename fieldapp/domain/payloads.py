@@ -31,6 +31,7 @@ from fieldapp.domain.handovers import (
     parse_status_change,
     parse_status_undo,
 )
+from fieldapp.domain.presence_payloads import PRESENCE_KINDS, presence_note
 from fieldapp.domain.text import TextRefused
 from fieldapp.domain.text import clean as clean_text
 from fieldapp.messages import Text
@@ -113,6 +114,10 @@ def _checked(event: Event, day: dt.date) -> list[Problem]:
             parse_schedule_change(payload, today=day)
         case EventType.HANDOVER_STATUS_UNDONE:
             parse_status_undo(payload)
+        case EventType.OUTING_VOIDED | EventType.ACTION_VOIDED:
+            _void_reason(payload, problems, day)
+        case kind if kind in PRESENCE_KINDS:
+            _guard(problems, "note", presence_note(event, day), day)
         case kind if kind in _CHECKED_ELSEWHERE or kind == _STUB:
             pass
         case _:

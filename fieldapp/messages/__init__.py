@@ -21,6 +21,7 @@ from typing import Protocol, runtime_checkable
 from fieldapp.messages import (
     cli,
     domain,
+    presence,
     reports,
     services,
     storage,
@@ -52,6 +53,7 @@ CATALOGUE: Mapping[str, tuple[str, str]] = _union(
     services.MESSAGES,
     cli.MESSAGES,
     ui.MESSAGES,
+    presence.MESSAGES,
 )
 
 _state: dict[str, str] = {"lang": DEFAULT_LANGUAGE}

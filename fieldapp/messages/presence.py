@@ -1,0 +1,64 @@
+"""Messages of issue 17 (street rounds and joint actions): code → (French, English).
+See `fieldapp/messages/__init__.py`."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # domain/presence.py, domain/actions.py
+    "domain.presence.count_expected": (
+        "nombre entier positif ou nul attendu, reçu {got}",
+        "whole number of zero or more expected, got {got}",
+    ),
+    "domain.presence.count_negative": (
+        "nombre négatif ({value}) : un compte est positif ou nul",
+        "negative number ({value}): a count is zero or more",
+    ),
+    "domain.presence.count_too_big": (
+        "{value} dépasse le maximum de {max}",
+        "{value} is over the maximum of {max}",
+    ),
+    "domain.presence.duration_too_long": (
+        "durée de plus de 24 h (au plus {max} minutes)",
+        "duration over 24 h (at most {max} minutes)",
+    ),
+    "domain.presence.duration_zero": (
+        "durée nulle : la présence dure au moins une minute",
+        "zero duration: a presence lasts at least one minute",
+    ),
+    "domain.presence.cells_expected": (
+        'liste d\'objets {{"gender", "age_band", "count"}} attendue, reçu {got}',
+        'list of {{"gender", "age_band", "count"}} objects expected, got {got}',
+    ),
+    "domain.presence.cell_twice": (
+        "le couple {gender} × {age_band} figure deux fois",
+        "the pair {gender} × {age_band} appears twice",
+    ),
+    "domain.action.ids_expected": (
+        "liste d'identifiants de l'annuaire attendue, reçu {got}",
+        "list of directory ids expected, got {got}",
+    ),
+    "domain.action.too_many_ids": ("au plus {max} identifiants", "at most {max} ids"),
+    "domain.action.id_invalid": (
+        "identifiant de l'annuaire invalide (lettres, chiffres, . _ : -, sans espace)",
+        "invalid directory id (letters, digits, . _ : -, no spaces)",
+    ),
+    "domain.action.id_twice": ("identifiant en double", "duplicate id"),
+    "domain.action.more_ids_than_count": (
+        "plus d'identifiants que d'employeurs ({count})",
+        "more ids than employers ({count})",
+    ),
+    "domain.contact.link_invalid": (
+        "identifiant invalide (lettres, chiffres, . _ : -, sans espace)",
+        "invalid id (letters, digits, . _ : -, no spaces)",
+    ),
+    "domain.label.duration_minutes": ("Durée (minutes)", "Duration (minutes)"),
+    "domain.label.seen": ("Personnes vues", "People seen"),
+    "domain.label.ambiance": ("Ambiance", "Atmosphere"),
+    "domain.label.mediations": ("Médiations", "Mediations"),
+    "domain.label.action_type": ("Type d'action", "Action type"),
+    "domain.label.partners": ("Partenaires", "Partners"),
+    "domain.label.employers": ("Employeurs", "Employers"),
+    "domain.label.participants": ("Participants", "Participants"),
+    "domain.label.outing_id": ("Tournée", "Street round"),
+    "domain.label.action_id": ("Action collective", "Joint action"),
+}
