@@ -18,7 +18,7 @@ import sys
 from collections.abc import Sequence
 
 from fieldapp import __version__, messages
-from fieldapp.cli import common, coord, directory, field, gui, package, report, sync
+from fieldapp.cli import common, coord, directory, field, gui, package, presence, report, sync
 from fieldapp.cli.common import EXIT_BUG, EXIT_ERROR, EXIT_FOR_KIND, EXIT_INTERRUPTED, CliError
 from fieldapp.domain.display import printable
 from fieldapp.errors import RelaisError
@@ -35,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--home", dest="gui_home", help="dossier du profil pour l'application")
     commands = common.Commands(parser.add_subparsers(dest="command", parser_class=common.Parser))
     # In this order, `fieldapp --help` lists the commands as it always has.
-    for group in (field, gui, coord, report, sync, directory, package):
+    for group in (field, gui, coord, report, sync, directory, package, presence):
         group.register(commands)
     return parser
 

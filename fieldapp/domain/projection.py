@@ -15,6 +15,11 @@ from typing import Any
 
 from fieldapp.domain.contacts import CONTACT_FIELDS
 from fieldapp.domain.events import Event, EventType
+from fieldapp.domain.presence_projection import (
+    PRESENCE_EVENT_TYPES,
+    PRESENCE_TABLE_COLUMNS,
+    PresenceFold,
+)
 
 # Single-valued contact fields: a column each (the multi-choice ones get their own tables).
 CONTACT_COLUMNS = tuple(f for f in CONTACT_FIELDS if f not in ("needs", "registrations"))
@@ -26,6 +31,7 @@ HANDOVER_COLUMNS = (
     "mode",
     "consent",
     "follow_up",
+    "action_id",
 )
 
 # Column order of each table's rows as tuples, for bulk inserts straight through the driver.
@@ -52,6 +58,7 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
         "updated_hlc",
     ),
     "handover_history": ("event_id", "handover_id", "status", "at", "reason"),
+    **PRESENCE_TABLE_COLUMNS,  # issue 17: rounds and joint actions
 }
 
 
@@ -64,6 +71,12 @@ class ProjectionRows:
     contact_registrations: list[dict[str, Any]] = field(default_factory=list)
     handovers: list[dict[str, Any]] = field(default_factory=list)
     handover_history: list[dict[str, Any]] = field(default_factory=list)
+    outings: list[dict[str, Any]] = field(default_factory=list)
+    outing_seen: list[dict[str, Any]] = field(default_factory=list)
+    actions: list[dict[str, Any]] = field(default_factory=list)
+    action_partners: list[dict[str, Any]] = field(default_factory=list)
+    action_employers: list[dict[str, Any]] = field(default_factory=list)
+    action_participants: list[dict[str, Any]] = field(default_factory=list)
 
     def as_tuples(self) -> dict[str, list[tuple[Any, ...]]]:
         """The same rows as tuples in `TABLE_COLUMNS` order (itemgetter: one C call per row)."""
@@ -82,6 +95,7 @@ def fold(events: Iterable[Event]) -> ProjectionRows:
     contacts: dict[str, dict[str, Any]] = {}
     handovers: dict[str, dict[str, Any]] = {}
     history: dict[str, list[dict[str, Any]]] = {}  # handover id -> its status steps, in order
+    presence = PresenceFold()
     for event in sorted(events, key=lambda e: (e.hlc, e.id)):
         p = event.payload
         match event.type:
@@ -134,9 +148,13 @@ def fold(events: Iterable[Event]) -> ProjectionRows:
                     handovers[event.entity_id].update(
                         status=steps[-1]["status"], status_at=steps[-1]["at"], updated_hlc=event.hlc
                     )
+            case kind if kind in PRESENCE_EVENT_TYPES:
+                presence.apply(event)
             case _:
                 pass
-    rows = ProjectionRows(contacts=list(contacts.values()), handovers=list(handovers.values()))
+    rows = ProjectionRows(
+        contacts=list(contacts.values()), handovers=list(handovers.values()), **presence.tables()
+    )
     for contact in rows.contacts:
         needs = contact.pop("needs")
         regs = contact.pop("registrations")

@@ -62,3 +62,45 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "domain.label.outing_id": ("Tournée", "Street round"),
     "domain.label.action_id": ("Action collective", "Joint action"),
 }
+MESSAGES.update(
+    {
+        # storage/presence_store.py
+        "storage.presence.unknown_outing": (
+            "aucune tournée {record_id} sur cet appareil",
+            "no street round {record_id} on this device",
+        ),
+        "storage.presence.unknown_action": (
+            "aucune action collective {record_id} sur cet appareil",
+            "no joint action {record_id} on this device",
+        ),
+    }
+)
+MESSAGES.update(
+    {
+        # cli/presence.py
+        "cli.presence.empty_outing": (
+            "aucune tournée dans {source}",
+            "no street round in {source}",
+        ),
+        "cli.presence.empty_action": (
+            "aucune action collective dans {source}",
+            "no joint action in {source}",
+        ),
+        "cli.presence.stream_stopped": (
+            "arrêt à la ligne {line} ({problem}) : les {saved} enregistrements précédents sont "
+            "enregistrés (identifiants affichés), rien d'autre",
+            "stopped at line {line} ({problem}): the {saved} records before are saved (ids "
+            "shown), nothing else",
+        ),
+        "cli.presence.outing_line": (
+            "{minutes} min, {seen} personnes vues, {mood}",
+            "{minutes} min, {seen} people seen, {mood}",
+        ),
+        "cli.presence.action_line": (
+            "{type}, {people} participants",
+            "{type}, {people} participants",
+        ),
+        "cli.presence.count_outing": ("{n} tournée(s)", "{n} street round(s)"),
+        "cli.presence.count_action": ("{n} action(s) collective(s)", "{n} joint action(s)"),
+    }
+)

@@ -23,6 +23,7 @@ from sqlalchemy import (
 )
 
 from fieldapp.storage import schema as field
+from fieldapp.storage.presence_schema import PRESENCE_TABLES
 
 coord_metadata = MetaData()
 
@@ -33,6 +34,7 @@ SHARED_TABLES = (
     field.contact_registrations,
     field.handovers,
     field.handover_history,
+    *PRESENCE_TABLES,  # issue 17
 )
 
 

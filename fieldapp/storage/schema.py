@@ -58,6 +58,9 @@ contacts = Table(
     Column("version", Integer, nullable=False, default=1),
     Column("created_hlc", String(32), nullable=False),
     Column("updated_hlc", String(32), nullable=False),
+    # Added by revision 0009 (issue 17): the round or joint action the contact came from.
+    Column("outing_id", String(36)),
+    Column("action_id", String(36)),
 )
 
 contact_needs = Table(
@@ -90,6 +93,7 @@ handovers = Table(
     Column("status_at", String(32), nullable=False),
     Column("created_hlc", String(32), nullable=False),
     Column("updated_hlc", String(32), nullable=False),
+    Column("action_id", String(36)),  # added by revision 0009 (issue 17)
     Index("ix_handovers_contact", "contact_id"),
 )
 

@@ -128,7 +128,15 @@ EVENT_SEQ = EVENT_COLUMNS.index("seq")
 EVENT_ENTITY = EVENT_COLUMNS.index("entity_id")
 # Ownership (docs/merge.md § Ownership): the kinds that create a record, and those that change
 # one; a record belongs to the device whose event created it.
-CREATING = frozenset({str(EventType.CONTACT_RECORDED), str(EventType.HANDOVER_PROPOSED)})
+CREATING = frozenset(
+    str(t)
+    for t in (
+        EventType.CONTACT_RECORDED,
+        EventType.HANDOVER_PROPOSED,
+        EventType.OUTING_RECORDED,
+        EventType.ACTION_RECORDED,
+    )
+)
 CHANGING = frozenset(
     str(t)
     for t in (
@@ -138,6 +146,10 @@ CHANGING = frozenset(
         EventType.HANDOVER_AMENDED,
         EventType.HANDOVER_RESCHEDULED,
         EventType.HANDOVER_STATUS_UNDONE,
+        EventType.OUTING_AMENDED,
+        EventType.OUTING_VOIDED,
+        EventType.ACTION_AMENDED,
+        EventType.ACTION_VOIDED,
     )
 )
 # Kinds that have nothing to say without a payload (a void's reason, a stub's {} are optional).
@@ -151,6 +163,10 @@ NEEDS_PAYLOAD = frozenset(
         EventType.HANDOVER_STATUS_CHANGED,
         EventType.HANDOVER_RESCHEDULED,
         EventType.HANDOVER_STATUS_UNDONE,
+        EventType.OUTING_RECORDED,
+        EventType.OUTING_AMENDED,
+        EventType.ACTION_RECORDED,
+        EventType.ACTION_AMENDED,
     )
 )
 # A batch that changes records whose creation has not arrived: kept in the quarantine under
