@@ -104,3 +104,66 @@ MESSAGES.update(
         "cli.presence.count_action": ("{n} action(s) collective(s)", "{n} joint action(s)"),
     }
 )
+MESSAGES.update(
+    {
+        # reports/presence_tables.py
+        "reports.sheet.presence": ("Présence dans les quartiers", "Presence in neighbourhoods"),
+        "reports.sheet.actions": ("Actions collectives", "Joint actions"),
+        "reports.presence.title": (
+            "Présence dans les quartiers : tournées, personnes vues, portée",
+            "Presence in the neighbourhoods: street rounds, people seen, reach",
+        ),
+        "reports.presence.structure_type": ("Type de structure", "Structure type"),
+        "reports.presence.outings": ("Tournées", "Street rounds"),
+        "reports.presence.hours": ("Heures de présence", "Hours of presence"),
+        "reports.presence.seen": ("Personnes vues", "People seen"),
+        "reports.presence.contacts": ("Contacts en tournée", "Contacts during rounds"),
+        "reports.presence.reach": (
+            "Contacts pour 100 personnes vues",
+            "Contacts per 100 people seen",
+        ),
+        "reports.presence.contacts_per_hour": ("Contacts par heure", "Contacts per hour"),
+        "reports.presence.handovers": ("Relais en tournée", "Handovers from rounds"),
+        "reports.presence.handovers_per_hour": ("Relais par heure", "Handovers per hour"),
+        "reports.presence.ambiance_calme": ("Tournées calmes", "Calm rounds"),
+        "reports.presence.ambiance_tendu": ("Tournées tendues", "Tense rounds"),
+        "reports.presence.ambiance_incident": ("Tournées avec incident", "Rounds with an incident"),
+        "reports.presence.mediations": ("Médiations", "Mediations"),
+        "reports.presence.note": (
+            "Personnes vues : vues sans être abordées. Contacts et relais en tournée : ceux qui "
+            "nomment une tournée du mois, du quartier et du type de structure de la ligne. "
+            "Tournées, heures, ambiance et médiations décrivent l'activité des équipes et ne "
+            "sont pas masquées.",
+            "People seen: seen without being approached. Contacts and handovers during rounds: "
+            "those that name a round of the row's month, neighbourhood and structure type. "
+            "Rounds, hours, atmosphere and mediations describe the teams' work and are not "
+            "hidden.",
+        ),
+        "reports.actions.title": (
+            "Actions collectives : participants et contacts qui en sont issus",
+            "Joint actions: participants and the contacts they led to",
+        ),
+        "reports.actions.action_type": ("Type d'action", "Action type"),
+        "reports.actions.actions": ("Actions", "Actions"),
+        "reports.actions.participants": ("Participants", "Participants"),
+        "reports.actions.employers": ("Employeurs", "Employers"),
+        "reports.actions.contacts": ("Contacts issus", "Contacts from actions"),
+        "reports.actions.handovers": ("Relais issus", "Handovers from actions"),
+        "reports.actions.contacts_share": (
+            "Part des contacts issus d'actions",
+            "Share of contacts from joint actions",
+        ),
+        "reports.actions.handovers_share": (
+            "Part des relais issus d'actions",
+            "Share of handovers from joint actions",
+        ),
+        "reports.actions.note": (
+            "Parts : contacts (relais) qui nomment une action de la ligne, rapportés à tous les "
+            "contacts (relais) du même mois, quartier et type de structure. Actions et "
+            "employeurs décrivent l'activité et ne sont pas masqués.",
+            "Shares: contacts (handovers) that name an action of the row, over every contact "
+            "(handover) of the same month, neighbourhood and structure type. Actions and "
+            "employers describe the work and are not hidden.",
+        ),
+    }
+)

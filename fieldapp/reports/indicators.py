@@ -62,6 +62,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.schema import CreateTable, DropTable
 
 from fieldapp.domain.vocab import NEEDS, REGISTRATIONS
+from fieldapp.reports.presence_indicators import PresenceFigures, compute_presence
 from fieldapp.storage.coord_schema import devices
 from fieldapp.storage.schema import contact_needs, contact_registrations, contacts
 from fieldapp.storage.schema import handover_history as history
@@ -148,6 +149,8 @@ class Indicators:
     # The partner text typed or written for each (partner key, service id): the report's
     # fallback when the directory does not name them (see publish.DirectoryNames).
     handover_labels: dict[tuple[str, str], str] = field(default_factory=dict)
+    # Issue 17: street rounds and joint actions (reports/presence_indicators.py).
+    presence: PresenceFigures = field(default_factory=PresenceFigures)
 
     # -- sums over the contact cube, used by the tables ------------------------------------------
 
@@ -356,6 +359,7 @@ def compute_indicators(
         partner_labels=labels,
         delays=delays,
         handover_labels=by_service,
+        presence=compute_presence(source, scope, own_structure_type=own_structure_type),
     )
 
 

@@ -260,6 +260,10 @@ def build_report(
         _partners(ind, k, names),
         _delays(ind, k),
     ]
+    # Issue 17's tables (`presence`, `actions`); imported here: that module builds on this one.
+    from fieldapp.reports.presence_tables import presence_tables
+
+    tables.extend(presence_tables(ind, k))
     return Report(
         title=title or say("reports.title.default"),
         scope=ind.scope,

@@ -169,23 +169,24 @@ def territory_events() -> list[Event]:
     return out
 
 
+def territory_devices() -> list[dict[str, str]]:
+    return [
+        {
+            "device_id": device,
+            "signing_public": "A" * 44,
+            "fingerprint": f"FP-{structure}",
+            "structure_id": structure,
+            "structure_name": f"Structure fictive {structure}",
+            "structure_type": stype,
+            "status": "trusted",
+            "enrolled_at": "2026-01-01T00:00:00Z",
+            "status_at": "2026-01-01T00:00:00Z",
+        }
+        for device, (structure, stype) in DEVICES.items()
+    ]
+
+
 def load_territory(engine: Engine) -> None:
     with engine.begin() as conn:
-        conn.execute(
-            insert(devices),
-            [
-                {
-                    "device_id": device,
-                    "signing_public": "A" * 44,
-                    "fingerprint": f"FP-{structure}",
-                    "structure_id": structure,
-                    "structure_name": f"Structure fictive {structure}",
-                    "structure_type": stype,
-                    "status": "trusted",
-                    "enrolled_at": "2026-01-01T00:00:00Z",
-                    "status_at": "2026-01-01T00:00:00Z",
-                }
-                for device, (structure, stype) in DEVICES.items()
-            ],
-        )
+        conn.execute(insert(devices), territory_devices())
         append_events(conn, territory_events())

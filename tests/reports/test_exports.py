@@ -66,9 +66,10 @@ def test_xlsx_sheets_headers_formats_and_no_small_count(
     wb = load_workbook(out)
     assert wb.sheetnames[0] == "Méthode"
     assert "Contacts par mois" in wb.sheetnames
-    # Method, legend, then one sheet per table (issue 20: the legend sheet is new).
+    # Method, legend, then one sheet per table (issue 20: the legend sheet; issue 17: presence
+    # and joint actions).
     assert wb.sheetnames[1] == "Légende"
-    assert len(wb.sheetnames) == 14 and len(set(wb.sheetnames)) == 14
+    assert len(wb.sheetnames) == 16 and len(set(wb.sheetnames)) == 16
     seen_hidden = False
     for ws in wb.worksheets[2:]:
         assert ws.freeze_panes is not None and ws.freeze_panes.endswith("3")
