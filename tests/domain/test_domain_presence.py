@@ -4,7 +4,10 @@ refusals a person sees (unknown code, negative count, over 24 h, a phone number 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 import uuid
+from pathlib import Path
 
 import pytest
 
@@ -174,3 +177,12 @@ def test_the_coordinator_runs_the_same_parsers_and_note_guard() -> None:
     assert caught.value.field == "note"
     with pytest.raises(PayloadRefused):
         check_event(_event(EventType.ACTION_AMENDED, ACTION | {"employers": -1}), today=TODAY)
+
+
+def test_the_examples_of_docs_records_md_are_valid() -> None:
+    text = (Path(__file__).resolve().parents[2] / "docs" / "records.md").read_text("utf-8")
+    blocks = [json.loads(b) for b in re.findall(r"```json\n(.*?)```", text, re.S)]
+    (outing,) = [b for b in blocks if "duration_minutes" in b]
+    (action,) = [b for b in blocks if "action_type" in b]
+    assert parse_outing(outing, today=TODAY).people_seen == 10
+    assert parse_action(action, today=TODAY).participant_total == 19
