@@ -2787,6 +2787,19 @@ created on %2</translation>
     </message>
 </context>
 <context>
+    <name>PresenceSection</name>
+    <message>
+        <location filename="../../fieldapp/ui/coordination/presence_section.py" line="22"/>
+        <source>Présence dans les quartiers et actions collectives</source>
+        <translation>Presence in the neighbourhoods and joint actions</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination/presence_section.py" line="27"/>
+        <source>Aucune tournée ni action collective sur la période.</source>
+        <translation>No street round or joint action over the period.</translation>
+    </message>
+</context>
+<context>
     <name>PseudonymDialog</name>
     <message>
         <location filename="../../fieldapp/ui/notebook/pseudonym_widget.py" line="50"/>

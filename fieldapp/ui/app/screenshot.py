@@ -38,8 +38,9 @@ VIEWS = (
     "tableau-de-bord",
     "presence",
     "action-collective",
+    "tableau-de-bord-presence",
 )
-COORDINATION_VIEWS = ("coordination", "tableau-de-bord")
+COORDINATION_VIEWS = ("coordination", "tableau-de-bord", "tableau-de-bord-presence")
 
 REPORT_WAIT_S = 60
 NO_PASSPHRASE_VIEWS = ("deverrouillage", "deverrouillage-attente", "premier-lancement")
@@ -130,8 +131,11 @@ def _render_coordination(root: Path, passphrase: str, view: str, out: Path) -> N
             window.tabs.setCurrentWidget(window.view)
         window.show()
         _settle()
-        if view == "tableau-de-bord":
+        if view.startswith("tableau-de-bord"):
             _wait_for_report(window.dashboard)
+        if view == "tableau-de-bord-presence":  # issue 17's section, at the bottom
+            window.dashboard.scroll.ensureWidgetVisible(window.dashboard.presence_section, 0, 0)
+            _settle()
         out.parent.mkdir(parents=True, exist_ok=True)
         if not window.grab().save(str(out), "PNG"):
             raise OSError(f"écriture impossible : {out}")

@@ -265,6 +265,7 @@ class Dashboard(QWidget):
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        self.scroll = scroll
         content = QWidget()
         grid = QGridLayout(content)
         grid.setContentsMargins(0, 0, 0, 0)
