@@ -265,7 +265,7 @@ class Dashboard(QWidget):
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        self.scroll = scroll
+        self.scroll_area = scroll
         content = QWidget()
         grid = QGridLayout(content)
         grid.setContentsMargins(0, 0, 0, 0)
