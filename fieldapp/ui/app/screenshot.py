@@ -134,7 +134,8 @@ def _render_coordination(root: Path, passphrase: str, view: str, out: Path) -> N
         if view.startswith("tableau-de-bord"):
             _wait_for_report(window.dashboard)
         if view == "tableau-de-bord-presence":  # issue 17's section, at the bottom
-            window.dashboard.scroll_area.ensureWidgetVisible(window.dashboard.presence_section, 0, 0)
+            board = window.dashboard
+            board.scroll_area.ensureWidgetVisible(board.presence_section, 0, 0)
             _settle()
         out.parent.mkdir(parents=True, exist_ok=True)
         if not window.grab().save(str(out), "PNG"):
