@@ -7,8 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QLabel, QTableWidget, QVBoxLayout
 
-from fieldapp.reports.publish import Report
-from fieldapp.reports.tables import Table
+from fieldapp.services.reporting import Report, Table
 
 Fill = Callable[[QTableWidget, Table], None]
 
