@@ -99,6 +99,8 @@ def _row(kind: str, event: Event) -> dict[str, Any]:
         cells = list(p.get("seen") or [])
         return common | {
             **{c: p.get(c) for c in OUTING_COLUMNS},
+            # Defaults as parse_outing reads them: a payload may leave them out and pass the check.
+            "ambiance": p.get("ambiance") or "calme",
             "mediations": p.get("mediations") or 0,
             "people_seen": sum(int(c["count"]) for c in cells),
             "_cells": cells,

@@ -89,6 +89,9 @@ def _compute(conn: Connection, scope: Any, own_type: str | None) -> PresenceFigu
         return bool(structure(row.device_id) == scope.structure_id)
 
     out = PresenceFigures()
+    # A link counts only between records of the same device (a device links its own records;
+    # another's link, however it got here, must not change that device's figures).
+    owner: dict[str, str] = {}
     outing_cell: dict[str, Cell3] = {}
     o = outings.c
     query = select(o.id, o.device_id, o.date, o.neighbourhood, o.duration_minutes,
@@ -98,6 +101,7 @@ def _compute(conn: Connection, scope: Any, own_type: str | None) -> PresenceFigu
             continue
         key = (row.date[:7], row.neighbourhood, stype(row.device_id))
         outing_cell[row.id] = key
+        owner[row.id] = row.device_id
         figures = _get(out.outings, key, OutingFigures)
         figures.outings += 1
         figures.minutes += row.duration_minutes
@@ -114,6 +118,7 @@ def _compute(conn: Connection, scope: Any, own_type: str | None) -> PresenceFigu
             continue
         key4 = (arow.date[:7], arow.neighbourhood, stype(arow.device_id), arow.action_type)
         action_cell[arow.id] = key4
+        owner[arow.id] = arow.device_id
         figures4 = _get(out.actions, key4, ActionFigures)
         figures4.actions += 1
         figures4.participants += arow.participant_count
@@ -122,18 +127,22 @@ def _compute(conn: Connection, scope: Any, own_type: str | None) -> PresenceFigu
     c, h = contacts.c, handovers.c
     linked = (c.outing_id.is_not(None)) | (c.action_id.is_not(None))
     contact_links: dict[str, tuple[str | None, str | None]] = {}
-    for crow in conn.execute(select(c.id, c.outing_id, c.action_id).where(~c.voided, linked)):
-        contact_links[crow.id] = (crow.outing_id, crow.action_id)
-        if crow.outing_id in outing_cell:
-            out.outings[outing_cell[crow.outing_id]].contacts += 1
-        if crow.action_id in action_cell:
-            out.actions[action_cell[crow.action_id]].contacts += 1
-    live = select(h.contact_id, h.action_id).join(contacts, c.id == h.contact_id).where(~c.voided)
-    for hrow in conn.execute(live):
+    query = select(c.id, c.device_id, c.outing_id, c.action_id).where(~c.voided, linked)
+    for crow in conn.execute(query):
+        outing = crow.outing_id if owner.get(crow.outing_id) == crow.device_id else None
+        action = crow.action_id if owner.get(crow.action_id) == crow.device_id else None
+        contact_links[crow.id] = (outing, action)
+        if outing in outing_cell:
+            out.outings[outing_cell[outing]].contacts += 1
+        if action in action_cell:
+            out.actions[action_cell[action]].contacts += 1
+    live = select(h.contact_id, h.device_id, h.action_id).join(contacts, c.id == h.contact_id)
+    for hrow in conn.execute(live.where(~c.voided)):
         outing_id, contact_action = contact_links.get(hrow.contact_id, (None, None))
+        own_action = hrow.action_id if owner.get(hrow.action_id) == hrow.device_id else None
         if outing_id in outing_cell:
             out.outings[outing_cell[outing_id]].handovers += 1
-        action_id = hrow.action_id or contact_action
+        action_id = own_action or contact_action
         if action_id in action_cell:
             out.actions[action_cell[action_id]].handovers += 1
     return out
