@@ -116,3 +116,23 @@ def test_a_contact_names_its_round_and_an_unknown_one_is_refused(
     code, out, err = run_cli(capsys, "contact", "add", "--home", str(ready.root), str(contact))
     assert code == 1 and out == "" and len(err.strip().splitlines()) == 1
     assert "aucune action collective 0000-pas-la" in err
+
+
+def test_handover_add_names_its_joint_action(
+    ready: Home, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    src = tmp_path / "a.json"
+    src.write_text(json.dumps(ACTION), encoding="utf-8")
+    _, out, _ = run_cli(capsys, "action", "add", "--home", str(ready.root), str(src))
+    action_id = out.strip()
+    src.write_text(json.dumps(sample_contact()), encoding="utf-8")
+    _, out, _ = run_cli(capsys, "contact", "add", "--home", str(ready.root), str(src))
+    base = ["handover", "add", "--home", str(ready.root), "--contact", out.strip(),
+            "--partner", "Mission locale", "--mode", "mise-en-relation", "--consent"]  # fmt: skip
+    code, out, err = run_cli(capsys, *base, "--action", "pas-une-action")
+    assert code == 1 and out == "" and "aucune action collective pas-une-action" in err
+    code, out, err = run_cli(capsys, *base, "--action", action_id)
+    assert code == 0, err
+    _, listed, _ = run_cli(capsys, "handover", "list", "--home", str(ready.root), "--json")
+    (row,) = json.loads(listed)
+    assert row["action_id"] == action_id
