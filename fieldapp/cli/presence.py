@@ -4,6 +4,7 @@ fieldapp outing add --home DIR [FILE|-]      one JSON object, or JSON lines
 fieldapp outing list --home DIR [--all] [--json]
 fieldapp action add --home DIR [FILE|-]
 fieldapp action list --home DIR [--all] [--json]
+fieldapp outing|action void --home DIR ID --reason TEXTE
 
 As `contact add`: a file (or a whole object on stdin) is all or nothing; JSON lines on stdin
 are saved one by one, each id written and flushed right after its commit, so a program feeding
@@ -19,7 +20,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import closing
 
 from fieldapp.cli import common
-from fieldapp.cli.common import CliError, arg_flag, arg_opt
+from fieldapp.cli.common import CliError, arg_flag, arg_opt, arg_str
 from fieldapp.domain import jsontext
 from fieldapp.errors import RelaisError
 from fieldapp.messages import Text, render
@@ -155,6 +156,22 @@ def _list(args: argparse.Namespace, kind: str) -> int:
     return 0
 
 
+def _void(args: argparse.Namespace, kind: str) -> int:
+    with closing(common.open_profile(args)) as field:
+        PresenceService(field).void(
+            kind, arg_str(args, "record"), arg_str(args, "reason"), redact=arg_flag(args, "redact")
+        )
+    return 0
+
+
+def cmd_outing_void(args: argparse.Namespace) -> int:
+    return _void(args, "outing")
+
+
+def cmd_action_void(args: argparse.Namespace) -> int:
+    return _void(args, "action")
+
+
 def cmd_outing_add(args: argparse.Namespace) -> int:
     return _add(args, "outing")
 
@@ -173,10 +190,12 @@ def cmd_action_list(args: argparse.Namespace) -> int:
 
 def register(commands: common.Commands) -> None:
     profile_options, as_json = common.profile_options(), common.json_option()
-    for name, help_group, add, show, what in (
-        ("outing", "tournées (présence sociale)", cmd_outing_add, cmd_outing_list, "tournées"),
-        ("action", "actions collectives", cmd_action_add, cmd_action_list, "actions"),
-    ):
+    for name, help_group, add, show, void, what in (
+        ("outing", "tournées (présence sociale)", cmd_outing_add, cmd_outing_list,
+         cmd_outing_void, "tournées"),
+        ("action", "actions collectives", cmd_action_add, cmd_action_list, cmd_action_void,
+         "actions"),
+    ):  # fmt: skip
         group = commands.group(name, help_group)
         p = group.add("add", add, parents=[profile_options], help=f"enregistrer des {what}")
         p.add_argument(
@@ -189,3 +208,9 @@ def register(commands: common.Commands) -> None:
         )
         p = group.add("list", show, parents=[profile_options, as_json], help=f"lister les {what}")
         p.add_argument("--all", action="store_true", help=f"inclure les {what} annulées")
+        p = group.add("void", void, parents=[profile_options], help="annuler (saisie par erreur)")
+        p.add_argument("record", help="identifiant")
+        p.add_argument("--reason", required=True, help="motif de l'annulation")
+        p.add_argument(
+            "--redact", action="store_true", help="masquer les données personnelles du motif"
+        )

@@ -136,3 +136,25 @@ def test_handover_add_names_its_joint_action(
     _, listed, _ = run_cli(capsys, "handover", "list", "--home", str(ready.root), "--json")
     (row,) = json.loads(listed)
     assert row["action_id"] == action_id
+
+
+def test_a_voided_round_leaves_the_list_and_cannot_be_linked(
+    ready: Home, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    src = tmp_path / "t.json"
+    src.write_text(json.dumps(OUTING), encoding="utf-8")
+    _, out, _ = run_cli(capsys, "outing", "add", "--home", str(ready.root), str(src))
+    outing_id = out.strip()
+    void = ["outing", "void", "--home", str(ready.root), outing_id]
+    code, _, err = run_cli(capsys, *void, "--reason", "saisie en double")
+    assert code == 0, err
+    code, _, err = run_cli(capsys, *void, "--reason", "encore")
+    assert code == 1 and len(err.strip().splitlines()) == 1
+    _, out, _ = run_cli(capsys, "outing", "list", "--home", str(ready.root), "--json")
+    assert json.loads(out) == []
+    _, out, _ = run_cli(capsys, "outing", "list", "--home", str(ready.root), "--all", "--json")
+    (row,) = json.loads(out)
+    assert row["voided"] is True and row["void_reason"] == "saisie en double"
+    src.write_text(json.dumps(sample_contact(outing_id=outing_id)), encoding="utf-8")
+    code, _, err = run_cli(capsys, "contact", "add", "--home", str(ready.root), str(src))
+    assert code == 1 and "aucune tournée" in err
