@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from fieldapp.services.presence import PresenceService
@@ -113,3 +113,27 @@ def test_a_wrong_round_stays_open_with_the_refusal(qtbot: QtBot, unlocked: Relai
     assert form.save(then_contact=False) is None
     assert form.isVisible() and form.error.isVisible()
     assert PresenceService(unlocked.session.service).list("outing") == []  # type: ignore[union-attr]
+
+
+def test_today_lists_a_round_and_starts_a_linked_contact_from_it(
+    qtbot: QtBot, unlocked: RelaisWindow
+) -> None:
+    service = unlocked.session.service  # type: ignore[union-attr]
+    outing_id = PresenceService(service).record_outing(
+        {"date": date.today().isoformat(), "slot": "midi", "neighbourhood": "QN07601M",
+         "duration_minutes": 45, "seen": [{"gender": "femme", "age_band": "16-17", "count": 2}]}
+    )  # fmt: skip
+    unlocked.session.notify("contacts")  # type: ignore[union-attr]
+    today = workspace_of(unlocked).pages["aujourdhui"]
+    assert isinstance(today, TodayPage)
+    qtbot.waitUntil(lambda: "45 min · 2 vue(s)" in visible_texts(today.presence_card))
+    button = next(
+        b for b in today.presence_card.findChildren(QPushButton) if b.text() == "Noter un contact"
+    )
+    button.click()
+    workspace = workspace_of(unlocked)
+    qtbot.waitUntil(lambda: workspace.form is not None and workspace.form.isVisible())
+    form = workspace.form
+    assert form is not None and form.link == {"outing_id": outing_id}
+    assert form.slot.currentData() == "midi"
+    assert form.neighbourhood.currentText() == "QN07601M"
