@@ -26,6 +26,7 @@ from fieldapp.cli import (
     gui,
     offers,
     package,
+    presence,
     received,
     report,
     returns,
@@ -60,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
         received,
         slip,
         offers,
+        presence,
     ):
         group.register(commands)
     return parser

@@ -294,6 +294,9 @@ def cmd_handover_add(args: argparse.Namespace) -> int:
     follow_up = arg_opt(args, "follow_up")
     if follow_up:
         data["follow_up"] = follow_up
+    action = arg_opt(args, "action")  # issue 17: the joint action it came from
+    if action:
+        data["action_id"] = action
     with closing(common.open_profile(args)) as service:
         handover_id = service.propose_handover(data, redact=arg_flag(args, "redact"))
         code = service.handover_code(handover_id)
@@ -463,6 +466,7 @@ def register(commands: common.Commands) -> None:
     p.add_argument("--mode", required=True, help="modalité du relais (code)")
     p.add_argument("--consent", action="store_true", help="la personne a donné son accord")
     p.add_argument("--follow-up", help="date de suivi AAAA-MM-JJ")
+    p.add_argument("--action", help="identifiant de l'action collective d'où vient le relais")
     p.add_argument(
         "--redact",
         action="store_true",

@@ -28,6 +28,8 @@ MAX_AGE_YEARS = 10
 QPV_CODE = re.compile(r"Q[NP][0-9A-Z]{5,8}")
 INSEE_COMMUNE = re.compile(r"\d{5}|2[AB]\d{3}")
 # Crockford base32: digits and capitals without I, L, O, U (no look-alikes when read aloud).
+# The entity ids of events (domain/events.py `_TOKEN`).
+RECORD_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,99}")
 PSEUDONYM = re.compile(r"[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}")
 # "aucune" and "inconnue" each contradict any other registration.
 EXCLUSIVE_REGISTRATIONS = ("aucune", "inconnue")
@@ -47,6 +49,9 @@ CONTACT_FIELDS = (
     "outcome",
     "pseudonym",
     "note",
+    # Issue 17: the street round or joint action the contact came from (a record of this device).
+    "outing_id",
+    "action_id",
 )
 
 
@@ -72,6 +77,8 @@ class Contact:
     outcome: str
     pseudonym: str | None = None
     note: str | None = None
+    outing_id: str | None = None
+    action_id: str | None = None
 
     def to_payload(self) -> dict[str, Any]:
         """JSON-ready dict (ISO date, lists); None fields are left out."""
@@ -90,6 +97,8 @@ class Contact:
             "outcome": self.outcome,
             "pseudonym": self.pseudonym,
             "note": self.note,
+            "outing_id": self.outing_id,
+            "action_id": self.action_id,
         }
         return {key: value for key, value in payload.items() if value is not None}
 
@@ -128,6 +137,8 @@ def parse_contact(
     outcome = reader.code("outcome", OUTCOMES)
     pseudonym = _pseudonym(reader)
     note = reader.text("note", required=False, max_len=NOTE_MAX_CHARS, note=True)
+    outing_id = record_link(reader, "outing_id")
+    action_id = record_link(reader, "action_id")
 
     reader.raise_if_any()
     # No problem recorded means every required value was read; the asserts tell mypy so.
@@ -150,7 +161,19 @@ def parse_contact(
         outcome=outcome,
         pseudonym=pseudonym,
         note=note,
+        outing_id=outing_id,
+        action_id=action_id,
     )
+
+
+def record_link(reader: FieldReader, name: str) -> str | None:
+    """The id of another record (a round, an action): an event entity id, no spaces. That it
+    names a record of the device is checked where the records are (services/presence.py)."""
+    value = reader.text(name, required=False, max_len=100, what=Text("domain.what.identifier"))
+    if value is not None and not RECORD_ID.fullmatch(value):
+        reader.add(name, "domain.contact.link_invalid")
+        return None
+    return value
 
 
 def amend_contact(

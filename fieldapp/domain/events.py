@@ -41,6 +41,13 @@ class EventType(StrEnum):
     HANDOVER_STATUS_UNDONE = "handover.status_undone"
     # What a receiving structure recorded about a code relais (domain.receptions, issue 16).
     RECEPTION_RECORDED = "reception.recorded"
+    # Issue 17: street rounds (domain/presence.py) and joint actions (domain/actions.py).
+    OUTING_RECORDED = "outing.recorded"
+    OUTING_AMENDED = "outing.amended"
+    OUTING_VOIDED = "outing.voided"
+    ACTION_RECORDED = "action.recorded"
+    ACTION_AMENDED = "action.amended"
+    ACTION_VOIDED = "action.voided"
     # Privacy (storage.erasure): a person's records erased; a device's old records purged.
     PERSON_ERASED = "person.erased"
     RECORDS_PURGED = "records.purged"

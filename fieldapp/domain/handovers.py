@@ -13,6 +13,7 @@ from types import MappingProxyType
 from typing import Any
 
 from fieldapp.domain._fields import FieldReader, shown, years_before
+from fieldapp.domain.contacts import record_link
 from fieldapp.domain.display import Label
 from fieldapp.domain.errors import Problem, TransitionError, ValidationError
 from fieldapp.domain.vocab import HANDOVER_MODES, HANDOVER_STATUSES
@@ -70,6 +71,7 @@ HANDOVER_FIELDS = (
     "mode",
     "consent",
     "follow_up",
+    "action_id",  # issue 17: the joint action it came from
 )
 STATUS_CHANGE_FIELDS = ("status", "at", "reason")
 SCHEDULE_FIELDS = ("at", "follow_up", "appointment")
@@ -133,6 +135,7 @@ class Handover:
     mode: str
     consent: bool
     follow_up: dt.date | None = None
+    action_id: str | None = None
 
     def to_payload(self) -> dict[str, Any]:
         payload: dict[str, Any] = {
@@ -143,6 +146,7 @@ class Handover:
             "mode": self.mode,
             "consent": self.consent,
             "follow_up": self.follow_up.isoformat() if self.follow_up is not None else None,
+            "action_id": self.action_id,
         }
         return {key: value for key, value in payload.items() if value is not None}
 
@@ -173,6 +177,7 @@ def parse_handover(data: Mapping[str, Any], *, today: dt.date | None = None) -> 
             reader.add("follow_up", "domain.handover.follow_up_too_far")
         elif follow_up < years_before(today, _PAST_YEARS):
             reader.add("follow_up", "domain.handover.follow_up_too_old", years=_PAST_YEARS)
+    action_id = record_link(reader, "action_id")
 
     reader.raise_if_any()
     assert contact_id is not None and partner is not None and mode is not None
@@ -185,6 +190,7 @@ def parse_handover(data: Mapping[str, Any], *, today: dt.date | None = None) -> 
         mode=mode,
         consent=consent,
         follow_up=follow_up,
+        action_id=action_id,
     )
 
 

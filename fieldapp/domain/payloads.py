@@ -32,6 +32,7 @@ from fieldapp.domain.handovers import (
     parse_status_change,
     parse_status_undo,
 )
+from fieldapp.domain.presence_payloads import PRESENCE_KINDS, presence_note
 from fieldapp.domain.receptions import parse_reception
 from fieldapp.domain.relay_code import is_code_hmac
 from fieldapp.domain.text import TextRefused
@@ -126,6 +127,10 @@ def _checked(event: Event, day: dt.date) -> list[Problem]:
             parse_need_unmet(payload)
         case EventType.DIRECTORY_FEEDBACK:
             _guard(problems, "comment", parse_feedback(payload, today=day).comment, day)
+        case EventType.OUTING_VOIDED | EventType.ACTION_VOIDED:
+            _void_reason(payload, problems, day)
+        case kind if kind in PRESENCE_KINDS:
+            _guard(problems, "note", presence_note(event, day), day)
         case kind if kind in _CHECKED_ELSEWHERE or kind == _STUB:
             pass
         case _:

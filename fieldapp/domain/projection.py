@@ -15,6 +15,11 @@ from typing import Any
 
 from fieldapp.domain.contacts import CONTACT_FIELDS
 from fieldapp.domain.events import Event, EventType
+from fieldapp.domain.presence_projection import (
+    PRESENCE_EVENT_TYPES,
+    PRESENCE_TABLE_COLUMNS,
+    PresenceFold,
+)
 
 # Single-valued contact fields: a column each (the multi-choice ones get their own tables).
 CONTACT_COLUMNS = tuple(f for f in CONTACT_FIELDS if f not in ("needs", "registrations"))
@@ -26,6 +31,7 @@ HANDOVER_COLUMNS = (
     "mode",
     "consent",
     "follow_up",
+    "action_id",
 )
 
 # Column order of each table's rows as tuples, for bulk inserts straight through the driver.
@@ -66,6 +72,7 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
         "date_maj",
         "created_hlc",
     ),
+    **PRESENCE_TABLE_COLUMNS,  # issue 17: rounds and joint actions
 }
 
 
@@ -81,6 +88,12 @@ class ProjectionRows:
     handover_history: list[dict[str, Any]] = field(default_factory=list)
     receptions: list[dict[str, Any]] = field(default_factory=list)
     directory_feedback: list[dict[str, Any]] = field(default_factory=list)
+    outings: list[dict[str, Any]] = field(default_factory=list)
+    outing_seen: list[dict[str, Any]] = field(default_factory=list)
+    actions: list[dict[str, Any]] = field(default_factory=list)
+    action_partners: list[dict[str, Any]] = field(default_factory=list)
+    action_employers: list[dict[str, Any]] = field(default_factory=list)
+    action_participants: list[dict[str, Any]] = field(default_factory=list)
 
     def as_tuples(self) -> dict[str, list[tuple[Any, ...]]]:
         """The same rows as tuples in `TABLE_COLUMNS` order (itemgetter: one C call per row)."""
@@ -102,6 +115,7 @@ def fold(events: Iterable[Event]) -> ProjectionRows:
     receptions: dict[str, dict[str, Any]] = {}
     feedback: dict[str, dict[str, Any]] = {}
     unmet: dict[str, dict[str, str]] = {}  # contact id -> need -> when first marked
+    presence = PresenceFold()
     for event in sorted(events, key=lambda e: (e.hlc, e.id)):
         p = event.payload
         match event.type:
@@ -170,6 +184,8 @@ def fold(events: Iterable[Event]) -> ProjectionRows:
                 unmet.setdefault(event.entity_id, {}).setdefault(p["need"], p["at"])
             case EventType.DIRECTORY_FEEDBACK:
                 feedback[event.entity_id] = _feedback_row(event)
+            case kind if kind in PRESENCE_EVENT_TYPES:
+                presence.apply(event)
             case _:
                 pass
     rows = ProjectionRows(
@@ -177,6 +193,7 @@ def fold(events: Iterable[Event]) -> ProjectionRows:
         handovers=list(handovers.values()),
         receptions=list(receptions.values()),
         directory_feedback=list(feedback.values()),
+        **presence.tables(),
     )
     for contact in rows.contacts:
         # A need marked « sans solution » counts while the contact still has that need.

@@ -253,6 +253,25 @@ STRUCTURE_TYPES = _vocab(
     ("autre", "Autre", "Other"),
 )
 
+# Issue 17: the ambiance of a street round (présence sociale) and the kinds of joint action.
+AMBIANCES = _vocab(
+    "ambiance",
+    ("calme", "Calme", "Calm"),
+    ("tendu", "Tendu", "Tense"),
+    ("incident", "Incident", "Incident"),
+)
+
+ACTION_TYPES = _vocab(
+    "action_type",
+    ("forum-emploi", "Forum emploi", "Job fair"),
+    ("job-dating", "Job dating", "Job dating"),
+    ("permanence-partagee", "Permanence partagée", "Shared drop-in"),
+    ("maraude-commune", "Maraude commune", "Joint street round"),
+    ("atelier", "Atelier", "Workshop"),
+    ("evenement-quartier", "Événement de quartier", "Neighbourhood event"),
+    ("autre", "Autre", "Other"),
+)
+
 # Every vocabulary by name, for reference packs and for the UI's combo boxes.
 VOCABULARIES: Mapping[str, Vocabulary] = MappingProxyType(
     {
@@ -272,6 +291,8 @@ VOCABULARIES: Mapping[str, Vocabulary] = MappingProxyType(
             RECEPTION_STATUSES,
             RECEPTION_REFUSAL_REASONS,
             STRUCTURE_TYPES,
+            AMBIANCES,
+            ACTION_TYPES,
         )
     }
 )

@@ -23,6 +23,7 @@ from fieldapp.messages import (
     domain,
     offers,
     plural,
+    presence,
     relay,
     reports,
     returns,
@@ -62,6 +63,7 @@ CATALOGUE: Mapping[str, tuple[str, str]] = _union(
     returns.MESSAGES,
     slip.MESSAGES,
     offers.MESSAGES,
+    presence.MESSAGES,
 )
 
 _state: dict[str, str] = {"lang": DEFAULT_LANGUAGE}

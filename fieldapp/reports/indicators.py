@@ -62,6 +62,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.schema import CreateTable, DropTable
 
 from fieldapp.domain.vocab import NEEDS, REGISTRATIONS
+from fieldapp.reports.presence_indicators import PresenceFigures, compute_presence
 from fieldapp.reports.relay_indicators import RelayCounts, compute_relays
 from fieldapp.storage.coord_schema import devices
 from fieldapp.storage.schema import (
@@ -158,6 +159,8 @@ class Indicators:
     relays: RelayCounts = field(default_factory=RelayCounts)
     # Needs marked « sans solution » (issue 18): (month, neighbourhood) -> needs so marked.
     unmet_needs: Counter[tuple[str, str]] = field(default_factory=Counter)
+    # Issue 17: street rounds and joint actions (reports/presence_indicators.py).
+    presence: PresenceFigures = field(default_factory=PresenceFigures)
 
     # -- sums over the contact cube, used by the tables ------------------------------------------
 
@@ -376,6 +379,7 @@ def compute_indicators(
         handover_labels=by_service,
         relays=relays,
         unmet_needs=unmet,
+        presence=compute_presence(source, scope, own_structure_type=own_structure_type),
     )
 
 

@@ -267,6 +267,10 @@ def build_report(
         _relays_confirmed(ind, k),
         _unmet_needs(ind, k, names),
     ]
+    # Issue 17's tables (`presence`, `actions`); imported here: that module builds on this one.
+    from fieldapp.reports.presence_tables import presence_tables
+
+    tables.extend(presence_tables(ind, k))
     return Report(
         title=title or say("reports.title.default"),
         scope=ind.scope,

@@ -35,6 +35,7 @@ from fieldapp.messages import Text
 from fieldapp.storage import audit
 from fieldapp.storage.engine import write_transaction
 from fieldapp.storage.home import Home
+from fieldapp.storage.presence_store import check_links
 from fieldapp.storage.store import ContactFilter, FieldStore, UnknownRecord, write_setting
 
 MAX_VOID_REASON = 500
@@ -113,6 +114,7 @@ class FieldService:
         """Validate and save one contact; returns its id once the save is durable."""
         day = today or date.today()
         contact = guard_note(parse_contact(data, today=day), redact=redact, today=day)
+        check_links(self.engine, [("", contact.to_payload())])
         contact_id = uuid7()
         with write_transaction(self.engine) as conn:
             self.store.append(conn, EventType.CONTACT_RECORDED, contact_id, contact.to_payload())
@@ -148,6 +150,8 @@ class FieldService:
                 problems.extend(Problem(prefix + p.field, p.text) for p in exc.problems)
         if problems:
             raise (PersonalDataInNote if only_personal_data else ValidationError)(problems)
+        prefixes = [f"n°{n} " if len(parsed) > 1 else "" for n in range(1, len(parsed) + 1)]
+        check_links(self.engine, zip(prefixes, (c.to_payload() for c in parsed), strict=True))
         ids = [uuid7() for _ in parsed]
         with write_transaction(self.engine) as conn:
             for contact_id, contact in zip(ids, parsed, strict=True):
@@ -171,6 +175,7 @@ class FieldService:
         day = today or date.today()
         current = self._contact_model(contact_id)
         amended = guard_note(amend_contact(current, changes, today=day), redact=redact, today=day)
+        check_links(self.engine, [("", amended.to_payload())])
         self.store.record(EventType.CONTACT_AMENDED, contact_id, amended.to_payload())
 
     def void_contact(self, contact_id: str, reason: str, *, redact: bool = False) -> None:
@@ -224,6 +229,7 @@ class FieldService:
         handover = parse_handover(data, today=day)
         partner = guard_text(handover.partner, field="partner", redact=redact, today=day)
         handover = replace(handover, partner=partner)
+        check_links(self.engine, [("", handover.to_payload())])
         contact = self.store.get_contact(handover.contact_id)
         if contact["voided"]:
             raise ValidationError([Problem("contact_id", Text("services.field.contact_voided"))])

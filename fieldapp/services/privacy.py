@@ -15,7 +15,7 @@ from fieldapp.domain.events import EventType
 from fieldapp.domain.pseudonym import parse_pseudonym
 from fieldapp.services import packs
 from fieldapp.services.field import FieldService
-from fieldapp.storage import audit, erasure
+from fieldapp.storage import audit, erasure, presence_erasure
 from fieldapp.storage.confirmations import drop_orphans
 from fieldapp.storage.engine import truncate_wal, write_transaction
 from fieldapp.sync.pack import DEFAULT_RETENTION_MONTHS
@@ -101,11 +101,13 @@ def apply_retention(service: FieldService, today: date | None = None) -> Removed
     limit = retention_limit(retention_months(service), day)
     with write_transaction(service.engine) as conn:
         ids = erasure.contacts_before(conn, limit)
-        if not ids:
+        old_presence = presence_erasure.presence_before(conn, limit)  # rounds, actions
+        if not ids and not old_presence:
             return Removed(0, 0)
         found = erasure.erase_records(conn, ids)
         service.store.drop_orphan_relay_codes(conn)
         drop_orphans(conn)
+        presence_erasure.erase_presence(conn, old_presence)
         service.store.append(
             conn,
             EventType.RECORDS_PURGED,

@@ -23,6 +23,7 @@ from sqlalchemy import (
 )
 
 from fieldapp.storage import schema as field
+from fieldapp.storage.presence_schema import PRESENCE_TABLES
 
 coord_metadata = MetaData()
 
@@ -36,6 +37,7 @@ SHARED_TABLES = (
     field.receptions,  # revision c007
     field.directory_feedback,
     field.contact_unmet_needs,
+    *PRESENCE_TABLES,  # issue 17
 )
 
 

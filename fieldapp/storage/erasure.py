@@ -24,6 +24,7 @@ from sqlalchemy import Connection, and_, delete, insert, select, update
 
 from fieldapp.domain.events import Event, EventType
 from fieldapp.storage.coord_schema import erasures, purges
+from fieldapp.storage.presence_erasure import erase_presence, presence_before, purged_later
 from fieldapp.storage.schema import (
     contact_needs,
     contact_registrations,
@@ -120,6 +121,7 @@ def apply_tombstones(
             before = date.fromisoformat(str(event.payload["before"]))
             _remember_purge(conn, event.device_id, before)
             erase(contacts_before(conn, before, event.device_id))
+            erase_presence(conn, presence_before(conn, before, event.device_id))
     erased = sorted(conn.execute(select(erasures.c.pseudonym)).scalars())
     purged = conn.execute(select(purges.c.device_id).limit(1)).first() is not None
     if not erased and not purged:
@@ -136,6 +138,7 @@ def apply_tombstones(
                 ).scalars()
             )
         if purged:
+            erase_presence(conn, sorted(purged_later(conn, chunk)))
             doomed.update(
                 conn.execute(
                     select(contacts.c.id)

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, RowMapping, Table, delete, select
 
 from fieldapp.domain.events import Event
 from fieldapp.domain.projection import TABLE_COLUMNS, ProjectionRows, fold
+from fieldapp.storage.presence_schema import PRESENCE_TABLES
 from fieldapp.storage.schema import (
     contact_needs,
     contact_registrations,
@@ -34,6 +35,11 @@ EVENT_COLUMNS = ("id", "device_id", "seq", "hlc", "type", "entity_id", "payload"
 
 # Deletion order children first; insertion order parents first.
 _TABLES: tuple[tuple[Table, str, str], ...] = (
+    # Issue 17's tables, children first (their key: the id of the round or action).
+    *(
+        (t, t.name, "id" if t.name in ("outings", "actions") else t.name.split("_")[0] + "_id")
+        for t in reversed(PRESENCE_TABLES)
+    ),
     (handover_history, "handover_history", "handover_id"),
     (handovers, "handovers", "id"),
     (contact_needs, "contact_needs", "contact_id"),

@@ -58,6 +58,9 @@ contacts = Table(
     Column("version", Integer, nullable=False, default=1),
     Column("created_hlc", String(32), nullable=False),
     Column("updated_hlc", String(32), nullable=False),
+    # Added by revision 0009 (issue 17): the round or joint action the contact came from.
+    Column("outing_id", String(36)),
+    Column("action_id", String(36)),
 )
 
 contact_needs = Table(
@@ -102,6 +105,7 @@ handovers = Table(
     # Added by revision 0007: HMAC of the handover's code relais (domain/relay_code.py); NULL for
     # handovers proposed before it, or on a profile that had not joined a coordination.
     Column("code_hmac", String(64)),
+    Column("action_id", String(36)),  # added by revision 0009 (issue 17)
     Index("ix_handovers_contact", "contact_id"),
     Index("ix_handovers_code_hmac", "code_hmac"),
 )

@@ -135,6 +135,8 @@ CREATING = frozenset(
         EventType.CONTACT_RECORDED,
         EventType.HANDOVER_PROPOSED,
         EventType.RECEPTION_RECORDED,
+        EventType.OUTING_RECORDED,
+        EventType.ACTION_RECORDED,
     )
 )
 CHANGING = frozenset(
@@ -146,6 +148,10 @@ CHANGING = frozenset(
         EventType.HANDOVER_AMENDED,
         EventType.HANDOVER_RESCHEDULED,
         EventType.HANDOVER_STATUS_UNDONE,
+        EventType.OUTING_AMENDED,
+        EventType.OUTING_VOIDED,
+        EventType.ACTION_AMENDED,
+        EventType.ACTION_VOIDED,
     )
 )
 # Kinds that have nothing to say without a payload (a void's reason, a stub's {} are optional).
@@ -160,6 +166,10 @@ NEEDS_PAYLOAD = frozenset(
         EventType.HANDOVER_RESCHEDULED,
         EventType.HANDOVER_STATUS_UNDONE,
         EventType.RECEPTION_RECORDED,
+        EventType.OUTING_RECORDED,
+        EventType.OUTING_AMENDED,
+        EventType.ACTION_RECORDED,
+        EventType.ACTION_AMENDED,
     )
 )
 # A batch that changes records whose creation has not arrived: kept in the quarantine under

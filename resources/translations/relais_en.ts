@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="fr">
 <context>
+    <name>ActionForm</name>
+    <message>
+        <location filename="../../fieldapp/ui/notebook/presence_form.py" line="272"/>
+        <source>Action collective</source>
+        <translation>Joint action</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notebook/presence_form.py" line="274"/>
+        <source>— choisir —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notebook/presence_form.py" line="277"/>
+        <source>identifiants de l&apos;annuaire, séparés par des virgules</source>
+        <translation>directory ids, separated by commas</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notebook/presence_form.py" line="282"/>
+        <source>&amp;Date</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notebook/presence_form.py" line="283"/>
+        <source>&amp;Quartier</source>
+        <translation>&amp;Neighbourhood</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notebook/presence_form.py" line="284"/>
+        <source>&amp;Type d&apos;action</source>
+        <translation>Action &amp;type</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notebook/presence_form.py" line="285"/>
+        <source>&amp;Partenaires</source>
+        <translation>&amp;Partners</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notebook/presence_form.py" line="286"/>
+        <source>&amp;Employeurs</source>
+        <translation>&amp;Employers</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notebook/presence_form.py" line="287"/>
+        <source>Partici&amp;pants</source>
+        <translation>Partici&amp;pants</translation>
+    </message>
+</context>
+<context>
     <name>AuditLog</name>
     <message>
         <location filename="../../fieldapp/ui/notebook/settings_page.py" line="117"/>
@@ -474,6 +522,16 @@ To help fix this defect, copy the technical details and pass them on to whoever 
         <source>Ce contact n&apos;est pas enregistré. Abandonner la saisie ?</source>
         <translation>This contact is not saved. Discard it?</translation>
     </message>
+    <message>
+        <location filename="../../fieldapp/ui/notebook/contact_form.py" line="489"/>
+        <source>Contact rattaché à la tournée enregistrée.</source>
+        <translation>Contact linked to the street round just saved.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notebook/contact_form.py" line="491"/>
+        <source>Contact rattaché à l&apos;action collective enregistrée.</source>
+        <translation>Contact linked to the joint action just saved.</translation>
+    </message>
 </context>
 <context>
     <name>ContactsModel</name>
@@ -826,6 +884,14 @@ To help fix this defect, copy the technical details and pass them on to whoever 
     <message>
         <source>Signalements</source>
         <translation>Reports</translation>
+    </message>
+</context>
+<context>
+    <name>CountGrid</name>
+    <message>
+        <location filename="../../fieldapp/ui/notebook/presence_form.py" line="86"/>
+        <source>Total : %1 personne(s)</source>
+        <translation>Total: %1 person(s)</translation>
     </message>
 </context>
 <context>
@@ -2675,6 +2741,56 @@ created on %2</translation>
     </message>
 </context>
 <context>
+    <name>OutingForm</name>
+    <message>
+        <location filename="../../fieldapp/ui/notebook/presence_form.py" line="233"/>
+        <source>Présence dans le quartier</source>
+        <translation>Presence in the neighbourhood</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notebook/presence_form.py" line="241"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notebook/presence_form.py" line="246"/>
+        <source>&amp;Date</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notebook/presence_form.py" line="247"/>
+        <source>C&amp;réneau</source>
+        <translation>Time &amp;slot</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notebook/presence_form.py" line="248"/>
+        <source>&amp;Quartier</source>
+        <translation>&amp;Neighbourhood</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notebook/presence_form.py" line="249"/>
+        <source>D&amp;urée</source>
+        <translation>D&amp;uration</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notebook/presence_form.py" line="250"/>
+        <source>Personnes &amp;vues
+(non abordées)</source>
+        <translation>People &amp;seen
+(not approached)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notebook/presence_form.py" line="251"/>
+        <source>&amp;Ambiance</source>
+        <translation>&amp;Atmosphere</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notebook/presence_form.py" line="252"/>
+        <source>&amp;Médiations</source>
+        <translation>&amp;Mediations</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseFields</name>
     <message>
         <location filename="../../fieldapp/ui/onboarding/passphrase.py" line="80"/>
@@ -2730,6 +2846,47 @@ created on %2</translation>
         <location filename="../../fieldapp/ui/onboarding/passphrase.py" line="144"/>
         <source>Les deux saisies ne correspondent pas.</source>
         <translation>The two entries do not match.</translation>
+    </message>
+</context>
+<context>
+    <name>PresenceCard</name>
+    <message>
+        <location filename="../../fieldapp/ui/notebook/presence_list.py" line="25"/>
+        <source>Tournées et actions récentes</source>
+        <translation>Recent rounds and actions</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notebook/presence_list.py" line="38"/>
+        <source>Aucune tournée ni action notée. Ctrl+T à la fin d&apos;une tournée, Ctrl+G pour une action collective.</source>
+        <translation>No street round or action yet. Ctrl+T at the end of a round, Ctrl+G for a joint action.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notebook/presence_list.py" line="45"/>
+        <source>Tournée · %1 · %2 · %3 · %4 min · %5 vue(s) · %6</source>
+        <translation>Round · %1 · %2 · %3 · %4 min · %5 seen · %6</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notebook/presence_list.py" line="60"/>
+        <source>Action · %1 · %2 · %3 · %4 participant(s)</source>
+        <translation>Action · %1 · %2 · %3 · %4 participant(s)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notebook/presence_list.py" line="79"/>
+        <source>Noter un contact</source>
+        <translation>Record a contact</translation>
+    </message>
+</context>
+<context>
+    <name>PresenceSection</name>
+    <message>
+        <location filename="../../fieldapp/ui/coordination/presence_section.py" line="22"/>
+        <source>Présence dans les quartiers et actions collectives</source>
+        <translation>Presence in the neighbourhoods and joint actions</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/coordination/presence_section.py" line="27"/>
+        <source>Aucune tournée ni action collective sur la période.</source>
+        <translation>No street round or joint action over the period.</translation>
     </message>
 </context>
 <context>
@@ -3475,6 +3632,26 @@ created on %2</translation>
         <source>Tout ce qui est noté ici a été déposé, chiffré, pour la coordination.</source>
         <translation>Everything recorded here has been dropped, encrypted, for the coordination.</translation>
     </message>
+    <message>
+        <location filename="../../fieldapp/ui/notebook/today_page.py" line="72"/>
+        <source>Présence</source>
+        <translation>Presence</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notebook/today_page.py" line="73"/>
+        <source>Ctrl+T : une tournée, à la fin de la tournée</source>
+        <translation>Ctrl+T: a street round, at its end</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notebook/today_page.py" line="74"/>
+        <source>Action collective</source>
+        <translation>Joint action</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notebook/today_page.py" line="75"/>
+        <source>Ctrl+G : forum, permanence, maraude commune…</source>
+        <translation>Ctrl+G: job fair, shared drop-in, joint round…</translation>
+    </message>
 </context>
 <context>
     <name>UnlockScreen</name>
@@ -3925,6 +4102,54 @@ Ctrl+L: lock</translation>
     <message>
         <source>✓ Enregistré : %1, %2.</source>
         <translation>✓ Recorded: %1, %2.</translation>
+    </message>
+</context>
+<context>
+    <name>_RecordForm</name>
+    <message>
+        <location filename="../../fieldapp/ui/notebook/presence_form.py" line="109"/>
+        <source>Des nombres seulement : aucun nom ni signe distinctif. Ctrl+Entrée pour enregistrer.</source>
+        <translation>Numbers only: no names, nothing that singles anyone out. Ctrl+Enter to save.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notebook/presence_form.py" line="134"/>
+        <source>code QPV, ex. QN07601M</source>
+        <translation>QPV code, e.g. QN07601M</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notebook/presence_form.py" line="141"/>
+        <source>Facultatif. Pas de nom, de téléphone, d&apos;adresse ni de date de naissance.</source>
+        <translation>Optional. No name, phone number, address or date of birth.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notebook/presence_form.py" line="157"/>
+        <source>N&amp;ote</source>
+        <translation>N&amp;ote</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notebook/presence_form.py" line="159"/>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notebook/presence_form.py" line="160"/>
+        <source>Enregistrer et noter un &amp;contact</source>
+        <translation>Save and record a &amp;contact</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notebook/presence_form.py" line="161"/>
+        <source>Ctrl+Maj+Entrée</source>
+        <translation>Ctrl+Shift+Enter</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notebook/presence_form.py" line="162"/>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/notebook/presence_form.py" line="163"/>
+        <source>Ctrl+Entrée</source>
+        <translation>Ctrl+Enter</translation>
     </message>
 </context>
 </TS>

@@ -45,6 +45,12 @@ def test_event_types_are_stable_strings() -> None:
         "records.purged",
         "directory.feedback",
         "contact.need_unmet",
+        "outing.recorded",
+        "outing.amended",
+        "outing.voided",
+        "action.recorded",
+        "action.amended",
+        "action.voided",
     }
     assert str(EventType.HANDOVER_STATUS_CHANGED) == "handover.status_changed"
     assert isinstance(EventType.CONTACT_RECORDED, str)

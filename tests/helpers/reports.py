@@ -37,12 +37,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, Engine, insert, inspect
+from sqlalchemy import Engine, insert
 
 from fieldapp.domain.events import Event, EventType
-from fieldapp.domain.projection import TABLE_COLUMNS, fold
-from fieldapp.storage.coord_schema import coord_metadata, devices
-from fieldapp.storage.projection import append_events, bulk_insert, event_values, insert_new_events
+from fieldapp.storage.coord_schema import devices
+from fieldapp.storage.projection import append_events
 
 N1, N2, HORS = "QN07699A", "QN07699B", "hors-qpv"
 PREV, BAILLEUR = "prevention-specialisee", "bailleur-social"
@@ -170,37 +169,24 @@ def territory_events() -> list[Event]:
     return out
 
 
+def territory_devices() -> list[dict[str, str]]:
+    return [
+        {
+            "device_id": device,
+            "signing_public": "A" * 44,
+            "fingerprint": f"FP-{structure}",
+            "structure_id": structure,
+            "structure_name": f"Structure fictive {structure}",
+            "structure_type": stype,
+            "status": "trusted",
+            "enrolled_at": "2026-01-01T00:00:00Z",
+            "status_at": "2026-01-01T00:00:00Z",
+        }
+        for device, (structure, stype) in DEVICES.items()
+    ]
+
+
 def load_territory(engine: Engine) -> None:
     with engine.begin() as conn:
-        conn.execute(
-            insert(devices),
-            [
-                {
-                    "device_id": device,
-                    "signing_public": "A" * 44,
-                    "fingerprint": f"FP-{structure}",
-                    "structure_id": structure,
-                    "structure_name": f"Structure fictive {structure}",
-                    "structure_type": stype,
-                    "status": "trusted",
-                    "enrolled_at": "2026-01-01T00:00:00Z",
-                    "status_at": "2026-01-01T00:00:00Z",
-                }
-                for device, (structure, stype) in DEVICES.items()
-            ],
-        )
-        if "code_hmac" in {c["name"] for c in inspect(conn).get_columns("handovers")}:
-            append_events(conn, territory_events())
-        else:  # a store older than c007 (upgrade tests): the projection's columns as they were
-            _load_before_c007(conn, territory_events())
-
-
-def _load_before_c007(conn: Connection, history: list[Event]) -> None:
-    """The events and their projection as an older store holds them (no `code_hmac` column)."""
-    insert_new_events(conn, [event_values(e) for e in history])
-    rows = fold(history)
-    for name in ("contacts", "contact_needs", "contact_registrations", "handovers",
-                 "handover_history"):  # fmt: skip
-        columns = [c for c in TABLE_COLUMNS[name] if c != "code_hmac"]
-        values = [tuple(r[c] for c in columns) for r in getattr(rows, name)]
-        bulk_insert(conn, coord_metadata.tables[name], columns, values)
+        conn.execute(insert(devices), territory_devices())
+        append_events(conn, territory_events())

@@ -6,6 +6,7 @@ import os
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtGui import QColor, QPainter, QPixmap
@@ -39,8 +40,11 @@ VIEWS = (
     "premier-lancement",
     "coordination",
     "tableau-de-bord",
+    "presence",
+    "action-collective",
+    "tableau-de-bord-presence",
 )
-COORDINATION_VIEWS = ("coordination", "tableau-de-bord")
+COORDINATION_VIEWS = ("coordination", "tableau-de-bord", "tableau-de-bord-presence")
 
 REPORT_WAIT_S = 60
 NO_PASSPHRASE_VIEWS = ("deverrouillage", "deverrouillage-attente", "premier-lancement")
@@ -146,8 +150,12 @@ def _render_coordination(root: Path, passphrase: str, view: str, out: Path) -> N
             window.tabs.setCurrentWidget(window.view)
         window.show()
         _settle()
-        if view == "tableau-de-bord":
+        if view.startswith("tableau-de-bord"):
             _wait_for_report(window.dashboard)
+        if view == "tableau-de-bord-presence":  # issue 17's section, at the bottom
+            board = window.dashboard
+            board.scroll_area.ensureWidgetVisible(board.presence_section, 0, 0)
+            _settle()
         out.parent.mkdir(parents=True, exist_ok=True)
         if not window.grab().save(str(out), "PNG"):
             raise OSError(f"écriture impossible : {out}")
@@ -197,6 +205,8 @@ def _prepare(window: RelaisWindow, home: Home, passphrase: str, view: str) -> QW
         dialog.reason_buttons["horaires"].click()
         dialog.comment.setPlainText("Accueil fermé le lundi matin depuis la rentrée.")
         return dialog
+    if view in PRESENCE_VIEWS:
+        return _presence_form(window, workspace, view)
     page = workspace.show_page(view)
     window.show()
     _settle()
@@ -208,6 +218,54 @@ def _prepare(window: RelaisWindow, home: Home, passphrase: str, view: str) -> QW
     if isinstance(page, Dashboard):
         _wait_for_report(page)
     return window
+
+
+PRESENCE_VIEWS = ("presence", "action-collective")
+
+
+def _presence_form(window: RelaisWindow, workspace: Any, view: str) -> QWidget:
+    """Issue 17's forms being filled in (synthetic values), drawn over the window at the
+    screenshots' size: a dialog alone would not show where it opens from."""
+    window.show()
+    _settle()
+    form = workspace.new_outing() if view == "presence" else workspace.new_action()
+    form.neighbourhood.setEditText("QN07601M")
+    if view == "presence":
+        form.duration.setValue(150)
+        seen = {("homme", "18-25"): 7, ("femme", "18-25"): 3, ("homme", "16-17"): 4}
+        for (gender, band), n in (seen | {("femme", "26-29"): 1}).items():
+            form.seen.boxes[(gender, band)].setValue(n)
+        form.ambiance.setCurrentIndex(form.ambiance.findData("tendu"))
+        form.mediations.setValue(1)
+    else:
+        form.action_type.setCurrentIndex(form.action_type.findData("job-dating"))
+        form.partners.setText("ml-le-havre, ft-le-havre-nord")
+        form.employers.setValue(6)
+        for (gender, band), n in {("femme", "18-25"): 8, ("homme", "18-25"): 11,
+                                  ("femme", "26-29"): 4}.items():  # fmt: skip
+            form.participants.boxes[(gender, band)].setValue(n)
+    form.adjustSize()
+    return _Composite(window, form)
+
+
+class _Composite(QWidget):
+    """The window with a dialog painted over it, centred, for `grab()`."""
+
+    def __init__(self, window: QWidget, dialog: QWidget) -> None:
+        super().__init__()
+        self.window_, self.dialog = window, dialog
+        self.resize(*SCREENSHOT_SIZE)
+
+    def grab(self, *_args: Any) -> Any:
+        _settle()
+        picture = self.window_.grab()
+        top = self.dialog.grab()
+        painter = QPainter(picture)
+        x = max(0, (picture.width() - top.width()) // 2)
+        y = max(0, (picture.height() - top.height()) // 2)
+        painter.drawPixmap(x, y, top)
+        painter.end()
+        return picture
 
 
 def _select_first_overdue(page: HandoversPage) -> None:

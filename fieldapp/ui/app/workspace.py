@@ -51,6 +51,7 @@ from fieldapp.ui.notebook.erase_dialog import EraseDialog
 from fieldapp.ui.notebook.handover_dialog import HandoverDialog
 from fieldapp.ui.notebook.handovers import HandoversPage
 from fieldapp.ui.notebook.import_dialog import ImportDialog
+from fieldapp.ui.notebook.presence_form import ActionForm, OutingForm
 from fieldapp.ui.notebook.received_page import ReceivedPage
 from fieldapp.ui.notebook.settings_page import SettingsPage
 from fieldapp.ui.notebook.today_page import TodayPage
@@ -184,6 +185,9 @@ class Workspace(QWidget):
         session.changed.connect(self._data_changed)
         for n, key in enumerate(PAGES, start=1):
             QShortcut(QKeySequence(f"Ctrl+{n}"), self, lambda k=key: self.show_page(k))
+        # Issue 17: a street round (« Présence ») and a joint action, from any screen.
+        QShortcut(QKeySequence("Ctrl+T"), self, self.new_outing)
+        QShortcut(QKeySequence("Ctrl+G"), self, self.new_action)
         self.show_page("aujourdhui")
 
     # -- pages ---------------------------------------------------------------------------------
@@ -201,6 +205,9 @@ class Workspace(QWidget):
         if key == "aujourdhui":
             today = TodayPage(session)
             today.new_requested.connect(self.new_contact)
+            today.outing_requested.connect(self.new_outing)
+            today.action_requested.connect(self.new_action)
+            today.contact_from.connect(self.contact_from)
             today.handover_opened.connect(self.open_handover)
             today.show_contacts.connect(lambda: self.show_page("contacts"))
             today.show_handovers.connect(lambda: self.show_page("relais"))
@@ -350,6 +357,31 @@ class Workspace(QWidget):
         form.saved.connect(self._contact_saved)
         self._open(form)
         form.date_edit.setFocus()
+        return form
+
+    def new_outing(self) -> OutingForm | ActionForm | None:
+        return self._presence_form(OutingForm)
+
+    def new_action(self) -> OutingForm | ActionForm | None:
+        return self._presence_form(ActionForm)
+
+    def _presence_form(
+        self, kind: type[OutingForm] | type[ActionForm]
+    ) -> OutingForm | ActionForm | None:
+        if self.dialogs:  # one dialog at a time, as for contacts
+            self.dialogs[-1].raise_()
+            return None
+        form = kind(self.session, parent=self)
+        form.contact_requested.connect(self.contact_from)
+        self._open(form)
+        form.date_edit.setFocus()
+        return form
+
+    def contact_from(self, start: dict[str, Any]) -> ContactForm:
+        """« Nouveau contact » started from a round or an action: its date, place and link."""
+        form = self.new_contact()
+        form.start_from(start)
+        form.place_type.setFocus()
         return form
 
     def edit_contact(self, contact_id: str) -> ContactForm | None:

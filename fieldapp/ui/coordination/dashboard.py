@@ -51,6 +51,7 @@ from fieldapp.services.reporting import (
     structure_type_label,
 )
 from fieldapp.ui.coordination import charts
+from fieldapp.ui.coordination.presence_section import PresenceSection
 from fieldapp.ui.kit import style
 from fieldapp.ui.kit.failures import show_failure
 from fieldapp.ui.kit.tasks import run_task
@@ -264,6 +265,7 @@ class Dashboard(QWidget):
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        self.scroll_area = scroll
         content = QWidget()
         grid = QGridLayout(content)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -304,6 +306,8 @@ class Dashboard(QWidget):
         }
         for n, panel in enumerate(self.panels.values()):
             grid.addWidget(panel, 2 + n, 0, 1, 2)
+        self.presence_section = PresenceSection()  # issue 17
+        grid.addWidget(self.presence_section, 2 + len(self.panels), 0, 1, 2)
         scroll.setWidget(content)
         outer.addWidget(scroll, 1)
 
@@ -467,6 +471,7 @@ class Dashboard(QWidget):
         fill_table(p["needs"].table, report.table("besoins"))
         p["neighbourhoods"].set_chart(charts.neighbourhood_chart(report))
         fill_table(p["neighbourhoods"].table, report.table("quartiers"))
+        self.presence_section.show_report(report, fill_table)
 
     # -- exports -----------------------------------------------------------------------------------
 

@@ -69,7 +69,9 @@ from fieldapp.ui.kit.widgets import (
 from fieldapp.ui.notebook.pseudonym_widget import PseudonymField
 
 # Fields the next contact of the same outing keeps after "Enregistrer et nouveau".
-KEPT_FOR_NEXT = ("date", "slot", "neighbourhood", "commune", "place_type")
+KEPT_FOR_NEXT = ("date", "slot", "neighbourhood", "commune", "place_type", "outing_id", "action_id")
+# Issue 17: the round or joint action a contact came from (ui/notebook/presence_form.py).
+LINKS = ("outing_id", "action_id")
 
 
 def slot_for(moment: datetime) -> str:
@@ -126,6 +128,10 @@ class ContactForm(QDialog):
         self.general_error = Banner("", kind="error", parent=self)
         self.general_error.hide()
         layout.addWidget(self.general_error)
+        self.link: dict[str, str] = {}
+        self.link_label = muted_label("", self)
+        self.link_label.hide()
+        layout.addWidget(self.link_label)
 
         self.errors: dict[str, FieldError] = {}
         self.fields: dict[str, QWidget] = {}
@@ -489,8 +495,21 @@ class ContactForm(QDialog):
         select_code(self.outcome, None)
         self.note.clear()
         self._note_changed()
+        self._set_link(keep)
         self.clear_errors()
         self._dirty = False
+
+    def start_from(self, start: dict[str, Any]) -> None:
+        """A new contact started from a round or an action: its date, place and link."""
+        self.reset(keep=start)
+
+    def _set_link(self, data: dict[str, Any]) -> None:
+        self.link = {key: str(data[key]) for key in LINKS if data.get(key)}
+        if "outing_id" in self.link:
+            self.link_label.setText(self.tr("Contact rattaché à la tournée enregistrée."))
+        elif "action_id" in self.link:
+            self.link_label.setText(self.tr("Contact rattaché à l'action collective enregistrée."))
+        self.link_label.setVisible(bool(self.link))
 
     def load(self, data: dict[str, Any]) -> None:
         """Fill the form from a stored contact (amendment) or a kept draft."""
@@ -515,6 +534,7 @@ class ContactForm(QDialog):
         self.needs.set_codes(data.get("needs") or ())
         self.note.setPlainText(str(data.get("note") or ""))
         self._note_changed()
+        self._set_link(data)
 
     def values(self) -> dict[str, Any]:
         """The form as the service expects it; None marks an empty optional field."""
@@ -535,6 +555,7 @@ class ContactForm(QDialog):
             "needs": self.needs.codes(),
             "outcome": chosen_code(self.outcome),
             "note": self.note.toPlainText().strip() or None,
+            **{key: self.link.get(key) for key in LINKS},
         }
 
     def draft(self) -> dict[str, Any]:

@@ -32,6 +32,7 @@ from fieldapp.ui.kit.widgets import (
     primary_button,
 )
 from fieldapp.ui.notebook.handovers import days_late, follow_up_text
+from fieldapp.ui.notebook.presence_list import PresenceCard
 from fieldapp.ui.sync.badge import status_text
 
 SHOWN_CONTACTS = 8
@@ -40,6 +41,9 @@ SHOWN_HANDOVERS = 8
 
 class TodayPage(QScrollArea):
     new_requested = Signal()
+    outing_requested = Signal()  # issue 17: « Présence » (Ctrl+T)
+    action_requested = Signal()  # « Action collective » (Ctrl+G)
+    contact_from = Signal(dict)  # a contact started from a round or an action
     handover_opened = Signal(str)
     show_contacts = Signal()
     show_handovers = Signal()
@@ -65,6 +69,12 @@ class TodayPage(QScrollArea):
         self.new_button = primary_button(self.tr("Nouveau contact"), inner)
         self.new_button.setIcon(icon("add"))
         self.new_button.setToolTip(self.tr("Ctrl+N, depuis n'importe quel écran"))
+        self.outing_button = QPushButton(self.tr("Présence"), inner)
+        self.outing_button.setToolTip(self.tr("Ctrl+T : une tournée, à la fin de la tournée"))
+        self.action_button = QPushButton(self.tr("Action collective"), inner)
+        self.action_button.setToolTip(self.tr("Ctrl+G : forum, permanence, maraude commune…"))
+        head.addWidget(self.outing_button)
+        head.addWidget(self.action_button)
         head.addWidget(self.new_button)
         layout.addLayout(head)
         self.retention_banner = Banner("", parent=inner)
@@ -81,11 +91,16 @@ class TodayPage(QScrollArea):
         grid.addWidget(self.handovers_card, 0, 1)
         grid.addWidget(self.numbers_card, 1, 0)
         grid.addWidget(self.sync_card, 1, 1)
+        self.presence_card = PresenceCard(session, inner)
+        self.presence_card.contact_from.connect(self.contact_from.emit)
+        grid.addWidget(self.presence_card, 2, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         layout.addLayout(grid)
         layout.addStretch(1)
         self.new_button.clicked.connect(self.new_requested.emit)
+        self.outing_button.clicked.connect(self.outing_requested.emit)
+        self.action_button.clicked.connect(self.action_requested.emit)
 
     def refresh(self, today: date | None = None) -> None:
         self.dirty = False
@@ -187,6 +202,8 @@ class TodayPage(QScrollArea):
             numbers.addWidget(value_label, n, 1)
         body.addLayout(numbers)
         body.addStretch(1)
+
+        self.presence_card.refresh()
 
         body = self.sync_card.body
         clear_layout(body)

@@ -2,7 +2,7 @@
 the needs of contacts marked « sans solution ».
 
 Revision ID: c010
-Revises: c008
+Revises: c009
 
 `directory_feedback` is the projection of the merged `directory.feedback` events (the same
 table as the field store's); `feedback_handled` keeps the coordinator's decisions apart from it.
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "c010"
-down_revision = "c008"
+down_revision = "c009"
 branch_labels = None
 depends_on = None
 

@@ -2,7 +2,7 @@
 the needs of a contact marked « sans solution » (`contact.need_unmet`).
 
 Revision ID: 0010
-Revises: 0008r
+Revises: 0009
 
 No person in it: the sheet's ids, a reason code, a guarded comment, the day.
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0008r"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
