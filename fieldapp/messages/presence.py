@@ -26,8 +26,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "zero duration: a presence lasts at least one minute",
     ),
     "domain.presence.cells_expected": (
-        'liste d\'objets {{"gender", "age_band", "count"}} attendue, reçu {got}',
-        'list of {{"gender", "age_band", "count"}} objects expected, got {got}',
+        "liste d'objets (gender, age_band, count) attendue, reçu {got}",
+        "list of objects (gender, age_band, count) expected, got {got}",
     ),
     "domain.presence.cell_twice": (
         "le couple {gender} × {age_band} figure deux fois",
@@ -100,8 +100,11 @@ MESSAGES.update(
             "{type}, {people} participants",
             "{type}, {people} participants",
         ),
-        "cli.presence.count_outing": ("{n} tournée(s)", "{n} street round(s)"),
-        "cli.presence.count_action": ("{n} action(s) collective(s)", "{n} joint action(s)"),
+        "cli.presence.count_outing": ("{n:tournée|tournées}", "{n:street round|street rounds}"),
+        "cli.presence.count_action": (
+            "{n:action collective|actions collectives}",
+            "{n:joint action|joint actions}",
+        ),
     }
 )
 MESSAGES.update(

@@ -890,8 +890,12 @@ To help fix this defect, copy the technical details and pass them on to whoever 
     <name>CountGrid</name>
     <message>
         <location filename="../../fieldapp/ui/notebook/presence_form.py" line="86"/>
-        <source>Total : %1 personne(s)</source>
-        <translation>Total: %1 person(s)</translation>
+        <source>Total : %n personne</source>
+        <translation>Total: %n person</translation>
+    </message>
+    <message>
+        <source>Total : %n personnes</source>
+        <translation>Total: %n people</translation>
     </message>
 </context>
 <context>
@@ -2862,13 +2866,29 @@ created on %2</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/notebook/presence_list.py" line="45"/>
-        <source>Tournée · %1 · %2 · %3 · %4 min · %5 vue(s) · %6</source>
-        <translation>Round · %1 · %2 · %3 · %4 min · %5 seen · %6</translation>
+        <source>Tournée · %1 · %2 · %3 · %4 min · %5 · %6</source>
+        <translation>Round · %1 · %2 · %3 · %4 min · %5 · %6</translation>
+    </message>
+    <message>
+        <source>%n personne vue</source>
+        <translation>%n person seen</translation>
+    </message>
+    <message>
+        <source>%n personnes vues</source>
+        <translation>%n people seen</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/notebook/presence_list.py" line="60"/>
-        <source>Action · %1 · %2 · %3 · %4 participant(s)</source>
-        <translation>Action · %1 · %2 · %3 · %4 participant(s)</translation>
+        <source>Action · %1 · %2 · %3 · %4</source>
+        <translation>Action · %1 · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>%n participant</source>
+        <translation>%n participant</translation>
+    </message>
+    <message>
+        <source>%n participants</source>
+        <translation>%n participants</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/notebook/presence_list.py" line="79"/>

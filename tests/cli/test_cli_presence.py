@@ -11,6 +11,7 @@ import pytest
 
 from fieldapp.storage.home import Home
 from tests.helpers import run_cli, sample_contact
+from tests.helpers.text import fr
 
 OUTING = {
     "date": "2026-11-20",
@@ -92,7 +93,7 @@ def test_bad_input_is_one_line_and_nothing_is_saved(
     src.write_text(json.dumps(OUTING if kind == "outing" else ACTION) + "\n" + json.dumps(record))
     code, out, err = run_cli(capsys, kind, "add", "--home", str(ready.root), str(src))
     assert code == 1 and out == ""
-    assert words in err.lower() or words in err
+    assert fr(words) in err.lower() or fr(words) in err
     lines = err.strip().splitlines()
     assert len(lines) <= 2, err  # a note's refusal adds "nothing saved" (as `contact add`)
     _, out, _ = run_cli(capsys, kind, "list", "--home", str(ready.root), "--json")

@@ -18,6 +18,7 @@ from fieldapp.domain.events import Event, EventType
 from fieldapp.domain.handovers import parse_handover
 from fieldapp.domain.payloads import PayloadRefused, check_event
 from fieldapp.domain.presence import parse_outing
+from tests.helpers.text import fr
 
 TODAY = dt.date(2026, 11, 30)
 OUTING = {
@@ -96,7 +97,7 @@ def test_a_wrong_outing_is_refused_in_one_line_per_field(
 ) -> None:
     lines = _problems(parse_outing, OUTING | change)
     assert len(lines) == 1
-    assert field in lines[0] and words in lines[0]
+    assert field in lines[0] and fr(words) in lines[0]
     assert "\n" not in lines[0]
 
 
@@ -130,7 +131,7 @@ def test_a_wrong_action_is_refused_in_one_line(
 ) -> None:
     lines = _problems(parse_action, ACTION | change)
     assert len(lines) == 1
-    assert field in lines[0] and words in lines[0]
+    assert field in lines[0] and fr(words) in lines[0]
 
 
 def test_contacts_and_handovers_may_name_the_record_they_came_from() -> None:

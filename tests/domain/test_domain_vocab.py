@@ -126,6 +126,6 @@ def test_duplicate_codes_are_refused() -> None:
 def test_registry_lists_every_vocabulary_by_name() -> None:
     assert vocab.VOCABULARIES["status"] is vocab.HANDOVER_STATUSES
     assert vocab.VOCABULARIES["needs"] is vocab.NEEDS
-    assert len(vocab.VOCABULARIES) == 14
+    assert len(vocab.VOCABULARIES) == 16
     # Vocabulary names are the record field names they validate.
     assert vocab.VOCABULARIES["age_band"] is vocab.AGE_BANDS

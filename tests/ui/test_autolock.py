@@ -83,7 +83,7 @@ def test_ctrl_l_locks_at_once_and_keeps_unsaved_typing(
     qtbot.waitUntil(unlocked.is_unlocked, timeout=5_000)
     restored = workspace_of(unlocked).form
     assert restored is not None
-    assert restored.neighbourhood.currentText() == "QN07699B"
+    assert restored.neighbourhood.currentText().endswith("— QN07699B")  # named, with its code
     assert restored.needs.codes() == ["numerique"]
     assert "retrouvée" in restored.status.text()
     restored.discard_silently()

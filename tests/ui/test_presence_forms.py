@@ -13,6 +13,7 @@ from fieldapp.services.presence import PresenceService
 from fieldapp.ui.app.window import RelaisWindow
 from fieldapp.ui.notebook.presence_form import ActionForm, OutingForm
 from fieldapp.ui.notebook.today_page import TodayPage
+from tests.helpers.text import fr
 from tests.helpers.ui import visible_texts, workspace_of
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -59,7 +60,7 @@ def test_a_round_is_logged_by_keys_then_a_linked_contact_starts_from_it(
     assert focused() is form.seen.boxes[("autre", "18-25")]
     qtbot.keyClick(focused(), Qt.Key.Key_A, CTRL)
     qtbot.keyClicks(focused(), "1")
-    assert "Total : 7 personne(s)" in form.seen.total.text()
+    assert fr("Total : 7 personnes") in form.seen.total.text()
     press(qtbot, Qt.Key.Key_Return, CTRL | SHIFT)  # save, then a contact from this round
 
     workspace = workspace_of(unlocked)
@@ -126,7 +127,7 @@ def test_today_lists_a_round_and_starts_a_linked_contact_from_it(
     unlocked.session.notify("contacts")  # type: ignore[union-attr]
     today = workspace_of(unlocked).pages["aujourdhui"]
     assert isinstance(today, TodayPage)
-    qtbot.waitUntil(lambda: "45 min · 2 vue(s)" in visible_texts(today.presence_card))
+    qtbot.waitUntil(lambda: "45 min · 2 personnes vues" in visible_texts(today.presence_card))
     button = next(
         b for b in today.presence_card.findChildren(QPushButton) if b.text() == "Noter un contact"
     )

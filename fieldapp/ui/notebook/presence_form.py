@@ -28,6 +28,7 @@ from fieldapp.domain.errors import ValidationError
 from fieldapp.domain.presence import MAX_COUNT, MAX_DURATION_MINUTES
 from fieldapp.domain.vocab import ACTION_TYPES, AGE_BANDS, AMBIANCES, GENDERS, SLOTS
 from fieldapp.errors import RelaisError
+from fieldapp.messages.plural import plural
 from fieldapp.services.presence import PresenceService
 from fieldapp.ui.kit.choices import chosen_code, select_code, vocab_combo
 from fieldapp.ui.kit.failures import show_failure
@@ -83,7 +84,9 @@ class CountGrid(QWidget):
 
     def _count(self) -> None:
         total = sum(box.value() for box in self.boxes.values())
-        self.total.setText(self.tr("Total : %1 personne(s)").replace("%1", str(total)))
+        self.total.setText(
+            plural(total, self.tr("Total : %n personne"), self.tr("Total : %n personnes"))
+        )
 
 
 class _RecordForm(QDialog):

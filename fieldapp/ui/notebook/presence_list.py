@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from fieldapp.domain.vocab import ACTION_TYPES, AMBIANCES, SLOTS
+from fieldapp.messages.plural import plural
 from fieldapp.services.presence import PresenceService
 from fieldapp.ui.kit.i18n import label, short_date
 from fieldapp.ui.kit.session import Session
@@ -42,14 +43,18 @@ class PresenceCard(Card):
                 )
             )
         for row in outings:
-            text = self.tr("Tournée · %1 · %2 · %3 · %4 min · %5 vue(s) · %6")
+            text = self.tr("Tournée · %1 · %2 · %3 · %4 min · %5 · %6")
             for n, value in enumerate(
                 (
                     short_date(row["date"]),
                     label(SLOTS, row["slot"]),
                     row["neighbourhood"],
                     row["duration_minutes"],
-                    row["people_seen"],
+                    plural(
+                        int(row["people_seen"]),
+                        self.tr("%n personne vue"),
+                        self.tr("%n personnes vues"),
+                    ),
                     label(AMBIANCES, row["ambiance"]),
                 ),
                 start=1,
@@ -57,13 +62,17 @@ class PresenceCard(Card):
                 text = text.replace(f"%{n}", str(value))
             self._line(text, contact_start("outing", str(row["id"]), row))
         for row in actions:
-            text = self.tr("Action · %1 · %2 · %3 · %4 participant(s)")
+            text = self.tr("Action · %1 · %2 · %3 · %4")
             for n, value in enumerate(
                 (
                     short_date(row["date"]),
                     row["neighbourhood"],
                     label(ACTION_TYPES, row["action_type"]),
-                    row["participant_count"],
+                    plural(
+                        int(row["participant_count"]),
+                        self.tr("%n participant"),
+                        self.tr("%n participants"),
+                    ),
                 ),
                 start=1,
             ):
