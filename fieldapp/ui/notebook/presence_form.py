@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.domain.display import neighbourhood_code, neighbourhood_label
 from fieldapp.domain.errors import ValidationError
 from fieldapp.domain.presence import MAX_COUNT, MAX_DURATION_MINUTES
 from fieldapp.domain.vocab import ACTION_TYPES, AGE_BANDS, AMBIANCES, GENDERS, SLOTS
 from fieldapp.errors import RelaisError
 from fieldapp.messages.plural import plural
+from fieldapp.services import directory
 from fieldapp.services.presence import PresenceService
 from fieldapp.ui.kit.choices import chosen_code, select_code, vocab_combo
 from fieldapp.ui.kit.failures import show_failure
@@ -130,13 +132,17 @@ class _RecordForm(QDialog):
         self.neighbourhood = QComboBox(self)
         self.neighbourhood.setEditable(True)
         self.neighbourhood.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        for code in session.known_neighbourhoods():
-            self.neighbourhood.addItem(code)
+        # Shown by name with its code (« Quartier des Tilleuls — QN07699A »), like the contact
+        # form; the code is what is saved.
+        names = directory.neighbourhood_names(directory.current_pack(session.service))
+        known = session.known_neighbourhoods()
+        for code in known + sorted((c for c in names if c not in known), key=lambda c: names[c]):
+            self.neighbourhood.addItem(neighbourhood_label(code, names), code)
         editor = self.neighbourhood.lineEdit()
         if editor is not None:
             editor.setPlaceholderText(self.tr("code QPV, ex. QN07601M"))
         last = session.service.last_neighbourhood()
-        self.neighbourhood.setEditText(last or "")
+        self.neighbourhood.setEditText(neighbourhood_label(last, names) if last else "")
         self.note = QPlainTextEdit(self)
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(60)
@@ -186,7 +192,7 @@ class _RecordForm(QDialog):
     def common_values(self) -> dict[str, Any]:
         return {
             "date": pydate(self.date_edit.date()).isoformat(),
-            "neighbourhood": self.neighbourhood.currentText().strip() or None,
+            "neighbourhood": neighbourhood_code(self.neighbourhood.currentText()) or None,
             "note": self.note.toPlainText().strip() or None,
         }
 

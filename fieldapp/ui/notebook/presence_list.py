@@ -6,8 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
+from fieldapp.domain.display import neighbourhood_label
 from fieldapp.domain.vocab import ACTION_TYPES, AMBIANCES, SLOTS
 from fieldapp.messages.plural import plural
+from fieldapp.services import directory
 from fieldapp.services.presence import PresenceService
 from fieldapp.ui.kit.i18n import label, short_date
 from fieldapp.ui.kit.session import Session
@@ -32,6 +34,7 @@ class PresenceCard(Card):
         service = PresenceService(self.session.service)
         outings = service.list("outing")[:SHOWN]
         actions = service.list("action")[:SHOWN]
+        names = directory.neighbourhood_names(directory.current_pack(self.session.service))
         if not outings and not actions:
             body.addWidget(
                 muted_label(
@@ -48,7 +51,7 @@ class PresenceCard(Card):
                 (
                     short_date(row["date"]),
                     label(SLOTS, row["slot"]),
-                    row["neighbourhood"],
+                    neighbourhood_label(row["neighbourhood"], names),
                     row["duration_minutes"],
                     plural(
                         int(row["people_seen"]),
@@ -66,7 +69,7 @@ class PresenceCard(Card):
             for n, value in enumerate(
                 (
                     short_date(row["date"]),
-                    row["neighbourhood"],
+                    neighbourhood_label(row["neighbourhood"], names),
                     label(ACTION_TYPES, row["action_type"]),
                     plural(
                         int(row["participant_count"]),
