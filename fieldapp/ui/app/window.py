@@ -94,7 +94,7 @@ class RelaisWindow(QMainWindow):
         self.file_menu.addSeparator()
         # Ctrl+L itself is caught by eventFilter (it must work over modal dialogs too).
         self.lock_action = QAction("", self)
-        self.lock_action.triggered.connect(lambda: self.lock())
+        self.lock_action.triggered.connect(self._lock_from_menu)
         self.file_menu.addAction(self.lock_action)
         self.quit_action = QAction("", self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -142,7 +142,7 @@ class RelaisWindow(QMainWindow):
 
     def show_unlock(self, reason: str = "") -> UnlockScreen:
         screen = UnlockScreen(self.home, reason=reason)
-        screen.unlocked.connect(lambda service: self._unlocked(screen, service))
+        screen.unlocked.connect(self._unlocked)
         self.unlock_screen = screen
         self.wizard = None
         self._swap(screen)
@@ -156,10 +156,20 @@ class RelaisWindow(QMainWindow):
             self.session_home = self.demo_home
         self.open_session(service, demo=demo)
 
-    def _unlocked(self, screen: UnlockScreen, service: object) -> None:
+    # Signals of the window's own pages and dialogs go to bound methods, never to lambdas that
+    # capture `self`: a page deleted later (deleteLater) frees its connections in its destructor,
+    # and a lambda holding the last reference to this window would destroy the window, and the
+    # page with it a second time, from inside that destructor (the native abort of the Qt tests,
+    # docs/reliability.md). A bound method is not a reference PySide keeps.
+    def _lock_from_menu(self) -> None:
+        self.lock()
+
+    def _unlocked(self, service: object) -> None:
+        screen = self.sender()
+        notices = list(screen.notices) if isinstance(screen, UnlockScreen) else []
         self.open_session(service)
-        if screen.notices:  # e.g. the key file restored from its backup copy
-            self.statusBar().showMessage(" ".join(n.message() for n in screen.notices), 20_000)
+        if notices:  # e.g. the key file restored from its backup copy
+            self.statusBar().showMessage(" ".join(n.message() for n in notices), 20_000)
 
     def open_session(self, service: object, *, demo: bool | None = None) -> Workspace:
         assert isinstance(service, FieldService)
@@ -276,13 +286,16 @@ class RelaisWindow(QMainWindow):
             return self.open_dialog
         dialog = OpenWorkspaceDialog(self.home, self)
         dialog.opened.connect(self._coordination_opened)
-        dialog.finished.connect(lambda _result: self._open_dialog_closed(dialog))
+        dialog.finished.connect(self._open_dialog_closed)
         self.open_dialog = dialog
         dialog.open()
         dialog.activateWindow()  # the keyboard goes to the dialog, not the notebook behind
         return dialog
 
-    def _open_dialog_closed(self, dialog: OpenWorkspaceDialog) -> None:
+    def _open_dialog_closed(self, _result: int) -> None:
+        dialog = self.sender()
+        if not isinstance(dialog, OpenWorkspaceDialog):
+            return
         if self.open_dialog is dialog:
             self.open_dialog = None
         dialog.deleteLater()
@@ -290,7 +303,7 @@ class RelaisWindow(QMainWindow):
     def _coordination_opened(self, service: object) -> CoordinationWindow:
         assert isinstance(service, CoordinationService)
         window = CoordinationWindow(service)
-        window.closed.connect(lambda: self._coordination_closed(window))
+        window.closed.connect(self._coordination_closed)
         self.coordination_windows.append(window)
         window.show()
         window.raise_()
@@ -298,7 +311,8 @@ class RelaisWindow(QMainWindow):
         self.idle.start()  # the decrypted consolidated store locks on inactivity too
         return window
 
-    def _coordination_closed(self, window: CoordinationWindow) -> None:
+    def _coordination_closed(self) -> None:
+        window = self.sender()
         if window in self.coordination_windows:
             self.coordination_windows.remove(window)
         if self.session is None and not self.coordination_windows:
@@ -349,7 +363,7 @@ class RelaisWindow(QMainWindow):
         self.workspace = None
         # The unlock screen belongs to the notebook that was open (demo or real).
         screen = UnlockScreen(self.session_home, reason=reason)
-        screen.unlocked.connect(lambda service: self._unlocked(screen, service))
+        screen.unlocked.connect(self._unlocked)
         self.unlock_screen = screen
         self._swap(screen)
         screen.passphrase.setFocus()

@@ -192,10 +192,14 @@ class CoordinationWindow(QMainWindow):
         self.tabs.addTab(self.feedback, self.tr("Signalements"))
         self.setCentralWidget(self.tabs)
         # New batches change every figure: the dashboard recomputes after each merge.
-        self.view.merged.connect(lambda _report: self.dashboard.reload())
-        self.view.merged.connect(lambda _report: self.feedback.refresh())
+        # Bound methods, not lambdas holding this window (docs/reliability.md, the native abort).
+        self.view.merged.connect(self._merged)
         self.view.close_requested.connect(self.close)
         QShortcut(QKeySequence.StandardKey.Close, self, self.close)
+
+    def _merged(self, _report: object) -> None:
+        self.dashboard.reload()
+        self.feedback.refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 -- Qt override
         self.shutdown()
