@@ -11,12 +11,13 @@ import getpass
 import json
 import os
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
+from fieldapp.domain import jsontext
 from fieldapp.errors import InputError, Kind
 from fieldapp.messages import Text, Translatable, render
 from fieldapp.services import profile
@@ -361,3 +362,60 @@ def open_workspace(args: argparse.Namespace) -> CoordinationService:
 
 def print_json(value: object) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True, default=str))
+
+
+# -- JSON records on the command line (`contact add`, `outing add`, `action add`) -------------
+
+
+def json_line(text: str, number: int) -> dict[str, object]:
+    """One line of JSON lines: an object, or CliError naming the line."""
+    try:
+        item = jsontext.loads(text)
+    except jsontext.JsonLimitError as exc:
+        raise CliError("cli.contact.bad_line", line=number, reason=exc.text) from None
+    except json.JSONDecodeError as exc:
+        raise CliError("cli.contact.bad_line", line=number, reason=exc.msg) from None
+    if not isinstance(item, dict):
+        raise CliError("cli.contact.not_object", line=number)
+    return item
+
+
+def json_records(text: str, label: str, *, empty: str) -> list[dict[str, object]]:
+    """One JSON object, or JSON lines (one object per line); `empty` is the code for no input."""
+    text = text.strip()
+    if not text:
+        raise CliError(empty, source=label)
+    try:
+        whole = jsontext.loads(text)
+    except jsontext.JsonLimitError as exc:
+        raise CliError("cli.json.refused", source=label, problem=exc.text) from None
+    except json.JSONDecodeError:
+        whole = None
+    if isinstance(whole, dict):
+        return [whole]
+    if whole is not None:
+        raise CliError("cli.contact.not_json")
+    lines = enumerate(text.splitlines(), start=1)
+    return [json_line(line, number) for number, line in lines if line.strip()]
+
+
+def stdin_lines(label: str) -> Iterator[str]:
+    """Standard input line by line as it arrives, each checked as UTF-8."""
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is None:  # a text stream without bytes underneath (a test's StringIO)
+        yield from sys.stdin
+        return
+    offset = 0
+    for raw in buffer:
+        try:
+            yield raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise CliError("cli.not_utf8", source=label, byte=offset + exc.start + 1) from None
+        offset += len(raw)
+
+
+def numbered_stdin(label: str) -> Iterator[tuple[int, str]]:
+    """The non-blank lines of standard input as they arrive, with their line numbers."""
+    for number, text in enumerate(stdin_lines(label), start=1):
+        if text.strip():
+            yield number, text

@@ -13,7 +13,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from contextlib import closing
 from pathlib import Path
 
@@ -75,33 +75,7 @@ def _load_json_records(source: str | None) -> list[dict[str, object]]:
 
 
 def _parse_json_records(text: str, label: str) -> list[dict[str, object]]:
-    text = text.strip()
-    if not text:
-        raise CliError("cli.contact.empty", source=label)
-    try:
-        whole = jsontext.loads(text)
-    except jsontext.JsonLimitError as exc:
-        raise CliError("cli.json.refused", source=label, problem=exc.text) from None
-    except json.JSONDecodeError:
-        whole = None
-    if isinstance(whole, dict):
-        return [whole]
-    if whole is not None:
-        raise CliError("cli.contact.not_json")
-    records = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            item = jsontext.loads(line)
-        except jsontext.JsonLimitError as exc:
-            raise CliError("cli.contact.bad_line", line=number, reason=exc.text) from None
-        except json.JSONDecodeError as exc:
-            raise CliError("cli.contact.bad_line", line=number, reason=exc.msg) from None
-        if not isinstance(item, dict):
-            raise CliError("cli.contact.not_object", line=number)
-        records.append(item)
-    return records
+    return common.json_records(text, label, empty="cli.contact.empty")
 
 
 def cmd_contact_add(args: argparse.Namespace) -> int:
@@ -116,21 +90,6 @@ def cmd_contact_add(args: argparse.Namespace) -> int:
     return 0
 
 
-def _stdin_lines(label: str) -> Iterator[str]:
-    """Standard input line by line as it arrives, each checked as UTF-8."""
-    buffer = getattr(sys.stdin, "buffer", None)
-    if buffer is None:  # a text stream without bytes underneath (a test's StringIO)
-        yield from sys.stdin
-        return
-    offset = 0
-    for raw in buffer:
-        try:
-            yield raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise CliError("cli.not_utf8", source=label, byte=offset + exc.start + 1) from None
-        offset += len(raw)
-
-
 def _stream_contacts(args: argparse.Namespace) -> int:
     """JSON lines from standard input: each contact saved in its own transaction and its id
     written and flushed right after the commit, so a program feeding records knows which were
@@ -138,7 +97,7 @@ def _stream_contacts(args: argparse.Namespace) -> int:
     object…) is read whole, as from a file."""
     label = render("cli.contact.stdin")
     redact = arg_flag(args, "redact")
-    numbered = ((n, text) for n, text in enumerate(_stdin_lines(label), start=1) if text.strip())
+    numbered = common.numbered_stdin(label)
     with closing(common.open_profile(args)) as service:
         number, first = next(numbered, (0, ""))
         item = _one_object(first)

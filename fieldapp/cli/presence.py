@@ -16,7 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from contextlib import closing
 
 from fieldapp.cli import common
@@ -30,51 +30,7 @@ _HIDDEN = frozenset({"device_id", "created_hlc", "updated_hlc", "version"})
 
 
 def _records(text: str, label: str, kind: str) -> list[dict[str, object]]:
-    """One JSON object, or JSON lines (one object per line)."""
-    text = text.strip()
-    if not text:
-        raise CliError(f"cli.presence.empty_{kind}", source=label)
-    try:
-        whole = jsontext.loads(text)
-    except jsontext.JsonLimitError as exc:
-        raise CliError("cli.json.refused", source=label, problem=exc.text) from None
-    except json.JSONDecodeError:
-        whole = None
-    if isinstance(whole, dict):
-        return [whole]
-    if whole is not None:
-        raise CliError("cli.contact.not_json")
-    return [_line(line, n) for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
-
-
-def _line(text: str, number: int) -> dict[str, object]:
-    try:
-        item = jsontext.loads(text)
-    except jsontext.JsonLimitError as exc:
-        raise CliError("cli.contact.bad_line", line=number, reason=exc.text) from None
-    except json.JSONDecodeError as exc:
-        raise CliError("cli.contact.bad_line", line=number, reason=exc.msg) from None
-    if not isinstance(item, dict):
-        raise CliError("cli.contact.not_object", line=number)
-    return item
-
-
-def _stdin_lines(label: str) -> Iterator[tuple[int, str]]:
-    """Non-blank lines of standard input as they arrive, numbered, each checked as UTF-8."""
-    buffer = getattr(sys.stdin, "buffer", None)
-    lines = sys.stdin if buffer is None else buffer
-    offset = 0
-    for number, raw in enumerate(lines, start=1):
-        if isinstance(raw, bytes):
-            try:
-                text = raw.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                raise CliError("cli.not_utf8", source=label, byte=offset + exc.start + 1) from None
-            offset += len(raw)
-        else:
-            text = raw
-        if text.strip():
-            yield number, text
+    return common.json_records(text, label, empty=f"cli.presence.empty_{kind}")
 
 
 def _add(args: argparse.Namespace, kind: str) -> int:
@@ -89,7 +45,7 @@ def _add(args: argparse.Namespace, kind: str) -> int:
             print(record_id, flush=True)
         return 0
     label = render("cli.contact.stdin")
-    lines = _stdin_lines(label)
+    lines = common.numbered_stdin(label)
     with closing(common.open_profile(args)) as field:
         service = PresenceService(field)
         number, first = next(lines, (0, ""))
@@ -120,7 +76,7 @@ def _add(args: argparse.Namespace, kind: str) -> int:
             if not number:
                 return 0
             try:
-                item = _line(text, number)
+                item = common.json_line(text, number)
             except CliError as refused:
                 problem = Text(refused.code, **refused.params)
                 raise CliError(
