@@ -1,9 +1,9 @@
 """The task helper's one worker thread: order, one task at a time, where things are freed.
 
-The native abort of the Qt tests (docs/reliability.md) came from background work run on Qt's
-global thread pool. These tests pin what replaced it: one dedicated thread, tasks one after the
-other, everything a task holds released on the UI thread, and locking's deferred close run by
-the last task that reports back (no polling).
+Background work used to run on Qt's global thread pool (and every task leaked). These tests pin
+what replaced it: one dedicated thread, tasks one after the other, everything a task holds
+released on the UI thread, and locking's deferred close run by the last task that reports back
+(no polling). The native abort had another cause (docs/reliability.md, test_window_lifetime.py).
 """
 
 from __future__ import annotations

@@ -9,10 +9,11 @@ any time.
 The worker touches no Qt object but one: a mailbox that lives on the UI thread. It puts what it
 has to say (progress, a result, an error) in the mailbox's list and emits a signal without
 arguments; the UI thread empties the list. So every callback runs on the UI thread, no Python
-object travels through Qt's queued signals, and — the cause of the native abort seen in the
-tests, see docs/reliability.md — **the worker never holds the last reference to anything the
-UI made**: a job's function (whose closure may hold widgets), its result and its error are
-released on the UI thread, after the worker has let go of them.
+object travels through Qt's queued signals, and **the worker never holds the last reference to
+anything the UI made** (Qt objects must die on their own thread; the native abort of the tests
+had another cause, a lambda holding the window, docs/reliability.md): a job's function (whose
+closure may hold widgets), its result and its error are released on the UI thread, after the
+worker has let go of them.
 
 A callback whose `context` widget was deleted meanwhile (the window locked, a dialog closed) is
 skipped instead of touching a dead object. `on_error` shows the error through
