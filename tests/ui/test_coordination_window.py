@@ -65,7 +65,10 @@ def test_a_workspace_opens_beside_the_notebook_and_merges(
     assert unlocked.workspace is workspace_before and unlocked.is_unlocked()
     assert unlocked.home.read_settings()[LAST_WORKSPACE] == str(territory.coordination.root)
 
-    # Merging in the second tab recomputes the dashboard of the first.
+    # Merging in the second tab recomputes the dashboard of the first. The dashboard's first
+    # load must be in before: on a loaded machine it could arrive with the merge's, and the
+    # signal waited for below would be the older of the two.
+    qtbot.waitUntil(lambda: coord.dashboard.report is not None, timeout=15_000)
     coord.tabs.setCurrentWidget(coord.view)
     coord.view.source_edit.setText(str(territory.drop))
     with qtbot.waitSignal(coord.dashboard.loaded, timeout=15_000) as loaded:
