@@ -532,11 +532,7 @@ class WebDavTransport:
         # and two runs sending the same batch at once upload the same bytes there.
         temp = self._target(_temp_name(name))
         try:
-            response = self._client.put(
-                temp, content=data, headers={"Content-Type": "application/octet-stream"}
-            )
-            if response.status_code not in (200, 201, 204):
-                raise self._status_error(response.status_code, "put")
+            self._put_temp(temp, data)
             response = self._client.request(
                 "MOVE", temp, headers={"Destination": final, "Overwrite": "F"}
             )
@@ -562,15 +558,19 @@ class WebDavTransport:
             raise DeliveryError("mismatch", "sync.delivery.server_mismatch", name=name)
         return Delivery(final)
 
+    def _put_temp(self, temp: str, data: bytes) -> None:
+        """Upload to the temporary name a MOVE then makes final (put and replace alike)."""
+        response = self._client.put(
+            temp, content=data, headers={"Content-Type": "application/octet-stream"}
+        )
+        if response.status_code not in (200, 201, 204):
+            raise self._status_error(response.status_code, "put")
+
     def replace(self, name: str, data: bytes, sha256: str) -> Delivery:
         final = self._target(name)
         temp = self._target(_temp_name(name))
         try:
-            response = self._client.put(
-                temp, content=data, headers={"Content-Type": "application/octet-stream"}
-            )
-            if response.status_code not in (200, 201, 204):
-                raise self._status_error(response.status_code, "put")
+            self._put_temp(temp, data)
             response = self._client.request(
                 "MOVE", temp, headers={"Destination": final, "Overwrite": "T"}
             )
