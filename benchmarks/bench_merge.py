@@ -88,7 +88,7 @@ def build(
             name, data = seal_batch(
                 [e.to_dict() for e in evs],
                 device_id=device_id,
-                structure_id="s",
+                structure_id="s-" + device_id[:6],  # the enrolment's structure
                 signing_key=signing,
                 recipient_public=workspace.recipient_private.public_key(),  # type: ignore[union-attr]
             )
