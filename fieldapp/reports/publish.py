@@ -59,6 +59,7 @@ class Report:
     tables: list[Table]
     generated: datetime = field(default_factory=lambda: datetime.now(UTC))
     method: list[str] = field(default_factory=list)
+    names: DirectoryNames | None = None  # the directory's, to name the neighbourhood filter
 
     def table(self, key: str) -> Table:
         for table in self.tables:
@@ -70,7 +71,7 @@ class Report:
         return period_text(self.scope)
 
     def filters_text(self) -> str:
-        return filters_text(self.scope)
+        return filters_text(self.scope, self.names)
 
     def heading(self) -> list[str]:
         """Title, period, scope and production time: the first lines of every export."""
@@ -146,12 +147,13 @@ def period_text(scope: Scope) -> str:
     return say("reports.period.all")
 
 
-def filters_text(scope: Scope) -> str:
+def filters_text(scope: Scope, names: DirectoryNames | None = None) -> str:
     parts = []
     if scope.neighbourhood:
-        parts.append(
-            say("reports.scope.neighbourhood", name=neighbourhood_label(scope.neighbourhood))
-        )
+        label = neighbourhood_label(scope.neighbourhood, names)
+        # A named one reads « Quartier des Tilleuls — QN07699A »; a bare code gets its word.
+        named = label != scope.neighbourhood
+        parts.append(label if named else say("reports.scope.neighbourhood", name=label))
     if scope.structure_type:
         parts.append(
             say("reports.scope.structure_type", name=structure_type_label(scope.structure_type))
@@ -277,6 +279,7 @@ def build_report(
         k=k,
         tables=tables,
         method=method_notes(k),
+        names=names,
     )
 
 

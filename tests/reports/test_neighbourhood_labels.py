@@ -59,3 +59,13 @@ def test_needs_without_solution_by_month_and_neighbourhood_suppressed(
             assert by_month["2026-11"][1].suppressed and not by_month["2026-11"][1].small
         else:
             assert cell.value == 2 and not cell.suppressed
+
+
+def test_report_heading_names_the_neighbourhood_filter(field: FieldService) -> None:
+    from tests.helpers.text import fr
+
+    field.record_contacts([sample_contact(neighbourhood="QN07699A")])
+    report = reporting.my_activity(field, neighbourhood="QN07699A")
+    assert report.heading()[2] == fr("Périmètre : Quartier des Tilleuls (fictif) — QN07699A")
+    bare = reporting.my_activity(field, neighbourhood="QN99999Z")
+    assert bare.heading()[2] == fr("Périmètre : quartier QN99999Z")
