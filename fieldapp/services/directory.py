@@ -130,13 +130,16 @@ def rank_for_contact(
     *,
     among: Sequence[Entry] | None = None,
     only_needs: bool = False,
+    places: Mapping[str, tuple[int, int]] | None = None,
 ) -> list[Ranked]:
     """The pack's services (or those of `among`) ranked for a contact, with reasons in French.
 
     The whole directory is ranked once per contact and kept, so that searching while a contact
     is shown only filters that ranking (one keystroke must not rank 20,000 services again).
+    `places`: employer id → (places used this month, capacity), from
+    `services.employers.places`; an employer with none left is ranked last, saying why.
     """
-    return _index(pack).rank(contact, among=among, only_needs=only_needs)
+    return _index(pack).rank(contact, among=among, only_needs=only_needs, places=places)
 
 
 # --- labels and choices for forms and filters -------------------------------------------------
