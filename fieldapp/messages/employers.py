@@ -59,4 +59,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "places ce mois-ci : {used} sur {capacity} {mark}",
         "places this month: {used} of {capacity} {mark}",
     ),
+    # reports/employer_tables.py
+    "reports.employer.title": (
+        "Immersions et embauches, par mois et quartier",
+        "Work placements and hirings, by month and neighbourhood",
+    ),
+    "reports.sheet.immersions_embauches": ("Immersions et embauches", "Placements and hirings"),
+    "reports.employer.immersions": ("Immersions réalisées", "Work placements done"),
+    "reports.employer.hirings": ("Embauches", "Hirings"),
+    "reports.employer.note": (
+        "Relais vers un employeur de l'annuaire dont l'historique a atteint « Immersion "
+        "réalisée » ou « Embauché », comptés une fois chacun, au mois et au quartier du contact "
+        "d'où ils viennent (comme les autres tableaux de relais).",
+        "Handovers to an employer of the directory whose history reached “Work placement done” "
+        "or “Hired”, each counted once, in the month and neighbourhood of the contact they came "
+        "from (as the other handover tables).",
+    ),
 }
