@@ -20,6 +20,7 @@ from fieldapp.domain.directory import format_opening_hours, normalise_text
 from fieldapp.domain.directory_index import DirectoryIndex, Entry, build_index
 from fieldapp.domain.display import neighbourhood_code as neighbourhood_code
 from fieldapp.domain.eligibility import Ranked, Reason
+from fieldapp.domain.employers import is_employer
 from fieldapp.domain.handovers import PARTNER_MAX_CHARS
 from fieldapp.domain.unmet_needs import needs_without_service
 from fieldapp.domain.vocab import NEEDS
@@ -37,6 +38,7 @@ __all__ = [
     "entries",
     "format_opening_hours",
     "handover_partner",
+    "is_employer_id",
     "label",
     "need_choices",
     "neighbourhood_code",
@@ -92,6 +94,12 @@ def handover_partner(pack: Pack, service: Mapping[str, Any]) -> dict[str, Any]:
         "partner_structure_id": service.get("structure_id"),
         "partner_service_id": service.get("id"),
     }
+
+
+def is_employer_id(pack: Pack, structure_id: object) -> bool:
+    """The structure `structure_id` of the pack is an employer (issue 18)."""
+    structure = _index(pack).structures.get(str(structure_id)) if structure_id else None
+    return is_employer(structure)
 
 
 def entries(pack: Pack) -> list[Entry]:
