@@ -256,6 +256,10 @@ def cmd_handover_add(args: argparse.Namespace) -> int:
     action = arg_opt(args, "action")  # issue 17: the joint action it came from
     if action:
         data["action_id"] = action
+    # Issue 18: the structure (an employer, for the employer modes) and service of the directory.
+    for option, key in (("structure", "partner_structure_id"), ("service", "partner_service_id")):
+        if value := arg_opt(args, option):
+            data[key] = value
     with closing(common.open_profile(args)) as service:
         handover_id = service.propose_handover(data, redact=arg_flag(args, "redact"))
         code = service.handover_code(handover_id)
@@ -426,6 +430,8 @@ def register(commands: common.Commands) -> None:
     p.add_argument("--consent", action="store_true", help="la personne a donné son accord")
     p.add_argument("--follow-up", help="date de suivi AAAA-MM-JJ")
     p.add_argument("--action", help="identifiant de l'action collective d'où vient le relais")
+    p.add_argument("--structure", help="identifiant de la structure dans l'annuaire (employeur…)")
+    p.add_argument("--service", help="identifiant du service dans l'annuaire")
     p.add_argument(
         "--redact",
         action="store_true",

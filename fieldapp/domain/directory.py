@@ -30,6 +30,7 @@ from data_inclusion.schema.v1 import (
 )
 
 from fieldapp.domain import jsontext
+from fieldapp.domain.employers import parse_extension
 from fieldapp.errors import InputError
 from fieldapp.messages import Text, render
 
@@ -258,6 +259,7 @@ def _load(
     model: type[pydantic.BaseModel],
     what: str,
     structure_ids: Collection[str] | None,
+    extension: bool = False,
 ) -> tuple[list[dict[str, Any]], list[RowProblem]]:
     valid: list[dict[str, Any]] = []
     problems: list[RowProblem] = []
@@ -288,6 +290,15 @@ def _load(
         except pydantic.ValidationError as exc:
             problems.extend(_problems(line, index, record_id, exc))
             continue
+        if extension:
+            # The Relais extension (employers): data·inclusion's model ignores these fields.
+            kept, refused = parse_extension(row)
+            if refused:
+                problems.extend(
+                    RowProblem(line, index, record_id, f, why) for f, why in refused.items()
+                )
+                continue
+            record.update(kept)
         if record["id"] in seen:
             problems.append(
                 RowProblem(
@@ -332,8 +343,10 @@ def load_structures(content: bytes | str) -> tuple[list[dict[str, Any]], list[Ro
     """Valid structures (data·inclusion v1, as JSON dicts) and the refused rows.
 
     Raises DirectoryFileError when the content is not JSON lines nor a JSON array at all.
+    Employers keep the Relais extension fields (`employeur`, `metiers`, `accepte_pmsmp`,
+    `capacite_mensuelle`; domain/employers.py), validated too.
     """
-    return _load(content, Structure, "structure", None)
+    return _load(content, Structure, "structure", None, extension=True)
 
 
 def load_services(

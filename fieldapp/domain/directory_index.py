@@ -69,7 +69,7 @@ class DirectoryIndex:
     commune_names: dict[str, str]
     # (filters, normalised text, matches in index order) of the last search, replaced whole.
     last_search: tuple[tuple[str | None, ...], str, list[Entry]] | None = None
-    last_rank: tuple[tuple[str, bool], list[Ranked]] | None = None  # (contact, ranking)
+    last_rank: tuple[tuple[Any, ...], list[Ranked]] | None = None  # (contact, ranking)
 
     def structure_of(self, service: Mapping[str, Any]) -> Mapping[str, Any] | None:
         return self.structures.get(str(service.get("structure_id")))
@@ -125,14 +125,15 @@ class DirectoryIndex:
         *,
         among: Sequence[Entry] | None = None,
         only_needs: bool = False,
+        places: Mapping[str, tuple[int, int]] | None = None,
     ) -> list[Ranked]:
         """The services (or those of `among`) ranked for a contact, with reasons in French.
 
         The whole directory is ranked once per contact and kept, so that searching while a
         contact is shown only filters that ranking (one keystroke must not rank 20,000
-        services again).
+        services again). `places`: employers' places this month (`rank_services`).
         """
-        key = (_contact_key(contact), only_needs)
+        key = (_contact_key(contact), only_needs, tuple(sorted((places or {}).items())))
         last = self.last_rank
         if last is not None and last[0] == key:
             ranked = last[1]
@@ -143,6 +144,7 @@ class DirectoryIndex:
                 territories=self.territories,
                 structures=self.structures,
                 only_needs=only_needs,
+                places=places,
             )
             self.last_rank = (key, ranked)
         if among is None:

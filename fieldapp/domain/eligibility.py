@@ -230,19 +230,45 @@ def rank_services(
     territories: Mapping[str, Sequence[str]],
     structures: Mapping[str, Mapping[str, Any]] | None = None,
     only_needs: bool = False,
+    places: Mapping[str, tuple[int, int]] | None = None,
 ) -> list[Ranked]:
     """Services best suited first; ties by service name.
 
     `only_needs`: keep only services meeting at least one of the contact's needs (when the
-    contact has any).
+    contact has any). `places`: employer structure id → (places used this month, monthly
+    capacity); an employer whose places are all used is ranked last, with the reason why
+    (issue 18: suggestions respect an employer's capacity).
     """
     person = _person(contact, territories)
     ranked = []
+    full: set[int] = set()
     for service in services:
         if only_needs and person.needs and not person.needs & categories_of(service):
             continue
         score, reasons = _assess(service, person)
-        structure = structures.get(service.get("structure_id", "")) if structures else None
+        structure_id = str(service.get("structure_id", ""))
+        structure = structures.get(structure_id) if structures else None
+        if places and structure_id in places:
+            used, capacity = places[structure_id]
+            if used >= capacity:
+                said = Text(
+                    "domain.eligibility.employer_full", used=used, capacity=capacity, mark=NO
+                )
+                reasons += (Reason(said, False),)
+                score += EXCLUDED
+                full.add(id(service))
+            else:
+                said = Text(
+                    "domain.eligibility.employer_places", used=used, capacity=capacity, mark=OK
+                )
+                reasons += (Reason(said, True),)
         ranked.append(Ranked(service, structure, score, reasons))
-    ranked.sort(key=lambda r: (-r.score, not r.eligible, str(r.service.get("nom", "")).lower()))
+    ranked.sort(
+        key=lambda r: (
+            id(r.service) in full,
+            -r.score,
+            not r.eligible,
+            str(r.service.get("nom", "")).lower(),
+        )
+    )
     return ranked

@@ -15,6 +15,7 @@ from typing import Any
 from fieldapp.domain._fields import FieldReader, shown, years_before
 from fieldapp.domain.contacts import record_link
 from fieldapp.domain.display import Label
+from fieldapp.domain.employers import EMPLOYER_TRANSITIONS, is_employer_mode
 from fieldapp.domain.errors import Problem, TransitionError, ValidationError
 from fieldapp.domain.vocab import HANDOVER_MODES, HANDOVER_STATUSES
 from fieldapp.messages import Text
@@ -58,7 +59,11 @@ ALLOWED_TRANSITIONS: Mapping[str, frozenset[str]] = MappingProxyType(
         "expire": frozenset(),
     }
 )
-TERMINAL_STATUSES = frozenset(code for code, nxt in ALLOWED_TRANSITIONS.items() if not nxt)
+# Issue 18: a handover with an employer mode follows its own track (domain/employers.py).
+_EVERY_TRANSITION: Mapping[str, frozenset[str]] = MappingProxyType(
+    {**EMPLOYER_TRANSITIONS, **ALLOWED_TRANSITIONS}
+)
+TERMINAL_STATUSES = frozenset(code for code, nxt in _EVERY_TRANSITION.items() if not nxt)
 OPEN_STATUSES = tuple(c for c in HANDOVER_STATUSES.codes() if c not in TERMINAL_STATUSES)
 # Statuses whose change must say why (the partner's refusal is what the commission reviews).
 REASON_REQUIRED = frozenset({"refus_partenaire"})
@@ -94,32 +99,39 @@ def _unknown_status(status: str) -> ValidationError:
     )
 
 
-def allowed_next(current: str | None) -> tuple[str, ...]:
-    """States reachable from `current` (None: no handover yet), in vocabulary order."""
+def transitions_for(mode: str | None) -> Mapping[str, frozenset[str]]:
+    """The track of a handover with this mode: the employer's for an employer mode."""
+    return EMPLOYER_TRANSITIONS if is_employer_mode(mode) else ALLOWED_TRANSITIONS
+
+
+def allowed_next(current: str | None, *, mode: str | None = None) -> tuple[str, ...]:
+    """States reachable from `current` (None: no handover yet), in vocabulary order, on the
+    track of a handover with `mode` (the usual track when not given)."""
     if current is None:
         return (INITIAL_STATUS,)
-    if current not in ALLOWED_TRANSITIONS:
+    if current not in _EVERY_TRANSITION:
         raise _unknown_status(current)
-    allowed = ALLOWED_TRANSITIONS[current]
+    allowed = transitions_for(mode).get(current, frozenset())
     return tuple(code for code in HANDOVER_STATUSES.codes() if code in allowed)
 
 
 def is_terminal(status: str) -> bool:
-    if status not in ALLOWED_TRANSITIONS:
+    if status not in _EVERY_TRANSITION:
         raise _unknown_status(status)
     return status in TERMINAL_STATUSES
 
 
-def check_transition(current: str | None, requested: str) -> None:
-    """Raise TransitionError unless `requested` may follow `current`."""
-    if current is not None and current not in ALLOWED_TRANSITIONS:
+def check_transition(current: str | None, requested: str, *, mode: str | None = None) -> None:
+    """Raise TransitionError unless `requested` may follow `current` on the track of a
+    handover with `mode`."""
+    if current is not None and current not in _EVERY_TRANSITION:
         raise TransitionError(
             current,
             requested,
             (),
             message=Text("domain.transition.current_unknown", current=current, requested=requested),
         )
-    allowed = allowed_next(current)
+    allowed = allowed_next(current, mode=mode)
     if requested not in allowed:
         raise TransitionError(current, requested, allowed)
 
@@ -178,6 +190,13 @@ def parse_handover(data: Mapping[str, Any], *, today: dt.date | None = None) -> 
         elif follow_up < years_before(today, _PAST_YEARS):
             reader.add("follow_up", "domain.handover.follow_up_too_old", years=_PAST_YEARS)
     action_id = record_link(reader, "action_id")
+    if (
+        is_employer_mode(mode)
+        and structure_id is None
+        and not reader.has_problem("partner_structure_id")
+    ):
+        # The employer's track and its monthly places need the employer of the directory.
+        reader.add("partner_structure_id", "domain.employer.mode_needs_structure", mode=mode)
 
     reader.raise_if_any()
     assert contact_id is not None and partner is not None and mode is not None

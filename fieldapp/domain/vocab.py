@@ -201,6 +201,10 @@ HANDOVER_MODES = _vocab(
     ("rdv-tripartite", "Rendez-vous tripartite", "Three-way meeting"),
     ("appel-a-trois", "Appel à trois", "Three-way call"),
     ("mise-en-relation", "Mise en relation avec accord", "Referral with consent"),
+    # Issue 18: towards an employer of the directory (domain/employers.py).
+    ("immersion-pmsmp", "Immersion (PMSMP)", "Work placement (PMSMP)"),
+    ("job-dating", "Job dating", "Job dating"),
+    ("candidature-accompagnee", "Candidature accompagnée", "Supported application"),
 )
 
 # Underscored codes, as in DESIGN.md, matching Dora / Les Emplois orientation states.
@@ -215,6 +219,11 @@ HANDOVER_STATUSES = _vocab(
     ("absent", "Absent au rendez-vous", "Missed the appointment"),
     ("perdu_de_vue", "Perdu de vue", "Lost touch"),
     ("expire", "Expiré", "Expired"),
+    # Issue 18: the track of a handover to an employer (domain/employers.py).
+    ("immersion_realisee", "Immersion réalisée", "Work placement done"),
+    ("entretien", "Entretien d'embauche", "Job interview"),
+    ("embauche", "Embauché", "Hired"),
+    ("sans_suite", "Sans suite", "No follow-up"),
 )
 
 # What a receiving structure records about a code relais (domain/receptions.py, issue 16).

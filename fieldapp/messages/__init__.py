@@ -21,6 +21,7 @@ from typing import Protocol, runtime_checkable
 from fieldapp.messages import (
     cli,
     domain,
+    employers,
     offers,
     plural,
     presence,
@@ -64,6 +65,7 @@ CATALOGUE: Mapping[str, tuple[str, str]] = _union(
     slip.MESSAGES,
     offers.MESSAGES,
     presence.MESSAGES,
+    employers.MESSAGES,
 )
 
 _state: dict[str, str] = {"lang": DEFAULT_LANGUAGE}

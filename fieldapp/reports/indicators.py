@@ -62,6 +62,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.schema import CreateTable, DropTable
 
 from fieldapp.domain.vocab import NEEDS, REGISTRATIONS
+from fieldapp.reports.employer_indicators import EmploymentCounts, compute_employment
 from fieldapp.reports.presence_indicators import PresenceFigures, compute_presence
 from fieldapp.reports.relay_indicators import RelayCounts, compute_relays
 from fieldapp.storage.coord_schema import devices
@@ -161,6 +162,8 @@ class Indicators:
     unmet_needs: Counter[tuple[str, str]] = field(default_factory=Counter)
     # Issue 17: street rounds and joint actions (reports/presence_indicators.py).
     presence: PresenceFigures = field(default_factory=PresenceFigures)
+    # Issue 18: immersions and hirings at employers (reports/employer_indicators.py).
+    employment: EmploymentCounts = field(default_factory=EmploymentCounts)
 
     # -- sums over the contact cube, used by the tables ------------------------------------------
 
@@ -345,6 +348,7 @@ def compute_indicators(
         _handovers_job,
         _cube_job,
         _unmet_needs,
+        _employment,
     ]
     if isinstance(source, Connection):
         results = [job(source, where) for job in jobs]
@@ -361,6 +365,7 @@ def compute_indicators(
         (handovers, (labels, by_service), delays, relays),
         cube_people,
         unmet,
+        employment,
     ) = results
     cube, people_month = cube_people
     return Indicators(
@@ -379,6 +384,7 @@ def compute_indicators(
         handover_labels=by_service,
         relays=relays,
         unmet_needs=unmet,
+        employment=employment,
         presence=compute_presence(source, scope, own_structure_type=own_structure_type),
     )
 
@@ -659,6 +665,10 @@ def _unmet_needs(conn: Connection, where: _Filter) -> Counter[tuple[str, str]]:
         .group_by(month, c.neighbourhood)
     )
     return Counter({(str(m), str(n)): int(k) for m, n, k in conn.execute(query)})
+
+
+def _employment(conn: Connection, where: _Filter) -> EmploymentCounts:
+    return compute_employment(conn, where.conditions)
 
 
 def _fill_handovers(conn: Connection, where: _Filter, hs: Table) -> None:

@@ -273,6 +273,10 @@ def build_report(
     from fieldapp.reports.presence_tables import presence_tables
 
     tables.extend(presence_tables(ind, k))
+    # Issue 18's employers (`immersions_embauches`), on the same terms.
+    from fieldapp.reports.employer_tables import employer_tables
+
+    tables.extend(employer_tables(ind, k, names))
     return Report(
         title=title or say("reports.title.default"),
         scope=ind.scope,

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from fieldapp.domain.employers import is_employer_mode
 from fieldapp.domain.pseudonym import pseudonym
 from fieldapp.domain.vocab import (
     AGE_BANDS,
@@ -135,7 +136,7 @@ def _demo_handover(service: FieldService, rng: random.Random, contact_id: str, d
         {
             "contact_id": contact_id,
             "partner": rng.choice(DEMO_PARTNERS),
-            "mode": rng.choice(HANDOVER_MODES.codes()),
+            "mode": rng.choice([m for m in HANDOVER_MODES.codes() if not is_employer_mode(m)]),
             "consent": True,
             "follow_up": (day + timedelta(days=rng.randint(3, 21))).isoformat(),
         },

@@ -20,6 +20,7 @@ from fieldapp.domain.directory import format_opening_hours, normalise_text
 from fieldapp.domain.directory_index import DirectoryIndex, Entry, build_index
 from fieldapp.domain.display import neighbourhood_code as neighbourhood_code
 from fieldapp.domain.eligibility import Ranked, Reason
+from fieldapp.domain.employers import is_employer
 from fieldapp.domain.handovers import PARTNER_MAX_CHARS
 from fieldapp.domain.unmet_needs import needs_without_service
 from fieldapp.domain.vocab import NEEDS
@@ -37,6 +38,7 @@ __all__ = [
     "entries",
     "format_opening_hours",
     "handover_partner",
+    "is_employer_id",
     "label",
     "need_choices",
     "neighbourhood_code",
@@ -94,6 +96,12 @@ def handover_partner(pack: Pack, service: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+def is_employer_id(pack: Pack, structure_id: object) -> bool:
+    """The structure `structure_id` of the pack is an employer (issue 18)."""
+    structure = _index(pack).structures.get(str(structure_id)) if structure_id else None
+    return is_employer(structure)
+
+
 def entries(pack: Pack) -> list[Entry]:
     """Every service of the pack, in display order."""
     return list(_index(pack).entries)
@@ -130,13 +138,16 @@ def rank_for_contact(
     *,
     among: Sequence[Entry] | None = None,
     only_needs: bool = False,
+    places: Mapping[str, tuple[int, int]] | None = None,
 ) -> list[Ranked]:
     """The pack's services (or those of `among`) ranked for a contact, with reasons in French.
 
     The whole directory is ranked once per contact and kept, so that searching while a contact
     is shown only filters that ranking (one keystroke must not rank 20,000 services again).
+    `places`: employer id → (places used this month, capacity), from
+    `services.employers.places`; an employer with none left is ranked last, saying why.
     """
-    return _index(pack).rank(contact, among=among, only_needs=only_needs)
+    return _index(pack).rank(contact, among=among, only_needs=only_needs, places=places)
 
 
 # --- labels and choices for forms and filters -------------------------------------------------

@@ -230,6 +230,9 @@ class FieldService:
         partner = guard_text(handover.partner, field="partner", redact=redact, today=day)
         handover = replace(handover, partner=partner)
         check_links(self.engine, [("", handover.to_payload())])
+        from fieldapp.services.employers import check_partner  # it reads the installed pack
+
+        check_partner(self, handover)
         contact = self.store.get_contact(handover.contact_id)
         if contact["voided"]:
             raise ValidationError([Problem("contact_id", Text("services.field.contact_voided"))])
@@ -276,8 +279,8 @@ class FieldService:
             guarded = guard_text(change.reason, field="reason", redact=redact, today=day)
             change = replace(change, reason=guarded)
         with write_transaction(self.engine) as conn:
-            current = self.store.get_handover(handover_id)["status"]
-            check_transition(current, change.status)
+            row = self.store.get_handover(handover_id)
+            check_transition(row["status"], change.status, mode=row["mode"])
             event = self.store.append(
                 conn, EventType.HANDOVER_STATUS_CHANGED, handover_id, change.to_payload()
             )

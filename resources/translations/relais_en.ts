@@ -1467,6 +1467,41 @@ Try another word, or remove a filter.</translation>
         <source>Ces besoins sont comptés dans le rapport de la coordination, par quartier</source>
         <translation>These needs are counted in the coordination’s report, by neighbourhood</translation>
     </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory/employer_sheet.py" line="17"/>
+        <source>Employeur</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory/employer_sheet.py" line="17"/>
+        <source>Métiers</source>
+        <translation>Trades</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory/employer_sheet.py" line="17"/>
+        <source>Accepte les immersions (PMSMP)</source>
+        <translation>Takes work placements (PMSMP)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory/employer_sheet.py" line="17"/>
+        <source>oui</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory/employer_sheet.py" line="17"/>
+        <source>non</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory/employer_sheet.py" line="17"/>
+        <source>Places ce mois-ci</source>
+        <translation>Places this month</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/directory/employer_sheet.py" line="17"/>
+        <source>%1 sur %2</source>
+        <translation>%1 of %2</translation>
+    </message>
 </context>
 <context>
     <name>EnrolDialog</name>

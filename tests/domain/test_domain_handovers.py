@@ -83,7 +83,10 @@ def test_transition_table_matches_the_design() -> None:
     }
     for status in TERMINAL:
         assert ALLOWED_TRANSITIONS[status] == frozenset()
-    assert set(ALLOWED_TRANSITIONS) == set(HANDOVER_STATUSES.codes())
+    # With the employers' track (issue 18), every status belongs to one track or both.
+    from fieldapp.domain.employers import EMPLOYER_TRANSITIONS
+
+    assert set(ALLOWED_TRANSITIONS) | set(EMPLOYER_TRANSITIONS) == set(HANDOVER_STATUSES.codes())
 
 
 def test_transition_table_is_read_only() -> None:
@@ -347,6 +350,8 @@ def test_is_terminal() -> None:
         "refus_partenaire",
         "perdu_de_vue",
         "expire",
+        "embauche",
+        "sans_suite",
     ]
 
 

@@ -46,6 +46,9 @@ EXPECTED_CODES = {
         "rdv-tripartite",
         "appel-a-trois",
         "mise-en-relation",
+        "immersion-pmsmp",
+        "job-dating",
+        "candidature-accompagnee",
     ),
     "HANDOVER_STATUSES": (
         "propose",
@@ -57,6 +60,10 @@ EXPECTED_CODES = {
         "absent",
         "perdu_de_vue",
         "expire",
+        "immersion_realisee",
+        "entretien",
+        "embauche",
+        "sans_suite",
     ),
     "STRUCTURE_TYPES": (
         "prevention-specialisee",

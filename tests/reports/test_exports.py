@@ -69,7 +69,7 @@ def test_xlsx_sheets_headers_formats_and_no_small_count(
     # Method, legend, then one sheet per table (issue 20: the legend sheet; 16: relais_confirmes;
     # 17: presence and joint actions; 18: the needs without a solution).
     assert wb.sheetnames[1] == "Légende"
-    assert len(wb.sheetnames) == 18 and len(set(wb.sheetnames)) == 18
+    assert len(wb.sheetnames) == 19 and len(set(wb.sheetnames)) == 19
     seen_hidden = False
     for ws in wb.worksheets[2:]:
         assert ws.freeze_panes is not None and ws.freeze_panes.endswith("3")

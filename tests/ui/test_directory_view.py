@@ -56,7 +56,7 @@ def test_search_as_you_type(view: DirectoryView, qtbot: QtBot) -> None:
     ]
     qtbot.keyClicks(view.search, " solidaire")
     assert names(view) == ["Permis B accompagné à tarif solidaire"]
-    assert view.count_label.text() == "1 service sur 26"
+    assert view.count_label.text() == "1 service sur 27"
     view.search.clear()
     view.search.setText("ÉPICERIE")  # accents and case ignored (keyClicks types ASCII only)
     assert names(view) == ["Épicerie solidaire sur orientation"]

@@ -186,3 +186,36 @@ def test_the_partner_can_be_chosen_in_the_directory(qtbot: QtBot, unlocked: Rela
     assert isinstance(second, HandoverDialog) and second.contact["id"] == contact_id
     assert second.partner_ids["partner_structure_id"] == "demo-relais--auto-ecole-canal"
     second.reject()
+
+
+def test_an_employer_chosen_in_the_directory_offers_the_employer_modes(
+    qtbot: QtBot, unlocked: RelaisWindow
+) -> None:
+    from fieldapp.ui.directory.view import DirectoryView
+
+    assert unlocked.session is not None
+    service = unlocked.session.service
+    contact_id = service.record_contact(
+        sample_contact(date=date.today().isoformat(), needs=["trouver-un-emploi"])
+    )
+    dialog = workspace_of(unlocked).propose_handover(contact_id)
+    assert isinstance(dialog, HandoverDialog)
+    usual = [dialog.mode.itemData(i) for i in range(dialog.mode.count())]
+    assert "mise-en-relation" in usual and "immersion-pmsmp" not in usual
+    qtbot.mouseClick(dialog.directory_button, Qt.MouseButton.LeftButton)
+    assert dialog.picker is not None
+    view = dialog.picker.findChild(DirectoryView)
+    assert isinstance(view, DirectoryView)
+    qtbot.keyClicks(view.search, "ateliers du port")  # the demo directory's employer
+    qtbot.mouseClick(view.create_button, Qt.MouseButton.LeftButton)
+    modes = [dialog.mode.itemData(i) for i in range(dialog.mode.count())]
+    assert modes == ["immersion-pmsmp", "job-dating", "candidature-accompagnee"]
+    dialog.mode.setCurrentIndex(0)
+    dialog.consent.setChecked(True)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    [created] = service.handovers()
+    assert (created["mode"], created["partner_structure_id"]) == (
+        "immersion-pmsmp",
+        "demo-relais--ei-ateliers-port",
+    )
+    assert allowed_next(created["status"], mode=created["mode"])[0] == "immersion_realisee"

@@ -266,6 +266,11 @@ class Workspace(QWidget):
             self.nav.setCurrentRow(row)
             self.nav.blockSignals(False)
         self.stack.setCurrentWidget(page)
+        if key == "annuaire" and isinstance(page, DirectoryView):
+            from fieldapp.services import employers
+
+            # Issue 18: the employers' places this month, as this device's handovers use them.
+            page.employer_places = employers.ranking_places(self.session.service)
         if getattr(page, "dirty", False):
             page.refresh()  # type: ignore[attr-defined]
         return page

@@ -107,6 +107,7 @@ def card_html(
     commune_names: Mapping[str, str],
     *,
     today: date | None = None,
+    places: tuple[int, int] | None = None,
 ) -> str:
     t = {key: tr(text) for key, text in _CARD_LABELS.items()}
     service, structure = entry.service, entry.structure or {}
@@ -164,6 +165,10 @@ def card_html(
     if link:
         rows.append(_row(t["lien"], esc(str(link))))
     out.append("".join(rows) + "</table>")
+    # Issue 18: an employer's métiers, immersions and places this month.
+    from fieldapp.ui.directory.employer_sheet import employer_html
+
+    out.append(employer_html(structure, places, tr, _row))
 
     out.append(
         f"<div style='font-weight:600; margin-top:12px; color:{style.PRIMARY_DARK};'>"

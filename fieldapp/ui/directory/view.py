@@ -188,6 +188,8 @@ class DirectoryView(QWidget):
         self.unmet_button.clicked.connect(self._unmet_clicked)
         self.unmet_button.hide()
         self._unmet_enabled = False
+        # Employers' places this month (services.employers.ranking_places), set by the owner.
+        self.employer_places: dict[str, tuple[int, int]] = {}
         self.unmet: list[str] = []
         contact_layout.addWidget(self.unmet_button)
         self.contact_frame.hide()
@@ -422,7 +424,9 @@ class DirectoryView(QWidget):
         )
         hints: list[directory.Ranked | None] = []
         if self._contact is not None:
-            ranked = directory.rank_for_contact(self._pack, self._contact, among=found)
+            ranked = directory.rank_for_contact(
+                self._pack, self._contact, among=found, places=self.employer_places
+            )
             by_id = {id(e.service): e for e in found}
             found = [by_id[id(r.service)] for r in ranked]
             hints = list(ranked)
@@ -468,7 +472,8 @@ class DirectoryView(QWidget):
                 f"{html.escape(self.tr('Aucun service choisi.'))}</p>"
             )
             return
-        self.card_text.setHtml(card_html(entry, hint, self.tr, self._commune_names))
+        places = self.employer_places.get(str(entry.service.get("structure_id")))
+        self.card_text.setHtml(card_html(entry, hint, self.tr, self._commune_names, places=places))
 
     def _focus_results(self) -> None:
         self.results.setFocus()
@@ -519,8 +524,11 @@ def rank_view(
     contact: Mapping[str, Any],
     on_create_handover: HandoverCallback | None = None,
     parent: QWidget | None = None,
+    places: Mapping[str, tuple[int, int]] | None = None,
 ) -> DirectoryView:
-    """A directory view already ranked for `contact` (e.g. the partner picker of a handover)."""
+    """A directory view already ranked for `contact` (e.g. the partner picker of a handover);
+    `places`: employers' places this month (issue 18)."""
     view = DirectoryView(pack_provider, on_create_handover, parent)
+    view.employer_places = dict(places or {})
     view.show_for_contact(contact)
     return view

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.domain.employers import is_employer_mode
 from fieldapp.domain.errors import ValidationError
 from fieldapp.domain.handovers import FOLLOW_UP_MAX_AHEAD_DAYS
 from fieldapp.domain.vocab import HANDOVER_MODES, OUTCOMES
@@ -84,9 +85,7 @@ class HandoverDialog(QDialog):
         self.partner.setCompleter(completer)
         self.mode = QComboBox(self)
         self.mode.setPlaceholderText(self.tr("— choisir —"))
-        for term in HANDOVER_MODES:
-            self.mode.addItem(label(HANDOVER_MODES, term.code), term.code)
-        self.mode.setCurrentIndex(-1)
+        self._offer_modes(employer=False)
         self.consent = QCheckBox(self.tr("La personne est d'accord pour ce relais"), self)
         self.follow_up = DateField(self)
         today = date.today()
@@ -145,6 +144,22 @@ class HandoverDialog(QDialog):
             for key in ("partner_structure_id", "partner_service_id")
             if partner.get(key)
         }
+        from fieldapp.services import directory
+
+        pack = directory.current_pack(self.session.service)
+        self._offer_modes(
+            employer=directory.is_employer_id(pack, partner.get("partner_structure_id"))
+        )
+
+    def _offer_modes(self, *, employer: bool) -> None:
+        """The employer modes for an employer of the directory, the usual ones otherwise
+        (issue 18: each has its own track)."""
+        chosen = self.mode.currentData() if self.mode.count() else None
+        self.mode.clear()
+        for term in HANDOVER_MODES:
+            if is_employer_mode(term.code) == employer:
+                self.mode.addItem(label(HANDOVER_MODES, term.code), term.code)
+        self.mode.setCurrentIndex(self.mode.findData(chosen) if chosen else -1)
 
     def choose_in_directory(self) -> QDialog:
         """The directory, ranked for this contact; choosing a service fills in the partner."""
@@ -161,7 +176,12 @@ class HandoverDialog(QDialog):
             self.set_partner(directory.handover_partner(directory.current_pack(service), record))
             picker.accept()
 
-        view = rank_view(lambda: directory.current_pack(service), self.contact, chosen, picker)
+        from fieldapp.services import employers
+
+        places = employers.ranking_places(service)  # employers with no place left rank last
+        view = rank_view(
+            lambda: directory.current_pack(service), self.contact, chosen, picker, places
+        )
         view.enable_unmet()
         view.unmet_requested.connect(lambda _contact, needs: self._mark_unmet(view, needs))
         layout.addWidget(view)

@@ -311,7 +311,7 @@ class HandoverDetail(QScrollArea):
             )
             self.undo_button.clicked.connect(self.undo_last_change)
             self.card.body.addWidget(self.undo_button)
-        if nexts := allowed_next(str(row["status"])):
+        if nexts := allowed_next(str(row["status"]), mode=str(row["mode"])):
             self._schedule_section(row)
 
         self.status_buttons = {}
@@ -711,10 +711,11 @@ class HandoversPage(QWidget):
         handover_id = item.data(0, ID_ROLE) if item is not None else None
         if not handover_id:
             return
-        status = str(self.session.service.handover(str(handover_id))["status"])
+        row = self.session.service.handover(str(handover_id))
+        status = str(row["status"])
         menu = QMenu(self)
         move = menu.addMenu(self.tr("Passer à"))
-        for code in allowed_next(status):
+        for code in allowed_next(status, mode=str(row["mode"])):  # the employers' track too
             if code in REASON_REQUIRED:
                 continue  # needs a reason: from the detail panel, where the field is
             action = move.addAction(status_label(code))
