@@ -38,17 +38,35 @@ from fieldapp.sync.invitation import Enrolment
 PASSPHRASE = "benchmark-passphrase"  # throwaway benchmark workspace
 
 
-def build(
-    root: Path, devices: int, batches: int, per_batch: int
-) -> tuple[list[dict[str, object]], float, list[Enrolment]]:
+def new_workspace(folder: Path) -> ws.Workspace:
+    """A throwaway coordination workspace (fast key derivation: a benchmark's, not a user's)."""
     workspace, *_ = ws.create_workspace(
-        root / "coord",
+        folder,
         PASSPHRASE,
         territory="Banc d'essai",
         kdf=keyfile.FAST_TEST_KDF,
         allow_weak=True,
         invitation_kdf=keyfile.FAST_TEST_KDF,
     )
+    return workspace
+
+
+def bare_baseline(path: Path) -> sqlite3.Connection:
+    """The baseline of DESIGN.md: a plain SQLite file with one unindexed table of event rows."""
+    baseline = sqlite3.connect(path)
+    baseline.execute("PRAGMA journal_mode=WAL")
+    baseline.execute("PRAGMA synchronous=FULL")
+    baseline.execute(
+        "CREATE TABLE events (id TEXT, device_id TEXT, seq INTEGER, hlc TEXT, type TEXT, "
+        "entity_id TEXT, payload TEXT, schema INTEGER)"
+    )
+    return baseline
+
+
+def build(
+    root: Path, devices: int, batches: int, per_batch: int
+) -> tuple[list[dict[str, object]], float, list[Enrolment]]:
+    workspace = new_workspace(root / "coord")
     drop = root / "depot"
     drop.mkdir()
     payloads = [
@@ -162,13 +180,7 @@ def main() -> None:
         count = args.devices * args.batches
         print(f"built {count} batches, {total:,} events (sealing {sealing:.1f} s)")
 
-        baseline = sqlite3.connect(root / "baseline.db")
-        baseline.execute("PRAGMA journal_mode=WAL")
-        baseline.execute("PRAGMA synchronous=FULL")
-        baseline.execute(
-            "CREATE TABLE events (id TEXT, device_id TEXT, seq INTEGER, hlc TEXT, type TEXT, "
-            "entity_id TEXT, payload TEXT, schema INTEGER)"
-        )
+        baseline = bare_baseline(root / "baseline.db")
         t0 = time.perf_counter()
         baseline.executemany(
             "INSERT INTO events VALUES "

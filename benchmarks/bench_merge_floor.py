@@ -21,7 +21,6 @@ below with that schema.
 from __future__ import annotations
 
 import argparse
-import sqlite3
 import tempfile
 import time
 from collections.abc import Callable
@@ -31,7 +30,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy.engine import Connection
 
-from benchmarks.bench_merge import PASSPHRASE, build
+from benchmarks.bench_merge import PASSPHRASE, bare_baseline, build, new_workspace
 from fieldapp.domain.vocab import NEEDS, REGISTRATIONS
 from fieldapp.services.coordination import CoordinationService
 from fieldapp.storage.projection import TABLE_COLUMNS, insert_new_events, write_tuples
@@ -56,17 +55,7 @@ def prepared_batches(root: Path, devices: int, batches: int, events: int) -> lis
 
 
 def _store(root: Path, name: str) -> CoordinationService:
-    from fieldapp.storage import keyfile
-    from fieldapp.sync import workspace as ws
-
-    ws.create_workspace(
-        root / name,
-        PASSPHRASE,
-        territory="Banc d'essai",
-        kdf=keyfile.FAST_TEST_KDF,
-        allow_weak=True,
-        invitation_kdf=keyfile.FAST_TEST_KDF,
-    )
+    new_workspace(root / name)
     return CoordinationService.open(root / name, PASSPHRASE)
 
 
@@ -161,13 +150,7 @@ def main() -> None:
         )
         service.close()
 
-        baseline = sqlite3.connect(root / "baseline.db")
-        baseline.execute("PRAGMA journal_mode=WAL")
-        baseline.execute("PRAGMA synchronous=FULL")
-        baseline.execute(
-            "CREATE TABLE events (id TEXT, device_id TEXT, seq INTEGER, hlc TEXT, type TEXT, "
-            "entity_id TEXT, payload TEXT, schema INTEGER)"
-        )
+        baseline = bare_baseline(root / "baseline.db")
         all_rows = [row for rows, _ in batches for row in rows]
 
         def bare() -> None:

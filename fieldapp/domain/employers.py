@@ -31,7 +31,6 @@ __all__ = [
     "EXTENSION_FIELDS",
     "MAX_CAPACITY",
     "ROME_PATTERN",
-    "capacity_left",
     "is_employer",
     "is_employer_mode",
     "metier_label",
@@ -164,11 +163,3 @@ def places_used(handovers: Iterable[Mapping[str, Any]], structure_id: str, month
         if str(row.get("proposed_at") or "").startswith(prefix):
             used += 1
     return used
-
-
-def capacity_left(structure: Mapping[str, Any], used: int) -> int | None:
-    """Places left this month, or None when the employer gave no capacity (no limit known)."""
-    capacity = structure.get("capacite_mensuelle")
-    if not is_employer(structure) or type(capacity) is not int:
-        return None
-    return max(0, capacity - used)

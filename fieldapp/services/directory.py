@@ -49,6 +49,7 @@ __all__ = [
     "rank_for_contact",
     "search_services",
     "structure_of",
+    "structures_by_id",
     "type_choices",
     "unmet_needs",
 ]
@@ -96,9 +97,14 @@ def handover_partner(pack: Pack, service: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+def structures_by_id(pack: Pack) -> Mapping[str, Mapping[str, Any]]:
+    """The pack's structures by id, from its index (built once per pack)."""
+    return _index(pack).structures
+
+
 def is_employer_id(pack: Pack, structure_id: object) -> bool:
     """The structure `structure_id` of the pack is an employer (issue 18)."""
-    structure = _index(pack).structures.get(str(structure_id)) if structure_id else None
+    structure = structures_by_id(pack).get(str(structure_id)) if structure_id else None
     return is_employer(structure)
 
 

@@ -11,12 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from fieldapp.domain.employers import (
-    capacity_left,
-    is_employer,
-    is_employer_mode,
-    places_used,
-)
+from fieldapp.domain.employers import is_employer, is_employer_mode, places_used
 from fieldapp.domain.errors import Problem, ValidationError
 from fieldapp.domain.handovers import Handover
 from fieldapp.messages import Text
@@ -24,7 +19,7 @@ from fieldapp.services.field import FieldService
 from fieldapp.storage.employer_queries import handovers_towards
 from fieldapp.sync.pack import Pack
 
-__all__ = ["Places", "check_partner", "full_employers", "places", "places_of", "ranking_places"]
+__all__ = ["Places", "check_partner", "places", "places_of", "ranking_places"]
 
 
 @dataclass(frozen=True)
@@ -49,8 +44,10 @@ def _pack(service: FieldService) -> Pack:
     return current_pack(service)
 
 
-def _structures(pack: Pack) -> dict[str, Mapping[str, Any]]:
-    return {str(s["id"]): s for s in pack.structures}
+def _structures(pack: Pack) -> Mapping[str, Mapping[str, Any]]:
+    from fieldapp.services.directory import structures_by_id
+
+    return structures_by_id(pack)
 
 
 def check_partner(service: FieldService, handover: Handover) -> None:
@@ -94,12 +91,10 @@ def places(
         if is_employer(s) and type(s.get("capacite_mensuelle")) is int
     }
     rows = handovers_towards(service.engine, employers)
-    out = {}
-    for sid, structure in employers.items():
-        used = places_used(rows, sid, day)
-        if capacity_left(structure, used) is not None:
-            out[sid] = Places(used, int(structure["capacite_mensuelle"]))
-    return out
+    return {
+        sid: Places(places_used(rows, sid, day), int(structure["capacite_mensuelle"]))
+        for sid, structure in employers.items()
+    }
 
 
 def places_of(
@@ -107,13 +102,6 @@ def places_of(
 ) -> Places | None:
     """One employer's places this month, or None (not an employer, or no capacity given)."""
     return places(service, today=today).get(structure_id)
-
-
-def full_employers(
-    service: FieldService, pack: Pack | None = None, *, today: date | None = None
-) -> dict[str, Places]:
-    """The employers whose places this month are all taken by this device's handovers."""
-    return {sid: p for sid, p in places(service, pack, today=today).items() if p.full}
 
 
 def ranking_places(service: FieldService, pack: Pack | None = None) -> dict[str, tuple[int, int]]:
