@@ -23,6 +23,7 @@ from functools import cache
 from typing import Any, Final
 
 from fieldapp.domain.directory import categories_of, label
+from fieldapp.domain.employers import places_full
 from fieldapp.messages import Text
 
 __all__ = ["Ranked", "Reason", "assess", "departement_of", "rank_services"]
@@ -250,7 +251,7 @@ def rank_services(
         structure = structures.get(structure_id) if structures else None
         if places and structure_id in places:
             used, capacity = places[structure_id]
-            if used >= capacity:
+            if places_full(used, capacity):
                 said = Text(
                     "domain.eligibility.employer_full", used=used, capacity=capacity, mark=NO
                 )

@@ -35,6 +35,7 @@ __all__ = [
     "is_employer_mode",
     "metier_label",
     "parse_extension",
+    "places_full",
     "places_used",
 ]
 
@@ -163,3 +164,8 @@ def places_used(handovers: Iterable[Mapping[str, Any]], structure_id: str, month
         if str(row.get("proposed_at") or "").startswith(prefix):
             used += 1
     return used
+
+
+def places_full(used: int, capacity: int) -> bool:
+    """No place left this month: the ranking puts the employer last, its sheet says so."""
+    return used >= capacity

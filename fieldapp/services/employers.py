@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from fieldapp.domain.employers import is_employer, is_employer_mode, places_used
+from fieldapp.domain.employers import is_employer, is_employer_mode, places_full, places_used
 from fieldapp.domain.errors import Problem, ValidationError
 from fieldapp.domain.handovers import Handover
 from fieldapp.messages import Text
@@ -30,12 +30,8 @@ class Places:
     capacity: int
 
     @property
-    def left(self) -> int:
-        return max(0, self.capacity - self.used)
-
-    @property
     def full(self) -> bool:
-        return self.used >= self.capacity
+        return places_full(self.used, self.capacity)
 
 
 def _pack(service: FieldService) -> Pack:

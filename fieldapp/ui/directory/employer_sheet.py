@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from fieldapp.domain.employers import is_employer, metier_label
+from fieldapp.domain.employers import is_employer, metier_label, places_full
 from fieldapp.ui.kit import style
 
 # Marked here, translated with the `tr` of DirectoryView (card_html's).
@@ -44,7 +44,7 @@ def employer_html(
     if places is not None:
         used, capacity = places
         shown = t["sur"].replace("%1", str(used)).replace("%2", str(capacity))
-        colour = style.DANGER if used >= capacity else style.TEXT
+        colour = style.DANGER if places_full(used, capacity) else style.TEXT
         rows.append(row(t["places"], f"<b style='color:{colour};'>{esc(shown)}</b>"))
     return (
         f"<div style='font-weight:600; margin-top:12px; color:{style.PRIMARY_DARK};'>"
