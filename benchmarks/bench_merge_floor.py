@@ -4,10 +4,11 @@ Opens and folds synthetic batches once (not timed), then inserts the very rows t
 insert — `events` rows and the projection tuples — with the merge's per-batch transactions, into:
 
 - `store`: the consolidated SQLCipher store at its current schema (all tables and indexes);
+- `store-c010`: the same with the two indexes revision c011 dropped, put back (before/after);
 - `lean`: the same, with the needs and registrations as two integer bit masks on the contact
-  row instead of two child tables, and only the indexes the merge and the report read
-  (`ix_contacts_date`, `ix_contacts_neighbourhood`, `ix_contact_needs_need` dropped) — the
-  schema change issue 19 allows, measured before it is made;
+  row instead of two child tables, and without `ix_contacts_neighbourhood` (revision c011
+  already dropped `ix_contacts_date` and `ix_contact_needs_need`) — the schema change issue 19
+  allows, measured before it is made;
 - `events`: the `events` rows alone (their three B-trees), nothing projected;
 - `cipher-bare`: the event rows into an unindexed SQLCipher table, per-batch transactions;
 - `bare`: the baseline of bench_merge.py — plain SQLite, unindexed, one `executemany`.
@@ -99,11 +100,21 @@ def main() -> None:
         )
         service.close()
 
+        # The store as it was at c010, with the two indexes c011 dropped: the same run, A/B.
+        service = _store(root, "c010")
+        with service.consolidated.engine.begin() as conn:
+            conn.exec_driver_sql("CREATE INDEX ix_contacts_date ON contacts (date)")
+            conn.exec_driver_sql("CREATE INDEX ix_contact_needs_need ON contact_needs (need)")
+        results["store-c010"] = _timed(
+            per_batch(service, lambda c, b: (insert_new_events(c, b[0]), write_tuples(c, b[1])))
+        )
+        service.close()
+
         service = _store(root, "lean")
         columns = TABLE_COLUMNS["contacts"]
         with service.consolidated.engine.begin() as conn:
-            for index in ("ix_contacts_date", "ix_contacts_neighbourhood"):
-                conn.exec_driver_sql(f"DROP INDEX {index}")
+            for index in ("ix_contacts_date", "ix_contacts_neighbourhood", "ix_contact_needs_need"):
+                conn.exec_driver_sql(f"DROP INDEX IF EXISTS {index}")  # c011 dropped two
             conn.exec_driver_sql("ALTER TABLE contacts ADD COLUMN needs_mask INTEGER")
             conn.exec_driver_sql("ALTER TABLE contacts ADD COLUMN registrations_mask INTEGER")
         marks = ", ".join("?" for _ in range(len(columns) + 2))

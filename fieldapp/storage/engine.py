@@ -43,7 +43,7 @@ class DatabaseLocked(AccessError):
         self.path = path
 
 
-def _raw_connect(path: Path, key: bytes) -> Any:
+def _raw_connect(path: Path, key: bytes, cache_mib: int | None = None) -> Any:
     """A keyed connection. DatabaseLocked when the key does not open the file (SQLITE_NOTADB:
     a wrong key, or a header that is not SQLCipher's); a storage fault (full, read-only…) as
     itself, never as a wrong key."""
@@ -59,6 +59,8 @@ def _raw_connect(path: Path, key: bytes) -> Any:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         for pragma in PRAGMAS:
             conn.execute(pragma)
+        if cache_mib is not None:
+            conn.execute(f"PRAGMA cache_size = -{int(cache_mib) * 1024}")  # in KiB when < 0
     except sqlcipher.Error as exc:
         conn.close()
         if faults.sqlite_code(exc) == faults.SQLITE_NOTADB:
@@ -96,9 +98,12 @@ def quick_check(path: Path, key: bytes) -> bool:
     return [str(r[0]) for r in rows] == ["ok"]
 
 
-def open_engine(path: Path, key: bytes, *, pool_size: int = 2) -> Engine:
+def open_engine(
+    path: Path, key: bytes, *, pool_size: int = 2, cache_mib: int | None = None
+) -> Engine:
     """An engine whose connections are keyed SQLCipher connections to `path`.
 
+    `cache_mib`: each connection's page cache (SQLite's default is 2,000 pages, 8 MiB).
     Raises DatabaseLocked at once if the key does not open the file.
     """
     secure_database(path)  # 0600 before SQLite creates it: its -wal and -shm take its mode
@@ -106,7 +111,7 @@ def open_engine(path: Path, key: bytes, *, pool_size: int = 2) -> Engine:
     engine = create_engine(
         "sqlite://",
         module=sqlcipher,
-        creator=lambda: _raw_connect(path, key),
+        creator=lambda: _raw_connect(path, key, cache_mib),
         poolclass=QueuePool,
         pool_size=pool_size,
         max_overflow=4,

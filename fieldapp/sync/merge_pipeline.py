@@ -3,8 +3,8 @@
 `prepare` opens one batch (signature, hash, recipient, decryption, events against the manifest),
 checks each event and builds the rows the merge will insert: the `events` rows and the projection
 rows folded from the batch alone, as tuples. It writes nothing. The merge calls it in-process for
-a few batches; for many, `Pipeline` runs it in one worker process (a machine has two cores: one
-verifies and folds the next batches while the other inserts and commits the current one). Either
+a few batches; for many, `Pipeline` runs it in worker processes, one per core (`worker_count`):
+they verify and fold the next batches while the merge inserts and commits the current one. Either
 way the merge gets the same `Prepared` (or the same `Rejected` reason) and commits it the same way.
 """
 
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -36,6 +37,15 @@ log = logging.getLogger(__name__)
 PIPELINE_MIN_BATCHES = 8
 # Batches prepared ahead of the one being committed (memory: a few batches of rows).
 LOOKAHEAD = 3
+
+
+def worker_count() -> int:
+    """Worker processes: one per core, at most LOOKAHEAD. Preparing a batch (checks in Python)
+    takes longer than writing it, so even on two cores two workers beside the writing process
+    finish sooner than one (measured in docs/performance.md); each waits when the look-ahead is
+    full, so the writer is never starved for long."""
+    return max(1, min(os.cpu_count() or 1, LOOKAHEAD))
+
 
 Rows = list[tuple[Any, ...]]
 
@@ -153,7 +163,8 @@ def prepare_in_worker(data: bytes, device_public: bytes) -> Outcome:
 
 
 class Pipeline:
-    """One worker process preparing batches ahead of the merge (spawned: no inherited state)."""
+    """Worker processes preparing batches ahead of the merge (spawned: no inherited state); the
+    merge takes their results in its own order, one batch after the other."""
 
     def __init__(
         self, recipient_private: RecipientPrivateKey, function: WorkerFunction | None = None
@@ -161,7 +172,7 @@ class Pipeline:
         # Looked up at each start, so that a test can stand in a failing worker function.
         self._function = function or prepare_in_worker
         self._pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
-            max_workers=1,
+            max_workers=worker_count(),
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_init_worker,
             initargs=(key_material(recipient_private),),
