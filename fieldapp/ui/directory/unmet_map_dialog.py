@@ -64,11 +64,25 @@ class UnmetMapDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag.AlignVCenter)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setCurrentCell(-1, -1)  # no cell looks picked: there is nothing to pick
+        self._fit_table()
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(self)
         close = buttons.addButton(self.tr("Fermer"), QDialogButtonBox.ButtonRole.RejectRole)
         close.clicked.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _fit_table(self) -> None:
+        """As large as its content (within a laptop's screen), so a few rows need no scrolling."""
+        table = self.table
+        table.resizeColumnsToContents()
+        table.resizeRowsToContents()
+        frame = 2 * table.frameWidth() + 4
+        height = table.horizontalHeader().sizeHint().height() + table.verticalHeader().length()
+        width = table.verticalHeader().sizeHint().width() + table.horizontalHeader().length()
+        table.setMinimumSize(min(width + frame, 1100), min(height + frame, 480))
+        if height + frame <= 480:
+            table.setMaximumHeight(height + frame)
 
     def _caption(self) -> str:
         if not self.gaps:
