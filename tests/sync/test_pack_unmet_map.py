@@ -118,9 +118,7 @@ def test_a_malformed_carte_is_refused_with_what_is_wrong(
     with pytest.raises(PackError) as refused:
         verify_pack(make(key, manques), public(key))
     assert refused.value.reason == "malformed"
-    assert fr(f"carte des manques du quartier QN07699A mal formée : {detail}") in str(
-        refused.value
-    )
+    assert fr(f"carte des manques du quartier QN07699A mal formée : {detail}") in str(refused.value)
 
 
 def test_a_pack_without_a_carte_is_the_pack_of_before(key: Ed25519PrivateKey) -> None:
