@@ -1,9 +1,14 @@
 """The partner directory's reference packs.
 
     fieldapp coord pack --workspace DIR --structures FILE --services FILE --territories FILE
-                        --out PACK [--retention-months N] [--version N] [--json]
+                        --out PACK [--retention-months N] [--version N] [--no-manques] [--json]
     fieldapp pack import --home DIR PACK [--json]
     fieldapp pack show --home DIR [--json]
+    fieldapp directory unmet --home DIR [--neighbourhood CODE] [--json]
+
+`coord pack` puts the « carte des manques » (needs marked « sans solution » over the 12 full
+months before today, suppressed) in the pack's neighbourhoods, unless `--no-manques`;
+`directory unmet` shows the one of the installed pack.
 
 Refused rows of the input files are printed on stderr, one line each; the pack is still written
 with the valid rows (exit code 0). A refused pack is one line on stderr (exit code 1).
@@ -17,7 +22,7 @@ from collections.abc import Mapping
 from contextlib import closing
 
 from fieldapp.cli import common
-from fieldapp.cli.common import arg_flag, arg_int, arg_opt_int, arg_path
+from fieldapp.cli.common import arg_flag, arg_int, arg_opt, arg_opt_int, arg_path
 from fieldapp.domain.display import printable
 from fieldapp.messages import render
 from fieldapp.services import directory, packs
@@ -32,18 +37,30 @@ def cmd_coord_pack(args: argparse.Namespace) -> int:
     from fieldapp.services import coordination  # heavy (transports): only when needed
 
     retention_months = arg_int(args, "retention_months")
-    workspace = coordination.open_workspace(arg_path(args, "workspace"), common.passphrase(args))
-    report = packs.make_workspace_pack(
-        workspace,
-        arg_path(args, "structures"),
-        arg_path(args, "services"),
-        arg_path(args, "territories"),
-        arg_path(args, "out"),
-        version=arg_opt_int(args, "pack_version"),
-        retention_months=retention_months,
-        relance_jours=arg_int(args, "relance_jours"),
-        expiration_jours=arg_int(args, "expiration_jours"),
+    with_manques = not arg_flag(args, "no_manques")
+    # The carte des manques is counted on the consolidated store (the remembered server, else
+    # the workspace's file); without it, the workspace's keys are enough.
+    workspace: object = (
+        common.open_workspace(args)
+        if with_manques
+        else coordination.open_workspace(arg_path(args, "workspace"), common.passphrase(args))
     )
+    try:
+        report = packs.make_workspace_pack(
+            workspace,
+            arg_path(args, "structures"),
+            arg_path(args, "services"),
+            arg_path(args, "territories"),
+            arg_path(args, "out"),
+            manques=with_manques,
+            version=arg_opt_int(args, "pack_version"),
+            retention_months=retention_months,
+            relance_jours=arg_int(args, "relance_jours"),
+            expiration_jours=arg_int(args, "expiration_jours"),
+        )
+    finally:
+        if isinstance(workspace, coordination.CoordinationService):
+            workspace.close()
     if arg_flag(args, "json"):
         common.print_json(report.to_dict())
         return 0
@@ -57,6 +74,8 @@ def cmd_coord_pack(args: argparse.Namespace) -> int:
     print("  " + render("cli.out.pack_sha256", {"sha": report.content_sha256}))
     if report.refused:
         print("  " + render("cli.out.pack_refused_rows", {"n": report.refused}))
+    if report.manques:
+        print("  " + render("cli.manques.pack_carried", {"n": report.manques}))
     return 0
 
 
@@ -94,6 +113,41 @@ def cmd_pack_show(args: argparse.Namespace) -> int:
             "counts": _counts(summary),
         }
         print(render("cli.out.pack_current", current))
+    return 0
+
+
+def _count_text(n: int | None, seuil: int) -> str:
+    return render("cli.manques.hidden", {"k": seuil}) if n is None else str(n)
+
+
+def cmd_directory_unmet(args: argparse.Namespace) -> int:
+    wanted = arg_opt(args, "neighbourhood")
+    with closing(common.open_profile(args)) as service:
+        pack = directory.current_pack(service)
+        place = directory.neighbourhood_label(service, wanted) if wanted else ""
+    cartes = directory.unmet_map(pack)
+    if wanted is not None:
+        wanted = directory.neighbourhood_code(wanted)
+        if wanted not in pack.neighbourhood_codes:
+            line = render("cli.manques.unknown_neighbourhood", {"code": wanted})
+            print(f"fieldapp: {printable(line)}", file=sys.stderr)
+            return 1
+        cartes = [c for c in cartes if c.code == wanted]
+    if arg_flag(args, "json"):
+        common.print_json({"manques": [c.to_json() for c in cartes]})
+        return 0
+    if not cartes:
+        if wanted is None:
+            print(render("cli.manques.none"))
+        else:
+            print(render("cli.manques.none_here", {"label": printable(place)}))
+        return 0
+    for carte in cartes:
+        period = {"du": directory.month_text(carte.du), "au": directory.month_text(carte.au)}
+        print(render("cli.manques.heading", {"label": printable(carte.label), **period}))
+        for row in carte.rows:
+            count = _count_text(row.count, carte.seuil)
+            print("  " + render("cli.manques.row", {"need": row.label, "count": count}))
     return 0
 
 
@@ -135,12 +189,25 @@ def register(commands: common.Commands) -> None:
         help="délai d'expiration d'un relais ouvert, en jours (30 par défaut)",
     )
     p.add_argument(
+        "--no-manques",
+        action="store_true",
+        help="ne pas joindre la carte des manques (besoins sans solution par quartier)",
+    )
+    p.add_argument(
         "--version",
         dest="pack_version",
         type=common.positive,
         metavar="N",
         help="numéro de version (par défaut : dernière version publiée + 1)",
     )
+
+    p = commands.group("directory", "annuaire des partenaires : signalements, guide").add(
+        "unmet",
+        cmd_directory_unmet,
+        parents=[common.profile_options(), as_json],
+        help="carte des manques : besoins restés sans solution par quartier (pack installé)",
+    )
+    p.add_argument("--neighbourhood", metavar="CODE", help="code QPV du quartier")
 
     pack = commands.group("pack", "pack de référence (annuaire, quartiers)")
     profile_options = common.profile_options()

@@ -22,6 +22,7 @@ from fieldapp.messages import (
     cli,
     domain,
     employers,
+    manques,
     offers,
     plural,
     presence,
@@ -66,6 +67,7 @@ CATALOGUE: Mapping[str, tuple[str, str]] = _union(
     offers.MESSAGES,
     presence.MESSAGES,
     employers.MESSAGES,
+    manques.MESSAGES,
 )
 
 _state: dict[str, str] = {"lang": DEFAULT_LANGUAGE}

@@ -176,6 +176,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sync.pack.signature_missing": ("signature absente", "signature missing"),
     "sync.pack.content_incomplete": ("contenu incomplet", "incomplete content"),
     "sync.pack.territory_malformed": ("quartier mal formé", "malformed neighbourhood"),
+    "sync.pack.manques_malformed": (
+        "carte des manques du quartier {code} mal formée : {what}",
+        "malformed unmet-needs map for neighbourhood {code}: {what}",
+    ),
+    "sync.pack.manques.fields": (
+        "champs attendus du, au, seuil et besoins",
+        "expected fields du, au, seuil and besoins",
+    ),
+    "sync.pack.manques.period": (
+        "période invalide (mois AAAA-MM, du avant au)",
+        "invalid period (months YYYY-MM, du before au)",
+    ),
+    "sync.pack.manques.seuil": (
+        "seuil invalide (entier de 1 à 100)",
+        "invalid threshold (an integer from 1 to 100)",
+    ),
+    "sync.pack.manques.besoins": (
+        "besoins invalides (un nombre au moins égal au seuil, ou null)",
+        "invalid needs (a count at least the threshold, or null)",
+    ),
     "sync.pack.structure_no_id": ("structure sans identifiant", "structure without an identifier"),
     "sync.pack.service_no_id": ("service sans identifiant", "service without an identifier"),
     "sync.pack.service_no_structure": ("service sans structure", "service without a structure"),

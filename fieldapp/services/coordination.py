@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import Engine
+
 from fieldapp.services.profile import ProfileError, check_new_passphrase
 from fieldapp.storage import audit, envelope, keyfile
 from fieldapp.storage.atomic import atomic_write
@@ -63,6 +65,16 @@ def _remember_url(workspace: ws.Workspace, url: str | None) -> None:
     atomic_write(path, envelope.seal_blob(workspace.subkey("database-url"), url.encode()))
 
 
+def consolidated_engine(workspace: ws.Workspace, db_url: str | None = None) -> Engine:
+    """The workspace's consolidated store: `db_url`, else the remembered server, else the
+    SQLCipher file in the workspace (CoordinationError when it cannot be opened)."""
+    url = db_url or _remembered_url(workspace)
+    try:
+        return open_consolidated(workspace.root, workspace.subkey("sqlcipher"), url)
+    except StoreUnavailable as exc:
+        raise CoordinationError("services.coordination.problem", problem=exc) from exc
+
+
 class CoordinationService:
     def __init__(self, workspace: ws.Workspace, consolidated: Consolidated) -> None:
         self.workspace = workspace
@@ -84,11 +96,7 @@ class CoordinationService:
         is told to `notify`.
         """
         workspace = open_workspace(root, passphrase, notify=notify)
-        url = db_url or _remembered_url(workspace)
-        try:
-            engine = open_consolidated(root, workspace.subkey("sqlcipher"), url)
-        except StoreUnavailable as exc:
-            raise CoordinationError("services.coordination.problem", problem=exc) from exc
+        engine = consolidated_engine(workspace, db_url)
         if db_url:
             _remember_url(workspace, db_url)
         return cls(workspace, Consolidated(engine, workspace.recipient_private))

@@ -4,7 +4,8 @@ The pack shown is the one installed in the profile, else the demo pack for a dem
 profile and an empty one for a real profile (`current_pack`; they come from
 `fieldapp.services.packs` and `fieldapp.sync.pack`). Searching (`search_services`) and ranking
 for a contact (`rank_for_contact`) work on the pure index of `fieldapp.domain.directory_index`,
-built once per pack and cached here.
+built once per pack and cached here. `unmet_map` reads the « carte des manques » the coordination
+put in the pack's neighbourhoods (issue 18).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import threading
 import weakref
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from fieldapp.domain import directory as dom
@@ -24,15 +26,18 @@ from fieldapp.domain.employers import is_employer
 from fieldapp.domain.handovers import PARTNER_MAX_CHARS
 from fieldapp.domain.unmet_needs import needs_without_service
 from fieldapp.domain.vocab import NEEDS
+from fieldapp.messages import Text, render
 from fieldapp.services.field import FieldService
 from fieldapp.services.packs import demo_pack, installed_pack
-from fieldapp.sync.pack import Pack, no_pack
+from fieldapp.sync.pack import MANQUES_KEY, Pack, no_pack
 
 __all__ = [
     "Entry",
+    "NeighbourhoodGaps",
     "Pack",
     "Ranked",
     "Reason",
+    "UnmetCount",
     "communes",
     "current_pack",
     "entries",
@@ -40,6 +45,7 @@ __all__ = [
     "handover_partner",
     "is_employer_id",
     "label",
+    "month_text",
     "need_choices",
     "neighbourhood_code",
     "neighbourhood_label",
@@ -51,7 +57,9 @@ __all__ = [
     "structure_of",
     "structures_by_id",
     "type_choices",
+    "unmet_map",
     "unmet_needs",
+    "unmet_of_neighbourhood",
 ]
 
 _cache_lock = threading.Lock()
@@ -204,4 +212,88 @@ def neighbourhoods(pack: Pack) -> list[tuple[str, str]]:
     return sorted(
         ((str(t["code"]), str(t["name"])) for t in pack.territories),
         key=lambda t: normalise_text(t[1]),
+    )
+
+
+# --- the « carte des manques » (issue 18) --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UnmetCount:
+    need: str  # data·inclusion category code
+    label: str  # its French label
+    count: int | None  # None: hidden (fewer than the threshold, or to protect another cell)
+
+
+@dataclass(frozen=True)
+class NeighbourhoodGaps:
+    """One neighbourhood's needs left « sans solution » over the months `du` to `au`."""
+
+    code: str
+    name: str
+    label: str  # « Quartier des Tilleuls — QN07699A »
+    du: str  # YYYY-MM
+    au: str
+    seuil: int
+    rows: tuple[UnmetCount, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """The `directory unmet --json` form."""
+        return {
+            "quartier": self.code,
+            "nom": self.name,
+            "du": self.du,
+            "au": self.au,
+            "seuil": self.seuil,
+            "besoins": [{"besoin": r.need, "nombre": r.count} for r in self.rows],
+        }
+
+    def count_of(self, need: str) -> UnmetCount | None:
+        return next((r for r in self.rows if r.need == need), None)
+
+
+def _need_order(code: str) -> tuple[int, str]:
+    codes = NEEDS.codes()
+    return (codes.index(code) if code in codes else len(codes), code)
+
+
+def unmet_map(pack: Pack) -> list[NeighbourhoodGaps]:
+    """The pack's « carte des manques », one entry per neighbourhood that has one, by label;
+    rows in the contact form's order of needs. Empty for a pack without one."""
+    names = neighbourhood_names(pack)
+    out = []
+    for territory in pack.territories:
+        carte = territory.get(MANQUES_KEY)
+        if not isinstance(carte, Mapping):
+            continue
+        code = str(territory["code"])
+        besoins: Mapping[str, int | None] = carte["besoins"]
+        rows = tuple(
+            UnmetCount(need, label("categorie", need), besoins[need])
+            for need in sorted(besoins, key=_need_order)
+        )
+        out.append(
+            NeighbourhoodGaps(
+                code=code,
+                name=str(territory.get("name", "")),
+                label=display.neighbourhood_label(code, names),
+                du=str(carte["du"]),
+                au=str(carte["au"]),
+                seuil=int(carte["seuil"]),
+                rows=rows,
+            )
+        )
+    return sorted(out, key=lambda g: (normalise_text(g.name), g.code))
+
+
+def unmet_of_neighbourhood(pack: Pack, code: object) -> NeighbourhoodGaps | None:
+    """The « carte des manques » of one neighbourhood of the pack, if it has one."""
+    return next((g for g in unmet_map(pack) if g.code == str(code or "")), None)
+
+
+def month_text(month: str) -> str:
+    """« décembre 2025 » for 2025-12 (in the reader's language)."""
+    year, number = month.split("-")
+    return render(
+        "reports.month.label", {"month": Text(f"reports.month.m{int(number):02d}"), "year": year}
     )

@@ -2,6 +2,9 @@
 
 Coordinator side: `make_pack` reads the data·inclusion structures and services files and the QPV
 CSV, reports refused rows, and writes a pack signed with the workspace's Ed25519 key.
+`make_workspace_pack` also puts in each territory its « carte des manques» (issue 18): the needs
+marked « sans solution » there over the 12 full months before the pack's date, counted on the
+workspace's consolidated store and suppressed (`fieldapp.reports.unmet_map`).
 
 Field side: `import_pack` installs a pack only when it is signed by the coordinator the profile
 joined (the `signing_public` key of the invitation, stored by `services.sync`) and is newer than
@@ -18,7 +21,7 @@ import threading
 import weakref
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -30,6 +33,8 @@ from fieldapp.domain import directory as dom
 from fieldapp.domain.directory import DirectoryFileError, RowProblem
 from fieldapp.domain.territories import parse_qpv_csv
 from fieldapp.messages import Text, render
+from fieldapp.reports.publish import DEFAULT_K
+from fieldapp.reports.unmet_map import period_before, unmet_map
 from fieldapp.services.field import FieldService
 from fieldapp.services.profile import ProfileError
 from fieldapp.storage.atomic import atomic_write
@@ -38,6 +43,7 @@ from fieldapp.sync.pack import (
     DEFAULT_EXPIRATION_JOURS,
     DEFAULT_RELANCE_JOURS,
     DEFAULT_RETENTION_MONTHS,
+    MANQUES_KEY,
     MAX_PACK_BYTES,
     RELAIS_VOCAB_VERSION,
     Pack,
@@ -139,6 +145,7 @@ class PackReport:
     counts: dict[str, int]
     signer_fingerprint: str
     problems: dict[str, list[RowProblem]] = field(default_factory=dict)  # file name -> rows
+    manques: int = 0  # territories carrying a « carte des manques »
 
     @property
     def refused(self) -> int:
@@ -159,6 +166,7 @@ class PackReport:
             "signer_fingerprint": self.signer_fingerprint,
             "counts": dict(self.counts),
             "refused": self.refused,
+            "manques": self.manques,
             "problems": [
                 {
                     "file": name,
@@ -225,8 +233,12 @@ def make_pack(
     now: datetime | None = None,
     relance_jours: int = DEFAULT_RELANCE_JOURS,
     expiration_jours: int = DEFAULT_EXPIRATION_JOURS,
+    manques: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> PackReport:
     """Validate the three files, then write a signed pack to `out`.
+
+    `manques`: neighbourhood code → its « carte des manques » (`reports.unmet_map`), written
+    into the pack's territories of those codes (the others are left without one).
 
     Refused rows are reported in the result and left out; the pack is written when at least one
     structure, one service and one neighbourhood are valid. `version=None` takes the highest
@@ -262,10 +274,17 @@ def make_pack(
     if not 1 <= retention_months <= 120:
         raise DirectoryError("services.packs.retention_months", "retention")
     check_delays(relance_jours, expiration_jours)  # PackSettingError: one line, input kind
+    territories = [n.to_json() for n in neighbourhoods]
+    carried = 0
+    for territory in territories:
+        carte = (manques or {}).get(str(territory["code"]))
+        if carte:
+            territory[MANQUES_KEY] = dict(carte)
+            carried += 1
     data = build_pack(
         signing_key,
         version=version,
-        territories=[n.to_json() for n in neighbourhoods],
+        territories=territories,
         structures=structures,
         services=services,
         retention_months=retention_months,
@@ -300,6 +319,7 @@ def make_pack(
             )
             if rows
         },
+        manques=carried,
     )
 
 
@@ -309,10 +329,35 @@ def make_workspace_pack(
     services_path: Path | str,
     territories_path: Path | str,
     out: Path | str,
+    *,
+    manques: bool = True,
+    now: datetime | None = None,
     **kw: Any,
 ) -> PackReport:
-    """`make_pack` with an open coordinator workspace (`fieldapp.sync.workspace.Workspace`):
-    its signing key, its territory name, and its `packs/` folder as the archive."""
+    """`make_pack` with an open coordinator workspace: its signing key, its territory name, its
+    `packs/` folder as the archive and, unless `manques=False`, the « carte des manques »
+    counted on its consolidated store over the 12 full months before the pack's date.
+
+    `workspace`: a `services.coordination.CoordinationService` (its store is used) or a bare
+    `fieldapp.sync.workspace.Workspace` (its store is opened for the count, then closed).
+    """
+    consolidated = getattr(workspace, "consolidated", None)
+    if consolidated is not None:
+        workspace = workspace.workspace
+    cartes = None
+    if manques:
+        moment = (now or datetime.now(UTC)).astimezone(UTC)
+        du, au = period_before(moment.date())
+        if consolidated is not None:
+            cartes = unmet_map(consolidated.engine, du, au, k=DEFAULT_K)
+        else:
+            from fieldapp.services import coordination  # heavy (transports): only when needed
+
+            engine = coordination.consolidated_engine(workspace)
+            try:
+                cartes = unmet_map(engine, du, au, k=DEFAULT_K)
+            finally:
+                engine.dispose()
     return make_pack(
         workspace.keys.signing,
         structures_path,
@@ -321,6 +366,8 @@ def make_workspace_pack(
         out,
         coordination=workspace.territory,
         archive_dir=Path(workspace.root) / ARCHIVE_DIR,
+        now=now,
+        manques=cartes,
         **kw,
     )
 

@@ -23,6 +23,17 @@ One UTF-8 JSON file (docs/directory.md has the full description and an example):
       "content": {"territories": [...], "structures": [...], "services": [...]}
     }
 
+A territory may carry the « carte des manques » (issue 18), the needs of its contacts marked
+« sans solution » over the 12 full months before the pack's date, suppressed like the report:
+
+    "manques": {"du": "2025-12", "au": "2026-11", "seuil": 5,
+                "besoins": {"mobilite": 7, "logement-hebergement": null}}
+
+`du`/`au`: first and last month counted; `seuil`: the threshold k; `besoins`: need code → count
+(an int ≥ seuil) or null (hidden: 1 to seuil − 1, or hidden by complementary suppression);
+needs at 0 are absent, and a territory without any unmet need has no `manques` key. Being
+inside the content, it is covered by the content hash; an older app ignores the key.
+
 The signature covers the header, and the header pins the content by its hash; a reader
 recomputes both from what it parsed, so what is verified is exactly what is used. The signer's
 public key travels in the header only to tell "altered" from "signed by someone else": the pack is
@@ -33,6 +44,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -75,6 +87,11 @@ _DELAY_KEYS: Final = {"relance_jours": DEFAULT_RELANCE_JOURS,
 MAX_VERSION: Final = 2**53 - 1  # exact in every JSON reader
 MAX_PACK_BYTES: Final = 256 * 1024 * 1024
 _DATE_FORMAT: Final = "%Y-%m-%dT%H:%M:%SZ"
+# The « carte des manques » of a territory (issue 18): see the module docstring.
+MANQUES_KEY: Final = "manques"
+MANQUES_FIELDS: Final = frozenset({"du", "au", "seuil", "besoins"})
+MAX_MANQUES_SEUIL: Final = 100
+_MONTH: Final = re.compile(r"\d{4}-\d{2}", re.ASCII)
 
 PackErrorReason = Literal["malformed", "unsupported", "tampered", "wrong_signer", "not_newer"]
 
@@ -310,6 +327,8 @@ def _check_content(content: Mapping[str, Any]) -> None:
             and isinstance(territory.get("communes"), list),
             Text("sync.pack.territory_malformed"),
         )
+        if MANQUES_KEY in territory:
+            _check_manques(territory[MANQUES_KEY], str(territory["code"]))
     structure_ids = set()
     for structure in content["structures"]:
         _require(isinstance(structure.get("id"), str), Text("sync.pack.structure_no_id"))
@@ -322,6 +341,31 @@ def _check_content(content: Mapping[str, Any]) -> None:
         _require(
             service.get("structure_id") in structure_ids, Text("sync.pack.service_no_structure")
         )
+
+
+def _check_manques(manques: Any, code: str) -> None:
+    """The shape of a territory's « carte des manques » (module docstring)."""
+
+    def require(condition: bool, what: str) -> None:
+        _require(condition, Text("sync.pack.manques_malformed", code=code, what=Text(what)))
+
+    require(isinstance(manques, dict) and set(manques) == MANQUES_FIELDS,
+            "sync.pack.manques.fields")  # fmt: skip
+    du, au, seuil, besoins = (manques[k] for k in ("du", "au", "seuil", "besoins"))
+    require(
+        all(isinstance(m, str) and _MONTH.fullmatch(m) and 1 <= int(m[5:]) <= 12 for m in (du, au))
+        and du <= au,
+        "sync.pack.manques.period",
+    )
+    require(type(seuil) is int and 1 <= seuil <= MAX_MANQUES_SEUIL, "sync.pack.manques.seuil")
+    require(
+        isinstance(besoins, dict)
+        and all(
+            isinstance(need, str) and (n is None or (type(n) is int and n >= seuil))
+            for need, n in besoins.items()
+        ),
+        "sync.pack.manques.besoins",
+    )
 
 
 def _unb64(value: Any, length: int) -> bytes | None:

@@ -1502,6 +1502,22 @@ Try another word, or remove a filter.</translation>
         <source>%1 sur %2</source>
         <translation>%1 of %2</translation>
     </message>
+    <message>
+        <source>Carte des manques</source>
+        <translation>Unmet-needs map</translation>
+    </message>
+    <message>
+        <source>Les besoins restés sans solution par quartier, comptés par la coordination</source>
+        <translation>The needs left without a solution in each neighbourhood, as counted by the coordination</translation>
+    </message>
+    <message>
+        <source>Manque connu dans ce quartier (12 mois) : %1</source>
+        <translation>Known gap in this neighbourhood (12 months): %1</translation>
+    </message>
+    <message>
+        <source>moins de %1</source>
+        <translation>fewer than %1</translation>
+    </message>
 </context>
 <context>
     <name>EnrolDialog</name>
@@ -4205,6 +4221,33 @@ Ctrl+L: lock</translation>
         <location filename="../../fieldapp/ui/notebook/presence_form.py" line="163"/>
         <source>Ctrl+Entrée</source>
         <translation>Ctrl+Enter</translation>
+    </message>
+</context>
+<context>
+    <name>UnmetMapDialog</name>
+    <message>
+        <source>Carte des manques</source>
+        <translation>Unmet-needs map</translation>
+    </message>
+    <message>
+        <source>Besoins restés sans solution, par quartier</source>
+        <translation>Needs left without a solution, by neighbourhood</translation>
+    </message>
+    <message>
+        <source>Aucun besoin resté sans solution dans l'annuaire installé.</source>
+        <translation>No need left without a solution in the installed directory.</translation>
+    </message>
+    <message>
+        <source>Besoins restés sans solution, de %1 à %2. Moins de %3 : chiffre masqué (secret statistique).</source>
+        <translation>Needs left without a solution, from %1 to %2. Fewer than %3: figure hidden (statistical confidentiality).</translation>
+    </message>
+    <message>
+        <source>moins de %1</source>
+        <translation>fewer than %1</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
     </message>
 </context>
 </TS>

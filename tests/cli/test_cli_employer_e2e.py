@@ -11,34 +11,11 @@ from pathlib import Path
 import pytest
 
 from fieldapp.services import packs
-from tests.helpers import (
-    COORD_PASSPHRASE,
-    PASSPHRASE,
-    make_coordination,
-    make_profile,
-    run_cli,
-    sample_contact,
-)
+from tests.helpers import COORD_PASSPHRASE, make_coordination, run_cli, sample_contact
+from tests.helpers.cli import joined_device
 from tests.helpers.text import fr
 
 EMPLOYER = "demo-relais--ei-ateliers-port"
-
-
-def _device(capsys: pytest.CaptureFixture[str], tmp: Path, created: dict[str, str],
-            wsdir: Path) -> list[str]:  # fmt: skip
-    make_profile(tmp / "educ", demo=False)[0].close()
-    secret = tmp / "phrase"
-    secret.write_text(PASSPHRASE, encoding="utf-8")
-    home = ["--home", str(tmp / "educ"), "--passphrase-file", str(secret)]
-    rc, _, err = run_cli(capsys, "join", *home, "--invitation", created["invitation"],
-                         "--invitation-code", created["code"])  # fmt: skip
-    assert rc == 0, err
-    enrolment = tmp / "educ.enrolment"
-    assert run_cli(capsys, "enrolment", *home, "--out", str(enrolment))[0] == 0
-    rc, _, err = run_cli(capsys, "coord", "enrol", "--workspace", str(wsdir), str(enrolment),
-                         "--yes")  # fmt: skip
-    assert rc == 0, err
-    return home
 
 
 def test_an_immersion_at_an_employer_of_the_pack_reaches_the_report(
@@ -49,7 +26,7 @@ def test_an_immersion_at_an_employer_of_the_pack_reaches_the_report(
     drop.mkdir()
     coordination = make_coordination(wsdir, drop=str(drop))
     created = {"invitation": str(coordination.invitation), "code": coordination.code}
-    educ = _device(capsys, tmp_path, created, wsdir)
+    educ = joined_device(capsys, tmp_path, created, wsdir)
 
     # The coordinator publishes the directory with its employer: no row refused.
     structures, services, territories = packs.demo_sources()

@@ -13,6 +13,10 @@ it) and shows the reasons under each service ("besoin mobilité ✓, jeunes 16-2
 `show_for_contact(None)` goes back to the plain directory. `rank_view(...)` builds a view already
 set for a contact (the handover dialog's partner picker).
 
+When the pack carries a « carte des manques » (issue 18), « Carte des manques » in the header opens
+it (`unmet_map_dialog.py`), and the contact's frame says which of its needs were left without a
+solution in its neighbourhood over the last 12 months.
+
 Only `fieldapp.services.directory` is used: the search and the ranking live there, not here.
 """
 
@@ -48,6 +52,7 @@ from fieldapp.messages.plural import plural
 from fieldapp.services import directory
 from fieldapp.ui.directory.card import card_html, contact_summary, french_date
 from fieldapp.ui.directory.results import ResultDelegate, ResultsList, ResultsModel
+from fieldapp.ui.directory.unmet_map_dialog import UnmetMapDialog
 from fieldapp.ui.kit import style
 from fieldapp.ui.kit.widgets import Banner
 
@@ -151,6 +156,14 @@ class DirectoryView(QWidget):
         self.guide_button.clicked.connect(self.guide_requested.emit)
         self.guide_button.hide()
         head.addWidget(self.guide_button)
+        self.unmet_map_button = QPushButton(self.tr("Carte des manques"), self)
+        self.unmet_map_button.setToolTip(
+            self.tr("Les besoins restés sans solution par quartier, comptés par la coordination")
+        )
+        self.unmet_map_button.clicked.connect(self.open_unmet_map)
+        self.unmet_map_button.hide()  # shown when the pack carries one (`refresh`)
+        self.unmet_map_dialog: UnmetMapDialog | None = None
+        head.addWidget(self.unmet_map_button)
         outer.addLayout(head)
         self.notice = Banner("", parent=self)
         self.notice.hide()
@@ -331,6 +344,7 @@ class DirectoryView(QWidget):
                 )
             )
         self.demo_banner.setVisible(pack.demo)
+        self.unmet_map_button.setVisible(bool(directory.unmet_map(pack)))
         self._fill(self.need_filter, self.tr("Tous les besoins"), directory.need_choices())
         self._fill(self.public_filter, self.tr("Tous les publics"), directory.public_choices())
         self._fill(self.type_filter, self.tr("Tous les types"), directory.type_choices())
@@ -403,9 +417,41 @@ class DirectoryView(QWidget):
                 text += "\n" + self.tr(
                     "⚠ Sans solution dans l'annuaire pour ce quartier et ce public : %1"
                 ).replace("%1", needs)
+            known = self._known_gaps(contact)
+            if known:
+                text += "\n" + self.tr("Manque connu dans ce quartier (12 mois) : %1").replace(
+                    "%1", known
+                )
             self.contact_label.setText(text)
             self.contact_frame.show()
         self._apply()
+
+    def _known_gaps(self, contact: Mapping[str, Any]) -> str:
+        """« mobilité (7), logement (moins de 5) »: the contact's needs that the carte des
+        manques lists for its neighbourhood; empty when none."""
+        gaps = directory.unmet_of_neighbourhood(self.pack, contact.get("neighbourhood"))
+        if gaps is None:
+            return ""
+        needs = set(contact.get("needs") or ())
+        shown = []
+        for row in gaps.rows:
+            if row.need in needs:
+                count = (
+                    self.tr("moins de %1").replace("%1", str(gaps.seuil))
+                    if row.count is None
+                    else str(row.count)
+                )
+                shown.append(f"{row.label.lower()} ({count})")
+        return ", ".join(shown)
+
+    def open_unmet_map(self) -> UnmetMapDialog:
+        """« Carte des manques »: the pack's carte in a dialog (kept in `unmet_map_dialog`)."""
+        if self.unmet_map_dialog is not None:
+            self.unmet_map_dialog.deleteLater()  # the one opened before, perhaps of another pack
+        dialog = UnmetMapDialog(directory.unmet_map(self.pack), self)
+        self.unmet_map_dialog = dialog
+        dialog.open()
+        return dialog
 
     def results_entries(self) -> list[directory.Entry]:
         """What the list shows, in order (for tests and for the handover dialog)."""
