@@ -20,6 +20,7 @@ import argparse
 import sys
 from collections.abc import Mapping
 from contextlib import closing
+from typing import Any
 
 from fieldapp.cli import common
 from fieldapp.cli.common import arg_flag, arg_int, arg_opt, arg_opt_int, arg_path
@@ -37,30 +38,23 @@ def cmd_coord_pack(args: argparse.Namespace) -> int:
     from fieldapp.services import coordination  # heavy (transports): only when needed
 
     retention_months = arg_int(args, "retention_months")
-    with_manques = not arg_flag(args, "no_manques")
-    # The carte des manques is counted on the consolidated store (the remembered server, else
-    # the workspace's file); without it, the workspace's keys are enough.
-    workspace: object = (
-        common.open_workspace(args)
-        if with_manques
-        else coordination.open_workspace(arg_path(args, "workspace"), common.passphrase(args))
-    )
-    try:
-        report = packs.make_workspace_pack(
-            workspace,
-            arg_path(args, "structures"),
-            arg_path(args, "services"),
-            arg_path(args, "territories"),
-            arg_path(args, "out"),
-            manques=with_manques,
-            version=arg_opt_int(args, "pack_version"),
-            retention_months=retention_months,
-            relance_jours=arg_int(args, "relance_jours"),
-            expiration_jours=arg_int(args, "expiration_jours"),
-        )
-    finally:
-        if isinstance(workspace, coordination.CoordinationService):
-            workspace.close()
+    sources = (arg_path(args, "structures"), arg_path(args, "services"),
+               arg_path(args, "territories"), arg_path(args, "out"))  # fmt: skip
+    settings: dict[str, Any] = {
+        "version": arg_opt_int(args, "pack_version"),
+        "retention_months": retention_months,
+        "relance_jours": arg_int(args, "relance_jours"),
+        "expiration_jours": arg_int(args, "expiration_jours"),
+    }
+    if arg_flag(args, "no_manques"):  # the workspace's keys are enough
+        root = arg_path(args, "workspace")
+        workspace = coordination.open_workspace(root, common.passphrase(args))
+        report = packs.make_workspace_pack(workspace, *sources, manques=False, **settings)
+    else:  # the carte des manques is counted on the consolidated store
+        with closing(common.open_workspace(args)) as service:
+            report = packs.make_workspace_pack(
+                service.workspace, *sources, store=service.consolidated.engine, **settings
+            )
     if arg_flag(args, "json"):
         common.print_json(report.to_dict())
         return 0

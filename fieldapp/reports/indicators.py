@@ -341,12 +341,17 @@ def compute_indicators(
     are its own structure's. Given a Connection, everything runs on it, one query at a time.
     """
     where = _filter(scope, own_structure_type)
+
+    def presence(conn: Connection, _where: _Filter) -> PresenceFigures:
+        return compute_presence(conn, scope, own_structure_type=own_structure_type)
+
     # Longest first: with two workers, each next job goes to whichever is free first.
     jobs: list[Callable[[Connection, _Filter], Any]] = [
         _registrations,
         _needs,
         _handovers_job,
         _cube_job,
+        presence,
         _unmet_needs,
         _employment,
     ]
@@ -364,6 +369,7 @@ def compute_indicators(
         needs,
         (handovers, (labels, by_service), delays, relays),
         cube_people,
+        presence_figures,
         unmet,
         employment,
     ) = results
@@ -385,7 +391,7 @@ def compute_indicators(
         relays=relays,
         unmet_needs=unmet,
         employment=employment,
-        presence=compute_presence(source, scope, own_structure_type=own_structure_type),
+        presence=presence_figures,
     )
 
 

@@ -124,6 +124,8 @@ def _compute(conn: Connection, scope: Any, own_type: str | None) -> PresenceFigu
         figures4.participants += arow.participant_count
         figures4.employers += arow.employer_count
 
+    if not outing_cell and not action_cell:
+        return out  # no round or action in scope: no link can count (and the scans cost ≈ 2 s)
     c, h = contacts.c, handovers.c
     linked = (c.outing_id.is_not(None)) | (c.action_id.is_not(None))
     contact_links: dict[str, tuple[str | None, str | None]] = {}

@@ -200,7 +200,9 @@ def create_demo(
         coord = coordination.CoordinationService.open(workspace_dir, passphrase)
         try:
             pack = workspace_dir / "annuaire-demo.relais-pack"
-            packs.make_workspace_pack(coord.workspace, *packs.demo_sources(), pack)
+            packs.make_workspace_pack(
+                coord.workspace, *packs.demo_sources(), pack, store=coord.consolidated.engine
+            )
             packs.import_pack(service, pack)
             enrolment = root / "appareil.enrolment"
             device.enrolment(enrolment)

@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -55,6 +55,11 @@ from fieldapp.sync.pack import (
     verify_pack,
 )
 from fieldapp.sync.pack import demo_pack as _demo_pack
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from fieldapp.sync.workspace import Workspace
 
 __all__ = [
     "DEFAULT_EXPIRATION_JOURS",
@@ -324,12 +329,13 @@ def make_pack(
 
 
 def make_workspace_pack(
-    workspace: Any,
+    workspace: Workspace,
     structures_path: Path | str,
     services_path: Path | str,
     territories_path: Path | str,
     out: Path | str,
     *,
+    store: Engine | None = None,
     manques: bool = True,
     now: datetime | None = None,
     **kw: Any,
@@ -338,18 +344,14 @@ def make_workspace_pack(
     `packs/` folder as the archive and, unless `manques=False`, the « carte des manques »
     counted on its consolidated store over the 12 full months before the pack's date.
 
-    `workspace`: a `services.coordination.CoordinationService` (its store is used) or a bare
-    `fieldapp.sync.workspace.Workspace` (its store is opened for the count, then closed).
+    `store`: the workspace's open consolidated store; without it, the store is opened for the
+    count (the remembered server, else the workspace's file), then closed.
     """
-    consolidated = getattr(workspace, "consolidated", None)
-    if consolidated is not None:
-        workspace = workspace.workspace
     cartes = None
     if manques:
-        moment = (now or datetime.now(UTC)).astimezone(UTC)
-        du, au = period_before(moment.date())
-        if consolidated is not None:
-            cartes = unmet_map(consolidated.engine, du, au, k=DEFAULT_K)
+        du, au = period_before((now or datetime.now(UTC)).astimezone(UTC).date())
+        if store is not None:
+            cartes = unmet_map(store, du, au, k=DEFAULT_K)
         else:
             from fieldapp.services import coordination  # heavy (transports): only when needed
 

@@ -4,6 +4,7 @@ coordinator merges and lists it, then marks it handled."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -155,6 +156,9 @@ def _pdf_text(path: Path) -> str:
     return unicodedata.normalize("NFKC", done.stdout)  # the PDF's ligatures (« oﬀres ») undone
 
 
+@pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="pdftotext absent (Debian package poppler-utils)"
+)
 def test_the_guide_pdf_lists_services_by_need_without_contact_data(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], ready: Home
 ) -> None:

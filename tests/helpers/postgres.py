@@ -84,13 +84,18 @@ def postgres_server() -> Iterator[str]:
         shutil.rmtree(base, ignore_errors=True)
 
 
-@pytest.fixture
-def postgres_url(postgres_server: str) -> str:
-    """A fresh, empty database on the session's server."""
+def fresh_database(server: str) -> str:
+    """The URL of a new, empty database on `server`."""
     import psycopg
 
     name = f"t_{uuid.uuid4().hex[:12]}"
-    dsn = postgres_server.replace("postgresql+psycopg://", "postgresql://") + "/postgres"
+    dsn = server.replace("postgresql+psycopg://", "postgresql://") + "/postgres"
     with psycopg.connect(dsn, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
-    return f"{postgres_server}/{name}"
+    return f"{server}/{name}"
+
+
+@pytest.fixture
+def postgres_url(postgres_server: str) -> str:
+    """A fresh, empty database on the session's server."""
+    return fresh_database(postgres_server)

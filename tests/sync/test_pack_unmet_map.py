@@ -161,7 +161,10 @@ def test_a_workspace_without_unmet_needs_writes_the_same_bytes(
             coordination=workspace.territory,
             now=NOW,
         )
-        report = packs.make_workspace_pack(coord, *sources, tmp_path / "a.relais-pack", now=NOW)
+        report = packs.make_workspace_pack(
+            workspace, *sources, tmp_path / "a.relais-pack", store=coord.consolidated.engine,
+            now=NOW,
+        )  # fmt: skip
         assert report.manques == 0
         # A bare workspace opens its store for the count: the same again.
         bare = packs.make_workspace_pack(
