@@ -102,15 +102,25 @@ def append_events(conn: Connection, new_events: Sequence[Event]) -> None:
 
 
 def entities_with_events(conn: Connection, entity_ids: Collection[str]) -> set[str]:
-    # Plain SQL through the driver: compiling SQLAlchemy's IN list cost a merge more than the
-    # index lookups themselves (one query per 500 ids, thousands of queries).
-    found: set[str] = set()
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    for chunk in _chunks(sorted(entity_ids)):
-        marks = ", ".join(mark for _ in chunk)
-        sql = f"SELECT entity_id FROM events WHERE entity_id IN ({marks})"  # noqa: S608
-        found.update(conn.exec_driver_sql(sql, tuple(chunk)).scalars())
-    return found
+    return {row[0] for row in events_of_entities(conn, "entity_id", entity_ids)}
+
+
+def events_of_entities(
+    conn: Connection, columns: str, entity_ids: Collection[str]
+) -> Iterator[tuple[Any, ...]]:
+    """`SELECT <columns> FROM events` for these entities. Plain SQL through the driver:
+    compiling SQLAlchemy's IN lists cost a merge more than the index lookups themselves. On
+    PostgreSQL one query with the ids as an array (`= ANY`); on SQLite IN lists of 500 ids
+    (its limit on bound parameters). `columns` is SQL from this code, never from data."""
+    ids = sorted(entity_ids)
+    if conn.dialect.name == "postgresql":
+        sql = f"SELECT {columns} FROM events WHERE entity_id = ANY(%s)"  # noqa: S608
+        yield from map(tuple, conn.exec_driver_sql(sql, (ids,)))
+        return
+    for chunk in _chunks(ids):
+        marks = ", ".join("?" for _ in chunk)
+        sql = f"SELECT {columns} FROM events WHERE entity_id IN ({marks})"  # noqa: S608
+        yield from map(tuple, conn.exec_driver_sql(sql, tuple(chunk)))
 
 
 def reproject(conn: Connection, entity_ids: Collection[str]) -> None:

@@ -45,6 +45,7 @@ from fieldapp.storage.projection import (
     append_events,
     defer_foreign_key_checks,
     event_values,
+    events_of_entities,
     insert_new_events,
     values_to_event,
     write_tuples,
@@ -814,19 +815,14 @@ def _check_ownership(conn: Connection, device_id: str, prepared: Prepared) -> se
     owners: dict[str, str] = {}
     stubbed: set[str] = set()
     known: set[str] = set()
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    for chunk in _chunked(prepared.entity_ids):
-        marks = ", ".join(mark for _ in chunk)
-        sql = (
-            "SELECT entity_id, device_id, type FROM events "  # noqa: S608
-            f"WHERE entity_id IN ({marks})"
-        )
-        for entity, owner, kind in conn.exec_driver_sql(sql, tuple(chunk)):
-            known.add(entity)
-            if kind in CREATING:
-                owners[entity] = owner
-            elif kind == ERASED_TYPE:
-                stubbed.add(entity)
+    for entity, owner, kind in events_of_entities(
+        conn, "entity_id, device_id, type", prepared.entity_ids
+    ):
+        known.add(entity)
+        if kind in CREATING:
+            owners[entity] = owner
+        elif kind == ERASED_TYPE:
+            stubbed.add(entity)
     created_here = {entity for _, kind, entity, _ in shape if kind in CREATING}
     missing: dict[str, int] = {}
     for seq, kind, entity, _ in shape:
