@@ -15,7 +15,8 @@ from fieldapp.storage.engine import DatabaseLocked, open_engine
 DB_FILE = "consolidated.db"
 # The merge writes a million contacts' B-tree entries at random places: a 64 MiB page cache
 # instead of SQLite's 8 MiB keeps more of them in memory (6–12 % off a merge, measured in
-# docs/performance.md). The store has one pooled connection, so this is the memory it may take.
+# docs/performance.md). Per connection, at most: the store pools one and opens a few more only
+# while busy (the report reads on two).
 CACHE_MIB = 64
 
 
