@@ -22,28 +22,11 @@ from tests.helpers import (
     COORD_PASSPHRASE,
     PASSPHRASE,
     make_coordination,
-    make_profile,
     run_cli,
     sample_contact,
 )
+from tests.helpers.cli import joined_device
 from tests.helpers.sync import device_public
-
-
-def _join(capsys: pytest.CaptureFixture[str], tmp: Path, name: str, stype: str,
-          created: dict[str, str], wsdir: Path) -> list[str]:  # fmt: skip
-    make_profile(tmp / name, structure_type=stype)[0].close()
-    secret = tmp / "phrase"
-    secret.write_text(PASSPHRASE, encoding="utf-8")
-    home = ["--home", str(tmp / name), "--passphrase-file", str(secret)]
-    rc, _, err = run_cli(capsys, "join", *home, "--invitation", created["invitation"],
-                         "--invitation-code", created["code"])  # fmt: skip
-    assert rc == 0, err
-    enrolment = tmp / f"{name}.enrolment"
-    assert run_cli(capsys, "enrolment", *home, "--out", str(enrolment))[0] == 0
-    rc, _, err = run_cli(capsys, "coord", "enrol", "--workspace", str(wsdir), str(enrolment),
-                         "--yes")  # fmt: skip
-    assert rc == 0, err
-    return home
 
 
 @pytest.mark.parametrize("receiver_first", [True, False])
@@ -60,8 +43,10 @@ def test_a_handover_confirmed_by_the_mission_locale_reaches_the_report(
     drop.mkdir()
     coordination = make_coordination(wsdir, drop=str(drop))
     created = {"invitation": str(coordination.invitation), "code": coordination.code}
-    educ = _join(capsys, tmp_path, "educ", "prevention-specialisee", created, wsdir)
-    ml = _join(capsys, tmp_path, "ml", "mission-locale", created, wsdir)
+    educ = joined_device(capsys, tmp_path, created, wsdir, "educ", demo=True)
+    ml = joined_device(
+        capsys, tmp_path, created, wsdir, "ml", demo=True, structure_type="mission-locale"
+    )
 
     # The educator proposes a handover: it comes with its code.
     src = tmp_path / "c.json"

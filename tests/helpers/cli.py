@@ -11,11 +11,12 @@ from tests.helpers import PASSPHRASE, make_profile, run_cli
 
 
 def joined_device(capsys: pytest.CaptureFixture[str], tmp: Path, created: dict[str, str],
-                  wsdir: Path, name: str = "educ") -> list[str]:  # fmt: skip
-    """A real (non-demo) profile in `tmp/name` joined with `created`'s invitation and enrolled
-    in the workspace `wsdir` (its passphrase in FIELDAPP_PASSPHRASE); returns the device's
-    `--home … --passphrase-file …` arguments."""
-    make_profile(tmp / name, demo=False)[0].close()
+                  wsdir: Path, name: str = "educ", *, demo: bool = False,
+                  structure_type: str = "prevention-specialisee") -> list[str]:  # fmt: skip
+    """A profile in `tmp/name` (real unless `demo`) joined with `created`'s invitation and
+    enrolled in the workspace `wsdir` (its passphrase in FIELDAPP_PASSPHRASE); returns the
+    device's `--home … --passphrase-file …` arguments."""
+    make_profile(tmp / name, demo=demo, structure_type=structure_type)[0].close()
     secret = tmp / "phrase"
     secret.write_text(PASSPHRASE, encoding="utf-8")
     home = ["--home", str(tmp / name), "--passphrase-file", str(secret)]

@@ -3,12 +3,14 @@ in tests/conftest.py)."""
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from fieldapp.services.coordination import CoordinationService
 from fieldapp.services.field import FieldService
 from fieldapp.services.sync import SyncService
+from fieldapp.sync.merge import MergeReport
 from tests.helpers import COORD_PASSPHRASE, Coordination, make_profile
 
 
@@ -50,3 +52,26 @@ class _Opened:
 
     def __exit__(self, *_: object) -> None:
         self.service.close()
+
+
+def merge_concurrently(territory: Territory, merges: int) -> list[MergeReport]:
+    """`merges` coordinators merging the territory's drop at once, each in its own thread and
+    with its own connection to the remembered store; any exception is raised here."""
+    reports: list[MergeReport] = []
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            with territory.open() as coord:
+                reports.append(coord.merge())
+        except BaseException as exc:  # raised below, in the test's thread
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run) for _ in range(merges)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=180)
+    assert errors == [], errors
+    assert len(reports) == merges, "a merge did not finish in 180 s"
+    return reports

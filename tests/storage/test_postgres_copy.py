@@ -6,7 +6,6 @@ merges of large batches still safe."""
 from __future__ import annotations
 
 import os
-import threading
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -26,7 +25,7 @@ from fieldapp.storage.coord_store import open_consolidated
 from fieldapp.storage.projection import event_values, insert_new_events, write_tuples
 from fieldapp.storage.schema import contacts, events
 from tests.helpers import sample_contact
-from tests.helpers.coordination import Territory
+from tests.helpers.coordination import Territory, merge_concurrently
 from tests.helpers.postgres import fresh_database
 
 pytestmark = pytest.mark.postgres
@@ -145,21 +144,7 @@ def test_four_concurrent_merges_of_large_batches_are_safe(
         device.field.record_contacts([sample_contact() for _ in range(250 + n)])
         device.sync.sync()
     total = 250 + 251
-    reports, errors = [], []
-
-    def run() -> None:
-        try:
-            with territory.open() as coord:
-                reports.append(coord.merge())
-        except BaseException as exc:  # surfaced by the assertion below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=run) for _ in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=180)
-    assert errors == []
+    reports = merge_concurrently(territory, 4)
     assert sum(r.events_inserted for r in reports) == total
     assert all(r.batches_quarantined == [] for r in reports)
     with territory.open() as coord, coord.consolidated.engine.connect() as conn:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 from sqlalchemy import func, select
 
 from fieldapp.storage.schema import contacts, events
 from tests.helpers import sample_contact
-from tests.helpers.coordination import Territory
+from tests.helpers.coordination import Territory, merge_concurrently
 
 pytestmark = pytest.mark.postgres
 
@@ -40,22 +38,7 @@ def test_concurrent_merges_into_one_postgresql_are_safe(
         device.field.record_contacts([sample_contact() for _ in range(20 + n)])
         device.sync.sync()
     total = 20 + 21 + 22
-    reports = []
-    errors: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            with territory.open() as coord:
-                reports.append(coord.merge())
-        except BaseException as exc:  # surfaced by the assertion below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=run) for _ in range(3)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=120)
-    assert errors == []
+    reports = merge_concurrently(territory, 3)
     assert sum(r.events_inserted for r in reports) == total
     assert all(r.batches_quarantined == [] for r in reports)
     with territory.open() as coord:
