@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from fieldapp.services import packs
-from tests.helpers import COORD_PASSPHRASE, make_coordination, run_cli, sample_contact
-from tests.helpers.cli import joined_device
+from tests.helpers import run_cli, sample_contact
+from tests.helpers.cli import cli_workspace, joined_device
 from tests.helpers.text import fr
 
 EMPLOYER = "demo-relais--ei-ateliers-port"
@@ -21,11 +21,7 @@ EMPLOYER = "demo-relais--ei-ateliers-port"
 def test_an_immersion_at_an_employer_of_the_pack_reaches_the_report(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("FIELDAPP_PASSPHRASE", COORD_PASSPHRASE)
-    drop, wsdir = tmp_path / "depot", tmp_path / "coord"
-    drop.mkdir()
-    coordination = make_coordination(wsdir, drop=str(drop))
-    created = {"invitation": str(coordination.invitation), "code": coordination.code}
+    _, wsdir, created = cli_workspace(tmp_path, monkeypatch)
     educ = joined_device(capsys, tmp_path, created, wsdir)
 
     # The coordinator publishes the directory with its employer: no row refused.

@@ -21,11 +21,10 @@ from fieldapp.sync.batch import BatchError, open_batch
 from tests.helpers import (
     COORD_PASSPHRASE,
     PASSPHRASE,
-    make_coordination,
     run_cli,
     sample_contact,
 )
-from tests.helpers.cli import joined_device
+from tests.helpers.cli import cli_workspace, joined_device
 from tests.helpers.sync import device_public
 
 
@@ -36,13 +35,7 @@ def test_a_handover_confirmed_by_the_mission_locale_reaches_the_report(
     monkeypatch: pytest.MonkeyPatch,
     receiver_first: bool,
 ) -> None:
-    # The coordinator's commands read its passphrase from the environment; the devices', from
-    # their file. The workspace is made with the cheap test KDF (as `coord init` would, slower).
-    monkeypatch.setenv("FIELDAPP_PASSPHRASE", COORD_PASSPHRASE)
-    drop, wsdir = tmp_path / "depot", tmp_path / "coord"
-    drop.mkdir()
-    coordination = make_coordination(wsdir, drop=str(drop))
-    created = {"invitation": str(coordination.invitation), "code": coordination.code}
+    drop, wsdir, created = cli_workspace(tmp_path, monkeypatch)
     educ = joined_device(capsys, tmp_path, created, wsdir, "educ", demo=True)
     ml = joined_device(
         capsys, tmp_path, created, wsdir, "ml", demo=True, structure_type="mission-locale"

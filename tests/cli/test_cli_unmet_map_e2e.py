@@ -14,8 +14,8 @@ import pytest
 
 from fieldapp.services import directory, packs, profile, unmet
 from fieldapp.storage.home import Home
-from tests.helpers import COORD_PASSPHRASE, PASSPHRASE, make_coordination, run_cli, sample_contact
-from tests.helpers.cli import joined_device
+from tests.helpers import PASSPHRASE, run_cli, sample_contact
+from tests.helpers.cli import cli_workspace, joined_device
 from tests.helpers.text import fr
 
 TILLEULS, PEUPLIERS = "QN07699A", "QN07699B"
@@ -36,11 +36,7 @@ def _pack(
 def test_unmet_needs_go_back_to_the_devices_in_the_pack(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("FIELDAPP_PASSPHRASE", COORD_PASSPHRASE)
-    drop, wsdir = tmp_path / "depot", tmp_path / "coord"
-    drop.mkdir()
-    coordination = make_coordination(wsdir, drop=str(drop))
-    created = {"invitation": str(coordination.invitation), "code": coordination.code}
+    _, wsdir, created = cli_workspace(tmp_path, monkeypatch)
     educ = joined_device(capsys, tmp_path, created, wsdir)
 
     # Last month: inside the 12 full months before today, whatever today is.

@@ -7,7 +7,19 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import PASSPHRASE, make_profile, run_cli
+from tests.helpers import COORD_PASSPHRASE, PASSPHRASE, make_coordination, make_profile, run_cli
+
+
+def cli_workspace(tmp: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path, dict[str, str]]:
+    """A coordination workspace in `tmp/coord` with a folder drop `tmp/depot`, its passphrase in
+    FIELDAPP_PASSPHRASE (where the `coord` commands read it; devices read theirs from a file).
+    Made with the cheap test KDF, as `coord init` would, slower. Returns (drop, workspace,
+    {"invitation", "code"})."""
+    monkeypatch.setenv("FIELDAPP_PASSPHRASE", COORD_PASSPHRASE)
+    drop, wsdir = tmp / "depot", tmp / "coord"
+    drop.mkdir()
+    coordination = make_coordination(wsdir, drop=str(drop))
+    return drop, wsdir, {"invitation": str(coordination.invitation), "code": coordination.code}
 
 
 def joined_device(capsys: pytest.CaptureFixture[str], tmp: Path, created: dict[str, str],
