@@ -51,7 +51,13 @@ def cmd_coord_pack(args: argparse.Namespace) -> int:
         workspace = coordination.open_workspace(root, common.passphrase(args))
         report = packs.make_workspace_pack(workspace, *sources, manques=False, **settings)
     else:  # the carte des manques is counted on the consolidated store
-        with closing(common.open_workspace(args)) as service:
+        try:
+            service = common.open_workspace(args)
+        except coordination.StoreProblem as exc:  # the keys alone would do: say so
+            raise coordination.StoreProblem(
+                "cli.manques.store_unavailable", problem=exc.__cause__
+            ) from exc
+        with closing(service):
             report = packs.make_workspace_pack(
                 service.workspace, *sources, store=service.consolidated.engine, **settings
             )

@@ -10,6 +10,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "carte des manques jointe pour {n:quartier|quartiers}",
         "unmet-needs map included for {n:neighbourhood|neighbourhoods}",
     ),
+    "cli.manques.store_unavailable": (
+        "{problem} — sans la carte des manques, le pack s'écrit avec --no-manques",
+        "{problem} — without the unmet-needs map, the pack is written with --no-manques",
+    ),
     # cli/directory.py: directory unmet
     "cli.manques.none": (
         "Pas de carte des manques dans l'annuaire installé.",

@@ -31,6 +31,11 @@ class CoordinationError(ProfileError):
     """A coordination problem the coordinator can act on (one line, printed by the CLI)."""
 
 
+class StoreProblem(CoordinationError):
+    """The workspace opened, but its consolidated store cannot (damaged file, server away);
+    `problem` is the storage layer's error."""
+
+
 class WorkspaceProblem(CoordinationError):
     """The workspace cannot be created or opened; `problem` is the workspace layer's error."""
 
@@ -72,7 +77,7 @@ def consolidated_engine(workspace: ws.Workspace, db_url: str | None = None) -> E
     try:
         return open_consolidated(workspace.root, workspace.subkey("sqlcipher"), url)
     except StoreUnavailable as exc:
-        raise CoordinationError("services.coordination.problem", problem=exc) from exc
+        raise StoreProblem("services.coordination.problem", problem=exc) from exc
 
 
 class CoordinationService:

@@ -20,7 +20,7 @@ from collections.abc import Collection, Iterable, Sequence
 from datetime import date
 from typing import Final
 
-from sqlalchemy import Connection, and_, delete, insert, select, update
+from sqlalchemy import Connection, and_, delete, func, insert, literal_column, select, update
 
 from fieldapp.domain.events import Event, EventType
 from fieldapp.storage.coord_schema import erasures, purges
@@ -53,8 +53,14 @@ def contacts_of_person(conn: Connection, pseudonym: str) -> list[str]:
 
 
 def contacts_before(conn: Connection, day: date, device_id: str | None = None) -> list[str]:
-    """Contacts dated before `day` (of one device only, when given)."""
-    clause = contacts.c.date < day.isoformat()
+    """Contacts dated before `day` (of one device only, when given).
+
+    The month condition follows from the date one. Written as the consolidated store's report
+    index begins (`substr(date, 1, 7)`, constants inline), it lets that index find the old
+    contacts by range: that store has no index on the date itself (revision c011), and a merge
+    applies one purge per device and day once a notebook is past its retention."""
+    month = func.substr(contacts.c.date, literal_column("1"), literal_column("7"))
+    clause = and_(month <= day.isoformat()[:7], contacts.c.date < day.isoformat())
     if device_id is not None:
         clause = and_(clause, contacts.c.device_id == device_id)
     return list(conn.execute(select(contacts.c.id).where(clause)).scalars())

@@ -104,3 +104,21 @@ def test_unmet_needs_go_back_to_the_devices_in_the_pack(
     rc, out, err = run_cli(capsys, "directory", "unmet", *educ, "--neighbourhood", "QN00000X")
     assert (rc, out) == (1, "")
     assert err == "fieldapp: " + fr("quartier inconnu dans l'annuaire installé : QN00000X") + "\n"
+
+
+def test_a_pack_without_a_readable_store_says_how_to_write_it_without_the_carte(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, wsdir, _ = cli_workspace(tmp_path, monkeypatch)
+    (wsdir / "consolidated.db").write_bytes(b"\x00" * 4096)  # not a store this key opens
+    structures, services, territories = packs.demo_sources()
+    out = tmp_path / "annuaire.relais-pack"
+    args = ["coord", "pack", "--workspace", str(wsdir), "--structures", str(structures),
+            "--services", str(services), "--territories", str(territories),
+            "--out", str(out)]  # fmt: skip
+    rc, _, err = run_cli(capsys, *args)
+    assert rc == 1 and err.count("\n") == 1 and "--no-manques" in err
+    assert not out.exists()
+    rc, _, err = run_cli(capsys, *args, "--no-manques")
+    assert rc == 0, err
+    assert out.exists() and b'"manques"' not in out.read_bytes()

@@ -10,14 +10,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Engine, create_engine, event
 
 from fieldapp.storage import migrate
 from fieldapp.storage.coord_store import DB_FILE, open_consolidated
 from fieldapp.storage.engine import open_engine
 from fieldapp.storage.erasure import contacts_before
 from tests.helpers.old_stores import indexes, load_as_old_release, report_cells
-from tests.helpers.reports import load_territory
+from tests.helpers.reports import D1, load_territory
 
 DROPPED = {"contacts": "ix_contacts_date", "contact_needs": "ix_contact_needs_need"}
 # Contacts of the territory dated before 2026-02-01 (tests/helpers/reports.py: c1, c2, c3, c9).
@@ -91,3 +91,30 @@ def test_c010_postgres_store_upgrades_without_the_two_indexes(
             assert len(contacts_before(conn, date(2026, 2, 1))) == BEFORE_FEBRUARY
     finally:
         upgraded.dispose()
+
+
+def test_the_purge_by_date_finds_old_contacts_by_range_without_the_date_index(
+    tmp_path: Path,
+) -> None:
+    """A merge applies a purge per device and day once notebooks pass their retention: without
+    `ix_contacts_date` the purge must still not read every contact of the store."""
+    engine = open_consolidated(tmp_path, os.urandom(32))
+    statements: list[tuple[str, object]] = []
+
+    def remember(_c: object, _cur: object, sql: str, params: object, *_: object) -> None:
+        statements.append((sql, params))
+
+    try:
+        load_territory(engine)
+        event.listen(engine, "before_cursor_execute", remember)
+        with engine.connect() as conn:
+            found = contacts_before(conn, date(2026, 2, 1), D1)
+        event.remove(engine, "before_cursor_execute", remember)
+        assert len(found) == 3  # c1, c2, c9 of D1 (tests/helpers/reports.py)
+        ((sql, params),) = [(q, p) for q, p in statements if "FROM contacts" in q]
+        with engine.connect() as conn:
+            plan = " ".join(str(row[-1]) for row in conn.exec_driver_sql(
+                f"EXPLAIN QUERY PLAN {sql}", params))  # fmt: skip
+        assert "SEARCH contacts USING COVERING INDEX ix_contacts_report" in plan, plan
+    finally:
+        engine.dispose()

@@ -7,8 +7,8 @@ Revises: c010
 coordinator's report filters dates through its covering index `ix_contacts_report` (and reads
 `contacts.date` unindexed on purpose), and reads needs by contact. Each index cost the merge one
 more B-tree insert per contact or per need, at a random place (docs/performance.md, « Merge
-into the coordinator's store »). A purge by date now scans the contact table once per
-`records.purged` event: rare, and a sequential read.
+into the coordinator's store »). A purge by date (`erasure.contacts_before`) finds its contacts
+through the report index's leading month instead.
 """
 
 from alembic import op
