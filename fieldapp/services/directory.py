@@ -26,7 +26,7 @@ from fieldapp.domain.employers import is_employer
 from fieldapp.domain.handovers import PARTNER_MAX_CHARS
 from fieldapp.domain.unmet_needs import needs_without_service
 from fieldapp.domain.vocab import NEEDS
-from fieldapp.messages import Text, render
+from fieldapp.reports.publish import month_label as month_text  # « décembre 2025 »
 from fieldapp.services.field import FieldService
 from fieldapp.services.packs import demo_pack, installed_pack
 from fieldapp.sync.pack import MANQUES_KEY, Pack, no_pack
@@ -47,6 +47,7 @@ __all__ = [
     "label",
     "month_text",
     "need_choices",
+    "need_order",
     "neighbourhood_code",
     "neighbourhood_label",
     "neighbourhood_names",
@@ -252,7 +253,8 @@ class NeighbourhoodGaps:
         return next((r for r in self.rows if r.need == need), None)
 
 
-def _need_order(code: str) -> tuple[int, str]:
+def need_order(code: str) -> tuple[int, str]:
+    """Sort key of need codes: the contact form's order, unknown codes after."""
     codes = NEEDS.codes()
     return (codes.index(code) if code in codes else len(codes), code)
 
@@ -270,7 +272,7 @@ def unmet_map(pack: Pack) -> list[NeighbourhoodGaps]:
         besoins: Mapping[str, int | None] = carte["besoins"]
         rows = tuple(
             UnmetCount(need, label("categorie", need), besoins[need])
-            for need in sorted(besoins, key=_need_order)
+            for need in sorted(besoins, key=need_order)
         )
         out.append(
             NeighbourhoodGaps(
@@ -289,11 +291,3 @@ def unmet_map(pack: Pack) -> list[NeighbourhoodGaps]:
 def unmet_of_neighbourhood(pack: Pack, code: object) -> NeighbourhoodGaps | None:
     """The « carte des manques » of one neighbourhood of the pack, if it has one."""
     return next((g for g in unmet_map(pack) if g.code == str(code or "")), None)
-
-
-def month_text(month: str) -> str:
-    """« décembre 2025 » for 2025-12 (in the reader's language)."""
-    year, number = month.split("-")
-    return render(
-        "reports.month.label", {"month": Text(f"reports.month.m{int(number):02d}"), "year": year}
-    )

@@ -45,8 +45,7 @@ class UnmetMapDialog(QDialog):
         layout.addWidget(self.caption)
 
         codes = {row.need for gap in self.gaps for row in gap.rows}
-        order = [code for code, _label in directory.need_choices()]
-        self.needs = sorted(codes, key=lambda c: (order.index(c) if c in order else len(order), c))
+        self.needs = sorted(codes, key=directory.need_order)
         self.table = QTableWidget(len(self.gaps), len(self.needs), self)
         self.table.setObjectName("unmetMapTable")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -52,7 +52,7 @@ from fieldapp.messages.plural import plural
 from fieldapp.services import directory
 from fieldapp.ui.directory.card import card_html, contact_summary, french_date
 from fieldapp.ui.directory.results import ResultDelegate, ResultsList, ResultsModel
-from fieldapp.ui.directory.unmet_map_dialog import UnmetMapDialog
+from fieldapp.ui.directory.unmet_map_dialog import UnmetMapDialog, hidden_text
 from fieldapp.ui.kit import style
 from fieldapp.ui.kit.widgets import Banner
 
@@ -436,11 +436,7 @@ class DirectoryView(QWidget):
         shown = []
         for row in gaps.rows:
             if row.need in needs:
-                count = (
-                    self.tr("moins de %1").replace("%1", str(gaps.seuil))
-                    if row.count is None
-                    else str(row.count)
-                )
+                count = hidden_text(self, gaps.seuil) if row.count is None else str(row.count)
                 shown.append(f"{row.label.lower()} ({count})")
         return ", ".join(shown)
 
